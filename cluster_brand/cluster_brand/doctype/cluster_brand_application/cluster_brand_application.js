@@ -1,0 +1,78 @@
+// Copyright (c) 2026, cluster_brand contributors
+// For license information, please see license.txt
+
+const YEAR_FIELDS = ["year_1_value", "year_2_value", "year_3_value"];
+
+frappe.ui.form.on("Cluster Brand Application", {
+	setup(frm) {
+		// Only the applicant unit's own clusters can be chosen.
+		frm.set_query("industrial_cluster", () => ({
+			filters: frm.doc.organizing_unit ? { organizing_unit: frm.doc.organizing_unit } : {},
+		}));
+	},
+
+	onload(frm) {
+		if (frm.is_new()) {
+			add_official_rows(frm, "indicators", "indicator");
+			add_official_rows(frm, "work_items", "work_item");
+		}
+	},
+
+	refresh(frm) {
+		set_year_headings(frm);
+		if (!frm.is_new()) {
+			frm.add_custom_button(__("Check Completeness"), () => check_completeness(frm));
+		}
+	},
+
+	batch_year(frm) {
+		set_year_headings(frm);
+	},
+
+	organizing_unit(frm) {
+		frm.set_value("industrial_cluster", null);
+	},
+});
+
+// The official rows (11 main indicators, 7 work items) are the options of the row's Select, in order.
+function add_official_rows(frm, table, fieldname) {
+	if ((frm.doc[table] || []).length) return;
+	const options = frappe.meta.get_docfield(frappe.meta.get_docfield(frm.doctype, table).options, fieldname).options;
+	options
+		.split("\n")
+		.filter(Boolean)
+		.forEach((value) => frm.add_child(table, { [fieldname]: value }));
+	frm.refresh_field(table);
+}
+
+// The indicator columns read like the official table: 2014年, 2015年, 2016年 for the 2017 batch.
+function set_year_headings(frm) {
+	const batch_year = cint(frm.doc.batch_year);
+	if (!batch_year) return;
+	for (const table of ["indicators", "derived_indicators"]) {
+		const grid = frm.fields_dict[table].grid;
+		YEAR_FIELDS.forEach((fieldname, i) => {
+			grid.update_docfield_property(fieldname, "label", __("Year {0}", [batch_year - 3 + i]));
+		});
+		frm.refresh_field(table);
+	}
+}
+
+function check_completeness(frm) {
+	frm.call("check_completeness").then(({ message }) => {
+		if (message.complete) {
+			frappe.msgprint({
+				title: __("Completeness Check"),
+				message: __("The application is complete."),
+				indicator: "green",
+			});
+			return;
+		}
+		const items = message.missing.map((m) => `<li>${frappe.utils.escape_html(m)}</li>`).join("");
+		frappe.msgprint({
+			title: __("Missing or incorrect items"),
+			message: `<ol>${items}</ol>`,
+			indicator: "orange",
+		});
+	});
+}

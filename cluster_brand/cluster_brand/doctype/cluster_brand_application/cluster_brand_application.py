@@ -1,0 +1,130 @@
+# Copyright (c) 2026, cluster_brand contributors
+# For license information, please see license.txt
+
+import frappe
+from frappe import _
+from frappe.model.document import Document
+from frappe.model.naming import make_autoname
+
+from cluster_brand.rules import application as application_rules
+from cluster_brand.rules.indicators import INDICATOR_BY_KEY, INDICATORS, indicator_years
+from cluster_brand.rules.work_plan import WORK_ITEM_KEYS, WORK_ITEM_NUMBER, number_measures, sort_tasks
+from cluster_brand.validation import doc_as_rule_input, throw_violations, translate_violation
+
+# The states in which the applicant still edits the form; leaving them requires a complete application.
+APPLICANT_STATES = (None, "", "Draft", "Returned")
+
+
+class ClusterBrandApplication(Document):
+	def autoname(self):
+		self.name = make_autoname(f"CBA-{self.get_batch_year()}-.#####", doc=self)
+
+	def validate(self):
+		self.set_official_rows()
+		self.set_derived_values()
+		self.validate_cluster_belongs_to_unit()
+		self.validate_one_application_per_cluster_and_batch()
+		self.validate_entries()
+		if self.is_leaving_applicant():
+			self.validate_ready_to_leave_draft()
+
+	def get_batch_year(self) -> int | None:
+		if not self.batch_year and self.pilot_batch:
+			self.batch_year = frappe.db.get_value("Pilot Batch", self.pilot_batch, "batch_year")
+		return self.batch_year
+
+	def set_official_rows(self):
+		"""The 11 main indicators and the 7 work items always stand in the official order."""
+		self.set("indicators", _in_official_order(self.indicators, "indicator", [i.key for i in INDICATORS]))
+		for row in self.indicators:
+			if row.indicator in INDICATOR_BY_KEY:
+				row.unit = INDICATOR_BY_KEY[row.indicator].unit
+		self.set("work_items", _in_official_order(self.work_items, "work_item", WORK_ITEM_KEYS))
+		for row in self.work_items:
+			row.work_item_no = WORK_ITEM_NUMBER.get(row.work_item)
+		self.set("tasks", sort_tasks(self.tasks))
+		for row, number in zip(self.tasks, number_measures(self.tasks), strict=True):
+			row.measure_no = number
+
+	def set_derived_values(self):
+		batch_year = self.get_batch_year()
+		derived = application_rules.derived_values(doc_as_rule_input(self), batch_year)
+		self.indicator_years = ", ".join(str(y) for y in indicator_years(batch_year)) if batch_year else None
+		self.set("derived_indicators", derived.pop("derived_indicators"))
+		self.update(derived)
+
+	def validate_cluster_belongs_to_unit(self):
+		unit = frappe.db.get_value("Industrial Cluster", self.industrial_cluster, "organizing_unit")
+		if unit and unit != self.organizing_unit:
+			frappe.throw(
+				_("Industrial Cluster {0} is organized by {1}, not by the applicant unit {2}.").format(
+					self.industrial_cluster, unit, self.organizing_unit
+				),
+				title=_("Cluster Brand Application"),
+			)
+
+	def validate_one_application_per_cluster_and_batch(self):
+		existing = frappe.db.exists(
+			"Cluster Brand Application",
+			{
+				"industrial_cluster": self.industrial_cluster,
+				"pilot_batch": self.pilot_batch,
+				"name": ("!=", self.name),
+			},
+		)
+		if existing:
+			frappe.throw(
+				_("Industrial Cluster {0} already has application {1} in batch {2}.").format(
+					self.industrial_cluster, existing, self.pilot_batch
+				),
+				frappe.DuplicateEntryError,
+				title=_("Cluster Brand Application"),
+			)
+
+	def validate_entries(self):
+		throw_violations(
+			application_rules.check_entries(doc_as_rule_input(self), self.get_batch_year()),
+			_("The application form has errors"),
+		)
+
+	def is_leaving_applicant(self) -> bool:
+		before = self.get_doc_before_save()
+		previous_state = before.workflow_state if before else None
+		return self.workflow_state not in APPLICANT_STATES and previous_state in APPLICANT_STATES
+
+	def validate_ready_to_leave_draft(self):
+		throw_violations(
+			self.get_incompleteness(),
+			_("The application is not complete"),
+			_("The application cannot be submitted until the following items are complete and correct:"),
+		)
+
+	def get_incompleteness(self):
+		return application_rules.check_ready_to_leave_draft(doc_as_rule_input(self), self.get_batch_year())
+
+	@frappe.whitelist()
+	def check_completeness(self) -> dict:
+		"""The form's 完整性检查 button: every missing or inconsistent item by its official name."""
+		return completeness_report(self)
+
+
+def _in_official_order(rows, fieldname: str, keys: list[str]):
+	"""Rows ordered as ``keys``, a blank row added for each key that is missing, unknown rows kept last."""
+	by_key = {}
+	extra = []
+	for row in rows:
+		if row.get(fieldname) in keys and row.get(fieldname) not in by_key:
+			by_key[row.get(fieldname)] = row
+		else:
+			extra.append(row)
+	return [by_key.get(key) or {fieldname: key} for key in keys] + extra
+
+
+def completeness_report(doc) -> dict:
+	doc.set_official_rows()
+	doc.set_derived_values()
+	problems = (
+		application_rules.check_entries(doc_as_rule_input(doc), doc.get_batch_year())
+		+ doc.get_incompleteness()
+	)
+	return {"complete": not problems, "missing": [translate_violation(v) for v in problems]}

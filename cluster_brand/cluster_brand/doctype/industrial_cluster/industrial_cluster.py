@@ -1,0 +1,13 @@
+# Copyright (c) 2026, cluster_brand contributors
+# For license information, please see license.txt
+
+from frappe.model.document import Document
+
+
+class IndustrialCluster(Document):
+	def validate(self):
+		self.clear_demonstration_base_title()
+
+	def clear_demonstration_base_title(self):
+		if not self.is_national_demonstration_base:
+			self.demonstration_base_title = None

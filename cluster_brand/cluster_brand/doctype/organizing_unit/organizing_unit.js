@@ -1,0 +1,11 @@
+// Copyright (c) 2026, cluster_brand contributors
+// For license information, please see license.txt
+
+frappe.ui.form.on("Organizing Unit", {
+	setup(frm) {
+		// An organizing unit reports to the provincial-level authority of its region.
+		frm.set_query("recommending_authority", () => ({
+			filters: { authority_type: "Provincial Industry and Information Technology Authority", disabled: 0 },
+		}));
+	},
+});

@@ -1,0 +1,22 @@
+# Copyright (c) 2026, cluster_brand contributors
+# For license information, please see license.txt
+
+from frappe import _
+from frappe.model.document import Document
+
+from cluster_brand.rules.indicators import indicator_years
+from cluster_brand.rules.registry import check_pilot_batch
+from cluster_brand.validation import doc_as_rule_input, throw_violations
+
+
+class PilotBatch(Document):
+	def validate(self):
+		self.set_indicator_years()
+		self.validate_batch_rules()
+
+	def set_indicator_years(self):
+		if self.batch_year:
+			self.indicator_years = ", ".join(str(y) for y in indicator_years(self.batch_year))
+
+	def validate_batch_rules(self):
+		throw_violations(check_pilot_batch(doc_as_rule_input(self)), _("Pilot Batch"))

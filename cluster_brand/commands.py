@@ -1,0 +1,26 @@
+"""bench commands of the app: ``bench --site <site> cluster-brand-demo``."""
+
+import click
+from frappe.commands import get_site, pass_context
+
+
+@click.command("cluster-brand-demo")
+@pass_context
+def cluster_brand_demo(context):
+	"""Create the 2017 pilot batch, two complete demo applications and one demo user per role."""
+	import frappe
+
+	from cluster_brand.demo import DEMO_PASSWORD, DEMO_USERS, make_demo
+
+	frappe.init(get_site(context))
+	frappe.connect()
+	try:
+		frappe.set_user("Administrator")
+		names = make_demo()
+	finally:
+		frappe.destroy()
+	click.echo(f"Demo applications: {', '.join(names)}")
+	click.echo(f"Demo users (password {DEMO_PASSWORD}): " + ", ".join(email for email, _n, _r in DEMO_USERS))
+
+
+commands = [cluster_brand_demo]

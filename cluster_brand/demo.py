@@ -1,0 +1,160 @@
+"""Demo data: the 2017 batch, two complete fictional applications from two provinces, one user per role.
+
+Run with ``bench --site <site> cluster-brand-demo``. Running it again changes nothing that exists.
+"""
+
+import json
+from pathlib import Path
+
+import frappe
+
+DEMO_DATA = Path(__file__).parent / "demo_data"
+APPLICATION_FILES = ("application_zhejiang.json", "application_shandong.json")
+DEMO_PASSWORD = "Demo@2017"
+
+BATCH_2017 = {
+	"doctype": "Pilot Batch",
+	"batch_title": "2017年产业集群区域品牌建设试点",
+	"batch_year": 2017,
+	"notice_number": "工信厅科函〔2017〕433号",
+	"notice_date": "2017-07-17",
+	"status": "Open for Application",
+	"provincial_recommendation_deadline": "2017-08-31",
+	"online_submission_deadline": "2017-08-31",
+	"paper_copies_required": 2,
+	"receiving_agent": "中国航空综合技术研究所",
+	"receiving_address": "北京市朝阳区京顺路7号政研室，100028",
+	"ministry_contact": "工业和信息化部科技司 曹金龙 010-68205252",
+	"receiving_agent_contact": "中国航空综合技术研究所 刘婧 010-84380347/18210235862",
+}
+
+# (email, first name, roles) — one user per role of the design, the applicant once per demo unit.
+DEMO_USERS = (
+	("applicant.zhejiang@example.com", "青溪县申报员", ["Cluster Applicant"]),
+	("applicant.shandong@example.com", "临河县申报员", ["Cluster Applicant"]),
+	("province.zhejiang@example.com", "浙江省审核员", ["Provincial Reviewer"]),
+	("association.machinery@example.com", "机械联合会联络员", ["Industry Association"]),
+	("ministry.admin@example.com", "科技司管理员", ["Ministry Administrator"]),
+	("expert.one@example.com", "评审专家甲", ["Review Expert"]),
+	("receiver@example.com", "代收单位收件员", ["Materials Receiver"]),
+)
+
+
+def make_demo():
+	batch = get_or_insert("Pilot Batch", BATCH_2017["batch_title"], BATCH_2017)
+	created = [
+		make_application(json.loads((DEMO_DATA / f).read_text(encoding="utf-8")), batch)
+		for f in APPLICATION_FILES
+	]
+	for email, first_name, roles in DEMO_USERS:
+		make_user(email, first_name, roles)
+	frappe.db.commit()
+	return created
+
+
+def get_or_insert(doctype: str, name: str, values: dict):
+	if frappe.db.exists(doctype, name):
+		return frappe.get_doc(doctype, name)
+	return frappe.get_doc({"doctype": doctype, **values}).insert()
+
+
+def make_application(data: dict, batch) -> str:
+	unit = get_or_insert("Organizing Unit", data["organizing_unit"]["unit_name"], data["organizing_unit"])
+	cluster = get_or_insert(
+		"Industrial Cluster",
+		data["industrial_cluster"]["cluster_name"],
+		{**data["industrial_cluster"], "organizing_unit": unit.name},
+	)
+	enterprise_fields = (
+		"enterprise_name",
+		"unified_social_credit_code",
+		"main_products",
+		"own_brands",
+		"contact_person",
+		"contact_phone",
+		"mobile",
+		"email",
+	)
+	for e in data["enterprises"]:
+		get_or_insert(
+			"Cluster Enterprise",
+			e["unified_social_credit_code"],
+			{**{f: e[f] for f in enterprise_fields}, "industrial_cluster": cluster.name},
+		)
+
+	existing = frappe.db.exists(
+		"Cluster Brand Application", {"industrial_cluster": cluster.name, "pilot_batch": batch.name}
+	)
+	if existing:
+		return existing
+	application = frappe.get_doc(
+		{
+			"doctype": "Cluster Brand Application",
+			"pilot_batch": batch.name,
+			"organizing_unit": unit.name,
+			"industrial_cluster": cluster.name,
+			"conforms_to_industrial_policy": 1,
+			"no_major_incident_in_three_years": 1,
+			"commits_organisation_and_funding": 1,
+			**data["application"],
+			"indicators": [
+				{"indicator": key, "year_1_value": v[0], "year_2_value": v[1], "year_3_value": v[2]}
+				for key, v in data["indicators"].items()
+			],
+			"top_enterprises": [
+				{"enterprise": t["unified_social_credit_code"], **t} for t in data["top_enterprises"]
+			],
+			"backbone_enterprises": [
+				{
+					"enterprise": e["unified_social_credit_code"],
+					"assets": e["assets"],
+					"sales_revenue": e["sales_revenue"],
+					"own_brand_sales_revenue": e["own_brand_sales_revenue"],
+					"total_profit": e["total_profit"],
+				}
+				for e in data["enterprises"]
+			],
+			"quantitative_targets": data["quantitative_targets"],
+			"qualitative_targets": data["qualitative_targets"],
+			"funding_plan": data["funding_plan"],
+			"work_items": data["work_items"],
+			"tasks": data["tasks"],
+		}
+	)
+	application.insert()
+	attach_stamped_form_scan(application)
+	return application.name
+
+
+def attach_stamped_form_scan(application):
+	# A stand-in for the scan of the stamped paper form, so that the demo application is complete.
+	file = frappe.get_doc(
+		{
+			"doctype": "File",
+			"file_name": f"{application.name}-stamped-form.pdf",
+			"attached_to_doctype": application.doctype,
+			"attached_to_name": application.name,
+			"attached_to_field": "stamped_form_scan",
+			"is_private": 1,
+			"content": (DEMO_DATA / "stamped_form_sample.pdf").read_bytes(),
+		}
+	).insert()
+	application.db_set("stamped_form_scan", file.file_url)
+
+
+def make_user(email: str, first_name: str, roles: list[str]):
+	if frappe.db.exists("User", email):
+		return
+	user = frappe.get_doc(
+		{
+			"doctype": "User",
+			"email": email,
+			"first_name": first_name,
+			"language": "zh",
+			"send_welcome_email": 0,
+			"new_password": DEMO_PASSWORD,
+		}
+	)
+	user.flags.no_welcome_mail = True
+	user.insert()
+	user.add_roles(*roles)

@@ -1,0 +1,26 @@
+"""The programme's rules (工信厅科函〔2017〕433号 and its annexes) as plain Python.
+
+Nothing here imports Frappe, so every rule is testable on its own. A rule returns
+``Violation`` objects; the DocType controllers translate and raise them.
+"""
+
+from dataclasses import dataclass, field
+
+
+def _(message: str) -> str:
+	"""Marks a message for translation; the controller translates it with ``frappe._``."""
+	return message
+
+
+@dataclass(frozen=True)
+class Violation:
+	"""One broken rule: an English message template, its arguments, and where it happened.
+
+	``item`` and ``args`` values that are official names are translated by the caller too.
+	"""
+
+	message: str
+	args: dict = field(default_factory=dict)
+	fieldname: str | None = None
+	row: int | None = None
+	translate_args: tuple = ()

@@ -1,0 +1,110 @@
+"""The 申报书 as a whole: the values it derives and the checks it must pass.
+
+``check_entries`` runs on every save (a draft may be incomplete, but never wrong);
+``check_ready_to_leave_draft`` runs before the application leaves the applicant.
+"""
+
+from cluster_brand.rules import Violation, _, enterprises, indicators, work_plan
+from cluster_brand.rules.completeness import missing_items
+from cluster_brand.rules.formats import check_format
+
+# Which format each contact field must have: (table or None, fieldname, kind, English label)
+CONTACT_FORMATS = (
+	("top_enterprises", "contact_phone", "phone", "Telephone"),
+	("top_enterprises", "mobile", "mobile", "Mobile"),
+	("top_enterprises", "email", "email", "Email"),
+	("backbone_enterprises", "contact_details", "contact", "Contact Details"),
+)
+
+
+def derived_values(doc: dict, batch_year: int | None) -> dict:
+	"""Everything the form shows read-only, computed from what the applicant entered."""
+	totals = enterprises.backbone_totals(doc.get("backbone_enterprises") or [])
+	industry_sales = indicators.last_year_sales_revenue(doc.get("indicators") or [])
+	tasks = work_plan.sort_tasks(doc.get("tasks") or [])
+	cycle = work_plan.cycle_window(batch_year, doc.get("pilot_cycle_years") or 3) if batch_year else None
+	return {
+		"statistics_year": indicators.indicator_years(batch_year)[-1] if batch_year else None,
+		"total_assets": totals["assets"],
+		"total_sales_revenue": totals["sales_revenue"],
+		"total_own_brand_sales_revenue": totals["own_brand_sales_revenue"],
+		"total_profit_sum": totals["total_profit"],
+		"leading_industry_sales_revenue": industry_sales,
+		"backbone_sales_coverage": enterprises.sales_coverage_percent(
+			totals["sales_revenue"], industry_sales
+		),
+		"derived_indicators": indicators.derived_indicators(doc.get("indicators") or []),
+		"tasks": tasks,
+		"measure_numbers": work_plan.number_measures(tasks),
+		"cycle_start": cycle[0] if cycle else None,
+		"cycle_end": cycle[1] if cycle else None,
+		"total_funding": sum((row.get("amount") or 0) for row in doc.get("funding_plan") or []),
+	}
+
+
+def check_entries(doc: dict, batch_year: int | None) -> list[Violation]:
+	"""Range, format and consistency checks of what is filled in; empty items are allowed here."""
+	violations = indicators.check_indicator_rows(doc.get("indicators") or [])
+	violations += enterprises.check_backbone_rows(doc.get("backbone_enterprises") or [])
+	for table, fieldname, kind, label in CONTACT_FORMATS:
+		for idx, row in enumerate(doc.get(table) or [], start=1):
+			v = check_format(kind, row.get(fieldname), label, table, idx)
+			if v:
+				violations.append(v)
+	for idx, row in enumerate(doc.get("funding_plan") or [], start=1):
+		if (row.get("amount") or 0) < 0:
+			violations.append(
+				Violation(
+					_("Funding Plan, row {row}: {item} may not be negative ({value})."),
+					{"row": idx, "item": "Amount (10,000 yuan)", "value": row.get("amount")},
+					"funding_plan",
+					idx,
+					("item",),
+				)
+			)
+	top = [row.get("enterprise") for row in doc.get("top_enterprises") or [] if row.get("enterprise")]
+	if len(top) != len(set(top)):
+		violations.append(
+			Violation(
+				_("The same enterprise is profiled twice among the key backbone enterprises."),
+				{},
+				"top_enterprises",
+			)
+		)
+	if doc.get("pilot_cycle_years") and int(doc["pilot_cycle_years"]) not in work_plan.CYCLE_YEARS:
+		violations.append(
+			Violation(
+				_("{item} must be 1, 2 or 3 years."),
+				{"item": "Pilot Cycle (Years)"},
+				"pilot_cycle_years",
+				translate_args=("item",),
+			)
+		)
+	elif batch_year:
+		window = work_plan.cycle_window(batch_year, doc.get("pilot_cycle_years") or 3)
+		violations += work_plan.check_time_nodes(doc.get("tasks") or [], window)
+	return violations
+
+
+def check_ready_to_leave_draft(doc: dict, batch_year: int | None) -> list[Violation]:
+	"""What the application must satisfy before the applicant submits it: complete, and the programme's
+	cross-checks (80% sales coverage, the top three enterprises, all seven work items)."""
+	years = indicators.indicator_years(batch_year) if batch_year else None
+	violations = missing_items(doc, years)
+	backbone = doc.get("backbone_enterprises") or []
+	totals = enterprises.backbone_totals(backbone)
+	if backbone:
+		v = enterprises.check_sales_coverage(
+			totals["sales_revenue"],
+			indicators.last_year_sales_revenue(doc.get("indicators") or []),
+			years[-1] if years else "",
+		)
+		if v:
+			violations.append(v)
+	top = [row.get("enterprise") for row in doc.get("top_enterprises") or []]
+	if backbone and len(top) == enterprises.TOP_ENTERPRISE_COUNT:
+		v = enterprises.check_top_enterprises(top, backbone)
+		if v:
+			violations.append(v)
+	violations += work_plan.check_work_plan(doc.get("work_items") or [], doc.get("tasks") or [])
+	return violations

@@ -1,0 +1,154 @@
+"""第二部分 主导产业骨干企业情况: the backbone-enterprise summary and the three detailed enterprises."""
+
+from cluster_brand.rules import Violation, _
+
+# Enterprises report in 万元, the indicators in 亿元: 1 亿元 = 10,000 万元.
+WAN_PER_YI = 10_000
+MINIMUM_COVERAGE_PERCENT = 80
+TOP_ENTERPRISE_COUNT = 3
+
+SALES_FIELD = "sales_revenue"
+MONEY_FIELDS = ("assets", "sales_revenue", "own_brand_sales_revenue")  # 利润总额 may be negative
+SIGNED_MONEY_FIELDS = ("total_profit",)
+
+
+def backbone_totals(rows: list[dict]) -> dict:
+	"""合计 of the summary table's money columns, in 万元."""
+	return {f: sum((r.get(f) or 0) for r in rows) for f in MONEY_FIELDS + SIGNED_MONEY_FIELDS}
+
+
+def sales_coverage_percent(backbone_sales_wan: float, industry_sales_yi) -> float | None:
+	"""Share of the leading industry's sales revenue that the backbone enterprises account for."""
+	if not industry_sales_yi:
+		return None
+	return round(backbone_sales_wan / (industry_sales_yi * WAN_PER_YI) * 100, 2)
+
+
+def check_sales_coverage(backbone_sales_wan: float, industry_sales_yi, year: int) -> Violation | None:
+	coverage = sales_coverage_percent(backbone_sales_wan, industry_sales_yi)
+	if coverage is None:
+		return Violation(
+			_("The backbone enterprises' share of sales cannot be computed: fill in {item} for {year}."),
+			{"item": "Sales Revenue of the Leading Industry (100 million yuan)", "year": year},
+			"indicators",
+			translate_args=("item",),
+		)
+	if coverage < MINIMUM_COVERAGE_PERCENT:
+		return Violation(
+			_(
+				"The backbone enterprises' summed sales revenue ({sales} 万元) is {coverage}% of the leading "
+				"industry's sales revenue in {year} ({industry} 亿元); the programme requires at least {minimum}%."
+			),
+			{
+				"sales": f"{backbone_sales_wan:,.2f}",
+				"coverage": coverage,
+				"year": year,
+				"industry": industry_sales_yi,
+				"minimum": MINIMUM_COVERAGE_PERCENT,
+			},
+			"backbone_enterprises",
+		)
+	return None
+
+
+def check_backbone_rows(rows: list[dict]) -> list[Violation]:
+	labels = {
+		"assets": "Assets (10,000 yuan)",
+		"sales_revenue": "Sales Revenue (10,000 yuan)",
+		"own_brand_sales_revenue": "Sales Revenue of Own-Brand Products (10,000 yuan)",
+	}
+	violations, seen = [], {}
+	for idx, row in enumerate(rows, start=1):
+		for f in MONEY_FIELDS:
+			value = row.get(f)
+			if value is not None and value < 0:
+				violations.append(
+					Violation(
+						_(
+							"Backbone enterprise summary table, row {row}: {item} may not be negative ({value})."
+						),
+						{"row": idx, "item": labels[f], "value": value},
+						"backbone_enterprises",
+						idx,
+						("item",),
+					)
+				)
+		own, sales = row.get("own_brand_sales_revenue"), row.get("sales_revenue")
+		if own is not None and sales is not None and own > sales:
+			violations.append(
+				Violation(
+					_(
+						"Backbone enterprise summary table, row {row}: the sales revenue of own-brand products exceeds the enterprise's sales revenue."
+					),
+					{"row": idx},
+					"backbone_enterprises",
+					idx,
+				)
+			)
+		enterprise = row.get("enterprise")
+		if enterprise:
+			if enterprise in seen:
+				violations.append(
+					Violation(
+						_(
+							"Backbone enterprise summary table: {enterprise} is listed in rows {first} and {row}."
+						),
+						{
+							"enterprise": row.get("enterprise_name") or enterprise,
+							"first": seen[enterprise],
+							"row": idx,
+						},
+						"backbone_enterprises",
+						idx,
+					)
+				)
+			seen.setdefault(enterprise, idx)
+	return violations
+
+
+def top_enterprises_by_sales(rows: list[dict], count: int = TOP_ENTERPRISE_COUNT) -> list[str]:
+	ranked = sorted(
+		(r for r in rows if r.get("enterprise")), key=lambda r: r.get(SALES_FIELD) or 0, reverse=True
+	)
+	return [r["enterprise"] for r in ranked[:count]]
+
+
+def check_top_enterprises(detailed: list[str], backbone_rows: list[dict]) -> Violation | None:
+	"""The detailed profiles must be of the top three enterprises by sales in the summary table.
+
+	Ties at the cut-off are accepted: any enterprise whose sales equal the third-highest qualifies.
+	"""
+	names = {r.get("enterprise"): r.get("enterprise_name") or r.get("enterprise") for r in backbone_rows}
+	sales = {r.get("enterprise"): r.get(SALES_FIELD) or 0 for r in backbone_rows if r.get("enterprise")}
+	if len(detailed) != TOP_ENTERPRISE_COUNT or len(set(detailed)) != TOP_ENTERPRISE_COUNT:
+		return Violation(
+			_("Profiles of exactly three different enterprises are required in {item}."),
+			{"item": "1. Key Backbone Enterprises"},
+			"top_enterprises",
+			translate_args=("item",),
+		)
+	missing = [e for e in detailed if e not in sales]
+	if missing:
+		return Violation(
+			_(
+				"{enterprise} has a profile among the top three enterprises but is not in the backbone enterprise summary table."
+			),
+			{"enterprise": "、".join(str(names.get(e, e)) for e in missing)},
+			"top_enterprises",
+		)
+	ranked = sorted(sales.values(), reverse=True)
+	cut_off = ranked[TOP_ENTERPRISE_COUNT - 1] if len(ranked) >= TOP_ENTERPRISE_COUNT else 0
+	outside = [e for e in detailed if sales[e] < cut_off]
+	if outside:
+		expected = top_enterprises_by_sales(backbone_rows)
+		return Violation(
+			_(
+				"The three detailed enterprises must be the top three by sales revenue in the summary table ({expected}); {enterprise} is not."
+			),
+			{
+				"expected": "、".join(str(names.get(e, e)) for e in expected),
+				"enterprise": "、".join(str(names.get(e, e)) for e in outside),
+			},
+			"top_enterprises",
+		)
+	return None

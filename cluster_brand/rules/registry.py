@@ -1,0 +1,97 @@
+"""Rules of the registers: pilot batches, organizing units and enterprises."""
+
+import re
+
+from cluster_brand.rules import Violation, _
+from cluster_brand.rules.formats import check_format
+
+_POSTCODE = re.compile(r"^\d{6}$")
+EARLIEST_BATCH_YEAR = 2014  # the programme began with 工信部科函〔2014〕102号
+
+
+def check_pilot_batch(batch: dict) -> list[Violation]:
+	violations = []
+	year = batch.get("batch_year")
+	if year is not None and not EARLIEST_BATCH_YEAR <= int(year) <= 2100:
+		violations.append(
+			Violation(
+				_("{item} must be a year from {earliest} on, not {value}."),
+				{"item": "Batch Year", "earliest": EARLIEST_BATCH_YEAR, "value": year},
+				"batch_year",
+				translate_args=("item",),
+			)
+		)
+	if (batch.get("paper_copies_required") or 0) < 1:
+		violations.append(
+			Violation(
+				_("{item} must be at least 1."),
+				{"item": "Paper Copies Required"},
+				"paper_copies_required",
+				translate_args=("item",),
+			)
+		)
+	online, provincial = (
+		batch.get("online_submission_deadline"),
+		batch.get("provincial_recommendation_deadline"),
+	)
+	if online and provincial and online > provincial:
+		violations.append(
+			Violation(
+				_(
+					"The online submission deadline ({online}) may not be later than the provincial recommendation deadline ({provincial})."
+				),
+				{"online": online.isoformat(), "provincial": provincial.isoformat()},
+				"online_submission_deadline",
+			)
+		)
+	return violations
+
+
+# (fieldname, format kind, English label) of the contact fields that registers share.
+CONTACT_FIELDS = (
+	("contact_phone", "phone", "Telephone"),
+	("mobile", "mobile", "Mobile"),
+	("email", "email", "Email"),
+)
+
+
+def check_contact_fields(record: dict) -> list[Violation]:
+	return [
+		v for v in (check_format(kind, record.get(f), label, f) for f, kind, label in CONTACT_FIELDS) if v
+	]
+
+
+def check_organizing_unit(unit: dict) -> list[Violation]:
+	violations = check_contact_fields(unit)
+	v = check_format(
+		"credit_code",
+		unit.get("unified_social_credit_code"),
+		"Unified Social Credit Code",
+		"unified_social_credit_code",
+	)
+	if v:
+		violations.append(v)
+	postcode = (unit.get("postcode") or "").strip()
+	if postcode and not _POSTCODE.match(postcode):
+		violations.append(
+			Violation(
+				_('{item} "{value}" must be six digits.'),
+				{"item": "Postcode", "value": postcode},
+				"postcode",
+				translate_args=("item",),
+			)
+		)
+	return violations
+
+
+def check_cluster_enterprise(enterprise: dict) -> list[Violation]:
+	violations = check_contact_fields(enterprise)
+	v = check_format(
+		"credit_code",
+		enterprise.get("unified_social_credit_code"),
+		"Unified Social Credit Code",
+		"unified_social_credit_code",
+	)
+	if v:
+		violations.append(v)
+	return violations

@@ -1,0 +1,116 @@
+"""Consistency of the app's metadata: links resolve, fetches point at real fields, everything is translated."""
+
+import json
+
+import pytest
+from metadata import (
+	APP,
+	FRAPPE_DOCTYPES,
+	doctypes,
+	fields,
+	fixtures,
+	js_messages,
+	metadata_strings,
+	python_messages,
+	translations,
+)
+from sample_application import invalid_application_violations
+
+ALL_STRINGS = {**metadata_strings(), **python_messages(), **js_messages()}
+
+
+def link_fields():
+	for name, dt in doctypes().items():
+		for f in dt["fields"]:
+			if f["fieldtype"] in ("Link", "Table", "Table MultiSelect"):
+				yield name, f
+
+
+@pytest.mark.parametrize(
+	"doctype,field", list(link_fields()), ids=lambda x: x if isinstance(x, str) else x["fieldname"]
+)
+def test_link_and_table_targets_exist(doctype, field):
+	target = field["options"]
+	assert target in doctypes() or target in FRAPPE_DOCTYPES, f"{doctype}.{field['fieldname']} → {target}"
+	if field["fieldtype"] == "Table":
+		assert doctypes()[target].get("istable") == 1
+
+
+def test_fetch_from_points_at_existing_fields():
+	for name, dt in doctypes().items():
+		for f in dt["fields"]:
+			if not f.get("fetch_from"):
+				continue
+			link_field, target_field = f["fetch_from"].split(".")
+			link = fields(name)[link_field]
+			assert link["fieldtype"] == "Link"
+			assert target_field in fields(link["options"]), (
+				f"{name}.{f['fieldname']} fetches {f['fetch_from']}"
+			)
+
+
+def test_field_order_matches_fields_and_names_are_unique():
+	for name, dt in doctypes().items():
+		names = [f["fieldname"] for f in dt["fields"]]
+		assert len(names) == len(set(names)), name
+		assert dt["field_order"] == names, name
+
+
+def test_every_doctype_is_in_the_module_and_has_a_controller():
+	for name, dt in doctypes().items():
+		assert dt["module"] == "Cluster Brand"
+		folder = name.lower().replace(" ", "_")
+		assert (APP / "cluster_brand" / "doctype" / folder / f"{folder}.py").exists()
+
+
+def test_permissions_only_name_shipped_roles():
+	roles = {r["name"] for r in fixtures("role")} | {"System Manager"}
+	for name, dt in doctypes().items():
+		for perm in dt.get("permissions", []):
+			assert perm["role"] in roles, f"{name}: {perm['role']}"
+
+
+def test_authorities_fixture_has_37_provincial_authorities_and_7_associations():
+	authorities = fixtures("recommending_authority")
+	provincial = [
+		a
+		for a in authorities
+		if a["authority_type"] == "Provincial Industry and Information Technology Authority"
+	]
+	associations = [a for a in authorities if a["authority_type"] == "National Industry Association"]
+	assert len(provincial) == 37 and len({a["region"] for a in provincial}) == 37
+	assert sum(a["region_type"] == "Separately Planned City" for a in provincial) == 5
+	assert any(a["region"] == "新疆生产建设兵团" for a in provincial)
+	assert len(associations) == 7 and all(a["industry_sector"] for a in associations)
+	options = fields("Recommending Authority")["industry_sector"]["options"].split("\n")
+	assert all(a["industry_sector"] in options for a in associations)
+
+
+@pytest.mark.parametrize("string", sorted(ALL_STRINGS), ids=lambda s: s[:60])
+def test_every_user_facing_string_is_translated_to_chinese(string):
+	zh = translations().get(string)
+	assert zh, f"no zh translation for {string!r} ({ALL_STRINGS[string]})"
+	assert zh != string or not any(c.isalpha() and c.isascii() for c in string)
+
+
+def test_translations_keep_the_placeholders():
+	import re
+
+	for source, target in translations().items():
+		assert sorted(re.findall(r"\{\w*\}", source)) == sorted(re.findall(r"\{\w*\}", target)), source
+
+
+def test_official_names_used_in_messages_are_translated():
+	for violation in invalid_application_violations():
+		for key in violation.translate_args:
+			assert violation.args[key] in translations(), violation.args[key]
+
+
+def test_workspace_links_resolve():
+	workspace = json.loads(
+		(APP / "cluster_brand" / "workspace" / "cluster_brand" / "cluster_brand.json").read_text()
+	)
+	targets = [s["link_to"] for s in workspace["shortcuts"]] + [
+		link["link_to"] for link in workspace["links"] if link["type"] == "Link"
+	]
+	assert targets and all(t in doctypes() for t in targets)
