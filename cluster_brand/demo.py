@@ -59,71 +59,86 @@ def get_or_insert(doctype: str, name: str, values: dict):
 
 
 def make_application(data: dict, batch) -> str:
-	unit = get_or_insert("Organizing Unit", data["organizing_unit"]["unit_name"], data["organizing_unit"])
-	cluster = get_or_insert(
-		"Industrial Cluster",
-		data["industrial_cluster"]["cluster_name"],
-		{**data["industrial_cluster"], "organizing_unit": unit.name},
-	)
-	enterprise_fields = (
-		"enterprise_name",
-		"unified_social_credit_code",
-		"main_products",
-		"own_brands",
-		"contact_person",
-		"contact_phone",
-		"mobile",
-		"email",
-	)
-	for e in data["enterprises"]:
-		get_or_insert(
-			"Cluster Enterprise",
-			e["unified_social_credit_code"],
-			{**{f: e[f] for f in enterprise_fields}, "industrial_cluster": cluster.name},
-		)
-
+	unit, cluster = make_registers(data)
 	existing = frappe.db.exists(
 		"Cluster Brand Application", {"industrial_cluster": cluster.name, "pilot_batch": batch.name}
 	)
 	if existing:
 		return existing
-	application = frappe.get_doc(
-		{
-			"doctype": "Cluster Brand Application",
-			"pilot_batch": batch.name,
-			"organizing_unit": unit.name,
-			"industrial_cluster": cluster.name,
-			"conforms_to_industrial_policy": 1,
-			"no_major_incident_in_three_years": 1,
-			"commits_organisation_and_funding": 1,
-			**data["application"],
-			"indicators": [
-				{"indicator": key, "year_1_value": v[0], "year_2_value": v[1], "year_3_value": v[2]}
-				for key, v in data["indicators"].items()
-			],
-			"top_enterprises": [
-				{"enterprise": t["unified_social_credit_code"], **t} for t in data["top_enterprises"]
-			],
-			"backbone_enterprises": [
-				{
-					"enterprise": e["unified_social_credit_code"],
-					"assets": e["assets"],
-					"sales_revenue": e["sales_revenue"],
-					"own_brand_sales_revenue": e["own_brand_sales_revenue"],
-					"total_profit": e["total_profit"],
-				}
-				for e in data["enterprises"]
-			],
-			"quantitative_targets": data["quantitative_targets"],
-			"qualitative_targets": data["qualitative_targets"],
-			"funding_plan": data["funding_plan"],
-			"work_items": data["work_items"],
-			"tasks": data["tasks"],
-		}
-	)
-	application.insert()
+	application = frappe.get_doc(application_values(data, batch.name, unit.name, cluster.name)).insert()
 	attach_stamped_form_scan(application)
 	return application.name
+
+
+def make_registers(data: dict, unit_name: str | None = None, cluster_name: str | None = None):
+	"""The organizing unit, its cluster and the cluster's enterprises of one demo application."""
+	unit_values = {**data["organizing_unit"], "unit_name": unit_name or data["organizing_unit"]["unit_name"]}
+	unit = get_or_insert("Organizing Unit", unit_values["unit_name"], unit_values)
+	cluster_values = {
+		**data["industrial_cluster"],
+		"cluster_name": cluster_name or data["industrial_cluster"]["cluster_name"],
+		"organizing_unit": unit.name,
+	}
+	cluster = get_or_insert("Industrial Cluster", cluster_values["cluster_name"], cluster_values)
+	for e in data["enterprises"]:
+		values = {f: e[f] for f in ENTERPRISE_FIELDS}
+		get_or_insert(
+			"Cluster Enterprise",
+			e["unified_social_credit_code"],
+			{**values, "industrial_cluster": cluster.name},
+		)
+	return unit, cluster
+
+
+ENTERPRISE_FIELDS = (
+	"enterprise_name",
+	"unified_social_credit_code",
+	"main_products",
+	"own_brands",
+	"contact_person",
+	"contact_phone",
+	"mobile",
+	"email",
+)
+BACKBONE_FIGURES = ("assets", "sales_revenue", "own_brand_sales_revenue", "total_profit")
+
+
+def application_values(data: dict, batch: str, unit: str, cluster: str) -> dict:
+	"""A complete Cluster Brand Application as a dict for frappe.get_doc (or a REST body)."""
+	return {
+		"doctype": "Cluster Brand Application",
+		"pilot_batch": batch,
+		"organizing_unit": unit,
+		"industrial_cluster": cluster,
+		"conforms_to_industrial_policy": 1,
+		"no_major_incident_in_three_years": 1,
+		"commits_organisation_and_funding": 1,
+		**data["application"],
+		"indicators": [
+			{"indicator": key, "year_1_value": v[0], "year_2_value": v[1], "year_3_value": v[2]}
+			for key, v in data["indicators"].items()
+		],
+		"top_enterprises": [
+			{
+				"enterprise": t["unified_social_credit_code"],
+				**{k: v for k, v in t.items() if k != "unified_social_credit_code"},
+			}
+			for t in data["top_enterprises"]
+		],
+		"backbone_enterprises": [
+			{"enterprise": e["unified_social_credit_code"], **{f: e[f] for f in BACKBONE_FIGURES}}
+			for e in data["enterprises"]
+		],
+		"quantitative_targets": data["quantitative_targets"],
+		"qualitative_targets": data["qualitative_targets"],
+		"funding_plan": data["funding_plan"],
+		"work_items": data["work_items"],
+		"tasks": data["tasks"],
+	}
+
+
+def load_demo_data(file_name: str = APPLICATION_FILES[0]) -> dict:
+	return json.loads((DEMO_DATA / file_name).read_text(encoding="utf-8"))
 
 
 def attach_stamped_form_scan(application):

@@ -1,0 +1,37 @@
+# Copyright (c) 2026, cluster_brand contributors
+# For license information, please see license.txt
+
+import frappe
+
+from cluster_brand.tests.utils import IntegrationTestCase, language
+
+
+class TestPilotBatch(IntegrationTestCase):
+	def test_indicator_years_follow_the_batch_year(self):
+		batch = frappe.get_doc(
+			{
+				"doctype": "Pilot Batch",
+				"batch_title": "测试批次2019",
+				"batch_year": 2019,
+				"paper_copies_required": 2,
+			}
+		).insert()
+		self.assertEqual(batch.indicator_years, "2016, 2017, 2018")
+
+	def test_deadlines_and_copies(self):
+		with language("zh"), self.assertRaises(frappe.ValidationError) as refused:
+			frappe.get_doc(
+				{
+					"doctype": "Pilot Batch",
+					"batch_title": "测试批次错误",
+					"batch_year": 2017,
+					"paper_copies_required": 0,
+					"online_submission_deadline": "2017-09-10",
+					"provincial_recommendation_deadline": "2017-08-31",
+				}
+			).insert()
+		self.assertIn("纸质材料份数至少为1", str(refused.exception))
+		self.assertIn(
+			"在线申报截止日期（2017-09-10）不能晚于省级推荐截止日期（2017-08-31）", str(refused.exception)
+		)
+		self.assertFalse(frappe.db.exists("Pilot Batch", "测试批次错误"))

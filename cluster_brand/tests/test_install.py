@@ -1,0 +1,55 @@
+"""The app as installed on the site: fixtures, module, translations."""
+
+import frappe
+
+from cluster_brand.tests.utils import IntegrationTestCase, language
+
+
+class TestInstall(IntegrationTestCase):
+	def test_app_and_doctypes_are_installed(self):
+		self.assertIn("cluster_brand", frappe.get_installed_apps())
+		for doctype in (
+			"Pilot Batch",
+			"Recommending Authority",
+			"Organizing Unit",
+			"Industrial Cluster",
+			"Cluster Enterprise",
+			"Cluster Brand Application",
+			"Application Task",
+		):
+			self.assertEqual(frappe.db.get_value("DocType", doctype, "module"), "Cluster Brand")
+
+	def test_fixtures_are_synced(self):
+		authorities = frappe.get_all("Recommending Authority", fields=["authority_type", "region_type"])
+		provincial = [
+			a
+			for a in authorities
+			if a.authority_type == "Provincial Industry and Information Technology Authority"
+		]
+		self.assertEqual(len(provincial), 37)
+		self.assertEqual(sum(a.region_type == "Separately Planned City" for a in provincial), 5)
+		self.assertEqual(sum(a.authority_type == "National Industry Association" for a in authorities), 7)
+		for role in (
+			"Cluster Applicant",
+			"Provincial Reviewer",
+			"Industry Association",
+			"Ministry Administrator",
+			"Review Expert",
+			"Materials Receiver",
+		):
+			self.assertTrue(frappe.db.exists("Role", role), role)
+		self.assertTrue(frappe.db.exists("Workflow State", "Pending Provincial Review"))
+
+	def test_chinese_translations_are_loaded(self):
+		with language("zh"):
+			self.assertEqual(frappe._("Cluster Brand Application"), "产业集群区域品牌建设试点申报书")
+			self.assertEqual(
+				frappe._("Sales Revenue of the Leading Industry (100 million yuan)"),
+				"主导产业销售收入（亿元）",
+			)
+			self.assertEqual(
+				frappe._("Implement the Regional Brand Development Strategy"), "实施区域品牌发展战略"
+			)
+
+	def test_workspace_is_installed(self):
+		self.assertTrue(frappe.db.exists("Workspace", "Cluster Brand"))

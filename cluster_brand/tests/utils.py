@@ -1,0 +1,107 @@
+"""Shared helpers of the Frappe test tier (bench --site <site> run-tests --app cluster_brand)."""
+
+import json
+from contextlib import contextmanager
+from threading import Thread
+from unittest.mock import patch
+
+import frappe
+
+try:  # Frappe v16
+	from frappe.tests import IntegrationTestCase
+except ImportError:  # Frappe v15
+	from frappe.tests.utils import FrappeTestCase as IntegrationTestCase
+
+from cluster_brand.demo import application_values, load_demo_data, make_registers
+
+TEST_BATCH = "测试批次（2017）"
+TEST_BATCH_VALUES = {
+	"batch_title": TEST_BATCH,
+	"batch_year": 2017,
+	"notice_number": "工信厅科函〔2017〕433号",
+	"status": "Open for Application",
+	"online_submission_deadline": "2017-08-31",
+	"provincial_recommendation_deadline": "2017-08-31",
+	"paper_copies_required": 2,
+	"receiving_agent": "中国航空综合技术研究所",
+}
+
+__all__ = ["IntegrationTestCase"]
+
+
+def make_test_batch() -> str:
+	if not frappe.db.exists("Pilot Batch", TEST_BATCH):
+		frappe.get_doc({"doctype": "Pilot Batch", **TEST_BATCH_VALUES}).insert()
+	return TEST_BATCH
+
+
+def make_test_application_values(suffix: str, demo_file: str = "application_zhejiang.json") -> dict:
+	"""A complete application of a test unit and cluster of its own (the demo's enterprises are reused)."""
+	data = load_demo_data(demo_file)
+	unit, cluster = make_registers(
+		data, unit_name=f"测试组织实施单位{suffix}", cluster_name=f"测试产业集群{suffix}"
+	)
+	values = application_values(data, make_test_batch(), unit.name, cluster.name)
+	values["stamped_form_scan"] = "/private/files/stamped-form.pdf"
+	return values
+
+
+def make_test_application(suffix: str, **overrides):
+	return frappe.get_doc({**make_test_application_values(suffix), **overrides}).insert()
+
+
+@contextmanager
+def language(lang: str):
+	previous = frappe.local.lang
+	frappe.local.lang = lang
+	try:
+		yield
+	finally:
+		frappe.local.lang = previous
+
+
+def make_api_user(email: str, roles: list[str]) -> str:
+	"""A committed user with an API key; returns the 'key:secret' of token authentication."""
+	if not frappe.db.exists("User", email):
+		user = frappe.get_doc(
+			{"doctype": "User", "email": email, "first_name": email.split("@")[0], "send_welcome_email": 0}
+		)
+		user.insert(ignore_permissions=True)
+		user.add_roles(*roles)
+	user = frappe.get_doc("User", email)
+	secret = frappe.generate_hash(length=15)
+	user.api_key = user.api_key or frappe.generate_hash(length=15)
+	user.api_secret = secret
+	user.save(ignore_permissions=True)
+	frappe.db.commit()
+	return f"{user.api_key}:{secret}"
+
+
+def rest(method: str, path: str, token: str, body: dict | None = None):
+	"""One HTTP request through Frappe's WSGI application, as a REST client would make it.
+
+	It runs in a thread of its own, with its own database connection, like a real request: it sees only
+	committed data and commits what it writes.
+	"""
+	from frappe.app import application
+	from werkzeug.test import Client
+
+	site, result = frappe.local.site, {}
+
+	def request():
+		with patch("frappe.app.get_site_name", return_value=site):
+			result["response"] = Client(application).open(
+				path,
+				method=method,
+				data=json.dumps(body) if body is not None else None,
+				headers={
+					"Authorization": f"token {token}",
+					"Accept": "application/json",
+					"Content-Type": "application/json",
+				},
+			)
+
+	thread = Thread(target=request)
+	thread.start()
+	thread.join()
+	return result["response"]
