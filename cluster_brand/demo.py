@@ -41,6 +41,7 @@ DEMO_USERS = (
 
 
 def make_demo():
+	use_chinese_conventions()
 	batch = get_or_insert("Pilot Batch", BATCH_2017["batch_title"], BATCH_2017)
 	created = [
 		make_application(json.loads((DEMO_DATA / f).read_text(encoding="utf-8")), batch)
@@ -50,6 +51,11 @@ def make_demo():
 		make_user(email, first_name, roles)
 	frappe.db.commit()
 	return created
+
+
+def use_chinese_conventions():
+	# The programme's users read Chinese and write dates as 2017-08-31.
+	frappe.db.set_single_value("System Settings", {"language": "zh", "date_format": "yyyy-mm-dd"})
 
 
 def get_or_insert(doctype: str, name: str, values: dict):

@@ -114,3 +114,14 @@ def test_workspace_links_resolve():
 		link["link_to"] for link in workspace["links"] if link["type"] == "Link"
 	]
 	assert targets and all(t in doctypes() for t in targets)
+
+
+def test_industry_sectors_are_the_same_everywhere():
+	def options(doctype):
+		return [o for o in fields(doctype)["industry_sector"]["options"].split("\n") if o]
+
+	assert (
+		options("Industrial Cluster")
+		== options("Recommending Authority")
+		== options("Cluster Brand Application")
+	)

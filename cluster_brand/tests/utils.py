@@ -77,11 +77,12 @@ def make_api_user(email: str, roles: list[str]) -> str:
 	return f"{user.api_key}:{secret}"
 
 
-def rest(method: str, path: str, token: str, body: dict | None = None):
+def rest(method: str, path: str, token: str, body: dict | None = None, lang: str = "zh"):
 	"""One HTTP request through Frappe's WSGI application, as a REST client would make it.
 
 	It runs in a thread of its own, with its own database connection, like a real request: it sees only
-	committed data and commits what it writes.
+	committed data and commits what it writes. Token-authenticated requests choose their language with
+	Accept-Language.
 	"""
 	from frappe.app import application
 	from werkzeug.test import Client
@@ -97,6 +98,7 @@ def rest(method: str, path: str, token: str, body: dict | None = None):
 				headers={
 					"Authorization": f"token {token}",
 					"Accept": "application/json",
+					"Accept-Language": lang,
 					"Content-Type": "application/json",
 				},
 			)
