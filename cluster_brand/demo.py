@@ -55,7 +55,9 @@ def make_demo():
 
 def use_chinese_conventions():
 	# The programme's users read Chinese and write dates as 2017-08-31.
-	frappe.db.set_single_value("System Settings", {"language": "zh", "date_format": "yyyy-mm-dd"})
+	settings = frappe.get_single("System Settings")
+	settings.update({"language": "zh", "date_format": "yyyy-mm-dd"})
+	settings.save()  # through on_update, which sets the site defaults that the desk reads
 
 
 def get_or_insert(doctype: str, name: str, values: dict):

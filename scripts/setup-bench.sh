@@ -22,7 +22,9 @@ SUDO=$([ "$(id -u)" -eq 0 ] && echo "" || echo sudo)
 echo "== system packages"
 $SUDO apt-get update -q
 $SUDO apt-get install -y -q git python3-venv python3-dev pkg-config libmariadb-dev mariadb-server mariadb-client \
-	redis-server wkhtmltopdf fonts-noto-cjk xfonts-75dpi xfonts-base poppler-utils nodejs npm cron
+	redis-server wkhtmltopdf fonts-noto-cjk xfonts-75dpi xfonts-base poppler-utils cron
+# Frappe v15 needs Node 18+; keep a Node that is already there (its npm may conflict with Debian's).
+command -v node >/dev/null || $SUDO apt-get install -y -q nodejs npm
 command -v yarn >/dev/null || $SUDO npm install -g yarn
 
 echo "== MariaDB for Frappe (utf8mb4)"
