@@ -56,7 +56,10 @@ def make_demo():
 def use_chinese_conventions():
 	# The programme's users read Chinese and write dates as 2017-08-31.
 	settings = frappe.get_single("System Settings")
-	settings.update({"language": "zh", "date_format": "yyyy-mm-dd"})
+	# A site that skipped the setup wizard has no time zone yet, which System Settings requires.
+	settings.update(
+		{"language": "zh", "date_format": "yyyy-mm-dd", "time_zone": settings.time_zone or "Asia/Shanghai"}
+	)
 	settings.save()  # through on_update, which sets the site defaults that the desk reads
 
 

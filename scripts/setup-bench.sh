@@ -60,7 +60,7 @@ echo "== site $SITE with cluster_brand and the demo"
 grep -q " $SITE\$" /etc/hosts || echo "127.0.0.1 $SITE" | $SUDO tee -a /etc/hosts >/dev/null
 [ -d "apps/cluster_brand" ] || bench get-app "$APP_DIR"
 [ -d "sites/$SITE" ] || bench new-site "$SITE" --mariadb-root-password "$DB_ROOT_PASSWORD" --admin-password "$ADMIN_PASSWORD"
-bench --site "$SITE" install-app cluster_brand
+bench --site "$SITE" list-apps | grep -q cluster_brand || bench --site "$SITE" install-app cluster_brand
 bench --site "$SITE" set-config host_name "http://$SITE:8000"
 bench --site "$SITE" set-config allow_tests true
 bench --site "$SITE" cluster-brand-demo
