@@ -28,6 +28,28 @@ fixtures = [
 	},
 	{"dt": "Recommending Authority"},
 	{
+		"dt": "Workflow Action Master",
+		"filters": [
+			[
+				"name",
+				"in",
+				[
+					"Submit Application",
+					"Resubmit Application",
+					"Withdraw",
+					"Return for Revision",
+					"Recommend",
+					"Do Not Recommend",
+					"Start Expert Review",
+					"Publish for Public Notice",
+					"Do Not Select",
+					"Approve as Pilot",
+				],
+			]
+		],
+	},
+	{"dt": "Workflow", "filters": [["name", "=", "Cluster Brand Application Review"]]},
+	{
 		"dt": "Workflow State",
 		"filters": [
 			[
@@ -49,3 +71,28 @@ fixtures = [
 		],
 	},
 ]
+
+# The 申报书 print format (templates/print/cluster_brand_application.html) gets its data from this helper.
+jinja = {"methods": ["cluster_brand.print_context.application_print_context"]}
+
+# Row-level isolation: see cluster_brand/permissions.py.
+permission_query_conditions = {
+	"Cluster Brand Application": "cluster_brand.permissions.application_query",
+	"Expert Review": "cluster_brand.permissions.expert_review_query",
+	"Brand Pilot": "cluster_brand.permissions.brand_pilot_query",
+	"Organizing Unit": "cluster_brand.permissions.organizing_unit_query",
+	"Industrial Cluster": "cluster_brand.permissions.industrial_cluster_query",
+	"Workflow Action": "cluster_brand.permissions.workflow_action_query",
+}
+has_permission = {
+	"Cluster Brand Application": "cluster_brand.permissions.application_has_permission",
+	"Expert Review": "cluster_brand.permissions.expert_review_has_permission",
+	"Brand Pilot": "cluster_brand.permissions.brand_pilot_has_permission",
+	"Organizing Unit": "cluster_brand.permissions.organizing_unit_has_permission",
+	"Industrial Cluster": "cluster_brand.permissions.industrial_cluster_has_permission",
+	"Workflow Action": "cluster_brand.permissions.workflow_action_has_permission",
+}
+
+scheduler_events = {
+	"daily": ["cluster_brand.notifications.send_deadline_reminders"],
+}

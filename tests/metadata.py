@@ -86,4 +86,6 @@ def metadata_strings() -> dict[str, str]:
 		found.setdefault(role["name"], "fixtures/role.json")
 	for state in fixtures("workflow_state"):
 		found.setdefault(state["name"], "fixtures/workflow_state.json")
+	for action in fixtures("workflow_action_master"):
+		found.setdefault(action["name"], "fixtures/workflow_action_master.json")
 	return found

@@ -17,6 +17,8 @@ from metadata import (
 from sample_application import invalid_application_violations
 
 ALL_STRINGS = {**metadata_strings(), **python_messages(), **js_messages()}
+# Frappe's own labels, translated by Frappe's zh translation: the app must not override them.
+LEFT_TO_FRAPPE = {"Amended From", "Disabled", "Workflow State"}
 
 
 def link_fields():
@@ -88,6 +90,9 @@ def test_authorities_fixture_has_37_provincial_authorities_and_7_associations():
 
 @pytest.mark.parametrize("string", sorted(ALL_STRINGS), ids=lambda s: s[:60])
 def test_every_user_facing_string_is_translated_to_chinese(string):
+	if string in LEFT_TO_FRAPPE:
+		assert string not in translations()
+		return
 	zh = translations().get(string)
 	assert zh, f"no zh translation for {string!r} ({ALL_STRINGS[string]})"
 	assert zh != string or not any(c.isalpha() and c.isascii() for c in string)

@@ -12,8 +12,8 @@ from cluster_brand.rules.formats import check_format
 CONTACT_FORMATS = (
 	("top_enterprises", "contact_phone", "phone", "Telephone"),
 	("top_enterprises", "mobile", "mobile", "Mobile"),
-	("top_enterprises", "email", "email", "Email"),
-	("backbone_enterprises", "contact_details", "contact", "Contact Details"),
+	("top_enterprises", "email", "email", "Contact Mailbox"),
+	("backbone_enterprises", "contact_details", "contact", "Phone or Email"),
 )
 
 

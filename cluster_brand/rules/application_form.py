@@ -182,7 +182,7 @@ ITEMS = (
 	I(PART_2, "contact_person", "Contact Person", "联系人", doctype=TOP_ENTERPRISE),
 	I(PART_2, "contact_phone", "Telephone", "联系电话", doctype=TOP_ENTERPRISE),
 	I(PART_2, "mobile", "Mobile", "手机", doctype=TOP_ENTERPRISE),
-	I(PART_2, "email", "Email", "邮箱", doctype=TOP_ENTERPRISE),
+	I(PART_2, "email", "Contact Mailbox", "邮箱", doctype=TOP_ENTERPRISE),
 	I(
 		PART_2,
 		"enterprise_profile",
@@ -258,7 +258,7 @@ ITEMS = (
 	),
 	I(PART_2, "total_profit", "Total Profit (10,000 yuan)", "利润总额（万元）", doctype=BACKBONE_ENTERPRISE),
 	I(PART_2, "contact_person", "Contact Person", "联系人", doctype=BACKBONE_ENTERPRISE),
-	I(PART_2, "contact_details", "Contact Details", "联系方式", doctype=BACKBONE_ENTERPRISE),
+	I(PART_2, "contact_details", "Phone or Email", "联系方式", doctype=BACKBONE_ENTERPRISE),
 	# 第三部分
 	I(
 		PART_3,

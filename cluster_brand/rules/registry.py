@@ -51,7 +51,7 @@ def check_pilot_batch(batch: dict) -> list[Violation]:
 CONTACT_FIELDS = (
 	("contact_phone", "phone", "Telephone"),
 	("mobile", "mobile", "Mobile"),
-	("email", "email", "Email"),
+	("email", "email", "Contact Mailbox"),
 )
 
 

@@ -23,9 +23,11 @@ class TestApplicationREST(IntegrationTestCase):
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()
-		cls.token = make_api_user(APPLICANT, ["Cluster Applicant"])
 		cls.values = make_test_application_values("-rest")
-		cls.refused_values = make_test_application_values("-rest-refused")
+		cls.refused_values = make_test_application_values("-rest", cluster_suffix="-rest-invalid")
+		cls.token = make_api_user(
+			APPLICANT, ["Cluster Applicant"], ("Organizing Unit", cls.values["organizing_unit"])
+		)
 		# A run that was killed may have left its application behind.
 		for name in frappe.get_all(
 			APPLICATION, {"industrial_cluster": cls.values["industrial_cluster"]}, pluck="name"

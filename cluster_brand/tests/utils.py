@@ -6,40 +6,53 @@ from threading import Thread
 from unittest.mock import patch
 
 import frappe
+from frappe.utils import add_days, today
 
 try:  # Frappe v16
 	from frappe.tests import IntegrationTestCase
 except ImportError:  # Frappe v15
 	from frappe.tests.utils import FrappeTestCase as IntegrationTestCase
 
+from cluster_brand.permissions import add_user_scope
 from cluster_brand.demo import application_values, load_demo_data, make_registers
 
 TEST_BATCH = "测试批次（2017）"
-TEST_BATCH_VALUES = {
-	"batch_title": TEST_BATCH,
-	"batch_year": 2017,
-	"notice_number": "工信厅科函〔2017〕433号",
-	"status": "Open for Application",
-	"online_submission_deadline": "2017-08-31",
-	"provincial_recommendation_deadline": "2017-08-31",
-	"paper_copies_required": 2,
-	"receiving_agent": "中国航空综合技术研究所",
-}
+
+
+def test_batch_values() -> dict:
+	# The 2017 batch's years and papers, with deadlines still ahead so that the process can run.
+	return {
+		"batch_title": TEST_BATCH,
+		"batch_year": 2017,
+		"notice_number": "工信厅科函〔2017〕433号",
+		"status": "Open for Application",
+		"online_submission_deadline": add_days(today(), 30),
+		"provincial_recommendation_deadline": add_days(today(), 60),
+		"paper_copies_required": 2,
+		"receiving_agent": "中国航空综合技术研究所",
+	}
+
 
 __all__ = ["IntegrationTestCase"]
 
 
 def make_test_batch() -> str:
-	if not frappe.db.exists("Pilot Batch", TEST_BATCH):
-		frappe.get_doc({"doctype": "Pilot Batch", **TEST_BATCH_VALUES}).insert()
+	if frappe.db.exists("Pilot Batch", TEST_BATCH):
+		batch = frappe.get_doc("Pilot Batch", TEST_BATCH)
+		batch.update(test_batch_values())
+		batch.save()
+	else:
+		frappe.get_doc({"doctype": "Pilot Batch", **test_batch_values()}).insert()
 	return TEST_BATCH
 
 
-def make_test_application_values(suffix: str, demo_file: str = "application_zhejiang.json") -> dict:
+def make_test_application_values(
+	suffix: str, demo_file: str = "application_zhejiang.json", cluster_suffix: str | None = None
+) -> dict:
 	"""A complete application of a test unit and cluster of its own (the demo's enterprises are reused)."""
 	data = load_demo_data(demo_file)
 	unit, cluster = make_registers(
-		data, unit_name=f"测试组织实施单位{suffix}", cluster_name=f"测试产业集群{suffix}"
+		data, unit_name=f"测试组织实施单位{suffix}", cluster_name=f"测试产业集群{cluster_suffix or suffix}"
 	)
 	values = application_values(data, make_test_batch(), unit.name, cluster.name)
 	values["stamped_form_scan"] = "/private/files/stamped-form.pdf"
@@ -60,14 +73,17 @@ def language(lang: str):
 		frappe.local.lang = previous
 
 
-def make_api_user(email: str, roles: list[str]) -> str:
-	"""A committed user with an API key; returns the 'key:secret' of token authentication."""
+def make_api_user(email: str, roles: list[str], scope: tuple[str, str] | None = None) -> str:
+	"""A committed user with an API key; returns the 'key:secret' of token authentication.
+	``scope`` is (DocType, name) of where the user belongs, e.g. ("Organizing Unit", unit)."""
 	if not frappe.db.exists("User", email):
 		user = frappe.get_doc(
 			{"doctype": "User", "email": email, "first_name": email.split("@")[0], "send_welcome_email": 0}
 		)
 		user.insert(ignore_permissions=True)
 		user.add_roles(*roles)
+	if scope:
+		add_user_scope(email, *scope)
 	user = frappe.get_doc("User", email)
 	secret = frappe.generate_hash(length=15)
 	user.api_key = user.api_key or frappe.generate_hash(length=15)

@@ -6,13 +6,15 @@ from frappe import _
 from frappe.model.document import Document
 from frappe.model.naming import make_autoname
 
+from cluster_brand import review_process
 from cluster_brand.rules import application as application_rules
+from cluster_brand.rules import review as review_rules
 from cluster_brand.rules.indicators import INDICATOR_BY_KEY, INDICATORS, indicator_years
 from cluster_brand.rules.work_plan import WORK_ITEM_KEYS, WORK_ITEM_NUMBER, number_measures, sort_tasks
 from cluster_brand.validation import doc_as_rule_input, throw_violations, translate_violation
 
 # The states in which the applicant still edits the form; leaving them requires a complete application.
-APPLICANT_STATES = (None, "", "Draft", "Returned")
+APPLICANT_STATES = (None, "", *review_rules.APPLICANT_STATES)
 
 
 class ClusterBrandApplication(Document):
@@ -20,13 +22,50 @@ class ClusterBrandApplication(Document):
 		self.name = make_autoname(f"CBA-{self.get_batch_year()}-.#####", doc=self)
 
 	def validate(self):
+		self.validate_edits_allowed_in_state()
 		self.set_official_rows()
 		self.set_derived_values()
+		self.set_review_values()
 		self.validate_cluster_belongs_to_unit()
 		self.validate_one_application_per_cluster_and_batch()
 		self.validate_entries()
+		self.validate_expert_assignments()
 		if self.is_leaving_applicant():
 			self.validate_ready_to_leave_draft()
+		if self.is_changing_state():
+			self.validate_transition()
+
+	def on_update(self):
+		review_process.sync_expert_reviews(self)
+		if self.has_value_changed("workflow_state"):
+			if self.workflow_state == review_rules.APPROVED_AS_PILOT:
+				review_process.create_brand_pilot(self)
+			review_process.notify_next_actors(self)
+
+	def validate_edits_allowed_in_state(self):
+		"""Each part of the application is edited by its role in its stage only; the content is locked
+		once it leaves the applicant (Frappe's Workflow checks transitions, not edits)."""
+		throw_violations(
+			review_process.forbidden_edits(self), _("This part of the application cannot be changed now")
+		)
+
+	def set_review_values(self):
+		self.recommendation_deadline = review_process.recommendation_deadline(self)
+		self.mean_score = review_process.mean_score(self)
+
+	def validate_expert_assignments(self):
+		throw_violations(review_process.assignment_problems(self), _("Expert assignment"))
+
+	def is_changing_state(self) -> bool:
+		before = self.get_doc_before_save()
+		return bool(before) and before.workflow_state != self.workflow_state
+
+	def validate_transition(self):
+		before = self.get_doc_before_save()
+		violations = review_rules.check_transition(
+			before.workflow_state, self.workflow_state, review_process.transition_facts(self)
+		)
+		throw_violations(violations, _("The application cannot move to {0}").format(_(self.workflow_state)))
 
 	def get_batch_year(self) -> int | None:
 		if not self.batch_year and self.pilot_batch:

@@ -1,9 +1,12 @@
 # Copyright (c) 2026, cluster_brand contributors
 # For license information, please see license.txt
 
+import frappe
 from frappe import _
 from frappe.model.document import Document
+from frappe.utils import getdate
 
+from cluster_brand.rules import review as review_rules
 from cluster_brand.rules.indicators import indicator_years
 from cluster_brand.rules.registry import check_pilot_batch
 from cluster_brand.validation import doc_as_rule_input, throw_violations
@@ -12,11 +15,52 @@ from cluster_brand.validation import doc_as_rule_input, throw_violations
 class PilotBatch(Document):
 	def validate(self):
 		self.set_indicator_years()
+		self.set_default_rubric()
 		self.validate_batch_rules()
+		self.validate_rubric()
+		self.validate_authority_settings()
 
 	def set_indicator_years(self):
 		if self.batch_year:
 			self.indicator_years = ", ".join(str(y) for y in indicator_years(self.batch_year))
 
+	def set_default_rubric(self):
+		if not self.review_criteria:
+			for criterion, weight, guidance in review_rules.DEFAULT_RUBRIC:
+				self.append(
+					"review_criteria", {"criterion": criterion, "weight": weight, "guidance": guidance}
+				)
+
 	def validate_batch_rules(self):
 		throw_violations(check_pilot_batch(doc_as_rule_input(self)), _("Pilot Batch"))
+
+	def validate_rubric(self):
+		throw_violations(
+			review_rules.check_rubric([row.as_dict() for row in self.review_criteria]),
+			_("Expert Review Rubric"),
+		)
+
+	def validate_authority_settings(self):
+		seen = set()
+		for row in self.authority_settings:
+			if row.recommending_authority in seen:
+				frappe.throw(
+					_("{0} is listed twice in the recommending authorities.").format(
+						row.recommending_authority
+					)
+				)
+			seen.add(row.recommending_authority)
+			if (
+				row.recommendation_deadline
+				and self.provincial_recommendation_deadline
+				and getdate(row.recommendation_deadline) > getdate(self.provincial_recommendation_deadline)
+			):
+				frappe.throw(
+					_(
+						"The own deadline of {0} ({1}) may be earlier than the batch's ({2}), not later."
+					).format(
+						row.recommending_authority,
+						row.recommendation_deadline,
+						self.provincial_recommendation_deadline,
+					)
+				)

@@ -1,0 +1,57 @@
+# Copyright (c) 2026, cluster_brand contributors
+# For license information, please see license.txt
+
+import frappe
+from frappe import _
+from frappe.model.document import Document
+
+from cluster_brand.review_process import refresh_review_status
+from cluster_brand.rules import review as rules
+from cluster_brand.validation import throw_violations
+
+
+class ExpertReview(Document):
+	def validate(self):
+		self.validate_expert_is_assigned()
+		self.set_weighted_scores()
+		self.validate_scores()
+
+	def before_submit(self):
+		self.validate_declaration()
+
+	def on_submit(self):
+		refresh_review_status(self.application)
+
+	def on_cancel(self):
+		refresh_review_status(self.application)
+
+	def validate_expert_is_assigned(self):
+		if not frappe.db.exists(
+			"Expert Assignment",
+			{"parent": self.application, "parenttype": "Cluster Brand Application", "expert": self.expert},
+		):
+			frappe.throw(
+				_("{0} is not assigned to review {1}.").format(
+					self.expert_name or self.expert, self.application
+				)
+			)
+
+	def set_weighted_scores(self):
+		weighted, self.total_score = rules.weighted_scores([row.as_dict() for row in self.scores])
+		for row, value in zip(self.scores, weighted, strict=True):
+			row.weighted_score = value
+
+	def validate_scores(self):
+		throw_violations(rules.check_scores([row.as_dict() for row in self.scores]), _("Expert Review"))
+
+	def validate_declaration(self):
+		missing = []
+		if not self.no_conflict_of_interest:
+			missing.append(_("the declaration that you have no conflict of interest"))
+		if not self.recommendation:
+			missing.append(_("Recommendation"))
+		if missing:
+			frappe.throw(
+				_("Before submitting the review, complete: {0}").format("、".join(missing)),
+				title=_("Expert Review"),
+			)

@@ -1,0 +1,122 @@
+"""Telling whoever must act next: each transition assigns the application (ToDo, in-desk notification and
+email, Frappe's assignment) to the users who act on it next, scoped like the permissions; final states
+inform the applicant; a daily job reminds of deadlines due within three days."""
+
+import frappe
+from frappe import _
+from frappe.desk.doctype.notification_log.notification_log import make_notification_logs
+from frappe.desk.form import assign_to
+from frappe.utils import add_days, getdate, today
+
+from cluster_brand.rules import review as rules
+
+APPLICATION = "Cluster Brand Application"
+REMINDER_DAYS = 3
+
+
+def users_with_role(role: str, allow: str | None = None, for_value: str | None = None) -> list[str]:
+	"""Enabled users with ``role`` (and, if given, a User Permission on ``allow`` = ``for_value``)."""
+	HasRole, User, UserPermission = (frappe.qb.DocType(d) for d in ("Has Role", "User", "User Permission"))
+	query = (
+		frappe.qb.from_(User)
+		.join(HasRole)
+		.on((HasRole.parent == User.name) & (HasRole.parenttype == "User"))
+		.select(User.name)
+		.distinct()
+		.where((HasRole.role == role) & (User.enabled == 1) & (User.name.notin(["Administrator", "Guest"])))
+	)
+	if allow:
+		query = (
+			query.join(UserPermission)
+			.on(UserPermission.user == User.name)
+			.where((UserPermission.allow == allow) & (UserPermission.for_value == for_value))
+		)
+	return query.run(pluck=True)
+
+
+def applicants(doc) -> list[str]:
+	return users_with_role("Cluster Applicant", "Organizing Unit", doc.organizing_unit)
+
+
+def provincial_reviewers(doc) -> list[str]:
+	return users_with_role("Provincial Reviewer", "Recommending Authority", doc.recommending_authority)
+
+
+def assigned_experts(doc) -> list[str]:
+	experts = [row.expert for row in doc.expert_assignments]
+	return frappe.get_all("Review Expert", {"name": ("in", experts or [""]), "disabled": 0}, pluck="user")
+
+
+# Who acts next in each state; the final states inform the applicant instead.
+NEXT_ACTORS = {
+	rules.PENDING_PROVINCIAL_REVIEW: provincial_reviewers,
+	rules.RETURNED: applicants,
+	rules.RECOMMENDED: lambda doc: (
+		users_with_role("Materials Receiver") + users_with_role("Ministry Administrator")
+	),
+	rules.UNDER_EXPERT_REVIEW: assigned_experts,
+	rules.IN_PUBLIC_NOTICE: lambda doc: users_with_role("Ministry Administrator"),
+}
+FINAL_STATES = (rules.NOT_RECOMMENDED, rules.WITHDRAWN, rules.APPROVED_AS_PILOT, rules.NOT_SELECTED)
+
+
+def notify_transition(doc):
+	assign_to.clear(APPLICATION, doc.name, ignore_permissions=True)
+	state = _(doc.workflow_state)
+	actors = NEXT_ACTORS.get(doc.workflow_state)
+	if actors:
+		users = sorted(set(actors(doc)))
+		if users:
+			assign_to.add(
+				{
+					"assign_to": users,
+					"doctype": APPLICATION,
+					"name": doc.name,
+					"description": _("{0}: {1} is now {2}").format(doc.name, doc.industrial_cluster, state),
+				},
+				ignore_permissions=True,
+			)
+	elif doc.workflow_state in FINAL_STATES:
+		inform(applicants(doc), doc, _("{0}: {1} is now {2}").format(doc.name, doc.industrial_cluster, state))
+
+
+def inform(users: list[str], doc, subject: str):
+	if users:
+		make_notification_logs(
+			{
+				"type": "Alert",
+				"document_type": doc.doctype,
+				"document_name": doc.name,
+				"subject": subject,
+				"email_content": subject,
+			},
+			users,
+		)
+
+
+def send_deadline_reminders():
+	"""Daily: remind the applicant of the online submission deadline and the province of its
+	recommendation deadline when either falls within the next three days."""
+	start, end = getdate(today()), getdate(add_days(today(), REMINDER_DAYS))
+	reminders = (
+		(
+			rules.APPLICANT_STATES,
+			"online_submission_deadline",
+			applicants,
+			_("{0}: the online submission deadline is {1}"),
+		),
+		(
+			(rules.PENDING_PROVINCIAL_REVIEW,),
+			"recommendation_deadline",
+			provincial_reviewers,
+			_("{0}: the recommendation deadline is {1}"),
+		),
+	)
+	for states, deadline_field, recipients, message in reminders:
+		for name in frappe.get_all(
+			APPLICATION,
+			{"workflow_state": ("in", states), deadline_field: ("between", [start, end])},
+			pluck="name",
+		):
+			doc = frappe.get_doc(APPLICATION, name)
+			inform(recipients(doc), doc, message.format(doc.name, doc.get(deadline_field)))

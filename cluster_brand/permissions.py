@@ -1,0 +1,222 @@
+"""Row-level isolation of the programme's data (permission_query_conditions and has_permission hooks).
+
+Who belongs where is recorded with Frappe's User Permissions: an applicant on its Organizing Unit, a
+provincial reviewer or an industry association on its Recommending Authority; an expert is linked to a
+user by the Review Expert register. These hooks turn that into one rule per role, applied to lists,
+reports, link search, REST and single documents alike (print, PDF and private attachments check the
+document). A user with no scope sees nothing; the ministry sees everything.
+"""
+
+import frappe
+
+from cluster_brand.rules import review as rules
+
+APPLICATION = "Cluster Brand Application"
+SEES_ALL = {"System Manager", "Ministry Administrator"}
+RECEIVER_STATES = (
+	rules.RECOMMENDED,
+	rules.UNDER_EXPERT_REVIEW,
+	rules.IN_PUBLIC_NOTICE,
+	rules.APPROVED_AS_PILOT,
+	rules.NOT_SELECTED,
+)
+
+
+def _scope(user: str) -> frappe._dict:
+	# frappe.local.cache lives for one request and is cleared by frappe.set_user
+	cache = frappe.local.cache.setdefault("cluster_brand_scope", {})
+	if user not in cache:
+		allowed = frappe.get_all("User Permission", {"user": user}, ["allow", "for_value"])
+		authorities = [p.for_value for p in allowed if p.allow == "Recommending Authority"]
+		cache[user] = frappe._dict(
+			roles=set(frappe.get_roles(user)),
+			units=[p.for_value for p in allowed if p.allow == "Organizing Unit"],
+			authorities=authorities,
+			sectors=frappe.get_all(
+				"Recommending Authority",
+				{"name": ("in", authorities or [""]), "authority_type": "National Industry Association"},
+				pluck="industry_sector",
+			),
+			expert=frappe.db.get_value("Review Expert", {"user": user, "disabled": 0}),
+		)
+	return cache[user]
+
+
+def _sees_all(user: str, scope) -> bool:
+	return user == "Administrator" or bool(scope.roles & SEES_ALL)
+
+
+def _in(column: str, values: list[str]) -> str:
+	return f"{column} in ({', '.join(frappe.db.escape(v) for v in values) or 'NULL'})"
+
+
+def _not_in(column: str, values) -> str:
+	return f"{column} not in ({', '.join(frappe.db.escape(v) for v in values)})"
+
+
+def application_conditions(user: str | None = None, table: str = f"`tab{APPLICATION}`") -> str:
+	"""The SQL condition of the applications ``user`` may see ("" for all)."""
+	user = user or frappe.session.user
+	scope = _scope(user)
+	if _sees_all(user, scope):
+		return ""
+	allowed = []
+	if "Cluster Applicant" in scope.roles:
+		allowed.append(_in(f"{table}.organizing_unit", scope.units))
+	if "Provincial Reviewer" in scope.roles:
+		allowed.append(
+			f"({_in(f'{table}.recommending_authority', scope.authorities)} and {_not_in(f'{table}.workflow_state', rules.PRIVATE_STATES)})"
+		)
+	if "Industry Association" in scope.roles:
+		allowed.append(
+			f"({_in(f'{table}.industry_sector', scope.sectors)} and {_not_in(f'{table}.workflow_state', rules.PRIVATE_STATES)})"
+		)
+	if "Materials Receiver" in scope.roles:
+		allowed.append(_in(f"{table}.workflow_state", RECEIVER_STATES))
+	if "Review Expert" in scope.roles and scope.expert:
+		# only while assigned: the assignment row is the permission
+		allowed.append(
+			f"{table}.name in (select parent from `tabExpert Assignment` where parenttype = {frappe.db.escape(APPLICATION)}"
+			f" and expert = {frappe.db.escape(scope.expert)})"
+		)
+	return "(" + " or ".join(allowed) + ")" if allowed else "1=0"
+
+
+def _application_visible(name: str, user: str) -> bool:
+	condition = application_conditions(user)
+	if not condition:
+		return True
+	return bool(frappe.db.sql(f"select 1 from `tab{APPLICATION}` where name = %s and {condition}", name))
+
+
+# --- hooks ------------------------------------------------------------------------------------------------
+
+
+def application_query(user):
+	return application_conditions(user)
+
+
+def application_has_permission(doc, ptype=None, user=None, **kwargs):
+	user = user or frappe.session.user
+	if doc.is_new() or not frappe.db.exists(APPLICATION, doc.name):
+		# creating: an applicant only for its own unit
+		scope = _scope(user)
+		return _sees_all(user, scope) or not doc.get("organizing_unit") or doc.organizing_unit in scope.units
+	return _application_visible(doc.name, user)
+
+
+def _linked_to_application(column: str, user: str) -> str:
+	condition = application_conditions(user)
+	if not condition:
+		return ""
+	return f"{column} in (select name from `tab{APPLICATION}` where {condition})"
+
+
+def expert_review_query(user):
+	user = user or frappe.session.user
+	scope = _scope(user)
+	if _sees_all(user, scope):
+		return ""
+	if "Review Expert" in scope.roles and scope.expert:
+		return f"`tabExpert Review`.expert = {frappe.db.escape(scope.expert)} and " + _linked_to_application(
+			"`tabExpert Review`.application", user
+		)
+	return "1=0"
+
+
+def expert_review_has_permission(doc, ptype=None, user=None, **kwargs):
+	user = user or frappe.session.user
+	scope = _scope(user)
+	if _sees_all(user, scope):
+		return True
+	return bool(scope.expert) and doc.expert == scope.expert and _application_visible(doc.application, user)
+
+
+def brand_pilot_query(user):
+	return _linked_to_application("`tabBrand Pilot`.application", user or frappe.session.user)
+
+
+def brand_pilot_has_permission(doc, ptype=None, user=None, **kwargs):
+	return _application_visible(doc.application, user or frappe.session.user)
+
+
+def _unit_or_authority_condition(table: str, unit_column: str, user: str) -> str:
+	scope = _scope(user)
+	if _sees_all(user, scope):
+		return ""
+	allowed = []
+	if "Cluster Applicant" in scope.roles:
+		allowed.append(_in(f"{table}.{unit_column}", scope.units))
+	if "Provincial Reviewer" in scope.roles:
+		allowed.append(_in(f"{table}.recommending_authority", scope.authorities))
+	return "(" + " or ".join(allowed) + ")" if allowed else "1=0"
+
+
+def organizing_unit_query(user):
+	return _unit_or_authority_condition("`tabOrganizing Unit`", "name", user or frappe.session.user)
+
+
+def industrial_cluster_query(user):
+	return _unit_or_authority_condition(
+		"`tabIndustrial Cluster`", "organizing_unit", user or frappe.session.user
+	)
+
+
+def _row_visible(doctype: str, name: str, condition: str) -> bool:
+	return not condition or bool(
+		frappe.db.sql(f"select 1 from `tab{doctype}` where name = %s and {condition}", name)
+	)
+
+
+def organizing_unit_has_permission(doc, ptype=None, user=None, **kwargs):
+	if doc.is_new():
+		return True  # registering units is the ministry's and the provinces' (DocType permissions)
+	return _row_visible("Organizing Unit", doc.name, organizing_unit_query(user))
+
+
+def industrial_cluster_has_permission(doc, ptype=None, user=None, **kwargs):
+	user = user or frappe.session.user
+	if doc.is_new():
+		scope = _scope(user)
+		return (
+			_sees_all(user, scope)
+			or "Cluster Applicant" not in scope.roles
+			or doc.organizing_unit in scope.units
+		)
+	return _row_visible("Industrial Cluster", doc.name, industrial_cluster_query(user))
+
+
+def workflow_action_query(user):
+	"""Frappe's Workflow Action records name the application; show them only to who may see it."""
+	condition = _linked_to_application("`tabWorkflow Action`.reference_name", user or frappe.session.user)
+	if not condition:
+		return ""
+	return f"(`tabWorkflow Action`.reference_doctype != {frappe.db.escape(APPLICATION)} or {condition})"
+
+
+def workflow_action_has_permission(doc, ptype=None, user=None, **kwargs):
+	if doc.reference_doctype != APPLICATION:
+		return True
+	return _application_visible(doc.reference_name, user or frappe.session.user)
+
+
+def add_user_scope(user: str, allow: str, for_value: str):
+	"""Records where a user belongs, as a User Permission. An industry association's scope is its
+	industry, not its record: that permission applies to the Recommending Authority list only, so that
+	Frappe does not also filter applications by it."""
+	values = {"user": user, "allow": allow, "for_value": for_value}
+	if frappe.db.exists("User Permission", values):
+		return
+	is_association = (
+		allow == "Recommending Authority"
+		and frappe.db.get_value("Recommending Authority", for_value, "authority_type")
+		== "National Industry Association"
+	)
+	frappe.get_doc(
+		{
+			"doctype": "User Permission",
+			**values,
+			"apply_to_all_doctypes": 0 if is_association else 1,
+			"applicable_for": "Recommending Authority" if is_association else None,
+		}
+	).insert(ignore_permissions=True)

@@ -1,0 +1,352 @@
+"""The review process of Annex 1 四 (试点工作程序): states, what each transition requires, who edits what
+when, the experts' rubric and scores, recusal and the ranking."""
+
+import statistics
+from dataclasses import dataclass
+from datetime import date
+
+from cluster_brand.rules import Violation, _
+
+DRAFT = "Draft"
+PENDING_PROVINCIAL_REVIEW = "Pending Provincial Review"
+RETURNED = "Returned"
+WITHDRAWN = "Withdrawn"
+RECOMMENDED = "Recommended"
+NOT_RECOMMENDED = "Not Recommended"
+UNDER_EXPERT_REVIEW = "Under Expert Review"
+IN_PUBLIC_NOTICE = "In Public Notice"
+APPROVED_AS_PILOT = "Approved as Pilot"
+NOT_SELECTED = "Not Selected"
+
+APPLICANT_STATES = (DRAFT, RETURNED)
+# States the province, the association and the receiver never see: the unit's own unfinished work.
+PRIVATE_STATES = (DRAFT, WITHDRAWN)
+
+# Who may change which part of the application, by permission level, in which state (before the save).
+# Level 0 is the 申报书 itself, 1 the provincial recommendation, 2 the paper receipt, 3 the ministry's part.
+EDITABLE_IN = {
+	0: (DRAFT, RETURNED),
+	1: (PENDING_PROVINCIAL_REVIEW,),
+	2: (RECOMMENDED,),
+	3: (RECOMMENDED, UNDER_EXPERT_REVIEW, IN_PUBLIC_NOTICE),
+}
+
+PILOT_YEARS = 3  # 试点工作周期一般为三年左右
+
+
+@dataclass
+class TransitionFacts:
+	"""What the checks of a transition need to know, gathered by the controller."""
+
+	today: date
+	online_submission_deadline: date | None = None
+	recommendation_deadline: date | None = None
+	recommendation_opinion: str | None = None
+	recommendation_rank: int | None = None
+	ranks_taken: tuple = ()  # ranks of the authority's other recommended applications in the batch
+	recommendation_quota: int = 0  # 0: no quota
+	paper_copies_required: int = 0
+	paper_copies_received: int = 0
+	paper_copies_stamped: bool = False
+	assignments: int = 0
+	reviews_submitted: int = 0
+	public_notice_start: date | None = None
+	public_notice_end: date | None = None
+	designation_notice_number: str | None = None
+
+
+def check_transition(previous: str, target: str, facts: TransitionFacts) -> list[Violation]:
+	"""The conditions of 申报程序 and 试点工作程序 for moving an application from ``previous`` to ``target``."""
+	check = _CHECKS.get(target)
+	return check(previous, facts) if check else []
+
+
+def _submission(previous, facts):
+	deadline = facts.online_submission_deadline
+	if deadline and facts.today > deadline:
+		return [
+			Violation(
+				_("The online submission deadline of this batch ({deadline}) has passed."),
+				{"deadline": deadline.isoformat()},
+			)
+		]
+	return []
+
+
+def _opinion_required(previous, facts):
+	if not (facts.recommendation_opinion or "").strip():
+		return [
+			Violation(
+				_("Write the {item} first."),
+				{"item": "Recommendation Opinion"},
+				"recommendation_opinion",
+				translate_args=("item",),
+			)
+		]
+	return []
+
+
+def _recommendation(previous, facts):
+	violations = _opinion_required(previous, facts)
+	deadline = facts.recommendation_deadline
+	if deadline and facts.today > deadline:
+		violations.append(
+			Violation(
+				_("The recommendation deadline ({deadline}) has passed."), {"deadline": deadline.isoformat()}
+			)
+		)
+	rank = facts.recommendation_rank or 0
+	if rank < 1:
+		violations.append(
+			Violation(
+				_("Give the application its {item} (1 for the first)."),
+				{"item": "Rank among the Authority's Recommendations"},
+				"recommendation_rank",
+				translate_args=("item",),
+			)
+		)
+	elif rank in facts.ranks_taken:
+		violations.append(
+			Violation(
+				_("Rank {rank} is already given to another recommended application of this authority."),
+				{"rank": rank},
+				"recommendation_rank",
+			)
+		)
+	quota = facts.recommendation_quota or 0
+	if quota and len(facts.ranks_taken) >= quota:
+		violations.append(
+			Violation(
+				_("The authority's quota of {quota} recommendations in this batch is used up."),
+				{"quota": quota},
+			)
+		)
+	return violations
+
+
+def _start_review(previous, facts):
+	violations = []
+	if facts.paper_copies_received < facts.paper_copies_required:
+		violations.append(
+			Violation(
+				_("{received} of the {required} stamped paper copies have been received."),
+				{"received": facts.paper_copies_received, "required": facts.paper_copies_required},
+				"paper_copies_received",
+			)
+		)
+	if not facts.paper_copies_stamped:
+		violations.append(
+			Violation(
+				_("The receipt of stamped paper copies has not been confirmed."), {}, "paper_copies_stamped"
+			)
+		)
+	return violations
+
+
+def _reviews_done(previous, facts):
+	if facts.assignments == 0:
+		return [
+			Violation(_("No expert has been assigned to review the application."), {}, "expert_assignments")
+		]
+	if facts.reviews_submitted < facts.assignments:
+		return [
+			Violation(
+				_("{submitted} of {assigned} assigned expert reviews have been submitted."),
+				{"submitted": facts.reviews_submitted, "assigned": facts.assignments},
+				"expert_assignments",
+			)
+		]
+	return []
+
+
+def _public_notice(previous, facts):
+	violations = _reviews_done(previous, facts)
+	start, end = facts.public_notice_start, facts.public_notice_end
+	if not start or not end:
+		violations.append(
+			Violation(_("Set the start and end of the public notice."), {}, "public_notice_start")
+		)
+	elif end < start:
+		violations.append(Violation(_("The public notice ends before it starts."), {}, "public_notice_end"))
+	return violations
+
+
+def _not_selected(previous, facts):
+	return _reviews_done(previous, facts) if previous == UNDER_EXPERT_REVIEW else []
+
+
+def _approval(previous, facts):
+	violations = []
+	end = facts.public_notice_end
+	if not end or facts.today <= end:
+		violations.append(
+			Violation(
+				_("The public notice period has not ended ({end})."),
+				{"end": end.isoformat() if end else "—"},
+				"public_notice_end",
+			)
+		)
+	if not (facts.designation_notice_number or "").strip():
+		violations.append(
+			Violation(
+				_("Enter the {item}."),
+				{"item": "Designation Notice Number"},
+				"designation_notice_number",
+				translate_args=("item",),
+			)
+		)
+	return violations
+
+
+_CHECKS = {
+	PENDING_PROVINCIAL_REVIEW: _submission,
+	RETURNED: _opinion_required,
+	NOT_RECOMMENDED: _opinion_required,
+	RECOMMENDED: _recommendation,
+	UNDER_EXPERT_REVIEW: _start_review,
+	IN_PUBLIC_NOTICE: _public_notice,
+	NOT_SELECTED: _not_selected,
+	APPROVED_AS_PILOT: _approval,
+}
+
+
+def locked_levels(previous_state: str | None, changed_levels: set[int]) -> list[int]:
+	"""The permission levels that were changed although they are not editable in ``previous_state``."""
+	state = previous_state or DRAFT
+	return sorted(level for level in changed_levels if state not in EDITABLE_IN.get(level, ()))
+
+
+def recommendation_deadline(batch_deadline: date | None, authority_deadline: date | None) -> date | None:
+	"""A province may set an earlier deadline of its own, never a later one."""
+	if authority_deadline and batch_deadline:
+		return min(authority_deadline, batch_deadline)
+	return authority_deadline or batch_deadline
+
+
+def planned_end(start: date, years: int = PILOT_YEARS) -> date:
+	try:
+		return start.replace(year=start.year + years)
+	except ValueError:  # 29 February
+		return start.replace(year=start.year + years, day=28)
+
+
+# --- the experts' rubric ---------------------------------------------------------------------------
+
+# Annex 1 二 (conditions (二) and (三)) and 三 (the seven work contents); the ministry may change them per batch.
+DEFAULT_RUBRIC = (
+	("具有较强的产业影响力", 15, "主导产业竞争优势、地位、自主知识产权和关键技术指标"),
+	(
+		"具有较好的区域品牌建设工作基础",
+		15,
+		"发展规划、统计评价、信誉监测、营销平台等工作基础；行业组织和骨干企业积极性",
+	),
+	("实施区域品牌发展战略", 10, ""),
+	("健全区域品牌管理机制", 10, ""),
+	("夯实区域品牌发展基础", 10, ""),
+	("引导企业培育自主品牌", 10, ""),
+	("健全区域品牌保护机制", 10, ""),
+	("打造区域品牌营销和宣传平台", 10, ""),
+	("健全区域品牌评价制度", 10, ""),
+)
+TOTAL_WEIGHT = 100
+MAX_SCORE = 100
+
+
+def check_rubric(criteria: list[dict]) -> list[Violation]:
+	"""Each criterion named once, with a positive weight; the weights sum to 100."""
+	violations, seen = [], set()
+	for idx, row in enumerate(criteria, start=1):
+		name = (row.get("criterion") or "").strip()
+		if name in seen:
+			violations.append(
+				Violation(
+					_('Review criterion "{criterion}" is listed twice.'),
+					{"criterion": name},
+					"review_criteria",
+					idx,
+				)
+			)
+		seen.add(name)
+		if (row.get("weight") or 0) <= 0:
+			violations.append(
+				Violation(
+					_('Review criterion "{criterion}" needs a weight above 0.'),
+					{"criterion": name},
+					"review_criteria",
+					idx,
+				)
+			)
+	total = round(sum(row.get("weight") or 0 for row in criteria), 6)
+	if criteria and total != TOTAL_WEIGHT:
+		violations.append(
+			Violation(
+				_("The weights of the review criteria sum to {total}, not 100."),
+				{"total": total},
+				"review_criteria",
+			)
+		)
+	return violations
+
+
+def weighted_scores(scores: list[dict]) -> tuple[list[float], float]:
+	"""Each criterion's score (0–100) weighted by its share of 100, and the total (0–100)."""
+	weighted = [round((row.get("score") or 0) * (row.get("weight") or 0) / TOTAL_WEIGHT, 4) for row in scores]
+	return weighted, round(sum(weighted), 2)
+
+
+def check_scores(scores: list[dict]) -> list[Violation]:
+	return [
+		Violation(
+			_('The score for "{criterion}" must be between 0 and 100, not {score}.'),
+			{"criterion": row.get("criterion"), "score": row.get("score")},
+			"scores",
+			idx,
+		)
+		for idx, row in enumerate(scores, start=1)
+		if not 0 <= (row.get("score") or 0) <= MAX_SCORE
+	]
+
+
+def recusal_reason(expert: dict, application: dict) -> str | None:
+	"""Why an expert may not review an application: same province, or the expert's own organizing unit."""
+	if expert.get("organizing_unit") and expert.get("organizing_unit") == application.get("organizing_unit"):
+		return _("{expert} belongs to the applicant unit {unit}.")
+	if expert.get("recommending_authority") and expert.get("recommending_authority") == application.get(
+		"recommending_authority"
+	):
+		return _("{expert} comes from the same province ({authority}) as the application.")
+	return None
+
+
+@dataclass(frozen=True)
+class RankedApplication:
+	application: str
+	mean: float
+	spread: float  # highest minus lowest total score
+	stdev: float
+	count: int
+	rank: int
+
+
+def rank_applications(scores: dict[str, list[float]]) -> list[RankedApplication]:
+	"""Applications by mean expert score, highest first; ties share a rank (1, 2, 2, 4)."""
+	rows = []
+	for application, totals in scores.items():
+		if not totals:
+			continue
+		rows.append(
+			(
+				application,
+				round(statistics.fmean(totals), 2),
+				round(max(totals) - min(totals), 2),
+				round(statistics.pstdev(totals), 2),
+				len(totals),
+			)
+		)
+	rows.sort(key=lambda r: (-r[1], r[0]))
+	ranked, previous_mean, rank = [], None, 0
+	for position, row in enumerate(rows, start=1):
+		if row[1] != previous_mean:
+			rank, previous_mean = position, row[1]
+		ranked.append(RankedApplication(*row, rank))
+	return ranked
