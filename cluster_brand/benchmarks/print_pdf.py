@@ -1,0 +1,63 @@
+"""Benchmark: the PDF of a full 申报书 in its official print format against Frappe's Standard print format.
+
+	bench --site <site> execute cluster_brand.benchmarks.print_pdf.run
+	bench --site <site> execute cluster_brand.benchmarks.print_pdf.run --kwargs "{'rounds': 10}"
+
+A full application here is the Zhejiang demo application (30 backbone enterprises, 11 × 3 indicator values,
+25 measures), inserted for the run and rolled back. Each round makes its PDF with frappe.get_print(...,
+as_pdf=True) once in 产业集群区域品牌建设试点申报书 and once in "Standard" (named explicitly: without a name
+Frappe takes the DocType's default, which is the 申报书), alternating so that both see the same load.
+The scan of the stamped form is taken off the document: Frappe's Standard format cannot make a PDF with it.
+Printing writes an Access Log and commits it outside tests; that write is left out for both formats so
+that nothing is committed. Target: 申报书 / Standard ≤ 1.0, and the 申报书 under 3 s.
+"""
+
+import statistics
+import time
+from unittest.mock import patch
+
+import frappe
+
+from cluster_brand.tests.utils import make_test_application
+
+APPLICATION = "Cluster Brand Application"
+PRINT_FORMAT = "产业集群区域品牌建设试点申报书"
+STANDARD = "Standard"
+
+
+def _timed_pdf(name: str, print_format: str) -> tuple[float, int]:
+	start = time.perf_counter()
+	pdf = frappe.get_print(APPLICATION, name, print_format=print_format, as_pdf=True)
+	return time.perf_counter() - start, len(pdf)
+
+
+def run(rounds: int = 5):
+	frappe.set_user("Administrator")
+	try:
+		with patch("frappe.www.printview.make_access_log"):
+			doc = make_test_application("-print-benchmark")
+			# Standard prints the Attach field as <img src="/private/files/….pdf">, which wkhtmltopdf may not
+			# fetch (ContentAccessDenied: no PDF at all); the 申报书 does not print the scan.
+			doc.db_set("stamped_form_scan", None)
+			sizes = {t: len(doc.get(t)) for t in ("backbone_enterprises", "indicators", "tasks")}
+			for print_format in (PRINT_FORMAT, STANDARD):  # warm caches, templates and wkhtmltopdf
+				_timed_pdf(doc.name, print_format)
+			times = {PRINT_FORMAT: [], STANDARD: []}
+			pdf_bytes = {}
+			for _ in range(rounds):
+				for print_format in (PRINT_FORMAT, STANDARD):
+					seconds, pdf_bytes[print_format] = _timed_pdf(doc.name, print_format)
+					times[print_format].append(seconds)
+	finally:
+		frappe.db.rollback()
+
+	official, standard = statistics.median(times[PRINT_FORMAT]), statistics.median(times[STANDARD])
+	print(
+		f"application: {sizes['backbone_enterprises']} enterprises, {sizes['indicators'] * 3} indicator values, "
+		f"{sizes['tasks']} tasks; {rounds} rounds of frappe.get_print(..., as_pdf=True)"
+	)
+	print(f"{PRINT_FORMAT}: median {official:.2f} s ({pdf_bytes[PRINT_FORMAT] / 1024:.0f} KB)")
+	print(f"Standard print format:          median {standard:.2f} s ({pdf_bytes[STANDARD] / 1024:.0f} KB)")
+	print(
+		f"ratio: {official / standard:.2f} (target ≤ 1.00; 申报书 under 3 s: {'yes' if official < 3 else 'no'})"
+	)
