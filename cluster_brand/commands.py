@@ -20,7 +20,7 @@ def cluster_brand_demo(context):
 	finally:
 		frappe.destroy()
 	click.echo(f"Demo applications: {', '.join(names)}")
-	click.echo(f"Demo users (password {DEMO_PASSWORD}): " + ", ".join(email for email, _n, _r in DEMO_USERS))
+	click.echo(f"Demo users (password {DEMO_PASSWORD}): " + ", ".join(user[0] for user in DEMO_USERS))
 
 
 commands = [cluster_brand_demo]

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import frappe
 
+from cluster_brand.permissions import add_user_scope
+
 DEMO_DATA = Path(__file__).parent / "demo_data"
 APPLICATION_FILES = ("application_zhejiang.json", "application_shandong.json")
 DEMO_PASSWORD = "Demo@2017"
@@ -28,16 +30,49 @@ BATCH_2017 = {
 	"receiving_agent_contact": "中国航空综合技术研究所 刘婧 010-84380347/18210235862",
 }
 
-# (email, first name, roles) — one user per role of the design, the applicant once per demo unit.
+# (email, first name, roles, where the user belongs) — one user per role of the design, the applicant
+# and the province once per demo application.
 DEMO_USERS = (
-	("applicant.zhejiang@example.com", "青溪县申报员", ["Cluster Applicant"]),
-	("applicant.shandong@example.com", "临河县申报员", ["Cluster Applicant"]),
-	("province.zhejiang@example.com", "浙江省审核员", ["Provincial Reviewer"]),
-	("association.machinery@example.com", "机械联合会联络员", ["Industry Association"]),
-	("ministry.admin@example.com", "科技司管理员", ["Ministry Administrator"]),
-	("expert.one@example.com", "评审专家甲", ["Review Expert"]),
-	("receiver@example.com", "代收单位收件员", ["Materials Receiver"]),
+	(
+		"applicant.zhejiang@example.com",
+		"青溪县申报员",
+		["Cluster Applicant"],
+		("Organizing Unit", "青溪县人民政府"),
+	),
+	(
+		"applicant.shandong@example.com",
+		"临河县申报员",
+		["Cluster Applicant"],
+		("Organizing Unit", "山东临河经济开发区管理委员会"),
+	),
+	(
+		"province.zhejiang@example.com",
+		"浙江省审核员",
+		["Provincial Reviewer"],
+		("Recommending Authority", "浙江省工业和信息化主管部门"),
+	),
+	(
+		"province.shandong@example.com",
+		"山东省审核员",
+		["Provincial Reviewer"],
+		("Recommending Authority", "山东省工业和信息化主管部门"),
+	),
+	(
+		"association.machinery@example.com",
+		"机械联合会联络员",
+		["Industry Association"],
+		("Recommending Authority", "中国机械工业联合会"),
+	),
+	("ministry.admin@example.com", "科技司管理员", ["Ministry Administrator"], None),
+	("expert.one@example.com", "评审专家甲", ["Review Expert"], None),
+	("receiver@example.com", "代收单位收件员", ["Materials Receiver"], None),
 )
+DEMO_EXPERT = {
+	"user": "expert.one@example.com",
+	"expert_name": "评审专家甲",
+	"work_unit": "北京某质量品牌研究机构（演示）",
+	"recommending_authority": "北京市工业和信息化主管部门",
+}
 
 
 def make_demo():
@@ -47,8 +82,11 @@ def make_demo():
 		make_application(json.loads((DEMO_DATA / f).read_text(encoding="utf-8")), batch)
 		for f in APPLICATION_FILES
 	]
-	for email, first_name, roles in DEMO_USERS:
+	for email, first_name, roles, scope in DEMO_USERS:
 		make_user(email, first_name, roles)
+		if scope:
+			add_user_scope(email, *scope)
+	get_or_insert("Review Expert", DEMO_EXPERT["user"], DEMO_EXPERT)
 	frappe.db.commit()
 	return created
 
@@ -177,6 +215,7 @@ def make_user(email: str, first_name: str, roles: list[str]):
 			"email": email,
 			"first_name": first_name,
 			"language": "zh",
+			"module_profile": "Cluster Brand User",
 			"send_welcome_email": 0,
 			"new_password": DEMO_PASSWORD,
 		}

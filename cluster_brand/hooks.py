@@ -49,6 +49,8 @@ fixtures = [
 		],
 	},
 	{"dt": "Workflow", "filters": [["name", "=", "Cluster Brand Application Review"]]},
+	# The programme's users need the desk's own modules (Core, Desk) and this app's, not the rest.
+	{"dt": "Module Profile", "filters": [["name", "=", "Cluster Brand User"]]},
 	{
 		"dt": "Workflow State",
 		"filters": [

@@ -10,7 +10,7 @@ from pathlib import Path
 APP = Path(__file__).resolve().parent.parent / "cluster_brand"
 DOCTYPE_DIR = APP / "cluster_brand" / "doctype"
 # Frappe's own DocTypes the app links to.
-FRAPPE_DOCTYPES = {"Workflow State", "User", "Role", "File", "Language"}
+FRAPPE_DOCTYPES = {"Workflow State", "User", "Role", "File", "Language", "ToDo"}
 LAYOUT_FIELDTYPES = {"Section Break", "Column Break", "Tab Break", "HTML"}
 
 
@@ -86,6 +86,13 @@ def metadata_strings() -> dict[str, str]:
 		found.setdefault(role["name"], "fixtures/role.json")
 	for state in fixtures("workflow_state"):
 		found.setdefault(state["name"], "fixtures/workflow_state.json")
+	for path in sorted((APP / "cluster_brand" / "workspace").glob("*/*.json")):
+		workspace = json.loads(path.read_text(encoding="utf-8"))
+		found.setdefault(workspace["title"], str(path.name))
+		for shortcut in workspace["shortcuts"]:
+			found.setdefault(shortcut["label"], str(path.name))
+	for path in sorted((APP / "cluster_brand" / "report").glob("*/*.json")):
+		found.setdefault(json.loads(path.read_text(encoding="utf-8"))["name"], str(path.name))
 	for action in fixtures("workflow_action_master"):
 		found.setdefault(action["name"], "fixtures/workflow_action_master.json")
 	return found

@@ -111,14 +111,29 @@ def test_official_names_used_in_messages_are_translated():
 			assert violation.args[key] in translations(), violation.args[key]
 
 
+def workspaces() -> list[dict]:
+	return [json.loads(p.read_text()) for p in sorted((APP / "cluster_brand" / "workspace").glob("*/*.json"))]
+
+
 def test_workspace_links_resolve():
-	workspace = json.loads(
-		(APP / "cluster_brand" / "workspace" / "cluster_brand" / "cluster_brand.json").read_text()
-	)
-	targets = [s["link_to"] for s in workspace["shortcuts"]] + [
-		link["link_to"] for link in workspace["links"] if link["type"] == "Link"
-	]
-	assert targets and all(t in doctypes() for t in targets)
+	reports = {json.loads(p.read_text())["name"] for p in (APP / "cluster_brand" / "report").glob("*/*.json")}
+	for workspace in workspaces():
+		targets = [s["link_to"] for s in workspace["shortcuts"]] + [
+			link["link_to"] for link in workspace["links"] if link["type"] == "Link"
+		]
+		assert targets, workspace["name"]
+		for target in targets:
+			assert target in doctypes() or target in reports or target in FRAPPE_DOCTYPES, (
+				workspace["name"],
+				target,
+			)
+
+
+def test_every_role_has_a_workspace_of_its_own():
+	roles = {r["name"] for r in fixtures("role")}
+	covered = {role["role"] for workspace in workspaces() for role in workspace["roles"]}
+	assert roles <= covered
+	assert all(workspace["roles"] for workspace in workspaces())
 
 
 def test_industry_sectors_are_the_same_everywhere():

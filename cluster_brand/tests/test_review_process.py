@@ -1,0 +1,344 @@
+"""The review process on a real site: every transition by its role only, the conditions of each step,
+the edit locks, the experts, the decision and the notifications."""
+
+import frappe
+from frappe.utils import add_days, getdate, today
+
+from cluster_brand.notifications import send_deadline_reminders
+from cluster_brand.review_process import RECOMMENDED_OR_LATER
+from cluster_brand.tests.process import (
+	act,
+	drive_to,
+	edit,
+	make_cast,
+	new_application,
+	next_free_rank,
+	submit_review,
+)
+from cluster_brand.tests.utils import TEST_BATCH, IntegrationTestCase, language
+
+APPLICATION = "Cluster Brand Application"
+REFUSED = (frappe.PermissionError, frappe.ValidationError)
+
+# (state the application is in, action, state it reaches, the cast member allowed to do it)
+TRANSITIONS = (
+	("Draft", "Submit Application", "Pending Provincial Review", "applicant"),
+	("Draft", "Withdraw", "Withdrawn", "applicant"),
+	("Pending Provincial Review", "Withdraw", "Withdrawn", "applicant"),
+	("Pending Provincial Review", "Return for Revision", "Returned", "province"),
+	("Pending Provincial Review", "Recommend", "Recommended", "province"),
+	("Pending Provincial Review", "Do Not Recommend", "Not Recommended", "province"),
+	("Recommended", "Start Expert Review", "Under Expert Review", "ministry"),
+	("Under Expert Review", "Publish for Public Notice", "In Public Notice", "ministry"),
+	("Under Expert Review", "Do Not Select", "Not Selected", "ministry"),
+	("In Public Notice", "Approve as Pilot", "Approved as Pilot", "ministry"),
+	("In Public Notice", "Do Not Select", "Not Selected", "ministry"),
+)
+
+
+class TestReviewProcess(IntegrationTestCase):
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		cls.cast = make_cast()
+
+	def setUp(self):
+		frappe.set_user("Administrator")
+
+	def tearDown(self):
+		frappe.set_user("Administrator")
+
+	def prepare(self, state: str, action: str) -> str:
+		"""An application in ``state`` with what ``action`` needs (opinion, paper, review, notice) in place."""
+		tag = f"{self._testMethodName[-20:]}-{frappe.generate_hash(length=6)}"
+		name = drive_to(self.cast, state, tag)
+		if action in ("Return for Revision", "Recommend", "Do Not Recommend"):
+			edit(
+				self.cast.province,
+				name,
+				recommendation_opinion="意见",
+				recommendation_rank=next_free_rank(name),
+			)
+		if action == "Start Expert Review":
+			edit(self.cast.receiver, name, paper_copies_received=2, paper_copies_stamped=1)
+		if state == "Under Expert Review":
+			submit_review(self.cast, name)
+			edit(
+				self.cast.ministry,
+				name,
+				public_notice_start=add_days(today(), -12),
+				public_notice_end=add_days(today(), -1),
+			)
+		if action == "Approve as Pilot":
+			edit(self.cast.ministry, name, designation_notice_number="工信厅科函〔2017〕999号")
+		return name
+
+	def test_every_transition_by_its_role_only(self):
+		for state, action, target, allowed in TRANSITIONS:
+			with self.subTest(action=action, state=state):
+				name = self.prepare(state, action)
+				for key, user in self.cast.items():
+					if key == allowed:
+						continue
+					with self.assertRaises(REFUSED, msg=f"{key} must not {action}"):
+						act(user, name, action)
+					self.assertEqual(frappe.db.get_value(APPLICATION, name, "workflow_state"), state)
+				act(self.cast[allowed], name, action)
+				self.assertEqual(frappe.db.get_value(APPLICATION, name, "workflow_state"), target)
+
+	def test_returned_application_is_edited_and_resubmitted(self):
+		name = self.prepare("Pending Provincial Review", "Return for Revision")
+		act(self.cast.province, name, "Return for Revision")
+		edit(self.cast.applicant, name, honours="补充：2016年获评省级示范产业集群。")
+		for key in ("province", "ministry", "other_applicant"):
+			with self.assertRaises(REFUSED):
+				act(self.cast[key], name, "Resubmit Application")
+		act(self.cast.applicant, name, "Resubmit Application")
+		self.assertEqual(
+			frappe.db.get_value(APPLICATION, name, "workflow_state"), "Pending Provincial Review"
+		)
+
+	# --- conditions
+
+	def refused(self, user, name, action, *texts):
+		with language("zh"), self.assertRaises(REFUSED) as refused:
+			act(user, name, action)
+		for text in texts:
+			self.assertIn(text, str(refused.exception))
+
+	def test_submission_needs_a_complete_application_before_the_deadline(self):
+		name = new_application(f"incomplete-{frappe.generate_hash(length=6)}").name
+		frappe.db.set_value(APPLICATION, name, "supporting_policies", "")
+		self.refused(self.cast.applicant, name, "Submit Application", "支持政策")
+		frappe.db.set_value(APPLICATION, name, "supporting_policies", "有")
+		batch = frappe.get_doc("Pilot Batch", TEST_BATCH)
+		batch.online_submission_deadline = add_days(today(), -1)
+		batch.save()
+		try:
+			self.refused(self.cast.applicant, name, "Submit Application", "在线申报截止日期", "已过")
+		finally:
+			batch.reload()
+			batch.online_submission_deadline = add_days(today(), 30)
+			batch.save()
+
+	def test_recommendation_needs_opinion_rank_deadline_and_quota(self):
+		name = drive_to(self.cast, "Pending Provincial Review", f"rec-{frappe.generate_hash(length=6)}")
+		self.refused(self.cast.province, name, "Recommend", "请先填写推荐意见", "推荐排序")
+		self.refused(self.cast.province, name, "Return for Revision", "请先填写推荐意见")
+		edit(
+			self.cast.province,
+			name,
+			recommendation_opinion="同意推荐。",
+			recommendation_rank=next_free_rank(name),
+		)
+		batch = frappe.get_doc("Pilot Batch", TEST_BATCH)
+		zhejiang = frappe.db.get_value(APPLICATION, name, "recommending_authority")
+		batch.append(
+			"authority_settings",
+			{"recommending_authority": zhejiang, "recommendation_deadline": add_days(today(), -1)},
+		)
+		batch.save()
+		try:
+			edit(
+				self.cast.province, name, recommending_officer="王五"
+			)  # a save takes the authority's deadline
+			self.refused(self.cast.province, name, "Recommend", "推荐截止日期", "已过")
+			recommended = frappe.db.count(
+				APPLICATION,
+				{
+					"recommending_authority": zhejiang,
+					"pilot_batch": TEST_BATCH,
+					"workflow_state": ("in", RECOMMENDED_OR_LATER),
+				},
+			)
+			batch.reload()
+			batch.authority_settings[0].recommendation_deadline = add_days(today(), 5)
+			batch.authority_settings[0].recommendation_quota = recommended
+			batch.save()
+			edit(self.cast.province, name, recommending_officer="赵六")
+			self.assertEqual(
+				getdate(frappe.db.get_value(APPLICATION, name, "recommendation_deadline")),
+				getdate(add_days(today(), 5)),
+			)
+			if recommended:
+				self.refused(self.cast.province, name, "Recommend", "推荐名额已用完")
+			batch.reload()
+			batch.authority_settings[0].recommendation_quota = recommended + 1
+			batch.save()
+			act(self.cast.province, name, "Recommend")
+		finally:
+			batch.reload()
+			batch.authority_settings = []
+			batch.save()
+
+	def test_later_deadline_than_the_batch_is_refused(self):
+		batch = frappe.get_doc("Pilot Batch", TEST_BATCH)
+		batch.append(
+			"authority_settings",
+			{
+				"recommending_authority": "山东省工业和信息化主管部门",
+				"recommendation_deadline": add_days(batch.provincial_recommendation_deadline, 1),
+			},
+		)
+		with self.assertRaises(frappe.ValidationError):
+			batch.save()
+
+	def test_review_starts_only_with_the_stamped_paper_copies(self):
+		name = drive_to(self.cast, "Recommended", f"paper-{frappe.generate_hash(length=6)}")
+		self.refused(self.cast.ministry, name, "Start Expert Review", "已收到0份", "尚未确认")
+		edit(self.cast.receiver, name, paper_copies_received=1, paper_copies_stamped=1)
+		self.refused(self.cast.ministry, name, "Start Expert Review", "应报送2份")
+
+	def test_public_notice_needs_every_review_and_approval_needs_the_notice_to_end(self):
+		name = drive_to(self.cast, "Under Expert Review", f"notice-{frappe.generate_hash(length=6)}")
+		edit(self.cast.ministry, name, public_notice_start=today(), public_notice_end=add_days(today(), 7))
+		self.refused(self.cast.ministry, name, "Publish for Public Notice", "已分配1位专家，已提交评审0份")
+		submit_review(self.cast, name)
+		act(self.cast.ministry, name, "Publish for Public Notice")
+		edit(self.cast.ministry, name, designation_notice_number="工信厅科函〔2017〕999号")
+		self.refused(self.cast.ministry, name, "Approve as Pilot", "公示期尚未结束")
+
+	# --- who edits what, when
+
+	def test_content_is_locked_once_it_leaves_the_applicant(self):
+		name = drive_to(self.cast, "Pending Provincial Review", f"lock-{frappe.generate_hash(length=6)}")
+		for key in ("applicant", "province", "ministry"):
+			with language("zh"), self.assertRaises(REFUSED, msg=key):
+				edit(self.cast[key], name, honours="改动")
+		self.assertNotEqual(frappe.db.get_value(APPLICATION, name, "honours"), "改动")
+		edit(self.cast.province, name, recommendation_opinion="初审意见")  # the province's own part
+		with self.assertRaises(REFUSED):
+			edit(
+				self.cast.receiver, name, paper_copies_received=2
+			)  # not yet: the paper part opens when recommended
+
+	def test_a_draft_is_edited_by_its_applicant_only(self):
+		name = new_application(f"draft-{frappe.generate_hash(length=6)}").name
+		edit(self.cast.applicant, name, honours="新增荣誉")
+		with self.assertRaises(REFUSED):
+			edit(self.cast.other_applicant, name, honours="他人改动")
+		with self.assertRaises(REFUSED):
+			edit(self.cast.ministry, name, honours="部里改动")
+
+	def test_an_applicant_cannot_file_for_another_unit(self):
+		from cluster_brand.tests.utils import make_test_application_values
+
+		values = make_test_application_values(
+			"-process-other",
+			demo_file="application_shandong.json",
+			cluster_suffix=f"-x-{frappe.generate_hash(length=6)}",
+		)
+		frappe.set_user(self.cast.applicant)
+		with self.assertRaises(frappe.PermissionError):
+			frappe.get_doc(values).insert()
+
+	# --- experts
+
+	def test_experts_of_the_applicants_province_are_never_assigned(self):
+		name = drive_to(self.cast, "Recommended", f"recuse-{frappe.generate_hash(length=6)}")
+		with language("zh"), self.assertRaises(frappe.ValidationError) as refused:
+			edit(self.cast.ministry, name, expert_assignments=[{"expert": self.cast.zhejiang_expert}])
+		self.assertIn("应回避", str(refused.exception))
+
+	def test_a_review_is_submitted_with_a_declaration_and_scored_on_the_rubric(self):
+		name = drive_to(self.cast, "Under Expert Review", f"sheet-{frappe.generate_hash(length=6)}")
+		frappe.set_user(self.cast.expert)
+		sheet = frappe.get_doc("Expert Review", {"application": name})
+		self.assertEqual(sum(row.weight for row in sheet.scores), 100)
+		for row in sheet.scores:
+			row.score = 90
+		sheet.recommendation = "Recommend as Pilot"
+		sheet.save()
+		self.assertAlmostEqual(sheet.total_score, 90)
+		with self.assertRaises(frappe.ValidationError):
+			sheet.submit()  # no conflict-of-interest declaration
+		sheet.reload()
+		sheet.scores[0].score = 120
+		with self.assertRaises(frappe.ValidationError):
+			sheet.save()
+		frappe.set_user("Administrator")
+		submit_review(self.cast, name, score=70)
+		application = frappe.get_doc(APPLICATION, name)
+		self.assertEqual(application.mean_score, 70)
+		self.assertTrue(application.expert_assignments[0].review_submitted)
+
+	def test_an_expert_sees_an_application_only_while_assigned(self):
+		name = drive_to(self.cast, "Under Expert Review", f"assigned-{frappe.generate_hash(length=6)}")
+		self.assertTrue(frappe.has_permission(APPLICATION, doc=name, user=self.cast.expert))
+		self.assertFalse(frappe.has_permission(APPLICATION, doc=name, user=self.cast.other_expert))
+		edit(self.cast.ministry, name, expert_assignments=[{"expert": self.cast.other_expert}])
+		frappe.set_user("Administrator")
+		self.assertFalse(frappe.has_permission(APPLICATION, doc=name, user=self.cast.expert))
+		self.assertTrue(frappe.has_permission(APPLICATION, doc=name, user=self.cast.other_expert))
+		self.assertFalse(frappe.db.exists("Expert Review", {"application": name, "expert": self.cast.expert}))
+
+	# --- decision and notifications
+
+	def test_approval_designates_a_brand_pilot_for_three_years(self):
+		name = drive_to(self.cast, "Approved as Pilot", f"pilot-{frappe.generate_hash(length=6)}")
+		application = frappe.get_doc(APPLICATION, name)
+		pilot = frappe.get_doc("Brand Pilot", application.brand_pilot)
+		self.assertEqual(pilot.application, name)
+		self.assertEqual(pilot.organizing_unit, application.organizing_unit)
+		self.assertEqual(pilot.designation_notice_number, "工信厅科函〔2017〕999号")
+		self.assertEqual(getdate(pilot.planned_end_date).year - getdate(pilot.start_date).year, 3)
+		self.assertTrue(pilot.name.startswith("BP-2017-"))
+
+	def test_whoever_acts_next_is_assigned_and_nobody_else(self):
+		name = drive_to(self.cast, "Pending Provincial Review", f"notify-{frappe.generate_hash(length=6)}")
+
+		def open_todos():
+			return set(
+				frappe.get_all("ToDo", {"reference_name": name, "status": "Open"}, pluck="allocated_to")
+			)
+
+		self.assertIn(self.cast.province, open_todos())
+		self.assertNotIn(self.cast.other_province, open_todos())
+		self.assertTrue(
+			frappe.db.exists("Notification Log", {"for_user": self.cast.province, "document_name": name})
+		)
+		self.assertFalse(
+			frappe.db.exists(
+				"Notification Log", {"for_user": self.cast.other_province, "document_name": name}
+			)
+		)
+		edit(self.cast.province, name, recommendation_opinion="请补充材料。")
+		act(self.cast.province, name, "Return for Revision")
+		self.assertEqual(open_todos(), {self.cast.applicant})
+
+	def test_daily_reminder_of_deadlines_within_three_days(self):
+		name = new_application(f"remind-{frappe.generate_hash(length=6)}").name
+		frappe.db.set_value(APPLICATION, name, "online_submission_deadline", add_days(today(), 2))
+		send_deadline_reminders()
+		self.assertTrue(
+			frappe.db.exists(
+				"Notification Log", {"for_user": self.cast.applicant, "document_name": name, "type": "Alert"}
+			)
+		)
+		self.assertFalse(
+			frappe.db.exists(
+				"Notification Log", {"for_user": self.cast.other_applicant, "document_name": name}
+			)
+		)
+
+	def test_each_transition_is_on_the_timeline(self):
+		name = drive_to(self.cast, "Pending Provincial Review", f"audit-{frappe.generate_hash(length=6)}")
+		# Frappe's tests skip versions unless asked for; on a site every save makes one (track_changes).
+		self.assertTrue(frappe.get_meta(APPLICATION).track_changes)
+		frappe.set_user(self.cast.province)
+		doc = frappe.get_doc(APPLICATION, name)
+		doc.update({"recommendation_opinion": "同意推荐。", "recommendation_rank": next_free_rank(name)})
+		doc.save(ignore_version=False)
+		frappe.set_user("Administrator")
+		version = frappe.get_last_doc("Version", {"ref_doctype": APPLICATION, "docname": name})
+		self.assertEqual(version.owner, self.cast.province)
+		self.assertIn("recommendation_opinion", version.data)
+		act(self.cast.province, name, "Recommend")
+		comments = frappe.get_all(
+			"Comment",
+			{"reference_name": name, "comment_type": "Workflow"},
+			["content", "owner"],
+			order_by="creation",
+		)
+		self.assertEqual([c.content for c in comments], ["Pending Provincial Review", "Recommended"])
+		self.assertEqual([c.owner for c in comments], [self.cast.applicant, self.cast.province])

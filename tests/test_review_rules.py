@@ -1,0 +1,182 @@
+from datetime import date
+
+import pytest
+
+from cluster_brand.rules import review as r
+
+
+def facts(**values):
+	return r.TransitionFacts(today=date(2017, 8, 20), **values)
+
+
+def messages(violations):
+	return [v.message for v in violations]
+
+
+# --- transitions
+
+
+def test_submission_before_and_after_the_online_deadline():
+	assert (
+		r.check_transition(
+			r.DRAFT, r.PENDING_PROVINCIAL_REVIEW, facts(online_submission_deadline=date(2017, 8, 20))
+		)
+		== []
+	)
+	late = r.check_transition(
+		r.DRAFT, r.PENDING_PROVINCIAL_REVIEW, facts(online_submission_deadline=date(2017, 8, 19))
+	)
+	assert late and late[0].args["deadline"] == "2017-08-19"
+
+
+@pytest.mark.parametrize("target", [r.RETURNED, r.NOT_RECOMMENDED, r.RECOMMENDED])
+def test_the_province_writes_an_opinion_first(target):
+	assert any(
+		"Write the {item} first." == m
+		for m in messages(r.check_transition(r.PENDING_PROVINCIAL_REVIEW, target, facts()))
+	)
+	ok = facts(recommendation_opinion="同意推荐", recommendation_rank=1)
+	assert r.check_transition(r.PENDING_PROVINCIAL_REVIEW, target, ok) == []
+
+
+def test_recommendation_deadline_rank_and_quota():
+	base = {"recommendation_opinion": "同意", "recommendation_rank": 2}
+	assert r.check_transition(
+		r.PENDING_PROVINCIAL_REVIEW, r.RECOMMENDED, facts(**base, recommendation_deadline=date(2017, 8, 19))
+	)
+	taken = r.check_transition(r.PENDING_PROVINCIAL_REVIEW, r.RECOMMENDED, facts(**base, ranks_taken=(1, 2)))
+	assert any("already given" in m for m in messages(taken))
+	full = r.check_transition(
+		r.PENDING_PROVINCIAL_REVIEW, r.RECOMMENDED, facts(**base, ranks_taken=(1,), recommendation_quota=1)
+	)
+	assert any("quota" in m for m in messages(full))
+	assert (
+		r.check_transition(
+			r.PENDING_PROVINCIAL_REVIEW,
+			r.RECOMMENDED,
+			facts(**base, ranks_taken=(1,), recommendation_quota=2),
+		)
+		== []
+	)
+
+
+def test_review_starts_with_all_stamped_copies():
+	assert (
+		len(
+			r.check_transition(
+				r.RECOMMENDED, r.UNDER_EXPERT_REVIEW, facts(paper_copies_required=2, paper_copies_received=1)
+			)
+		)
+		== 2
+	)
+	ok = facts(paper_copies_required=2, paper_copies_received=2, paper_copies_stamped=True)
+	assert r.check_transition(r.RECOMMENDED, r.UNDER_EXPERT_REVIEW, ok) == []
+
+
+def test_public_notice_needs_every_assigned_review_and_dates():
+	assert messages(r.check_transition(r.UNDER_EXPERT_REVIEW, r.IN_PUBLIC_NOTICE, facts()))[0].startswith(
+		"No expert"
+	)
+	partial = facts(
+		assignments=3,
+		reviews_submitted=2,
+		public_notice_start=date(2017, 9, 1),
+		public_notice_end=date(2017, 9, 8),
+	)
+	assert r.check_transition(r.UNDER_EXPERT_REVIEW, r.IN_PUBLIC_NOTICE, partial)[0].args == {
+		"submitted": 2,
+		"assigned": 3,
+	}
+	backwards = facts(
+		assignments=1,
+		reviews_submitted=1,
+		public_notice_start=date(2017, 9, 8),
+		public_notice_end=date(2017, 9, 1),
+	)
+	assert messages(r.check_transition(r.UNDER_EXPERT_REVIEW, r.IN_PUBLIC_NOTICE, backwards)) == [
+		"The public notice ends before it starts."
+	]
+
+
+def test_approval_after_the_notice_period_with_a_notice_number():
+	during = facts(public_notice_end=date(2017, 8, 20), designation_notice_number="工信厅科函〔2017〕1号")
+	assert r.check_transition(r.IN_PUBLIC_NOTICE, r.APPROVED_AS_PILOT, during)
+	after = facts(public_notice_end=date(2017, 8, 19), designation_notice_number="工信厅科函〔2017〕1号")
+	assert r.check_transition(r.IN_PUBLIC_NOTICE, r.APPROVED_AS_PILOT, after) == []
+	assert r.check_transition(
+		r.IN_PUBLIC_NOTICE, r.APPROVED_AS_PILOT, facts(public_notice_end=date(2017, 8, 1))
+	)
+
+
+def test_not_selected_after_review_needs_the_reviews_but_not_during_notice():
+	assert r.check_transition(r.UNDER_EXPERT_REVIEW, r.NOT_SELECTED, facts(assignments=1))
+	assert r.check_transition(r.IN_PUBLIC_NOTICE, r.NOT_SELECTED, facts()) == []
+
+
+def test_edit_locks_by_stage():
+	assert r.locked_levels(r.DRAFT, {0}) == []
+	assert r.locked_levels(r.PENDING_PROVINCIAL_REVIEW, {0, 1}) == [0]
+	assert r.locked_levels(r.RECOMMENDED, {1, 2, 3}) == [1]
+	assert r.locked_levels(r.APPROVED_AS_PILOT, {3}) == [3]
+	assert r.locked_levels(None, {0}) == []
+
+
+def test_an_authority_deadline_is_never_later_than_the_batch():
+	assert r.recommendation_deadline(date(2017, 8, 31), date(2017, 8, 25)) == date(2017, 8, 25)
+	assert r.recommendation_deadline(date(2017, 8, 31), date(2017, 9, 5)) == date(2017, 8, 31)
+	assert r.recommendation_deadline(date(2017, 8, 31), None) == date(2017, 8, 31)
+
+
+def test_a_pilot_runs_three_years():
+	assert r.planned_end(date(2017, 12, 1)) == date(2020, 12, 1)
+	assert r.planned_end(date(2016, 2, 29)) == date(2019, 2, 28)
+
+
+# --- rubric, scores, recusal, ranking
+
+
+def test_default_rubric_weights_sum_to_100_and_cover_the_seven_work_contents():
+	rubric = [{"criterion": c, "weight": w} for c, w, _g in r.DEFAULT_RUBRIC]
+	assert r.check_rubric(rubric) == []
+	assert len(rubric) == 9
+
+
+def test_rubric_weights():
+	assert messages(r.check_rubric([{"criterion": "A", "weight": 60}, {"criterion": "B", "weight": 30}])) == [
+		"The weights of the review criteria sum to {total}, not 100."
+	]
+	dup = r.check_rubric([{"criterion": "A", "weight": 50}, {"criterion": "A", "weight": 50}])
+	assert any("listed twice" in m for m in messages(dup))
+	zero = r.check_rubric([{"criterion": "A", "weight": 100}, {"criterion": "B", "weight": 0}])
+	assert any("weight above 0" in m for m in messages(zero))
+
+
+def test_weighted_scores_and_their_range():
+	weighted, total = r.weighted_scores([{"score": 80, "weight": 60}, {"score": 50, "weight": 40}])
+	assert weighted == [48.0, 20.0] and total == 68.0
+	assert (
+		r.check_scores([{"criterion": "A", "score": 101}, {"criterion": "B", "score": 100}])[0].args[
+			"criterion"
+		]
+		== "A"
+	)
+
+
+def test_recusal_of_experts_from_the_same_province_or_unit():
+	application = {
+		"recommending_authority": "浙江省工业和信息化主管部门",
+		"organizing_unit": "青溪县人民政府",
+	}
+	assert r.recusal_reason({"recommending_authority": "浙江省工业和信息化主管部门"}, application)
+	assert r.recusal_reason(
+		{"organizing_unit": "青溪县人民政府", "recommending_authority": "北京市工业和信息化主管部门"},
+		application,
+	)
+	assert r.recusal_reason({"recommending_authority": "北京市工业和信息化主管部门"}, application) is None
+
+
+def test_ranking_by_mean_with_spread_and_shared_ranks():
+	ranked = r.rank_applications({"A": [80, 90], "B": [85, 85], "C": [70], "D": []})
+	assert [(x.application, x.rank) for x in ranked] == [("A", 1), ("B", 1), ("C", 3)]
+	a = ranked[0]
+	assert (a.mean, a.spread, a.stdev, a.count) == (85.0, 10.0, 5.0, 2)
