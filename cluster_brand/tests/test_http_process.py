@@ -1,0 +1,194 @@
+"""The whole process over HTTP with token authentication, each step by its own user, and the same
+isolation over REST (/api/resource, frappe.client, frappe.desk.reportview, frappe.desk.query_report)."""
+
+import json
+from urllib.parse import quote
+
+import frappe
+from frappe.utils import add_days, today
+
+from cluster_brand.tests.process import make_cast, next_free_rank
+from cluster_brand.tests.utils import IntegrationTestCase, make_api_user, make_test_application_values, rest
+
+APPLICATION = "Cluster Brand Application"
+RESOURCE = "/api/resource/" + quote(APPLICATION)
+# A refused workflow action: no permission (403) or no such action for this user here (417).
+REFUSED = (403, 417)
+
+
+class TestProcessOverHTTP(IntegrationTestCase):
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		cls.cast = make_cast()
+		cls.tokens = {key: make_api_user(email, []) for key, email in cls.cast.items()}
+		cls.values = make_test_application_values(
+			"-process", cluster_suffix=f"-http-{frappe.generate_hash(length=6)}"
+		)
+		frappe.db.commit()  # requests run on their own connections
+		cls.name = None
+
+	@classmethod
+	def tearDownClass(cls):
+		frappe.set_user("Administrator")
+		frappe.db.rollback()
+		if cls.name:
+			for pilot in frappe.get_all("Brand Pilot", {"application": cls.name}, pluck="name"):
+				frappe.delete_doc("Brand Pilot", pilot, force=True, ignore_permissions=True)
+			for sheet in frappe.get_all("Expert Review", {"application": cls.name}, pluck="name"):
+				frappe.db.set_value("Expert Review", sheet, "docstatus", 2)
+				frappe.delete_doc("Expert Review", sheet, force=True, ignore_permissions=True)
+			frappe.delete_doc(APPLICATION, cls.name, force=True, ignore_permissions=True)
+		frappe.db.commit()
+		super().tearDownClass()
+
+	def call(self, who: str, method: str, path: str, body: dict | None = None, expect: int | tuple = 200):
+		"""One request as ``who``; ``expect`` is the status code, or a tuple of acceptable ones."""
+		response = rest(method, path, self.tokens[who], body)
+		expected = expect if isinstance(expect, tuple) else (expect,)
+		self.assertIn(
+			response.status_code, expected, f"{who} {method} {path}: {response.get_data(as_text=True)[:600]}"
+		)
+		return response.json
+
+	def doc(self, who: str) -> dict:
+		return self.call(who, "GET", f"{RESOURCE}/{self.name}")["data"]
+
+	def action(self, who: str, action: str, expect: int = 200):
+		body = {"doc": json.dumps(self.doc("ministry")), "action": action}
+		return self.call(who, "POST", "/api/method/frappe.model.workflow.apply_workflow", body, expect)
+
+	def update(self, who: str, values: dict, expect: int = 200):
+		return self.call(who, "PUT", f"{RESOURCE}/{self.name}", values, expect)
+
+	def state(self) -> str:
+		return self.doc("ministry")["workflow_state"]
+
+	def test_the_whole_process(self):
+		# 自愿申报: the unit creates, checks and submits
+		self.call("other_applicant", "POST", RESOURCE, self.values, expect=403)
+		type(self).name = self.call("applicant", "POST", RESOURCE, self.values)["data"]["name"]
+		check = self.call(
+			"applicant", "GET", f"/api/method/cluster_brand.api.check_completeness?name={self.name}"
+		)
+		self.assertEqual(check["message"], {"complete": True, "missing": []})
+		self.action("province", "Submit Application", expect=REFUSED)  # a draft is the unit's own
+		self.action("applicant", "Submit Application")
+		self.assertEqual(self.state(), "Pending Provincial Review")
+		self.update("applicant", {"honours": "改动"}, expect=417)  # locked once submitted
+
+		# 初审推荐: the province of the unit, not another
+		self.call("other_province", "GET", f"{RESOURCE}/{self.name}", expect=403)
+		frappe.db.rollback()  # a fresh snapshot of what the requests committed
+		opinion = {
+			"recommendation_opinion": "同意推荐。",
+			"recommending_officer": "张三",
+			"recommendation_date": today(),
+		}
+		self.update("province", {**opinion, "recommendation_rank": next_free_rank(self.name)})
+		self.action("other_province", "Recommend", expect=REFUSED)
+		self.action("province", "Recommend")
+		self.assertEqual(self.state(), "Recommended")
+
+		# 纸质材料 and 复审核定
+		self.action("ministry", "Start Expert Review", expect=417)  # paper not yet received
+		self.update(
+			"receiver",
+			{"paper_copies_received": 2, "paper_copies_stamped": 1, "paper_received_date": today()},
+		)
+		self.update("ministry", {"expert_assignments": [{"expert": self.cast.expert}]})
+		self.action("ministry", "Start Expert Review")
+		self.assertEqual(self.state(), "Under Expert Review")
+
+		sheets = self.call(
+			"expert",
+			"GET",
+			"/api/resource/Expert Review?filters=" + quote(json.dumps({"application": self.name})),
+		)["data"]
+		self.assertEqual(len(sheets), 1)
+		self.call("other_expert", "GET", f"/api/resource/Expert Review/{sheets[0]['name']}", expect=403)
+		sheet = self.call("expert", "GET", f"/api/resource/Expert Review/{sheets[0]['name']}")["data"]
+		for row in sheet["scores"]:
+			row["score"] = 88
+		sheet.update(
+			{
+				"no_conflict_of_interest": 1,
+				"recommendation": "Recommend as Pilot",
+				"comments": "工作基础扎实。",
+			}
+		)
+		sheet = self.call("expert", "PUT", f"/api/resource/Expert Review/{sheet['name']}", sheet)["data"]
+		self.call("expert", "POST", "/api/method/frappe.client.submit", {"doc": sheet})
+		self.assertEqual(self.doc("ministry")["mean_score"], 88)
+
+		self.update(
+			"ministry",
+			{"public_notice_start": add_days(today(), -10), "public_notice_end": add_days(today(), -1)},
+		)
+		self.action("ministry", "Publish for Public Notice")
+		self.update("ministry", {"designation_notice_number": "工信厅科函〔2017〕999号"})
+		self.action("province", "Approve as Pilot", expect=REFUSED)
+		self.action("ministry", "Approve as Pilot")
+		final = self.doc("applicant")
+		self.assertEqual(final["workflow_state"], "Approved as Pilot")
+		pilot = self.call("applicant", "GET", f"/api/resource/Brand Pilot/{quote(final['brand_pilot'])}")[
+			"data"
+		]
+		self.assertEqual(pilot["application"], self.name)
+		self.call(
+			"other_applicant", "GET", f"/api/resource/Brand Pilot/{quote(final['brand_pilot'])}", expect=403
+		)
+
+		self.check_isolation_over_rest()
+
+	def check_isolation_over_rest(self):
+		sees = {
+			"applicant": True,
+			"other_applicant": False,
+			"province": True,
+			"other_province": False,
+			"association": True,
+			"other_association": False,
+			"ministry": True,
+			"receiver": True,
+			"expert": True,
+			"other_expert": False,
+		}
+		filters = quote(json.dumps([[APPLICATION, "name", "=", self.name]]))
+		for who, visible in sees.items():
+			with self.subTest(user=who):
+				listed = self.call(who, "GET", f"{RESOURCE}?filters={filters}")["data"]
+				self.assertEqual(bool(listed), visible)
+				rest_get = rest("GET", f"{RESOURCE}/{self.name}", self.tokens[who])
+				self.assertEqual(rest_get.status_code == 200, visible)
+				client = self.call(
+					who,
+					"POST",
+					"/api/method/frappe.client.get_list",
+					{"doctype": APPLICATION, "filters": {"name": self.name}},
+				)
+				self.assertEqual(bool(client["message"]), visible)
+				view = self.call(
+					who,
+					"POST",
+					"/api/method/frappe.desk.reportview.get",
+					{
+						"doctype": APPLICATION,
+						"fields": json.dumps([f"`tab{APPLICATION}`.`name`"]),
+						"filters": json.dumps([[APPLICATION, "name", "=", self.name]]),
+					},
+				)
+				values = (view.get("message") or {}).get("values") or []
+				self.assertEqual(bool(values), visible)
+				report = rest(
+					"POST",
+					"/api/method/frappe.desk.query_report.run",
+					self.tokens[who],
+					{"report_name": "Expert Review Ranking", "filters": {}},
+				)
+				ranked = report.status_code == 200 and any(
+					r.get("application") == self.name
+					for r in report.json["message"]["result"]
+					if isinstance(r, dict)
+				)
+				self.assertEqual(ranked, who == "ministry")

@@ -1,0 +1,200 @@
+"""Row-level isolation: every role against every read path, for another unit's, province's or industry's
+application (in-process here; over HTTP in test_http_process.py)."""
+
+import json
+
+import frappe
+from frappe.desk.doctype.number_card.number_card import get_result as number_card_result
+from frappe.desk.query_report import run as run_report
+from frappe.desk.reportview import execute as reportview_execute
+from frappe.desk.search import search_link
+from frappe.utils.global_search import search as global_search
+
+from cluster_brand.tests.process import drive_to, make_cast, submit_review
+from cluster_brand.tests.utils import IntegrationTestCase
+
+APPLICATION = "Cluster Brand Application"
+DENIED = (frappe.PermissionError,)
+
+# Who sees the Zhejiang machinery application of the test unit while it is under expert review,
+# assigned to "expert".
+SEES = {
+	"applicant": True,
+	"other_applicant": False,
+	"province": True,
+	"other_province": False,
+	"association": True,
+	"other_association": False,
+	"ministry": True,
+	"receiver": True,
+	"expert": True,
+	"other_expert": False,
+	"zhejiang_expert": False,
+}
+
+
+class TestIsolation(IntegrationTestCase):
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		cls.cast = make_cast()
+		cls.name = drive_to(cls.cast, "Under Expert Review", f"iso-{frappe.generate_hash(length=6)}")
+		frappe.set_user("Administrator")
+		cls.cluster = frappe.db.get_value(APPLICATION, cls.name, "industrial_cluster")
+		cls.file = frappe.get_doc(
+			{
+				"doctype": "File",
+				"file_name": "iso-stamped-form.pdf",
+				"attached_to_doctype": APPLICATION,
+				"attached_to_name": cls.name,
+				"is_private": 1,
+				"content": b"%PDF-1.4 stamped form",
+			}
+		).insert()
+		cls.sheet = frappe.db.get_value("Expert Review", {"application": cls.name})
+
+	def tearDown(self):
+		frappe.set_user("Administrator")
+
+	def as_each_user(self, read_path):
+		"""Calls ``read_path()`` as every cast member; it returns whether the application was seen."""
+		for key, sees in SEES.items():
+			with self.subTest(user=key):
+				frappe.set_user(self.cast[key])
+				try:
+					seen = read_path()
+				except DENIED:
+					seen = False
+				finally:
+					frappe.set_user("Administrator")
+				self.assertEqual(seen, sees, f"{key} {'should' if sees else 'must not'} see the application")
+
+	def test_list(self):
+		self.as_each_user(
+			lambda: self.name in frappe.get_list(APPLICATION, pluck="name", limit_page_length=0)
+		)
+
+	def test_form(self):
+		self.as_each_user(lambda: frappe.get_doc(APPLICATION, self.name).has_permission("read"))
+
+	def test_client_get_list_and_value(self):
+		from frappe.client import get, get_list, get_value
+
+		self.as_each_user(lambda: bool(get(APPLICATION, self.name)))
+		self.as_each_user(lambda: self.name in [r.name for r in get_list(APPLICATION, limit_page_length=0)])
+		self.as_each_user(lambda: bool(get_value(APPLICATION, "name", {"name": self.name})))
+
+	def test_report_view(self):
+		def seen():
+			rows = reportview_execute(
+				APPLICATION, fields=["name"], filters=[[APPLICATION, "name", "=", self.name]]
+			)
+			return bool(rows)
+
+		self.as_each_user(seen)
+
+	def test_link_search(self):
+		self.as_each_user(lambda: any(r["value"] == self.name for r in search_link(APPLICATION, self.name)))
+
+	def test_global_search(self):
+		# The application is not in the global search index at all, so nobody finds it there.
+		for key in SEES:
+			frappe.set_user(self.cast[key])
+			self.assertFalse([r for r in global_search(self.cluster) if r.get("doctype") == APPLICATION])
+		frappe.set_user("Administrator")
+
+	def test_print_and_pdf(self):
+		from frappe.utils.print_format import download_pdf
+
+		self.as_each_user(
+			lambda: bool(
+				frappe.get_print(APPLICATION, self.name, print_format="产业集群区域品牌建设试点申报书")
+			)
+		)
+
+		def pdf():
+			download_pdf(APPLICATION, self.name, format="产业集群区域品牌建设试点申报书")
+			return frappe.local.response.filecontent[:4] == b"%PDF"
+
+		for key in ("applicant", "other_applicant", "other_province"):  # a PDF takes a second: a sample
+			with self.subTest(user=key):
+				frappe.set_user(self.cast[key])
+				try:
+					seen = pdf()
+				except DENIED:
+					seen = False
+				frappe.set_user("Administrator")
+				self.assertEqual(seen, SEES[key])
+
+	def test_export(self):
+		from frappe.desk.reportview import export_query
+
+		def exported():
+			frappe.local.form_dict = frappe._dict(
+				doctype=APPLICATION,
+				file_format_type="CSV",
+				fields=json.dumps(["name"]),
+				filters=json.dumps({"name": self.name}),
+			)
+			export_query()
+			return self.name in frappe.local.response.filecontent.decode()
+
+		# only the ministry may export; nobody exports what they may not see
+		for key in SEES:
+			with self.subTest(user=key):
+				frappe.set_user(self.cast[key])
+				try:
+					seen = exported()
+				except DENIED:
+					seen = False
+				frappe.set_user("Administrator")
+				self.assertFalse(seen and not SEES[key])
+				self.assertEqual(seen, key == "ministry")
+
+	def test_private_attachment(self):
+		self.as_each_user(lambda: frappe.get_doc("File", self.file.name).has_permission("read"))
+
+	def test_number_card(self):
+		card = {"document_type": APPLICATION, "function": "Count", "filters_json": "[]"}
+		self.as_each_user(
+			lambda: number_card_result(json.dumps(card), [[APPLICATION, "name", "=", self.name, False]]) == 1
+		)
+
+	def test_expert_review_sheet(self):
+		sheet_visible = {"ministry": True, "expert": True}
+		for key in SEES:
+			with self.subTest(user=key):
+				frappe.set_user(self.cast[key])
+				try:
+					seen = self.sheet in frappe.get_list("Expert Review", pluck="name") and frappe.get_doc(
+						"Expert Review", self.sheet
+					).has_permission("read")
+				except DENIED:
+					seen = False
+				frappe.set_user("Administrator")
+				self.assertEqual(seen, sheet_visible.get(key, False))
+
+	def test_ranking_report(self):
+		submit_review(self.cast, self.name, score=75)
+		for key in SEES:
+			with self.subTest(user=key):
+				frappe.set_user(self.cast[key])
+				try:
+					rows = run_report("Expert Review Ranking", filters={})["result"]
+					seen = any(row.get("application") == self.name for row in rows if isinstance(row, dict))
+				except DENIED:
+					seen = False
+				frappe.set_user("Administrator")
+				self.assertEqual(seen, key == "ministry")
+
+	def test_workflow_actions_name_only_visible_applications(self):
+		for key in SEES:
+			frappe.set_user(self.cast[key])
+			names = (
+				frappe.get_list("Workflow Action", filters={"reference_name": self.name}, pluck="name")
+				if frappe.has_permission("Workflow Action")
+				else []
+			)
+			frappe.set_user("Administrator")
+			if not SEES[key]:
+				self.assertEqual(names, [], key)
