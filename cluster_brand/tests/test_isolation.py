@@ -160,6 +160,27 @@ class TestIsolation(IntegrationTestCase):
 			lambda: number_card_result(json.dumps(card), [[APPLICATION, "name", "=", self.name, False]]) == 1
 		)
 
+	def test_dashboard_chart(self):
+		# the query behind a "Group By" Dashboard Chart (its caching wrapper adds nothing to permissions)
+		from frappe.desk.doctype.dashboard_chart.dashboard_chart import get_group_by_chart_config
+
+		chart = {
+			"chart_type": "Group By",
+			"document_type": APPLICATION,
+			"group_by_type": "Count",
+			"group_by_based_on": "name",
+			"number_of_groups": 0,
+			"type": "Bar",
+		}
+
+		def seen():
+			data = get_group_by_chart_config(
+				frappe._dict(chart), [[APPLICATION, "name", "=", self.name, False]]
+			)
+			return self.name in (data or {}).get("labels", [])
+
+		self.as_each_user(seen)
+
 	def test_expert_review_sheet(self):
 		sheet_visible = {"ministry": True, "expert": True}
 		for key in SEES:
