@@ -47,30 +47,23 @@ def check_pilot_batch(batch: dict) -> list[Violation]:
 	return violations
 
 
-# (fieldname, format kind, English label) of the contact fields that registers share.
-CONTACT_FIELDS = (
+# (fieldname, format kind, English label) of the fields that the registers (units, enterprises) share.
+REGISTER_FORMATS = (
 	("contact_phone", "phone", "Telephone"),
 	("mobile", "mobile", "Mobile"),
 	("email", "email", "Contact Mailbox"),
+	("unified_social_credit_code", "credit_code", "Unified Social Credit Code"),
 )
 
 
-def check_contact_fields(record: dict) -> list[Violation]:
+def check_register_formats(record: dict) -> list[Violation]:
 	return [
-		v for v in (check_format(kind, record.get(f), label, f) for f, kind, label in CONTACT_FIELDS) if v
+		v for v in (check_format(kind, record.get(f), label, f) for f, kind, label in REGISTER_FORMATS) if v
 	]
 
 
 def check_organizing_unit(unit: dict) -> list[Violation]:
-	violations = check_contact_fields(unit)
-	v = check_format(
-		"credit_code",
-		unit.get("unified_social_credit_code"),
-		"Unified Social Credit Code",
-		"unified_social_credit_code",
-	)
-	if v:
-		violations.append(v)
+	violations = check_register_formats(unit)
 	postcode = (unit.get("postcode") or "").strip()
 	if postcode and not _POSTCODE.match(postcode):
 		violations.append(
@@ -85,13 +78,4 @@ def check_organizing_unit(unit: dict) -> list[Violation]:
 
 
 def check_cluster_enterprise(enterprise: dict) -> list[Violation]:
-	violations = check_contact_fields(enterprise)
-	v = check_format(
-		"credit_code",
-		enterprise.get("unified_social_credit_code"),
-		"Unified Social Credit Code",
-		"unified_social_credit_code",
-	)
-	if v:
-		violations.append(v)
-	return violations
+	return check_register_formats(enterprise)

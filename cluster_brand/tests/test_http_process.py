@@ -8,6 +8,7 @@ import frappe
 from frappe.utils import add_days, today
 
 from cluster_brand.tests.process import make_cast, next_free_rank
+from cluster_brand.tests.test_isolation import SEES
 from cluster_brand.tests.utils import IntegrationTestCase, make_api_user, make_test_application_values, rest
 
 APPLICATION = "Cluster Brand Application"
@@ -142,18 +143,7 @@ class TestProcessOverHTTP(IntegrationTestCase):
 		self.check_isolation_over_rest()
 
 	def check_isolation_over_rest(self):
-		sees = {
-			"applicant": True,
-			"other_applicant": False,
-			"province": True,
-			"other_province": False,
-			"association": True,
-			"other_association": False,
-			"ministry": True,
-			"receiver": True,
-			"expert": True,
-			"other_expert": False,
-		}
+		sees = SEES  # the same answers as in-process
 		filters = quote(json.dumps([[APPLICATION, "name", "=", self.name]]))
 		for who, visible in sees.items():
 			with self.subTest(user=who):
