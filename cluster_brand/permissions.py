@@ -98,7 +98,7 @@ def application_query(user):
 
 def application_has_permission(doc, ptype=None, user=None, **kwargs):
 	user = user or frappe.session.user
-	if doc.is_new() or not frappe.db.exists(APPLICATION, doc.name):
+	if doc.is_new() or not doc.name or not frappe.db.exists(APPLICATION, doc.name):
 		# creating: an applicant only for its own unit
 		scope = _scope(user)
 		return _sees_all(user, scope) or not doc.get("organizing_unit") or doc.organizing_unit in scope.units

@@ -226,35 +226,37 @@ def sync_expert_reviews(doc):
 	"""One Expert Review sheet per assigned expert, scored on the batch's rubric; a draft sheet goes
 	when its expert is unassigned (access ends with the assignment)."""
 	assigned = {row.expert for row in doc.expert_assignments}
-	for sheet in frappe.get_all(EXPERT_REVIEW, {"application": doc.name, "docstatus": 0}, ["name", "expert"]):
-		if sheet.expert not in assigned:
+	sheets = {
+		sheet.expert: sheet
+		for sheet in frappe.get_all(
+			EXPERT_REVIEW, {"application": doc.name, "docstatus": ("<", 2)}, ["name", "expert", "docstatus"]
+		)
+	}
+	for expert, sheet in sheets.items():
+		if expert not in assigned and sheet.docstatus == 0:
 			frappe.delete_doc(EXPERT_REVIEW, sheet.name, ignore_permissions=True)
+	for row in doc.expert_assignments:
+		sheet = sheets.get(row.expert) or _new_review_sheet(doc, row.expert)
+		submitted = sheet.docstatus == 1
+		if row.expert_review != sheet.name or bool(row.review_submitted) != submitted:
+			row.db_set({"expert_review": sheet.name, "review_submitted": submitted})
+
+
+def _new_review_sheet(doc, expert: str):
 	criteria = frappe.get_all(
 		"Review Criterion",
 		{"parent": doc.pilot_batch, "parenttype": "Pilot Batch"},
 		["criterion", "weight"],
 		order_by="idx",
 	)
-	for row in doc.expert_assignments:
-		sheet = frappe.db.get_value(
-			EXPERT_REVIEW, {"application": doc.name, "expert": row.expert, "docstatus": ("<", 2)}
-		)
-		if not sheet:
-			sheet = (
-				frappe.get_doc(
-					{
-						"doctype": EXPERT_REVIEW,
-						"application": doc.name,
-						"expert": row.expert,
-						"scores": [{"criterion": c.criterion, "weight": c.weight} for c in criteria],
-					}
-				)
-				.insert(ignore_permissions=True)
-				.name
-			)
-		submitted = frappe.db.get_value(EXPERT_REVIEW, sheet, "docstatus") == 1
-		if row.expert_review != sheet or row.review_submitted != submitted:
-			row.db_set({"expert_review": sheet, "review_submitted": submitted})
+	return frappe.get_doc(
+		{
+			"doctype": EXPERT_REVIEW,
+			"application": doc.name,
+			"expert": expert,
+			"scores": [{"criterion": c.criterion, "weight": c.weight} for c in criteria],
+		}
+	).insert(ignore_permissions=True)
 
 
 def refresh_review_status(application: str):
