@@ -74,8 +74,24 @@ fixtures = [
 	},
 ]
 
-# The 申报书 print format (templates/print/cluster_brand_application.html) gets its data from this helper.
-jinja = {"methods": ["cluster_brand.print_context.application_print_context"]}
+# The print formats (templates/print/) get their data from these helpers; cluster_brand.printing reads
+# lists from the database with the reader's permissions.
+jinja = {
+	"methods": [
+		"cluster_brand.print_context.application_print_context",
+		"cluster_brand.print_context.recommendation_print_context",
+		"cluster_brand.print_context.expert_review_print_context",
+		"cluster_brand.print_context.designation_print_context",
+		"cluster_brand.printing.recommended_applications",
+		"cluster_brand.printing.batch_pilots",
+	]
+}
+
+# The desk's PDF button and REST: Frappe's download, with page numbers stamped on the app's print formats
+# when wkhtmltopdf cannot draw their footer.
+override_whitelisted_methods = {
+	"frappe.utils.print_format.download_pdf": "cluster_brand.printing.download_pdf"
+}
 
 # Row-level isolation: see cluster_brand/permissions.py.
 permission_query_conditions = {
@@ -85,6 +101,7 @@ permission_query_conditions = {
 	"Organizing Unit": "cluster_brand.permissions.organizing_unit_query",
 	"Industrial Cluster": "cluster_brand.permissions.industrial_cluster_query",
 	"Workflow Action": "cluster_brand.permissions.workflow_action_query",
+	"Recommendation Setting": "cluster_brand.permissions.recommendation_setting_query",
 }
 has_permission = {
 	"Cluster Brand Application": "cluster_brand.permissions.application_has_permission",
@@ -93,6 +110,7 @@ has_permission = {
 	"Organizing Unit": "cluster_brand.permissions.organizing_unit_has_permission",
 	"Industrial Cluster": "cluster_brand.permissions.industrial_cluster_has_permission",
 	"Workflow Action": "cluster_brand.permissions.workflow_action_has_permission",
+	"Recommendation Setting": "cluster_brand.permissions.recommendation_setting_has_permission",
 }
 
 scheduler_events = {

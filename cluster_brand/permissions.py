@@ -186,6 +186,21 @@ def industrial_cluster_has_permission(doc, ptype=None, user=None, **kwargs):
 	return _row_visible("Industrial Cluster", doc.name, industrial_cluster_query(user))
 
 
+def recommendation_setting_query(user):
+	"""A province sees and sets its own deadline only."""
+	user = user or frappe.session.user
+	scope = _scope(user)
+	if _sees_all(user, scope):
+		return ""
+	return _in("`tabRecommendation Setting`.recommending_authority", scope.authorities)
+
+
+def recommendation_setting_has_permission(doc, ptype=None, user=None, **kwargs):
+	user = user or frappe.session.user
+	scope = _scope(user)
+	return _sees_all(user, scope) or doc.recommending_authority in scope.authorities
+
+
 def workflow_action_query(user):
 	"""Frappe's Workflow Action records name the application; show them only to who may see it."""
 	condition = _linked_to_application("`tabWorkflow Action`.reference_name", user or frappe.session.user)

@@ -116,12 +116,8 @@ def _authority_setting(doc):
 		return {}
 	return (
 		frappe.db.get_value(
-			"Batch Authority Setting",
-			{
-				"parent": doc.pilot_batch,
-				"parenttype": "Pilot Batch",
-				"recommending_authority": doc.recommending_authority,
-			},
+			"Recommendation Setting",
+			{"pilot_batch": doc.pilot_batch, "recommending_authority": doc.recommending_authority},
 			["recommendation_deadline", "recommendation_quota"],
 			as_dict=True,
 		)

@@ -131,13 +131,22 @@ class TestReviewProcess(IntegrationTestCase):
 			recommendation_opinion="同意推荐。",
 			recommendation_rank=next_free_rank(name),
 		)
-		batch = frappe.get_doc("Pilot Batch", TEST_BATCH)
 		zhejiang = frappe.db.get_value(APPLICATION, name, "recommending_authority")
-		batch.append(
-			"authority_settings",
-			{"recommending_authority": zhejiang, "recommendation_deadline": add_days(today(), -1)},
+		# the province sets its own, earlier deadline; a quota it sets is not kept (the ministry's part)
+		frappe.set_user(self.cast.province)
+		setting = frappe.get_doc(
+			{
+				"doctype": "Recommendation Setting",
+				"pilot_batch": TEST_BATCH,
+				"recommending_authority": zhejiang,
+				"recommendation_deadline": add_days(today(), -1),
+				"recommendation_quota": 99,
+			}
+		).insert()
+		frappe.set_user("Administrator")
+		self.assertEqual(
+			frappe.db.get_value("Recommendation Setting", setting.name, "recommendation_quota"), 0
 		)
-		batch.save()
 		try:
 			edit(
 				self.cast.province, name, recommending_officer="王五"
@@ -151,10 +160,14 @@ class TestReviewProcess(IntegrationTestCase):
 					"workflow_state": ("in", RECOMMENDED_OR_LATER),
 				},
 			)
-			batch.reload()
-			batch.authority_settings[0].recommendation_deadline = add_days(today(), 5)
-			batch.authority_settings[0].recommendation_quota = recommended
-			batch.save()
+			frappe.db.set_value(
+				"Recommendation Setting", setting.name, "recommendation_deadline", add_days(today(), 5)
+			)
+			frappe.set_user(self.cast.ministry)
+			ministry_setting = frappe.get_doc("Recommendation Setting", setting.name)
+			ministry_setting.recommendation_quota = recommended
+			ministry_setting.save()
+			frappe.set_user("Administrator")
 			edit(self.cast.province, name, recommending_officer="赵六")
 			self.assertEqual(
 				getdate(frappe.db.get_value(APPLICATION, name, "recommendation_deadline")),
@@ -162,26 +175,34 @@ class TestReviewProcess(IntegrationTestCase):
 			)
 			if recommended:
 				self.refused(self.cast.province, name, "Recommend", "推荐名额已用完")
-			batch.reload()
-			batch.authority_settings[0].recommendation_quota = recommended + 1
-			batch.save()
+			frappe.db.set_value(
+				"Recommendation Setting", setting.name, "recommendation_quota", recommended + 1
+			)
 			act(self.cast.province, name, "Recommend")
 		finally:
-			batch.reload()
-			batch.authority_settings = []
-			batch.save()
+			frappe.set_user("Administrator")
+			frappe.delete_doc("Recommendation Setting", setting.name, force=True)
 
-	def test_later_deadline_than_the_batch_is_refused(self):
-		batch = frappe.get_doc("Pilot Batch", TEST_BATCH)
-		batch.append(
-			"authority_settings",
-			{
-				"recommending_authority": "山东省工业和信息化主管部门",
-				"recommendation_deadline": add_days(batch.provincial_recommendation_deadline, 1),
-			},
-		)
+	def test_a_province_sets_its_own_deadline_only_and_never_later_than_the_batch(self):
+		batch_deadline = frappe.db.get_value("Pilot Batch", TEST_BATCH, "provincial_recommendation_deadline")
+		frappe.set_user(self.cast.province)
+		later = {
+			"doctype": "Recommendation Setting",
+			"pilot_batch": TEST_BATCH,
+			"recommending_authority": frappe.db.get_value(
+				"User Permission", {"user": self.cast.province}, "for_value"
+			),
+			"recommendation_deadline": add_days(batch_deadline, 1),
+		}
 		with self.assertRaises(frappe.ValidationError):
-			batch.save()
+			frappe.get_doc(later).insert()
+		other = {
+			**later,
+			"recommending_authority": "山东省工业和信息化主管部门",
+			"recommendation_deadline": today(),
+		}
+		with self.assertRaises(frappe.PermissionError):
+			frappe.get_doc(other).insert()
 
 	def test_review_starts_only_with_the_stamped_paper_copies(self):
 		name = drive_to(self.cast, "Recommended", f"paper-{frappe.generate_hash(length=6)}")

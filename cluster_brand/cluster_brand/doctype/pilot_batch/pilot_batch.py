@@ -1,10 +1,8 @@
 # Copyright (c) 2026, cluster_brand contributors
 # For license information, please see license.txt
 
-import frappe
 from frappe import _
 from frappe.model.document import Document
-from frappe.utils import getdate
 
 from cluster_brand.rules import review as review_rules
 from cluster_brand.rules.indicators import indicator_years
@@ -18,7 +16,6 @@ class PilotBatch(Document):
 		self.set_default_rubric()
 		self.validate_batch_rules()
 		self.validate_rubric()
-		self.validate_authority_settings()
 
 	def set_indicator_years(self):
 		if self.batch_year:
@@ -39,28 +36,3 @@ class PilotBatch(Document):
 			review_rules.check_rubric([row.as_dict() for row in self.review_criteria]),
 			_("Expert Review Rubric"),
 		)
-
-	def validate_authority_settings(self):
-		seen = set()
-		for row in self.authority_settings:
-			if row.recommending_authority in seen:
-				frappe.throw(
-					_("{0} is listed twice in the recommending authorities.").format(
-						row.recommending_authority
-					)
-				)
-			seen.add(row.recommending_authority)
-			if (
-				row.recommendation_deadline
-				and self.provincial_recommendation_deadline
-				and getdate(row.recommendation_deadline) > getdate(self.provincial_recommendation_deadline)
-			):
-				frappe.throw(
-					_(
-						"The own deadline of {0} ({1}) may be earlier than the batch's ({2}), not later."
-					).format(
-						row.recommending_authority,
-						row.recommendation_deadline,
-						self.provincial_recommendation_deadline,
-					)
-				)

@@ -1,0 +1,62 @@
+# Copyright (c) 2026, cluster_brand contributors
+# For license information, please see license.txt
+
+import frappe
+from frappe import _
+from frappe.model.document import Document
+from frappe.utils import getdate
+
+from cluster_brand.cluster_brand.doctype.recommending_authority.recommending_authority import PROVINCIAL
+
+
+class RecommendationSetting(Document):
+	"""A recommending authority's own deadline in a batch (set by the province) and its quota (set by the
+	ministry)."""
+
+	def validate(self):
+		self.validate_provincial_authority()
+		self.validate_one_setting_per_batch()
+		self.validate_deadline_not_after_the_batch()
+
+	def validate_provincial_authority(self):
+		if (
+			frappe.db.get_value("Recommending Authority", self.recommending_authority, "authority_type")
+			!= PROVINCIAL
+		):
+			frappe.throw(
+				_("{0} must be a provincial-level industry and information technology authority.").format(
+					_("Recommending Authority")
+				)
+			)
+
+	def validate_one_setting_per_batch(self):
+		existing = frappe.db.exists(
+			"Recommendation Setting",
+			{
+				"pilot_batch": self.pilot_batch,
+				"recommending_authority": self.recommending_authority,
+				"name": ("!=", self.name),
+			},
+		)
+		if existing:
+			frappe.throw(
+				_("{0} already has a recommendation setting for {1}.").format(
+					self.recommending_authority, self.pilot_batch
+				),
+				frappe.DuplicateEntryError,
+			)
+
+	def validate_deadline_not_after_the_batch(self):
+		batch_deadline = frappe.db.get_value(
+			"Pilot Batch", self.pilot_batch, "provincial_recommendation_deadline"
+		)
+		if (
+			self.recommendation_deadline
+			and batch_deadline
+			and getdate(self.recommendation_deadline) > getdate(batch_deadline)
+		):
+			frappe.throw(
+				_("The own deadline of {0} ({1}) may be earlier than the batch's ({2}), not later.").format(
+					self.recommending_authority, self.recommendation_deadline, batch_deadline
+				)
+			)
