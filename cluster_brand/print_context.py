@@ -1,17 +1,22 @@
-"""What the 申报书 print format shows, as plain data for its Jinja template.
+"""What the app's print formats show, as plain data for their Jinja templates.
 
-The template (cluster_brand/templates/print/cluster_brand_application.html) calls
-``application_print_context(doc)``; Frappe exposes it through the ``jinja`` hook, the tests of the tier
-without Frappe register it as a global of a plain Jinja2 environment. No Frappe import here.
+The templates (cluster_brand/templates/print/) call ``application_print_context(doc)`` (申报书),
+``recommendation_print_context`` (省级推荐意见), ``expert_review_print_context`` (专家评审表) and
+``designation_print_context`` (试点名单); Frappe exposes them through the ``jinja`` hook, the tests of the
+tier without Frappe register them as globals of a plain Jinja2 environment. No Frappe import here: lists
+read from the database come from cluster_brand.printing.
 
 Official wording comes from cluster_brand.rules; values are returned as text but NOT escaped: the
 template escapes every user value (Frappe's print environment does not autoescape).
 """
 
+import json
 from datetime import date, datetime
+from functools import cache
+from pathlib import Path
 
 from cluster_brand.rules import application_form as form
-from cluster_brand.rules import enterprises, indicators, work_plan
+from cluster_brand.rules import enterprises, indicators, review, work_plan
 
 TITLE = "产业集群区域品牌建设试点申报书"
 
@@ -418,3 +423,164 @@ def _date_text(value) -> str:
 	if day:
 		return f"{day.year}年{day.month}月{day.day}日"
 	return _text(value)
+
+
+# --- The review process's forms: 省级推荐意见, 专家评审表, 产业集群区域品牌建设试点名单 -----------------------------
+# Lists that need the database (an authority's recommendations, a batch's pilots) are read by
+# cluster_brand.printing with the reader's permissions and passed in here as plain rows.
+
+# The states of an application its authority has recommended (Annex 1 四（二）and later).
+RECOMMENDED_STATES = (
+	review.RECOMMENDED,
+	review.UNDER_EXPERT_REVIEW,
+	review.IN_PUBLIC_NOTICE,
+	review.APPROVED_AS_PILOT,
+	review.NOT_SELECTED,
+)
+PROGRAMME = "产业集群区域品牌建设试点"
+RECOMMENDATION_COLUMNS = ("推荐排序", "组织实施单位", "产业集群（园区）", "主导产业", "推荐意见")
+BLANK_LIST_ROWS = 3  # a list with nothing in it yet prints as a form to be filled in by hand
+
+
+def recommendation_print_context(doc, recommended=None) -> dict:
+	"""The 推荐意见 of the application's recommending authority: every application it recommended in the
+	batch (``recommended``: rows of Cluster Brand Application, as read by the printing reader) in rank
+	order, and this application's own opinion, officer and date."""
+	doc = doc if doc is not None else {}
+	year = _int(doc.get("batch_year"))
+	authority = _text(doc.get("recommending_authority"))
+	rows = sorted(
+		recommended or [],
+		key=lambda r: (_int(r.get("recommendation_rank")) or 10**6, _text(r.get("name"))),
+	)
+	rank = _int(doc.get("recommendation_rank"))
+	return {
+		"authority": authority,
+		"title": f"{year or BLANK}年{PROGRAMME}推荐意见",
+		"batch": _text(doc.get("pilot_batch")),
+		"columns": RECOMMENDATION_COLUMNS,
+		"rows": [
+			{
+				"rank": str(_int(r.get("recommendation_rank")) or ""),
+				"unit": _text(r.get("organizing_unit")),
+				"cluster": _text(r.get("industrial_cluster")),
+				"industry": _text(r.get("leading_industry")),
+				"opinion": _text(r.get("recommendation_opinion")),
+				"current": bool(doc.get("name")) and r.get("name") == doc.get("name"),
+			}
+			for r in rows
+		],
+		"blank_rows": 0 if rows else BLANK_LIST_ROWS,
+		"own": {
+			"cluster": _text(doc.get("industrial_cluster")),
+			"unit": _text(doc.get("organizing_unit")),
+			"rank": f"第 {rank} 位" if rank else "",
+			"opinion": _text(doc.get("recommendation_opinion")),
+			"officer": _text(doc.get("recommending_officer")),
+			"date": _date_text(doc.get("recommendation_date")),
+		},
+	}
+
+
+EXPERT_REVIEW_TITLE = f"{PROGRAMME}专家评审表"
+SCORE_COLUMNS = ("序号", "评审指标", "权重", "得分（0–100）", "加权得分")
+# The expert's options of Expert Review.recommendation in full: zh.csv shares "Do Not Recommend" with the
+# province's workflow action (不予推荐).
+RECOMMENDATIONS = {"Recommend as Pilot": "建议确定为试点", "Do Not Recommend": "不建议确定为试点"}
+CONFLICT_DECLARATION = "本人声明与该申报书不存在利益冲突"
+BLANK_SCORE_ROWS = 5
+
+
+def expert_review_print_context(doc) -> dict:
+	"""An expert's review sheet: the application, the scores by criterion with the total, the comments,
+	the recommendation and the conflict-of-interest declaration."""
+	doc = doc if doc is not None else {}
+	scores = list(doc.get("scores") or [])
+	# The saved weighted scores and total; computed only for a sheet that was never validated.
+	weighted, total = review.weighted_scores(scores)
+	rows = [
+		{
+			"no": n,
+			"criterion": _text(r.get("criterion")),
+			"weight": format_number(r.get("weight")),
+			"score": format_number(r.get("score")),
+			"weighted": format_number(r.get("weighted_score") if r.get("weighted_score") is not None else w),
+		}
+		for n, (r, w) in enumerate(zip(scores, weighted, strict=True), start=1)
+	]
+	if doc.get("total_score") is not None:
+		total = doc.get("total_score")
+	choice = doc.get("recommendation")
+	return {
+		"title": EXPERT_REVIEW_TITLE,
+		"application": _text(doc.get("application")),
+		"cluster": _text(doc.get("industrial_cluster")),
+		"batch": _text(doc.get("pilot_batch")),
+		"expert": _text(doc.get("expert_name")) or _text(doc.get("expert")),
+		"columns": SCORE_COLUMNS,
+		"rows": rows,
+		"blank_rows": 0 if rows else BLANK_SCORE_ROWS,
+		"weight_total": format_number(sum(_float(r.get("weight")) or 0 for r in scores)) if rows else "",
+		"total": format_number(total) if rows else "",
+		"comments": _text(doc.get("comments")),
+		"recommendation": RECOMMENDATIONS.get(choice, _text(choice)),
+		"recommendation_choices": [
+			{"label": label, "checked": choice == value} for value, label in RECOMMENDATIONS.items()
+		],
+		"declaration": {
+			"text": CONFLICT_DECLARATION,
+			"checked": bool(_int(doc.get("no_conflict_of_interest"))),
+			"statement": _text(doc.get("conflict_statement")),
+		},
+	}
+
+
+DESIGNATION_TITLE = f"{PROGRAMME}名单"
+DESIGNATION_COLUMNS = ("序号", "产业集群（园区）", "组织实施单位", "推荐单位", "试点开始日期", "计划结束日期")
+AUTHORITIES_FIXTURE = Path(__file__).resolve().parent / "fixtures" / "recommending_authority.json"
+
+
+def designation_print_context(doc, pilots=None) -> dict:
+	"""The list of a batch's pilots (``pilots``: rows of Brand Pilot), by recommending authority in the
+	notice's order (provinces, then the industry associations), with the batch and its notice numbers."""
+	doc = doc if doc is not None else {}
+	order = _authority_order()
+	rows = sorted(
+		pilots or [],
+		key=lambda r: (
+			order.get(r.get("recommending_authority"), len(order)),
+			_text(r.get("recommending_authority")),
+			_text(r.get("industrial_cluster")),
+		),
+	)
+	year = _int(doc.get("batch_year"))
+	numbers = sorted({_text(r.get("designation_notice_number")) for r in rows} - {""})
+	return {
+		"title": f"{year}年{DESIGNATION_TITLE}" if year else DESIGNATION_TITLE,
+		"batch": _text(doc.get("batch_title")) or _text(doc.get("name")),
+		"notice_number": _text(doc.get("notice_number")),
+		"designation_numbers": numbers,
+		"columns": DESIGNATION_COLUMNS,
+		"rows": [
+			{
+				"no": n,
+				"cluster": _text(r.get("industrial_cluster")),
+				"unit": _text(r.get("organizing_unit")),
+				"authority": _text(r.get("recommending_authority")),
+				"start": _date_text(r.get("start_date")),
+				"end": _date_text(r.get("planned_end_date")),
+			}
+			for n, r in enumerate(rows, start=1)
+		],
+	}
+
+
+@cache
+def _authority_order() -> dict[str, int]:
+	"""The authorities as the fixture lists them: the notice's order (北京 … 新疆生产建设兵团, then the
+	associations)."""
+	try:
+		authorities = json.loads(AUTHORITIES_FIXTURE.read_text(encoding="utf-8"))
+	except (OSError, ValueError):
+		return {}
+	return {a.get("name"): n for n, a in enumerate(authorities)}

@@ -6,11 +6,9 @@ Every heading, row label and column of Annex 2 is read from cluster_brand.rules,
 import copy
 import re
 from html.parser import HTMLParser
-from pathlib import Path
 
 import pytest
-from jinja2 import FileSystemLoader, StrictUndefined
-from jinja2.sandbox import SandboxedEnvironment
+from print_env import print_environment
 from sample_application import BATCH_YEAR, complete_application
 
 from cluster_brand.print_context import FUNDING_SOURCES, application_print_context, format_number
@@ -19,18 +17,13 @@ from cluster_brand.rules.application import derived_values
 from cluster_brand.rules.indicators import INDICATORS, indicator_years, year_heading
 from cluster_brand.rules.work_plan import WORK_ITEMS, number_measures, sort_tasks
 
-TEMPLATES = Path(__file__).resolve().parent.parent / "cluster_brand" / "templates"
-TEMPLATE = "print/cluster_brand_application.html"
+TEMPLATE = "cluster_brand/templates/print/cluster_brand_application.html"
 SCRIPT = "<script>alert(1)</script>"
 BOLD = "<b>x</b>"
 
 
 def render(doc) -> str:
-	# Frappe's print environment: a sandbox without autoescape. StrictUndefined catches a missing key.
-	env = SandboxedEnvironment(
-		loader=FileSystemLoader(TEMPLATES), autoescape=False, undefined=StrictUndefined
-	)
-	env.globals["application_print_context"] = application_print_context
+	env = print_environment(application_print_context=application_print_context)
 	return env.get_template(TEMPLATE).render(doc=doc)
 
 
