@@ -6,7 +6,9 @@ from frappe import _
 from frappe.model.document import Document
 from frappe.utils import getdate
 
-from cluster_brand.cluster_brand.doctype.recommending_authority.recommending_authority import PROVINCIAL
+from cluster_brand.cluster_brand.doctype.recommending_authority.recommending_authority import (
+	validate_is_provincial,
+)
 
 
 class RecommendationSetting(Document):
@@ -19,15 +21,7 @@ class RecommendationSetting(Document):
 		self.validate_deadline_not_after_the_batch()
 
 	def validate_provincial_authority(self):
-		if (
-			frappe.db.get_value("Recommending Authority", self.recommending_authority, "authority_type")
-			!= PROVINCIAL
-		):
-			frappe.throw(
-				_("{0} must be a provincial-level industry and information technology authority.").format(
-					_("Recommending Authority")
-				)
-			)
+		validate_is_provincial(self.recommending_authority, _("Recommendation Setting"))
 
 	def validate_one_setting_per_batch(self):
 		existing = frappe.db.exists(

@@ -1,6 +1,8 @@
 # Copyright (c) 2026, cluster_brand contributors
 # For license information, please see license.txt
 
+import frappe
+from frappe import _
 from frappe.model.document import Document
 
 PROVINCIAL = "Provincial Industry and Information Technology Authority"
@@ -17,3 +19,14 @@ class RecommendingAuthority(Document):
 			self.industry_sector = None
 		else:
 			self.region = self.region_type = None
+
+
+def validate_is_provincial(authority: str, title: str | None = None):
+	"""Applications are recommended by the provincial-level authorities only (申报程序 一、二)."""
+	if frappe.db.get_value("Recommending Authority", authority, "authority_type") != PROVINCIAL:
+		frappe.throw(
+			_("{0} must be a provincial-level industry and information technology authority.").format(
+				_("Recommending Authority")
+			),
+			title=title,
+		)
