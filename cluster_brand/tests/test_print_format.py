@@ -71,7 +71,7 @@ class TestApplicationPrintFormat(IntegrationTestCase):
 			(APPLICATION, "Yes", "Cluster Brand", 0),
 		)
 		html = frappe.get_print(APPLICATION, self.application.name)  # no format given: the default
-		self.assertIn('class="cb-print"', html)
+		self.assertIn('class="cb-form cb-print"', html)
 
 	def test_pdf_is_a4_with_a_sensible_page_count(self):
 		self.assertTrue(self.pdf.startswith(b"%PDF"))
