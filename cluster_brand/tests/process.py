@@ -164,6 +164,11 @@ def _recommend(cast, name):
 	act(cast.province, name, "Recommend")
 
 
+def _return(cast, name):
+	edit(cast.province, name, recommendation_opinion="请补充近三年荣誉情况。")
+	act(cast.province, name, "Return for Revision")
+
+
 def _receive_paper(cast, name):
 	edit(cast.receiver, name, paper_copies_received=2, paper_copies_stamped=1, paper_received_date=today())
 
@@ -194,6 +199,7 @@ def _approve(cast, name):
 
 STEPS = {
 	"Pending Provincial Review": [_submit],
+	"Returned": [_submit, _return],
 	"Recommended": [_submit, _recommend],
 	"Under Expert Review": [_submit, _recommend, _receive_paper, _assign, _start_review],
 	"In Public Notice": [_submit, _recommend, _receive_paper, _assign, _start_review, _review_and_publish],

@@ -25,6 +25,8 @@ TRANSITIONS = (
 	("Draft", "Submit Application", "Pending Provincial Review", "applicant"),
 	("Draft", "Withdraw", "Withdrawn", "applicant"),
 	("Pending Provincial Review", "Withdraw", "Withdrawn", "applicant"),
+	("Returned", "Resubmit Application", "Pending Provincial Review", "applicant"),
+	("Returned", "Withdraw", "Withdrawn", "applicant"),
 	("Pending Provincial Review", "Return for Revision", "Returned", "province"),
 	("Pending Provincial Review", "Recommend", "Recommended", "province"),
 	("Pending Provincial Review", "Do Not Recommend", "Not Recommended", "province"),
