@@ -3,7 +3,7 @@ the Brand Pilot on approval and telling whoever must act next. The rules themsel
 cluster_brand/rules/review.py."""
 
 import frappe
-from frappe.model import no_value_fields, table_fields
+from frappe.model import display_fieldtypes, table_fields
 from frappe.utils import cint, flt, getdate, today
 
 from cluster_brand.rules import Violation, _
@@ -51,7 +51,8 @@ def _editable_fields(meta):
 	return [
 		df
 		for df in meta.fields
-		if df.fieldtype not in no_value_fields and not df.read_only and df.fieldname != "workflow_state"
+		# display_fieldtypes, not no_value_fields: the latter leaves out the child tables, which are locked too
+		if df.fieldtype not in display_fieldtypes and not df.read_only and df.fieldname != "workflow_state"
 	]
 
 

@@ -235,6 +235,21 @@ class TestReviewProcess(IntegrationTestCase):
 				self.cast.receiver, name, paper_copies_received=2
 			)  # not yet: the paper part opens when recommended
 
+	def test_tables_are_locked_too(self):
+		name = drive_to(
+			self.cast, "Pending Provincial Review", f"lock-table-{frappe.generate_hash(length=6)}"
+		)
+		frappe.set_user(self.cast.applicant)
+		doc = frappe.get_doc(APPLICATION, name)
+		doc.indicators[4].year_3_value = 999
+		with self.assertRaises(REFUSED):
+			doc.save()
+		frappe.set_user("Administrator")
+		self.assertNotEqual(frappe.get_doc(APPLICATION, name).indicators[4].year_3_value, 999)
+		approved = drive_to(self.cast, "Approved as Pilot", f"lock-assign-{frappe.generate_hash(length=6)}")
+		with self.assertRaises(REFUSED):
+			edit(self.cast.ministry, approved, expert_assignments=[{"expert": self.cast.other_expert}])
+
 	def test_a_draft_is_edited_by_its_applicant_only(self):
 		name = new_application(f"draft-{frappe.generate_hash(length=6)}").name
 		edit(self.cast.applicant, name, honours="新增荣誉")
