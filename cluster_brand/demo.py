@@ -3,15 +3,17 @@
 Run with ``bench --site <site> cluster-brand-demo``. Running it again changes nothing that exists.
 """
 
-import json
-from pathlib import Path
-
 import frappe
 
+from cluster_brand.demo_values import (
+	APPLICATION_FILES,
+	DEMO_DATA,
+	ENTERPRISE_FIELDS,
+	application_values,
+	load_demo_data,
+)
 from cluster_brand.permissions import add_user_scope
 
-DEMO_DATA = Path(__file__).parent / "demo_data"
-APPLICATION_FILES = ("application_zhejiang.json", "application_shandong.json")
 DEMO_PASSWORD = "Demo@2017"
 
 BATCH_2017 = {
@@ -78,10 +80,7 @@ DEMO_EXPERT = {
 def make_demo():
 	use_chinese_conventions()
 	batch = get_or_insert("Pilot Batch", BATCH_2017["batch_title"], BATCH_2017)
-	created = [
-		make_application(json.loads((DEMO_DATA / f).read_text(encoding="utf-8")), batch)
-		for f in APPLICATION_FILES
-	]
+	created = [make_application(load_demo_data(f), batch) for f in APPLICATION_FILES]
 	for email, first_name, roles, scope in DEMO_USERS:
 		make_user(email, first_name, roles)
 		if scope:
@@ -137,57 +136,6 @@ def make_registers(data: dict, unit_name: str | None = None, cluster_name: str |
 			{**values, "industrial_cluster": cluster.name},
 		)
 	return unit, cluster
-
-
-ENTERPRISE_FIELDS = (
-	"enterprise_name",
-	"unified_social_credit_code",
-	"main_products",
-	"own_brands",
-	"contact_person",
-	"contact_phone",
-	"mobile",
-	"email",
-)
-BACKBONE_FIGURES = ("assets", "sales_revenue", "own_brand_sales_revenue", "total_profit")
-
-
-def application_values(data: dict, batch: str, unit: str, cluster: str) -> dict:
-	"""A complete Cluster Brand Application as a dict for frappe.get_doc (or a REST body)."""
-	return {
-		"doctype": "Cluster Brand Application",
-		"pilot_batch": batch,
-		"organizing_unit": unit,
-		"industrial_cluster": cluster,
-		"conforms_to_industrial_policy": 1,
-		"no_major_incident_in_three_years": 1,
-		"commits_organisation_and_funding": 1,
-		**data["application"],
-		"indicators": [
-			{"indicator": key, "year_1_value": v[0], "year_2_value": v[1], "year_3_value": v[2]}
-			for key, v in data["indicators"].items()
-		],
-		"top_enterprises": [
-			{
-				"enterprise": t["unified_social_credit_code"],
-				**{k: v for k, v in t.items() if k != "unified_social_credit_code"},
-			}
-			for t in data["top_enterprises"]
-		],
-		"backbone_enterprises": [
-			{"enterprise": e["unified_social_credit_code"], **{f: e[f] for f in BACKBONE_FIGURES}}
-			for e in data["enterprises"]
-		],
-		"quantitative_targets": data["quantitative_targets"],
-		"qualitative_targets": data["qualitative_targets"],
-		"funding_plan": data["funding_plan"],
-		"work_items": data["work_items"],
-		"tasks": data["tasks"],
-	}
-
-
-def load_demo_data(file_name: str = APPLICATION_FILES[0]) -> dict:
-	return json.loads((DEMO_DATA / file_name).read_text(encoding="utf-8"))
 
 
 def attach_stamped_form_scan(application):

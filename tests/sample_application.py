@@ -1,72 +1,38 @@
 """A complete, valid application as the plain dict the rules read, built from the demo data."""
 
-import copy
-import json
 from datetime import date
-from functools import cache
-from pathlib import Path
 
-DEMO = Path(__file__).resolve().parent.parent / "cluster_brand" / "demo_data" / "application_zhejiang.json"
+from cluster_brand.demo_values import application_values, load_demo_data
+
 BATCH_YEAR = 2017
 
 
-@cache
-def _demo() -> dict:
-	return json.loads(DEMO.read_text(encoding="utf-8"))
-
-
 def complete_application() -> dict:
-	data = copy.deepcopy(_demo())
-	doc = {
-		"pilot_batch": "2017年产业集群区域品牌建设试点",
-		"organizing_unit": data["organizing_unit"]["unit_name"],
-		"industrial_cluster": data["industrial_cluster"]["cluster_name"],
-		"stamped_form_scan": "/private/files/scan.pdf",
-		"conforms_to_industrial_policy": 1,
-		"no_major_incident_in_three_years": 1,
-		"commits_organisation_and_funding": 1,
-		**data["application"],
-		"indicators": [
-			{"indicator": k, "year_1_value": v[0], "year_2_value": v[1], "year_3_value": v[2]}
-			for k, v in data["indicators"].items()
-		],
-		"top_enterprises": [],
-		"backbone_enterprises": [],
-		"quantitative_targets": data["quantitative_targets"],
-		"qualitative_targets": data["qualitative_targets"],
-		"funding_plan": data["funding_plan"],
-		"work_items": data["work_items"],
-		"tasks": [{**t, "time_node": date.fromisoformat(t["time_node"])} for t in data["tasks"]],
-	}
-	enterprises = {e["unified_social_credit_code"]: e for e in data["enterprises"]}
-	for e in data["enterprises"]:
-		doc["backbone_enterprises"].append(
-			{
-				"enterprise": e["unified_social_credit_code"],
-				"enterprise_name": e["enterprise_name"],
-				"main_products": e["main_products"],
-				"own_brand": e["own_brands"],
-				"assets": e["assets"],
-				"sales_revenue": e["sales_revenue"],
-				"own_brand_sales_revenue": e["own_brand_sales_revenue"],
-				"total_profit": e["total_profit"],
-				"contact_person": e["contact_person"],
-				"contact_details": e["contact_phone"],
-			}
+	"""The Zhejiang demo application as the demo command files it, plus what Frappe would fill in on save:
+	the fields fetched from the enterprise register, the scan, and dates as dates."""
+	data = load_demo_data("application_zhejiang.json")
+	doc = application_values(
+		data,
+		"2017年产业集群区域品牌建设试点",
+		data["organizing_unit"]["unit_name"],
+		data["industrial_cluster"]["cluster_name"],
+	)
+	doc["stamped_form_scan"] = "/private/files/scan.pdf"
+	doc["tasks"] = [{**t, "time_node": date.fromisoformat(t["time_node"])} for t in doc["tasks"]]
+	register = {e["unified_social_credit_code"]: e for e in data["enterprises"]}
+	for row in doc["backbone_enterprises"]:
+		e = register[row["enterprise"]]
+		row.update(
+			enterprise_name=e["enterprise_name"],
+			main_products=e["main_products"],
+			own_brand=e["own_brands"],
+			contact_person=e["contact_person"],
+			contact_details=e["contact_phone"],
 		)
-	for t in data["top_enterprises"]:
-		e = enterprises[t["unified_social_credit_code"]]
-		doc["top_enterprises"].append(
-			{
-				"enterprise": e["unified_social_credit_code"],
-				"enterprise_name": e["enterprise_name"],
-				"contact_person": e["contact_person"],
-				"contact_phone": e["contact_phone"],
-				"mobile": e["mobile"],
-				"email": e["email"],
-				**{k: v for k, v in t.items() if k != "unified_social_credit_code"},
-			}
-		)
+	for row in doc["top_enterprises"]:
+		e = register[row["enterprise"]]
+		for fieldname in ("enterprise_name", "contact_person", "contact_phone", "mobile", "email"):
+			row.setdefault(fieldname, e[fieldname])
 	return doc
 
 

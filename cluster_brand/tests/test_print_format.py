@@ -13,7 +13,7 @@ from pathlib import Path
 
 import frappe
 
-from cluster_brand.demo import load_demo_data
+from cluster_brand.demo_values import load_demo_data
 from cluster_brand.rules import application_form as form
 from cluster_brand.rules.indicators import INDICATORS
 from cluster_brand.rules.work_plan import WORK_ITEMS

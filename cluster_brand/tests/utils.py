@@ -13,7 +13,8 @@ try:  # Frappe v16
 except ImportError:  # Frappe v15
 	from frappe.tests.utils import FrappeTestCase as IntegrationTestCase
 
-from cluster_brand.demo import application_values, load_demo_data, make_registers
+from cluster_brand.demo import make_registers
+from cluster_brand.demo_values import application_values, load_demo_data
 from cluster_brand.permissions import add_user_scope
 
 TEST_BATCH = "测试批次（2017）"
