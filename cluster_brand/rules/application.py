@@ -5,6 +5,7 @@
 """
 
 from cluster_brand.rules import Violation, _, enterprises, indicators, work_plan
+from cluster_brand.rules.capacity import check_number, finite_number, storable
 from cluster_brand.rules.completeness import missing_items
 from cluster_brand.rules.formats import check_format
 
@@ -15,6 +16,8 @@ CONTACT_FORMATS = (
 	("top_enterprises", "email", "email", "Contact Mailbox"),
 	("backbone_enterprises", "contact_details", "contact", "Phone or Email"),
 )
+FUNDING_AMOUNT = ("amount", "Float", "Amount (10,000 yuan)")  # Application Funding.amount
+FUNDING_PLAN = "Funding Plan"
 
 
 def derived_values(doc: dict, batch_year: int | None) -> dict:
@@ -22,23 +25,25 @@ def derived_values(doc: dict, batch_year: int | None) -> dict:
 	totals = enterprises.backbone_totals(doc.get("backbone_enterprises") or [])
 	industry_sales = indicators.last_year_sales_revenue(doc.get("indicators") or [])
 	tasks = work_plan.sort_tasks(doc.get("tasks") or [])
-	cycle = work_plan.cycle_window(batch_year, doc.get("pilot_cycle_years") or 3) if batch_year else None
+	cycle_years = work_plan.parse_cycle_years(doc.get("pilot_cycle_years") or 3)
+	cycle = work_plan.cycle_window(batch_year, cycle_years) if batch_year and cycle_years else None
+	years = indicators.indicator_years(batch_year) if batch_year else ()
 	return {
-		"statistics_year": indicators.indicator_years(batch_year)[-1] if batch_year else None,
+		"statistics_year": years[-1] if years else None,
 		"total_assets": totals["assets"],
 		"total_sales_revenue": totals["sales_revenue"],
 		"total_own_brand_sales_revenue": totals["own_brand_sales_revenue"],
 		"total_profit_sum": totals["total_profit"],
 		"leading_industry_sales_revenue": industry_sales,
-		"backbone_sales_coverage": enterprises.sales_coverage_percent(
-			totals["sales_revenue"], industry_sales
+		"backbone_sales_coverage": storable(
+			enterprises.sales_coverage_percent(totals["sales_revenue"], industry_sales), "Percent"
 		),
 		"derived_indicators": indicators.derived_indicators(doc.get("indicators") or []),
 		"tasks": tasks,
 		"measure_numbers": work_plan.number_measures(tasks),
 		"cycle_start": cycle[0] if cycle else None,
 		"cycle_end": cycle[1] if cycle else None,
-		"total_funding": sum((row.get("amount") or 0) for row in doc.get("funding_plan") or []),
+		"total_funding": sum(finite_number(row.get("amount"), 0) for row in doc.get("funding_plan") or []),
 	}
 
 
@@ -51,8 +56,12 @@ def check_entries(doc: dict, batch_year: int | None) -> list[Violation]:
 			v = check_format(kind, row.get(fieldname), label, table, idx)
 			if v:
 				violations.append(v)
+	fieldname, fieldtype, label = FUNDING_AMOUNT
 	for idx, row in enumerate(doc.get("funding_plan") or [], start=1):
-		if (row.get("amount") or 0) < 0:
+		problem = check_number(row.get(fieldname), fieldtype, label, "funding_plan", idx, FUNDING_PLAN)
+		if problem:
+			violations.append(problem)
+		elif finite_number(row.get(fieldname), 0) < 0:
 			violations.append(
 				Violation(
 					_("Funding Plan, row {row}: {item} may not be negative ({value})."),
@@ -71,7 +80,7 @@ def check_entries(doc: dict, batch_year: int | None) -> list[Violation]:
 				"top_enterprises",
 			)
 		)
-	if doc.get("pilot_cycle_years") and int(doc["pilot_cycle_years"]) not in work_plan.CYCLE_YEARS:
+	if doc.get("pilot_cycle_years") and not work_plan.parse_cycle_years(doc["pilot_cycle_years"]):
 		violations.append(
 			Violation(
 				_("{item} must be 1, 2 or 3 years."),
@@ -81,7 +90,9 @@ def check_entries(doc: dict, batch_year: int | None) -> list[Violation]:
 			)
 		)
 	elif batch_year:
-		window = work_plan.cycle_window(batch_year, doc.get("pilot_cycle_years") or 3)
+		window = work_plan.cycle_window(
+			batch_year, work_plan.parse_cycle_years(doc.get("pilot_cycle_years") or 3)
+		)
 		violations += work_plan.check_time_nodes(doc.get("tasks") or [], window)
 	return violations
 

@@ -1,6 +1,7 @@
 """第二部分 主导产业骨干企业情况: the backbone-enterprise summary and the three detailed enterprises."""
 
 from cluster_brand.rules import Violation, _
+from cluster_brand.rules.capacity import check_number, finite_number
 
 # Enterprises report in 万元, the indicators in 亿元: 1 亿元 = 10,000 万元.
 WAN_PER_YI = 10_000
@@ -10,15 +11,32 @@ TOP_ENTERPRISE_COUNT = 3
 SALES_FIELD = "sales_revenue"
 MONEY_FIELDS = ("assets", "sales_revenue", "own_brand_sales_revenue")  # 利润总额 may be negative
 SIGNED_MONEY_FIELDS = ("total_profit",)
+MONEY_FIELDTYPE = "Float"  # the money columns of Application Backbone Enterprise
+TABLE_ITEM = "2. Backbone Enterprise Summary Table"
+LABELS = {
+	"assets": "Assets (10,000 yuan)",
+	"sales_revenue": "Sales Revenue (10,000 yuan)",
+	"own_brand_sales_revenue": "Sales Revenue of Own-Brand Products (10,000 yuan)",
+	"total_profit": "Total Profit (10,000 yuan)",
+}
+
+
+def _sales(row: dict) -> float:
+	return finite_number(row.get(SALES_FIELD), 0)
 
 
 def backbone_totals(rows: list[dict]) -> dict:
-	"""合计 of the summary table's money columns, in 万元."""
-	return {f: sum((r.get(f) or 0) for r in rows) for f in MONEY_FIELDS + SIGNED_MONEY_FIELDS}
+	"""合计 of the summary table's money columns, in 万元 (a value that is no finite number counts as 0:
+	the row checks report it)."""
+	return {f: sum(finite_number(r.get(f), 0) for r in rows) for f in MONEY_FIELDS + SIGNED_MONEY_FIELDS}
 
 
 def sales_coverage_percent(backbone_sales_wan: float, industry_sales_yi) -> float | None:
 	"""Share of the leading industry's sales revenue that the backbone enterprises account for."""
+	backbone_sales_wan, industry_sales_yi = (
+		finite_number(backbone_sales_wan, 0),
+		finite_number(industry_sales_yi),
+	)
 	if not industry_sales_yi:
 		return None
 	return round(backbone_sales_wan / (industry_sales_yi * WAN_PER_YI) * 100, 2)
@@ -52,28 +70,32 @@ def check_sales_coverage(backbone_sales_wan: float, industry_sales_yi, year: int
 
 
 def check_backbone_rows(rows: list[dict]) -> list[Violation]:
-	labels = {
-		"assets": "Assets (10,000 yuan)",
-		"sales_revenue": "Sales Revenue (10,000 yuan)",
-		"own_brand_sales_revenue": "Sales Revenue of Own-Brand Products (10,000 yuan)",
-	}
 	violations, seen = [], {}
 	for idx, row in enumerate(rows, start=1):
-		for f in MONEY_FIELDS:
-			value = row.get(f)
-			if value is not None and value < 0:
+		for f in MONEY_FIELDS + SIGNED_MONEY_FIELDS:
+			problem = check_number(
+				row.get(f), MONEY_FIELDTYPE, LABELS[f], "backbone_enterprises", idx, TABLE_ITEM
+			)
+			if problem:
+				violations.append(problem)
+				continue
+			value = finite_number(row.get(f))
+			if f in MONEY_FIELDS and value is not None and value < 0:
 				violations.append(
 					Violation(
 						_(
 							"Backbone enterprise summary table, row {row}: {item} may not be negative ({value})."
 						),
-						{"row": idx, "item": labels[f], "value": value},
+						{"row": idx, "item": LABELS[f], "value": value},
 						"backbone_enterprises",
 						idx,
 						("item",),
 					)
 				)
-		own, sales = row.get("own_brand_sales_revenue"), row.get("sales_revenue")
+		own, sales = (
+			finite_number(row.get("own_brand_sales_revenue")),
+			finite_number(row.get("sales_revenue")),
+		)
 		if own is not None and sales is not None and own > sales:
 			violations.append(
 				Violation(
@@ -107,9 +129,7 @@ def check_backbone_rows(rows: list[dict]) -> list[Violation]:
 
 
 def top_enterprises_by_sales(rows: list[dict], count: int = TOP_ENTERPRISE_COUNT) -> list[str]:
-	ranked = sorted(
-		(r for r in rows if r.get("enterprise")), key=lambda r: r.get(SALES_FIELD) or 0, reverse=True
-	)
+	ranked = sorted((r for r in rows if r.get("enterprise")), key=_sales, reverse=True)
 	return [r["enterprise"] for r in ranked[:count]]
 
 
@@ -119,7 +139,7 @@ def check_top_enterprises(detailed: list[str], backbone_rows: list[dict]) -> Vio
 	Ties at the cut-off are accepted: any enterprise whose sales equal the third-highest qualifies.
 	"""
 	names = {r.get("enterprise"): r.get("enterprise_name") or r.get("enterprise") for r in backbone_rows}
-	sales = {r.get("enterprise"): r.get(SALES_FIELD) or 0 for r in backbone_rows if r.get("enterprise")}
+	sales = {r.get("enterprise"): _sales(r) for r in backbone_rows if r.get("enterprise")}
 	if len(detailed) != TOP_ENTERPRISE_COUNT or len(set(detailed)) != TOP_ENTERPRISE_COUNT:
 		return Violation(
 			_("Profiles of exactly three different enterprises are required in {item}."),

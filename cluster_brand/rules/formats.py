@@ -3,6 +3,7 @@
 import re
 
 from cluster_brand.rules import Violation, _
+from cluster_brand.rules.capacity import as_text
 
 # GB 32100-2015: 18 characters from this 31-character set (no I, O, Z, S, V).
 CREDIT_CODE_CHARSET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
@@ -22,7 +23,7 @@ def credit_code_check_character(first17: str) -> str:
 
 
 def is_valid_credit_code(code: str) -> bool:
-	code = (code or "").strip().upper()
+	code = as_text(code).strip().upper()
 	if len(code) != 18 or any(ch not in CREDIT_CODE_CHARSET for ch in code):
 		return False
 	if not code[2:8].isdigit():  # 登记管理机关行政区划码
@@ -31,19 +32,19 @@ def is_valid_credit_code(code: str) -> bool:
 
 
 def normalize_credit_code(code: str | None) -> str:
-	return (code or "").strip().upper()
+	return as_text(code).strip().upper()
 
 
 def is_valid_phone(value: str) -> bool:
-	return bool(_PHONE.match((value or "").strip()))
+	return bool(_PHONE.match(as_text(value).strip()))
 
 
 def is_valid_mobile(value: str) -> bool:
-	return bool(_MOBILE.match((value or "").strip()))
+	return bool(_MOBILE.match(as_text(value).strip()))
 
 
 def is_valid_email(value: str) -> bool:
-	return bool(_EMAIL.match((value or "").strip()))
+	return bool(_EMAIL.match(as_text(value).strip()))
 
 
 def is_valid_contact(value: str) -> bool:
@@ -68,9 +69,10 @@ FORMAT_CHECKS = {
 
 def check_format(kind: str, value, item: str, fieldname: str | None = None, row: int | None = None):
 	"""Returns a Violation when ``value`` is filled and not of ``kind``; empty values are completeness's job."""
-	if value is None or str(value).strip() == "":
+	text = as_text(value).strip()
+	if text == "":
 		return None
 	is_valid, message = FORMAT_CHECKS[kind]
-	if is_valid(str(value)):
+	if is_valid(text):
 		return None
-	return Violation(message, {"item": item, "value": str(value).strip()}, fieldname, row, ("item",))
+	return Violation(message, {"item": item, "value": text}, fieldname, row, ("item",))

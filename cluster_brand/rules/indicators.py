@@ -1,8 +1,9 @@
 """第一部分 主要指标情况: the 11 main indicators of the leading industry over the batch's three years."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from cluster_brand.rules import Violation, _
+from cluster_brand.rules.capacity import check_number, finite_number, storable
 
 COUNT, MONEY, SIGNED_MONEY, SHARE = "count", "money", "signed_money", "share"
 
@@ -92,8 +93,16 @@ EXPORTS = INDICATORS[8].key
 YEAR_FIELDS = ("year_1_value", "year_2_value", "year_3_value")
 
 
-def indicator_years(batch_year: int) -> tuple[int, int, int]:
-	"""The three years before the batch year: 2017 → (2014, 2015, 2016)."""
+# The indicator values are stored in Float columns.
+VALUE_FIELDTYPE = "Float"
+
+
+def indicator_years(batch_year: int) -> tuple[int, ...]:
+	"""The three years before the batch year: 2017 → (2014, 2015, 2016); () when the batch year is no
+	finite number (the batch's own check reports it)."""
+	batch_year = finite_number(batch_year)
+	if batch_year is None:
+		return ()
 	batch_year = int(batch_year)
 	return tuple(range(batch_year - INDICATOR_YEAR_COUNT, batch_year))
 
@@ -103,7 +112,13 @@ def year_heading(year: int) -> str:
 
 
 def check_value(kind: str, value, item: str, fieldname: str | None = None, row: int | None = None):
-	"""Range check of one number by its kind; ``None`` (not filled) is completeness's concern."""
+	"""Range check of one number by its kind; ``None`` (not filled) is completeness's concern.
+
+	A value that is no finite number, or too large for its column, is reported first."""
+	problem = check_number(value, VALUE_FIELDTYPE, item, fieldname)
+	if problem:  # the indicator's name says where: the message names no row
+		return replace(problem, row=row)
+	value = finite_number(value)
 	if value is None:
 		return None
 	if kind == COUNT and (value < 0 or value != int(value)):
@@ -168,19 +183,20 @@ def check_indicator_rows(rows: list[dict]) -> list[Violation]:
 
 
 def values_by_indicator(rows: list[dict]) -> dict[str, tuple]:
-	return {r.get("indicator"): tuple(r.get(f) for f in YEAR_FIELDS) for r in rows}
+	"""The values of each indicator by year, as numbers; a value that is no finite number reads as None."""
+	return {r.get("indicator"): tuple(finite_number(r.get(f)) for f in YEAR_FIELDS) for r in rows}
 
 
 def _ratio(numerator, denominator):
 	if numerator is None or not denominator:
 		return None
-	return round(numerator / denominator * 100, 2)
+	return storable(round(numerator / denominator * 100, 2))
 
 
 def _growth(previous, current):
 	if previous is None or current is None or not previous:
 		return None
-	return round((current - previous) / abs(previous) * 100, 2)
+	return storable(round((current - previous) / abs(previous) * 100, 2))
 
 
 # Derived ratios (in %), shown read-only under the indicator table.

@@ -3,25 +3,29 @@
 import re
 
 from cluster_brand.rules import Violation, _
+from cluster_brand.rules.capacity import as_text, finite_number
 from cluster_brand.rules.formats import check_format
 
 _POSTCODE = re.compile(r"^\d{6}$")
 EARLIEST_BATCH_YEAR = 2014  # the programme began with 工信部科函〔2014〕102号
+LATEST_BATCH_YEAR = 2100
 
 
 def check_pilot_batch(batch: dict) -> list[Violation]:
 	violations = []
-	year = batch.get("batch_year")
-	if year is not None and not EARLIEST_BATCH_YEAR <= int(year) <= 2100:
+	year, number = batch.get("batch_year"), finite_number(batch.get("batch_year"))
+	if as_text(year).strip() and (
+		number is None or not EARLIEST_BATCH_YEAR <= int(number) <= LATEST_BATCH_YEAR
+	):
 		violations.append(
 			Violation(
 				_("{item} must be a year from {earliest} on, not {value}."),
-				{"item": "Batch Year", "earliest": EARLIEST_BATCH_YEAR, "value": year},
+				{"item": "Batch Year", "earliest": EARLIEST_BATCH_YEAR, "value": as_text(year)},
 				"batch_year",
 				translate_args=("item",),
 			)
 		)
-	if (batch.get("paper_copies_required") or 0) < 1:
+	if (finite_number(batch.get("paper_copies_required")) or 0) < 1:
 		violations.append(
 			Violation(
 				_("{item} must be at least 1."),
@@ -64,7 +68,7 @@ def check_register_formats(record: dict) -> list[Violation]:
 
 def check_organizing_unit(unit: dict) -> list[Violation]:
 	violations = check_register_formats(unit)
-	postcode = (unit.get("postcode") or "").strip()
+	postcode = as_text(unit.get("postcode")).strip()
 	if postcode and not _POSTCODE.match(postcode):
 		violations.append(
 			Violation(

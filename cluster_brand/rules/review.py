@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from cluster_brand.rules import Violation, _
+from cluster_brand.rules.capacity import as_text, check_number, finite_number
 
 DRAFT = "Draft"
 PENDING_PROVINCIAL_REVIEW = "Pending Provincial Review"
@@ -74,7 +75,7 @@ def _submission(previous, facts):
 
 
 def _opinion_required(previous, facts):
-	if not (facts.recommendation_opinion or "").strip():
+	if not as_text(facts.recommendation_opinion).strip():
 		return [
 			Violation(
 				_("Write the {item} first."),
@@ -186,7 +187,7 @@ def _approval(previous, facts):
 				"public_notice_end",
 			)
 		)
-	if not (facts.designation_notice_number or "").strip():
+	if not as_text(facts.designation_notice_number).strip():
 		violations.append(
 			Violation(
 				_("Enter the {item}."),
@@ -256,7 +257,7 @@ def check_rubric(criteria: list[dict]) -> list[Violation]:
 	"""Each criterion named once, with a positive weight; the weights sum to 100."""
 	violations, seen = [], set()
 	for idx, row in enumerate(criteria, start=1):
-		name = (row.get("criterion") or "").strip()
+		name = as_text(row.get("criterion")).strip()
 		if name in seen:
 			violations.append(
 				Violation(
@@ -267,7 +268,12 @@ def check_rubric(criteria: list[dict]) -> list[Violation]:
 				)
 			)
 		seen.add(name)
-		if (row.get("weight") or 0) <= 0:
+		problem = check_number(
+			row.get("weight"), "Float", "Weight", "review_criteria", idx, "Review Criteria"
+		)
+		if problem:
+			violations.append(problem)
+		elif finite_number(row.get("weight"), 0) <= 0:
 			violations.append(
 				Violation(
 					_('Review criterion "{criterion}" needs a weight above 0.'),
@@ -276,7 +282,7 @@ def check_rubric(criteria: list[dict]) -> list[Violation]:
 					idx,
 				)
 			)
-	total = round(sum(row.get("weight") or 0 for row in criteria), 6)
+	total = round(sum(finite_number(row.get("weight"), 0) for row in criteria), 6)
 	if criteria and total != TOTAL_WEIGHT:
 		violations.append(
 			Violation(
@@ -290,7 +296,10 @@ def check_rubric(criteria: list[dict]) -> list[Violation]:
 
 def weighted_scores(scores: list[dict]) -> tuple[list[float], float]:
 	"""Each criterion's score (0–100) weighted by its share of 100, and the total (0–100)."""
-	weighted = [round((row.get("score") or 0) * (row.get("weight") or 0) / TOTAL_WEIGHT, 4) for row in scores]
+	weighted = [
+		round(finite_number(row.get("score"), 0) * finite_number(row.get("weight"), 0) / TOTAL_WEIGHT, 4)
+		for row in scores
+	]
 	return weighted, round(sum(weighted), 2)
 
 
@@ -303,8 +312,15 @@ def check_scores(scores: list[dict]) -> list[Violation]:
 			idx,
 		)
 		for idx, row in enumerate(scores, start=1)
-		if not 0 <= (row.get("score") or 0) <= MAX_SCORE
+		if not _is_score(row.get("score"))
 	]
+
+
+def _is_score(value) -> bool:
+	"""A score is a number from 0 to 100 (not filled counts as 0); inf, nan and text are none."""
+	if check_number(value, "Float", ""):
+		return False
+	return 0 <= finite_number(value, 0) <= MAX_SCORE
 
 
 def recusal_reason(expert: dict, application: dict) -> str | None:

@@ -3,6 +3,7 @@
 from datetime import date
 
 from cluster_brand.rules import Violation, _
+from cluster_brand.rules.capacity import as_text, finite_number, whole_number
 
 # (English key stored in the child tables, official name as printed in the 附表)
 WORK_ITEMS = (
@@ -20,10 +21,23 @@ WORK_ITEM_NUMBER = {key: n for n, key in enumerate(WORK_ITEM_KEYS, start=1)}
 CYCLE_YEARS = (1, 2, 3)
 
 
-def cycle_window(batch_year: int, cycle_years: int) -> tuple[date, date]:
+def parse_cycle_years(value) -> int | None:
+	"""The pilot cycle in years (1, 2 or 3; "3" and 3.0 read as 3), or None when it is none of them."""
+	years = whole_number(value)
+	return years if years in CYCLE_YEARS else None
+
+
+def cycle_window(batch_year: int, cycle_years: int) -> tuple[date, date] | None:
 	"""The pilot cycle counted from the batch: 1 January of the batch year to 31 December
-	``cycle_years`` years on (2017, 3 → 2017-01-01 … 2020-12-31)."""
-	return date(int(batch_year), 1, 1), date(int(batch_year) + int(cycle_years), 12, 31)
+	``cycle_years`` years on (2017, 3 → 2017-01-01 … 2020-12-31); None when either is no usable number."""
+	year, years = finite_number(batch_year), finite_number(cycle_years)
+	if (
+		year is None
+		or years is None
+		or not date.min.year <= int(year) <= int(year) + int(years) <= date.max.year
+	):
+		return None
+	return date(int(year), 1, 1), date(int(year) + int(years), 12, 31)
 
 
 def number_measures(tasks: list[dict]) -> list[str]:
@@ -91,7 +105,7 @@ def check_work_plan(work_items: list[dict], tasks: list[dict]) -> list[Violation
 			)
 			continue
 		for fieldname, label in (("current_state", "Current State"), ("work_goal", "Work Goal")):
-			if not (row.get(fieldname) or "").strip():
+			if not as_text(row.get(fieldname)).strip():
 				violations.append(
 					Violation(
 						_('Work task plan: {field} of work item {number} "{item}" is empty.'),
@@ -111,7 +125,7 @@ def check_work_plan(work_items: list[dict], tasks: list[dict]) -> list[Violation
 			)
 	for idx, task in enumerate(tasks, start=1):
 		number = task.get("measure_no") or idx
-		if not (task.get("measure") or "").strip():
+		if not as_text(task.get("measure")).strip():
 			violations.append(
 				Violation(
 					_("Work task plan, measure {number}: the measure is empty."),
@@ -129,7 +143,7 @@ def check_work_plan(work_items: list[dict], tasks: list[dict]) -> list[Violation
 					idx,
 				)
 			)
-		if not (task.get("responsible_party") or "").strip():
+		if not as_text(task.get("responsible_party")).strip():
 			violations.append(
 				Violation(
 					_("Work task plan, measure {number}: the responsible party is missing."),
