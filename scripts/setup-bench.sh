@@ -10,7 +10,7 @@
 # Run it as a user with sudo, or as root.
 set -euo pipefail
 
-APP_DIR=$(cd "$(dirname "$0")/.." && pwd)
+APP_DIR=$(cd "$(dirname "$0")/.." && pwd -P)  # physical: compared with readlink -f below
 BENCH_DIR=${BENCH_DIR:-$HOME/frappe-bench}
 SITE=${SITE:-cluster-brand.localhost}
 ADMIN_PASSWORD=${ADMIN_PASSWORD:-admin}
@@ -37,6 +37,9 @@ $SUDO mysql -uroot -e "ALTER USER root@localhost IDENTIFIED VIA unix_socket OR m
 echo "== frappe-bench"
 python3 -m venv "$HOME/.bench-cli"
 "$HOME/.bench-cli/bin/pip" install -q frappe-bench "setuptools<81"  # Frappe v15 still imports pkg_resources
+# bench on the PATH of every shell (bench start runs "bench serve", "bench worker" … through it); bench finds
+# its honcho next to the link's target.
+$SUDO ln -sfn "$HOME/.bench-cli/bin/bench" /usr/local/bin/bench
 export PATH="$HOME/.bench-cli/bin:$PATH"
 
 if [ ! -d "$BENCH_DIR/apps/frappe" ]; then
@@ -46,23 +49,56 @@ if [ ! -d "$BENCH_DIR/apps/frappe" ]; then
 		# bench refuses root unless the config it reads from the working folder names root as frappe_user.
 		mkdir -p "$launch/sites" && echo '{"frappe_user": "root"}' >"$launch/sites/common_site_config.json"
 	fi
-	(cd "$launch" && bench init "$BENCH_DIR" --frappe-path "$FRAPPE_PATH" --frappe-branch "$FRAPPE_BRANCH" --skip-redis-config-generation)
+	(cd "$launch" && bench init "$BENCH_DIR" --frappe-path "$FRAPPE_PATH" --frappe-branch "$FRAPPE_BRANCH")
 	[ "$(id -u)" -eq 0 ] && (cd "$BENCH_DIR" && bench config set-common-config -c frappe_user root)
 	"$BENCH_DIR/env/bin/pip" install -q "setuptools<81"
 fi
 cd "$BENCH_DIR"
-bench setup redis
-redis-cli -p 13000 ping >/dev/null 2>&1 || redis-server config/redis_cache.conf --daemonize yes
-redis-cli -p 11000 ping >/dev/null 2>&1 || redis-server config/redis_queue.conf --daemonize yes
+# bench's own Redis configuration and a Procfile with the Redis servers: "bench start" brings up everything.
+# (A bench made by an earlier version of this script had neither.)
+[ -f config/redis_cache.conf ] && [ -f config/redis_queue.conf ] || bench setup redis
+if ! grep -q '^redis_cache:' Procfile 2>/dev/null; then
+	rm -f Procfile && bench setup procfile
+fi
+# The steps below need Redis: start the bench's servers for them, and stop them at the end so that
+# "bench start" can start them (it stops everything when one of its processes cannot start).
+started_redis=()
+stop_started_redis() {
+	for port in ${started_redis[@]+"${started_redis[@]}"}; do
+		redis-cli -p "$port" shutdown nosave >/dev/null 2>&1 || true
+	done
+}
+trap stop_started_redis EXIT
+for conf in config/redis_cache.conf config/redis_queue.conf; do
+	port=$(awk '$1 == "port" {print $2}' "$conf")
+	if ! redis-cli -p "$port" ping >/dev/null 2>&1; then
+		redis-server "$conf" --daemonize yes >/dev/null && started_redis+=("$port")
+		for _ in $(seq 50); do redis-cli -p "$port" ping >/dev/null 2>&1 && break; sleep 0.2; done
+	fi
+done
 
 echo "== site $SITE with cluster_brand and the demo"
 # wkhtmltopdf loads the print CSS from the site's host name, so it must resolve.
 grep -q " $SITE\$" /etc/hosts || echo "127.0.0.1 $SITE" | $SUDO tee -a /etc/hosts >/dev/null
-[ -d "apps/cluster_brand" ] || bench get-app "$APP_DIR"
+# The bench runs this checkout (bin/test's Frappe tier requires it): a link in apps/ and an editable install
+# in the bench's Python, which is what "bench get-app" does after copying an app.
+if [ "$(readlink -f apps/cluster_brand)" != "$APP_DIR" ]; then
+	if [ -e apps/cluster_brand ]; then
+		aside="cluster_brand.copy-$(date +%Y%m%d%H%M%S)"  # out of apps/, where bench would take it for an app
+		echo "apps/cluster_brand is a copy: moved to $aside, linking $APP_DIR instead"
+		mv apps/cluster_brand "$aside"
+	fi
+	ln -s "$APP_DIR" apps/cluster_brand
+	./env/bin/python -m pip install -q -e apps/cluster_brand
+	grep -qx cluster_brand sites/apps.txt || printf '\ncluster_brand\n' >>sites/apps.txt
+	sed -i '/^$/d' sites/apps.txt
+fi
 [ -d "sites/$SITE" ] || bench new-site "$SITE" --mariadb-root-password "$DB_ROOT_PASSWORD" --admin-password "$ADMIN_PASSWORD"
 bench --site "$SITE" list-apps | grep -q cluster_brand || bench --site "$SITE" install-app cluster_brand
 bench --site "$SITE" set-config host_name "http://$SITE:8000"
 bench --site "$SITE" set-config allow_tests true
 bench --site "$SITE" cluster-brand-demo
 bench use "$SITE"
-echo "Done. Start the server with: cd $BENCH_DIR && bench start   then open http://$SITE:8000"
+echo "Done. bench is on the PATH (/usr/local/bin/bench -> $HOME/.bench-cli/bin/bench)."
+echo "Start everything (Redis, web, workers): cd $BENCH_DIR && bench start   then open http://$SITE:8000"
+echo "Tests: CB_BENCH=$BENCH_DIR CB_SITE=$SITE $APP_DIR/bin/test"

@@ -30,8 +30,13 @@ def fields(doctype: str) -> dict[str, dict]:
 
 @cache
 def translations(lang: str = "zh") -> dict[str, str]:
+	"""source → translation; a row with a context (third column) is keyed "source:context", as Frappe does."""
 	with open(APP / "translations" / f"{lang}.csv", encoding="utf-8", newline="") as fh:
-		return {row[0]: row[1] for row in csv.reader(fh) if row}
+		return {
+			f"{row[0]}:{row[2]}" if len(row) > 2 and row[2] else row[0]: row[1]
+			for row in csv.reader(fh)
+			if row
+		}
 
 
 def fixtures(name: str) -> list[dict]:

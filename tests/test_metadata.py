@@ -16,9 +16,13 @@ from metadata import (
 )
 from sample_application import invalid_application_violations
 
+from cluster_brand.tests.frappe_strings import FRAPPE_STRINGS_CORRECTED
+
 ALL_STRINGS = {**metadata_strings(), **python_messages(), **js_messages()}
 # Frappe's own labels, translated by Frappe's zh translation: the app must not override them.
 LEFT_TO_FRAPPE = {"Amended From", "Disabled", "Workflow State"}
+# The exception: Frappe's desk strings whose zh translation Frappe lacks or gets wrong, which the app's zh.csv
+# corrects (cluster_brand/tests/frappe_strings.py; test_desk.py checks that Frappe then uses them).
 
 
 def link_fields():
@@ -96,6 +100,15 @@ def test_every_user_facing_string_is_translated_to_chinese(string):
 	zh = translations().get(string)
 	assert zh, f"no zh translation for {string!r} ({ALL_STRINGS[string]})"
 	assert zh != string or not any(c.isalpha() and c.isascii() for c in string)
+
+
+def test_frappe_strings_are_overridden_only_where_frappe_is_wrong_or_missing():
+	for (source, context), zh in FRAPPE_STRINGS_CORRECTED.items():
+		key = f"{source}:{context}" if context else source
+		assert translations().get(key) == zh, key
+		assert source not in ALL_STRINGS, f"{source!r} is the app's own string, not a correction of Frappe's"
+		assert source not in LEFT_TO_FRAPPE
+		assert any("\u4e00" <= c <= "\u9fff" for c in zh), key
 
 
 def test_translations_keep_the_placeholders():

@@ -1,0 +1,82 @@
+"""On install: Frappe's setup completed in the programme's conventions, so that nobody meets the setup wizard.
+
+Until System Settings' ``setup_complete`` is set, Frappe's desk sends every user to /app/setup-wizard, which
+only the Administrator may open: the programme's users would see a blank page and "not permitted" dialogs.
+"""
+
+import frappe
+from frappe.utils import cint
+
+# The wizard's answers for a site of the programme: Chinese, China, Beijing time, yuan. Frappe takes the date,
+# time and number formats from the country (China: yyyy-mm-dd).
+LANGUAGE = "zh"
+COUNTRY = "China"
+TIME_ZONE = "Asia/Shanghai"
+CURRENCY = "CNY"
+# Fields of System Settings that Frappe's wizard sets from the country or to its own defaults; a value the
+# site chose before (one that differs from the field's default) is kept.
+WIZARD_FORMAT_FIELDS = ("date_format", "time_format", "number_format", "float_precision", "rounding_method")
+
+
+def after_install():
+	complete_setup()
+
+
+def complete_setup() -> bool:
+	"""Complete Frappe's setup the way Frappe completes it for its own test sites
+	(``frappe.utils.install.complete_setup_wizard``): the wizard's stages with the programme's answers, where
+	the site has not answered already. Returns whether it did; a completed setup is left as it is."""
+	from frappe.desk.page.setup_wizard.setup_wizard import get_setup_stages, process_setup_stages
+
+	if cint(frappe.db.get_single_value("System Settings", "setup_complete")):
+		return False
+	if others := apps_with_own_setup_wizard():
+		# Their wizard asks what only the site's owner can answer (ERPNext: the company).
+		print(f"cluster_brand: the setup wizard is left to {', '.join(others)}.")
+		return False
+
+	settings = frappe.get_single("System Settings")
+	kept = {field: settings.get(field) for field in WIZARD_FORMAT_FIELDS if _chosen(settings, field)}
+	language = frappe.db.get_value("Language", settings.language or LANGUAGE, "language_name")
+	args = frappe._dict(
+		language=language,
+		lang=language,
+		country=settings.country or COUNTRY,
+		timezone=settings.time_zone or TIME_ZONE,
+		currency=frappe.db.get_default("currency") or CURRENCY,
+	)
+	lang = frappe.local.lang
+	try:
+		process_setup_stages(get_setup_stages(args), args)
+	finally:
+		frappe.local.lang = lang  # the wizard switches the running process to the site's language
+
+	if kept:
+		settings = frappe.get_single("System Settings")
+		settings.update(kept)
+		settings.save()
+	# Frappe's wizard leaves the currency to the apps that use one (ERPNext's Global Defaults set this default).
+	if not frappe.db.get_default("currency"):
+		frappe.db.set_default("currency", args.currency)
+	frappe.db.set_value("Currency", args.currency, "enabled", 1)
+	frappe.db.commit()
+	frappe.clear_cache()
+	return True
+
+
+def apps_with_own_setup_wizard() -> list[str]:
+	return [
+		app
+		for app in frappe.get_installed_apps()
+		if app not in ("frappe", "cluster_brand")
+		and any(
+			frappe.get_hooks(hook, app_name=app)
+			for hook in ("setup_wizard_stages", "setup_wizard_complete", "setup_wizard_requires")
+		)
+	]
+
+
+def _chosen(settings, field: str) -> bool:
+	value = settings.get(field)
+	default = settings.meta.get_field(field).default
+	return value not in (None, "", 0) and str(value) != str(default or "")

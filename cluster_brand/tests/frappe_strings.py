@@ -1,0 +1,80 @@
+"""Frappe's own desk strings that the programme's users see and whose zh translation Frappe lacks (English on
+the screen) or gets wrong (「明确」 for Clear, 「公」 for Public, 「8米」 for 8 minutes, 「报告和大师」).
+``cluster_brand/translations/zh.csv`` corrects exactly these; every other string of Frappe keeps Frappe's
+translation. Plain data, read by both test tiers (tests/test_metadata.py and test_desk.py).
+
+Keys are (source, context) as in Frappe's JS/Python: ``__("Public", null, "Workspace Category")``.
+"""
+
+FRAPPE_STRINGS_CORRECTED = {
+	# navbar (frappe/public/js/frappe/ui/toolbar/navbar.html)
+	("Search or type a command ({0})", None): "搜索或输入命令（{0}）",
+	("No new notifications", None): "没有新通知",
+	# list view: view switcher, sidebar, filters (frappe/public/js/frappe/list/)
+	("List View", None): "列表视图",
+	("Report View", None): "报表视图",
+	("Dashboard View", None): "仪表板视图",
+	("Kanban View", None): "看板视图",
+	("Gantt View", None): "甘特图视图",
+	("Inbox View", None): "收件箱视图",
+	("Map View", None): "地图视图",
+	("Tree View", None): "树状视图",
+	("Edit Filters", None): "编辑过滤器",
+	("Clear all filters", None): "清除所有过滤器",
+	("Reload List", None): "刷新列表",
+	("Clear", None): "清除",  # Frappe: 明确 ("clear" as in "obvious")
+	# form: comment box, sidebar and timeline (frappe/public/js/frappe/form/)
+	("Type a reply / comment", None): "输入回复 / 评论",
+	("You created this", None): "您创建了此文档",
+	("{0} created this", None): "{0}创建了此文档",
+	("You last edited this", None): "您最后编辑了此文档",
+	("{0} last edited this", None): "{0}最后编辑了此文档",
+	("You viewed this", None): "您查看了此文档",
+	("{0} viewed this", None): "{0}查看了此文档",
+	("You attached {0}", None): "您添加了附件{0}",
+	("{0} attached {1}", None): "{0}添加了附件{1}",
+	("You removed attachment {0}", None): "您删除了附件{0}",
+	("{0} removed attachment {1}", None): "{0}删除了附件{1}",
+	("Show all activity", None): "显示全部活动",
+	("You changed the value of {0}", None): "您修改了{0}",
+	("{0} changed the value of {1}", None): "{0}修改了{1}",
+	("You changed the value of {0} {1}", None): "您修改了{0} {1}",
+	("{0} changed the value of {1} {2}", None): "{0}修改了{1} {2}",
+	("You changed the values for {0}", None): "您修改了{0}中的值",
+	("{0} changed the values for {1}", None): "{0}修改了{1}中的值",
+	("You changed the values for {0} {1}", None): "您修改了{0}中的值 {1}",
+	("{0} changed the values for {1} {2}", None): "{0}修改了{1}中的值 {2}",
+	("{0} from {1} to {2}", None): "{0}：从{1}改为{2}",
+	("{0} from {1} to {2} in row #{3}", None): "第{3}行{0}：从{1}改为{2}",
+	("added rows for {0}", None): "为{0}添加了行",
+	("removed rows for {0}", None): "删除了{0}的行",
+	("You submitted this document", None): "您提交了此文档",
+	("{0} submitted this document", None): "{0}提交了此文档",
+	("You submitted this document {0}", None): "您提交了此文档 {0}",
+	("{0} submitted this document {1}", None): "{0}提交了此文档 {1}",
+	("You cancelled this document", None): "您取消了此文档",
+	("{0} cancelled this document", None): "{0}取消了此文档",
+	("You cancelled this document {1}", None): "您取消了此文档 {1}",
+	("{0} cancelled this document {1}", None): "{0}取消了此文档 {1}",
+	# time since, short form (frappe/public/js/frappe/utils/pretty_date.js)
+	("{0} m", None): "{0}分钟",  # Frappe: {0}米 (metres)
+	("{0} d", None): "{0}天",
+	("{0} w", None): "{0}周",
+	("{0} M", None): "{0}个月",
+	("{0} y", None): "{0}年",
+	# notifications dropdown (frappe/public/js/frappe/ui/notifications/notifications.js)
+	("Events", None): "日程",
+	("What's New", None): "新功能",
+	("See all Activity", None): "查看全部活动",
+	("Mark all as read", None): "全部标为已读",
+	("No New notifications", None): "没有新通知",
+	("Looks like you haven’t received any notifications.", None): "您还没有收到任何通知。",
+	("Nothing New", None): "暂无新内容",
+	("There is nothing new to show you right now.", None): "目前没有新内容。",
+	("There are no upcoming events for you.", None): "您近期没有日程。",
+	("Rest of the day", None): "今天余下时间",
+	# workspaces (frappe/public/js/frappe/views/workspace/workspace.js, workspace headers)
+	("Public", None): "公开",  # Frappe: 公
+	("Public", "Workspace Category"): "公共",  # the sidebar's section heading
+	("Reports & Masters", None): "报表和主数据",  # Frappe: 报告和大师 ("masters" as in "grandmasters")
+}
