@@ -49,7 +49,7 @@ fixtures = [
 		],
 	},
 	{"dt": "Workflow", "filters": [["name", "=", "Cluster Brand Application Review"]]},
-	# The programme's users need the desk's own modules (Core, Desk) and this app's, not the rest.
+	# The programme's users see this app's workspaces only: the profile blocks Frappe's modules (landing.py).
 	{"dt": "Module Profile", "filters": [["name", "=", "Cluster Brand User"]]},
 	{
 		"dt": "Workflow State",
@@ -90,8 +90,17 @@ jinja = {
 # The desk's PDF button and REST: Frappe's download, with page numbers stamped on the app's print formats
 # when wkhtmltopdf cannot draw their footer.
 override_whitelisted_methods = {
-	"frappe.utils.print_format.download_pdf": "cluster_brand.printing.download_pdf"
+	"frappe.utils.print_format.download_pdf": "cluster_brand.printing.download_pdf",
+	# the side paths that skip row or field rules for the programme's roles (cluster_brand/side_paths.py)
+	"frappe.desk.search.search_link": "cluster_brand.side_paths.search_link",
+	"frappe.client.validate_link": "cluster_brand.side_paths.validate_link",
+	"frappe.desk.listview.get_group_by_count": "cluster_brand.side_paths.get_group_by_count",
+	"frappe.desk.form.load.getdoc": "cluster_brand.side_paths.getdoc",
+	"frappe.desk.form.load.get_docinfo": "cluster_brand.side_paths.get_docinfo",
 }
+
+# Default deny: the programme's roles call only the whitelisted methods of cluster_brand/allowlist.py.
+auth_hooks = ["cluster_brand.allowlist.refuse_unlisted_methods"]
 
 # Row-level isolation: see cluster_brand/permissions.py.
 permission_query_conditions = {
@@ -102,6 +111,25 @@ permission_query_conditions = {
 	"Industrial Cluster": "cluster_brand.permissions.industrial_cluster_query",
 	"Workflow Action": "cluster_brand.permissions.workflow_action_query",
 	"Recommendation Setting": "cluster_brand.permissions.recommendation_setting_query",
+	"Cluster Enterprise": "cluster_brand.permissions.cluster_enterprise_query",
+	"Review Expert": "cluster_brand.permissions.review_expert_query",
+	# each child table: its rows are visible when its parent is (CHILD_TABLE_PARENTS)
+	**{
+		child: "cluster_brand.permissions.child_table_query"
+		for child in (
+			"Application Indicator",
+			"Application Derived Indicator",
+			"Application Top Enterprise",
+			"Application Backbone Enterprise",
+			"Application Quantitative Target",
+			"Application Qualitative Target",
+			"Application Funding",
+			"Application Work Item",
+			"Application Task",
+			"Expert Assignment",
+			"Expert Review Score",
+		)
+	},
 }
 has_permission = {
 	"Cluster Brand Application": "cluster_brand.permissions.application_has_permission",
@@ -111,8 +139,29 @@ has_permission = {
 	"Industrial Cluster": "cluster_brand.permissions.industrial_cluster_has_permission",
 	"Workflow Action": "cluster_brand.permissions.workflow_action_has_permission",
 	"Recommendation Setting": "cluster_brand.permissions.recommendation_setting_has_permission",
+	"Cluster Enterprise": "cluster_brand.permissions.cluster_enterprise_has_permission",
+	"Review Expert": "cluster_brand.permissions.review_expert_has_permission",
+	"Notification Log": "cluster_brand.permissions.notification_log_has_permission",
 }
 
 scheduler_events = {
 	"daily": ["cluster_brand.notifications.send_deadline_reminders"],
+}
+
+# --- The desk of a new site and of each role (issue 8) ---------------------------------------------------
+# On install, Frappe's setup is completed in the programme's conventions (cluster_brand/install.py), so that no
+# user is sent to the setup wizard. A user given a programme role lands on its role's workspace, with the module
+# profile that hides Frappe's workspaces; nobody is made System Manager without being given the role (Frappe's
+# "at least one System Manager" rule applies once the setup is complete) (cluster_brand/landing.py).
+after_install = "cluster_brand.install.after_install"
+doc_events = {
+	"User": {
+		"before_validate": "cluster_brand.landing.set_programme_desk",
+		"validate": "cluster_brand.landing.no_automatic_system_manager",
+	},
+	# attachments follow the edit locks of their document (cluster_brand/permissions.py)
+	"File": {
+		"before_insert": "cluster_brand.permissions.check_attachment_change",
+		"on_trash": "cluster_brand.permissions.check_attachment_change",
+	},
 }

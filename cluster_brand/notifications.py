@@ -42,9 +42,28 @@ def provincial_reviewers(doc) -> list[str]:
 	return users_with_role("Provincial Reviewer", "Recommending Authority", doc.recommending_authority)
 
 
-def assigned_experts(doc) -> list[str]:
-	experts = [row.expert for row in doc.expert_assignments]
-	return frappe.get_all("Review Expert", {"name": ("in", experts or [""]), "disabled": 0}, pluck="user")
+def assign_review_sheets(doc, state: str):
+	"""Each expert is assigned its own score sheet, not the application: the application's assignments are
+	seen by everyone who reads it, and who reviews it is confidential (an expert knows only itself)."""
+	experts = {
+		e.name: e.user
+		for e in frappe.get_all(
+			"Review Expert",
+			{"name": ("in", [row.expert for row in doc.expert_assignments] or [""]), "disabled": 0},
+			["name", "user"],
+		)
+	}
+	for row in doc.expert_assignments:
+		if row.expert_review and experts.get(row.expert):
+			assign_to.add(
+				{
+					"assign_to": [experts[row.expert]],
+					"doctype": "Expert Review",
+					"name": row.expert_review,
+					"description": _("{0}: {1} is now {2}").format(doc.name, doc.industrial_cluster, state),
+				},
+				ignore_permissions=True,
+			)
 
 
 # Who acts next in each state; the final states inform the applicant instead.
@@ -54,7 +73,6 @@ NEXT_ACTORS = {
 	rules.RECOMMENDED: lambda doc: (
 		users_with_role("Materials Receiver") + users_with_role("Ministry Administrator")
 	),
-	rules.UNDER_EXPERT_REVIEW: assigned_experts,
 	rules.IN_PUBLIC_NOTICE: lambda doc: users_with_role("Ministry Administrator"),
 }
 FINAL_STATES = (rules.NOT_RECOMMENDED, rules.WITHDRAWN, rules.APPROVED_AS_PILOT, rules.NOT_SELECTED)
@@ -64,7 +82,9 @@ def notify_transition(doc):
 	assign_to.clear(APPLICATION, doc.name, ignore_permissions=True)
 	state = _(doc.workflow_state)
 	actors = NEXT_ACTORS.get(doc.workflow_state)
-	if actors:
+	if doc.workflow_state == rules.UNDER_EXPERT_REVIEW:
+		assign_review_sheets(doc, state)
+	elif actors:
 		users = sorted(set(actors(doc)))
 		if users:
 			assign_to.add(

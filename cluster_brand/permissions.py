@@ -8,6 +8,7 @@ document). A user with no scope sees nothing; the ministry sees everything.
 """
 
 import frappe
+from frappe import _
 
 from cluster_brand.rules import review as rules
 
@@ -235,3 +236,150 @@ def add_user_scope(user: str, allow: str, for_value: str):
 			"applicable_for": "Recommending Authority" if is_association else None,
 		}
 	).insert(ignore_permissions=True)
+
+
+# --- child tables -----------------------------------------------------------------------------------------
+# Frappe lists a child table (frappe.client.get_list with parent=…, /api/resource/<child>, number cards)
+# with its parent's DocType permission but without the parent's row rules: each row is listed exactly
+# when its parent document is visible. (A single row is checked on its parent document by Frappe.)
+
+CHILD_TABLE_PARENTS = {
+	"Application Indicator": APPLICATION,
+	"Application Derived Indicator": APPLICATION,
+	"Application Top Enterprise": APPLICATION,
+	"Application Backbone Enterprise": APPLICATION,
+	"Application Quantitative Target": APPLICATION,
+	"Application Qualitative Target": APPLICATION,
+	"Application Funding": APPLICATION,
+	"Application Work Item": APPLICATION,
+	"Application Task": APPLICATION,
+	"Expert Assignment": APPLICATION,
+	"Expert Review Score": "Expert Review",
+}
+# Who an application's experts are is the ministry's to know (an expert knows only its own assignment).
+CONFIDENTIAL_CHILD_TABLES = {"Expert Assignment"}
+
+
+def _parent_conditions(parent: str, user: str) -> str:
+	if parent == APPLICATION:
+		return application_conditions(user)
+	return expert_review_query(user)
+
+
+def child_table_query(user: str | None = None, doctype: str | None = None) -> str:
+	"""permission_query_conditions of every child table (Frappe passes the DocType)."""
+	user = user or frappe.session.user
+	scope = _scope(user)
+	if _sees_all(user, scope):
+		return ""
+	table = f"`tab{doctype}`"
+	if doctype in CONFIDENTIAL_CHILD_TABLES:
+		return f"{table}.expert = {frappe.db.escape(scope.expert)}" if scope.expert else "1=0"
+	parent = CHILD_TABLE_PARENTS[doctype]
+	condition = _parent_conditions(parent, user)
+	return (
+		f"({table}.parenttype = {frappe.db.escape(parent)} and {table}.parent in "
+		f"(select name from `tab{parent}` where {condition or '1=1'}))"
+	)
+
+
+# --- registers ------------------------------------------------------------------------------------------
+
+
+def cluster_enterprise_query(user):
+	"""An enterprise belongs to the units of its cluster and to the applications that name it: a unit sees
+	and edits the enterprises of its own clusters; every other role sees those of the applications it may
+	see; the ministry sees the whole register."""
+	user = user or frappe.session.user
+	scope = _scope(user)
+	if _sees_all(user, scope):
+		return ""
+	table = "`tabCluster Enterprise`"
+	allowed = [
+		f"{table}.industrial_cluster in (select name from `tabIndustrial Cluster` where "
+		f"{industrial_cluster_query(user)})"
+	]
+	visible = application_conditions(user, table="app")
+	for child, column in (
+		("Application Top Enterprise", "enterprise"),
+		("Application Backbone Enterprise", "enterprise"),
+	):
+		allowed.append(
+			f"{table}.name in (select row.{column} from `tab{child}` row join `tab{APPLICATION}` app"
+			f" on app.name = row.parent where {visible})"
+		)
+	return "(" + " or ".join(allowed) + ")"
+
+
+def cluster_enterprise_has_permission(doc, ptype=None, user=None, **kwargs):
+	user = user or frappe.session.user
+	scope = _scope(user)
+	if _sees_all(user, scope):
+		return True
+	own_cluster = bool(doc.industrial_cluster) and _row_visible(
+		"Industrial Cluster", doc.industrial_cluster, industrial_cluster_query(user)
+	)
+	if ptype in ("write", "create", "delete", "submit", "cancel", "amend"):
+		# only a unit, for the enterprises of its own clusters
+		return "Cluster Applicant" in scope.roles and own_cluster
+	if doc.is_new():
+		return True
+	return _row_visible("Cluster Enterprise", doc.name, cluster_enterprise_query(user))
+
+
+def review_expert_query(user):
+	"""The register of experts is the ministry's; an expert sees its own record only."""
+	user = user or frappe.session.user
+	scope = _scope(user)
+	if _sees_all(user, scope):
+		return ""
+	return f"`tabReview Expert`.user = {frappe.db.escape(user)}"
+
+
+def review_expert_has_permission(doc, ptype=None, user=None, **kwargs):
+	user = user or frappe.session.user
+	return _sees_all(user, _scope(user)) or doc.user == user
+
+
+def notification_log_has_permission(doc, ptype=None, user=None, **kwargs):
+	"""Frappe lists a user's own notifications but opens any by name."""
+	user = user or frappe.session.user
+	return user == "Administrator" or doc.for_user == user or "System Manager" in frappe.get_roles(user)
+
+
+# --- attachments ----------------------------------------------------------------------------------------
+
+
+def check_attachment_change(file, method=None):
+	"""File before_insert and on_trash: a programme user attaches to or removes from a document only what it
+	may edit now — an application's files belong to its content and are locked with it — and never gains a
+	copy of a private file it may not read (upload_file with another file's file_url)."""
+	from cluster_brand.allowlist import is_restricted
+	from cluster_brand.rules.review import EDITABLE_IN
+
+	if not is_restricted():
+		return
+	if method == "before_insert" and file.file_url and file.is_private:
+		# Frappe has read the content from disk by now (and reuses the URL of identical content), so any
+		# other File with this URL that the user may not read refuses the insert.
+		existing = frappe.get_all(
+			"File", {"file_url": file.file_url, "name": ("!=", file.name)}, pluck="name"
+		)
+		if existing and not any(frappe.has_permission("File", "read", name) for name in existing):
+			raise frappe.PermissionError(_("You may not read the file {0}.").format(file.file_url))
+	doctype, name = file.attached_to_doctype, file.attached_to_name
+	if not (doctype and name) or not frappe.db.exists(doctype, name):
+		return
+	if not frappe.has_permission(doctype, "write", name):
+		raise frappe.PermissionError(
+			_("You may not change the attachments of {0} {1}.").format(_(doctype), name)
+		)
+	if doctype == APPLICATION:
+		state = frappe.db.get_value(APPLICATION, name, "workflow_state")
+		if state not in EDITABLE_IN[0]:
+			frappe.throw(
+				_("The attachments of the application cannot be changed while it is {0}.").format(_(state)),
+				frappe.PermissionError,
+			)
+	elif frappe.db.get_value(doctype, name, "docstatus") if frappe.get_meta(doctype).is_submittable else 0:
+		frappe.throw(_("A submitted document's attachments cannot be changed."), frappe.PermissionError)

@@ -25,12 +25,14 @@ EDITOR_ROLE = {
 	1: "Provincial Reviewer",
 	2: "Materials Receiver",
 	3: "Ministry Administrator",
+	4: "Ministry Administrator",
 }
 LEVEL_NAMES = {
 	0: "Application Content",
 	1: "Provincial Recommendation",
 	2: "Paper Materials",
-	3: "Expert Review and Decision",
+	3: "Public Notice and Decision",
+	4: "Expert Review Arrangements",
 }
 
 

@@ -1,9 +1,18 @@
-"""How the programme's rule violations reach the user in Frappe: translated, all at once, nothing saved."""
+"""How the programme's rule violations reach the user in Frappe: translated, all at once, nothing saved;
+and the checks that every programme DocType makes on save: values its columns can hold, links that exist."""
 
 import frappe
 from frappe import _
 
 from cluster_brand.rules import Violation
+from cluster_brand.rules.capacity import (
+	NUMBER_FIELDTYPES,
+	TEXT_FIELDTYPES,
+	VARCHAR_FIELDTYPES,
+	check_capacity,
+	check_table_capacity,
+)
+from cluster_brand.rules.links import missing_link
 
 
 def translate_violation(violation: Violation) -> str:
@@ -43,3 +52,178 @@ def doc_as_rule_input(doc) -> dict:
 				if row.get(fieldname):
 					row[fieldname] = frappe.utils.getdate(row[fieldname])
 	return data
+
+
+# --- checks that every programme DocType makes on save, before its own rules ---------------------------
+
+LIMITED_FIELDTYPES = NUMBER_FIELDTYPES | VARCHAR_FIELDTYPES | TEXT_FIELDTYPES
+
+
+def _capacity_fields(meta) -> list[tuple]:
+	"""(fieldname, fieldtype, English label, length) of each field whose column has a limit."""
+	return [
+		(df.fieldname, df.fieldtype, df.label, df.length)
+		for df in meta.fields
+		if df.fieldtype in LIMITED_FIELDTYPES
+	]
+
+
+def storable_violations(doc) -> list[Violation]:
+	"""Every value of ``doc`` and of its child rows that its database column cannot hold (rules/capacity.py):
+	texts too long, numbers that are no finite number or too large for their column."""
+	violations = check_capacity(doc, _capacity_fields(doc.meta))
+	for table_df in doc.meta.get_table_fields():
+		violations += check_table_capacity(
+			doc.get(table_df.fieldname) or [],
+			_capacity_fields(frappe.get_meta(table_df.options)),
+			table_df.label,
+			table_df.fieldname,
+		)
+	return violations
+
+
+def validate_storable(doc):
+	"""Refuses, with each item named, what the database would refuse with a 500 (called early in validate)."""
+	throw_violations(storable_violations(doc), _(doc.doctype))
+
+
+def _link_fields(meta) -> list:
+	return meta.get_link_fields() + meta.get_dynamic_link_fields()
+
+
+def _existing(names_by_doctype: dict[str, set[str]], dynamic: set[str]) -> set[tuple[str, str]]:
+	"""The (DocType, name) pairs that exist, in one query for all DocTypes (a save must stay quick)."""
+	existing, unknown = set(), {}
+	for doctype, names in names_by_doctype.items():
+		if doctype in dynamic and not frappe.db.exists("DocType", doctype, cache=True):
+			continue  # a Dynamic Link to no DocType: no such record either
+		meta = frappe.get_meta(doctype)
+		if meta.is_virtual or meta.issingle:
+			existing.update((doctype, name) for name in names)  # as Frappe's own check takes them
+			continue
+		for name in names:
+			# Frappe has looked up, in this request, each link from which no field fetches
+			if frappe.db.value_cache.get((doctype, name, "name")):
+				existing.add((doctype, name))
+			else:
+				unknown.setdefault(doctype, []).append(name)
+	if unknown:
+		found = set()
+		query = " union all ".join(
+			f"select %s, name from `tab{doctype}` where name in %s" for doctype in unknown
+		)
+		values = [value for doctype, names in unknown.items() for value in (doctype, tuple(names))]
+		for doctype, name in frappe.db.sql(query, values):
+			found.add((doctype, name.casefold()))
+		for doctype, names in unknown.items():
+			for name in names:
+				# names compare case-insensitively in the database: confirm what the casefold comparison misses
+				if (doctype, name.casefold()) in found or frappe.db.exists(doctype, name):
+					existing.add((doctype, name))
+	return existing
+
+
+def link_violations(doc) -> list[Violation]:
+	"""Every Link and Dynamic Link of ``doc`` and of its child rows whose record does not exist.
+
+	Frappe checks a link only when no field fetches from it (15.44.2: get_invalid_links takes a missing
+	record for a link with values to fetch for one without them), so the app checks every link itself."""
+	if doc.flags.ignore_links:
+		return []
+	rows = [(doc, _link_fields(doc.meta), None, None)]
+	for table_df in doc.meta.get_table_fields():
+		fields = _link_fields(frappe.get_meta(table_df.options))
+		if fields:
+			rows += [
+				(row, fields, table_df, idx)
+				for idx, row in enumerate(doc.get(table_df.fieldname) or [], start=1)
+			]
+	links, names_by_doctype, dynamic = [], {}, set()
+	for row, fields, table_df, idx in rows:
+		for df in fields:
+			value = row.get(df.fieldname)
+			target = df.options if df.fieldtype == "Link" else row.get(df.options)
+			if not (value and target):
+				continue
+			if df.fieldtype != "Link":
+				dynamic.add(target)
+			links.append((df, target, str(value), table_df, idx))
+			names_by_doctype.setdefault(target, set()).add(str(value))
+	existing = _existing(names_by_doctype, dynamic) if links else set()
+	return [
+		missing_link(
+			df.label or df.fieldname,
+			name,
+			target,
+			table_df.fieldname if table_df else df.fieldname,
+			idx,
+			table_df.label if table_df else None,
+		)
+		for df, target, name, table_df, idx in links
+		if (target, name) not in existing
+	]
+
+
+def validate_links(doc, title: str | None = None):
+	"""Refuses a link to a record that does not exist, naming the item (and its table and row)."""
+	throw_violations(link_violations(doc), title or _(doc.doctype))
+
+
+# --- fetched values ----------------------------------------------------------------------------------
+
+
+def _blank(value) -> bool:
+	return value is None or value == ""
+
+
+def _register_value(row, df):
+	"""The value that Frappe fetches into ``df`` of ``row`` (fetch_from "link_field.source_field")."""
+	link_field, source_field = df.fetch_from.split(".", 1)
+	link_df = row.meta.get_field(link_field)
+	if not (link_df and row.get(link_field)):
+		return None
+	doctype = link_df.options if link_df.fieldtype == "Link" else row.get(link_df.options)
+	return frappe.db.get_value(doctype, row.get(link_field), source_field) if doctype else None
+
+
+def _keep_row(row, before, fetched: list) -> None:
+	for df in fetched:
+		old, new = before.get(df.fieldname), row.get(df.fieldname)
+		if df.fetch_if_empty and not df.read_only:
+			# Editable, filled from the register only while blank: a value typed over the old one is an edit
+			# (the edit locks refuse it); a blank that the fetch filled in is put back.
+			if _blank(old) and not _blank(new) and new == _register_value(row, df):
+				row.set(df.fieldname, old)
+		else:
+			row.set(df.fieldname, old)
+
+
+def _fetched_fields(meta) -> list:
+	return [df for df in meta.fields if df.fetch_from]
+
+
+def keep_fetched_values(doc) -> None:
+	"""Puts back what Frappe fetched (fetch_from) into ``doc`` and into the rows it had before this save,
+	so that a change of a register (the unit's province, an enterprise's name) does not reach it.
+
+	A row is the row of the same name before the save, or else the row at the same place with the same
+	links (a client may send the rows again without their names); a new row keeps what it fetched."""
+	before = doc.get_doc_before_save()
+	if not before:
+		return
+	_keep_row(doc, before, _fetched_fields(doc.meta))
+	for table_df in doc.meta.get_table_fields():
+		fetched = _fetched_fields(frappe.get_meta(table_df.options))
+		if not fetched:
+			continue
+		links = {df.fetch_from.split(".", 1)[0] for df in fetched}
+		rows_before = before.get(table_df.fieldname) or []
+		by_name = {row.name: row for row in rows_before}
+		for position, row in enumerate(doc.get(table_df.fieldname) or []):
+			old = by_name.get(row.name)
+			if old is None and position < len(rows_before):
+				same_place = rows_before[position]
+				if all(same_place.get(f) == row.get(f) for f in links):
+					old = same_place
+			if old is not None:
+				_keep_row(row, old, fetched)

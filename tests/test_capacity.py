@@ -391,3 +391,26 @@ def test_storable_keeps_what_fits_and_blanks_the_rest():
 	assert storable(12.5) == 12.5 and storable(None) is None
 	assert storable(INF) is None and storable(NAN) is None and storable(1e12) is None
 	assert storable(INT_MAX + 1, "Int") is None and storable(INT_MAX, "Int") == INT_MAX
+
+
+# --- 5. links to records that do not exist (named like the capacity messages) -----------------------
+
+
+def test_a_missing_link_is_named_by_its_item_and_row():
+	from cluster_brand.rules.links import missing_link
+
+	assert zh(missing_link("Pilot Batch", "无", "Pilot Batch", "pilot_batch")) == "申报批次“无”不存在。"
+	v = missing_link(
+		"Enterprise",
+		"X",
+		"Cluster Enterprise",
+		"backbone_enterprises",
+		3,
+		"2. Backbone Enterprise Summary Table",
+	)
+	assert (v.fieldname, v.row) == ("backbone_enterprises", 3)
+	assert zh(v) == "二、骨干企业汇总表第3行：企业“X”在集群企业中不存在。"
+	assert (
+		english(v)
+		== '2. Backbone Enterprise Summary Table, row 3: Enterprise "X" does not exist in Cluster Enterprise.'
+	)

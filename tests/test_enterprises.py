@@ -76,3 +76,29 @@ def test_backbone_rows():
 	assert any("may not be negative" in m for m in messages)
 	assert any("exceeds" in m for m in messages)
 	assert any("is listed in rows" in m for m in messages)
+
+
+def test_an_enterprise_code_that_fails_gb_32100_is_an_entry_error_with_its_row():
+	from cluster_brand.rules.enterprises import ENTERPRISE_TABLES, check_enterprise_codes
+	from cluster_brand.rules.formats import credit_code_check_character
+
+	valid = "91330000MA2CC9990" + credit_code_check_character("91330000MA2CC9990")
+	wrong = valid[:17] + ("0" if valid[17] != "0" else "1")
+	rows = [{"enterprise": valid}, {"enterprise": wrong}, {"enterprise": None}, {"enterprise": 12345}]
+	violations = check_enterprise_codes(rows, *ENTERPRISE_TABLES[1])
+	assert [(v.fieldname, v.row, v.args["value"]) for v in violations] == [
+		("backbone_enterprises", 2, wrong),
+		("backbone_enterprises", 4, "12345"),
+	]
+	assert violations[0].args["table"] == "2. Backbone Enterprise Summary Table"
+
+
+def test_the_entry_checks_include_the_enterprise_codes():
+	from sample_application import BATCH_YEAR, complete_application
+
+	from cluster_brand.rules.application import check_entries
+
+	doc = complete_application()
+	code = doc["top_enterprises"][0]["enterprise"]
+	doc["top_enterprises"][0]["enterprise"] = code[:17] + ("0" if code[17] != "0" else "1")
+	assert [(v.fieldname, v.row) for v in check_entries(doc, BATCH_YEAR)] == [("top_enterprises", 1)]

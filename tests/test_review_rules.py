@@ -180,3 +180,28 @@ def test_ranking_by_mean_with_spread_and_shared_ranks():
 	assert [(x.application, x.rank) for x in ranked] == [("A", 1), ("B", 1), ("C", 3)]
 	a = ranked[0]
 	assert (a.mean, a.spread, a.stdev, a.count) == (85.0, 10.0, 5.0, 2)
+
+
+def test_a_score_sheet_has_the_batchs_rubric_exactly():
+	rubric = [{"criterion": c, "weight": w} for c, w, _guidance in r.DEFAULT_RUBRIC]
+	sheet = [dict(row, score=80) for row in rubric]
+	assert r.check_sheet_rubric(sheet, rubric) == []
+	assert r.check_sheet_rubric([dict(row, weight=str(row["weight"])) for row in sheet], rubric) == []
+
+	reweighted = [dict(sheet[0], weight=1000), *sheet[1:]]
+	[v] = r.check_sheet_rubric(reweighted, rubric)
+	assert (v.row, v.args["expected"], v.args["weight"]) == (1, "15", "1000")
+
+	added = [*sheet, {"criterion": "附加指标", "weight": 500, "score": 100}]
+	[v] = r.check_sheet_rubric(added, rubric)
+	assert (v.row, v.args["criterion"]) == (len(rubric) + 1, "附加指标")
+
+	[v] = r.check_sheet_rubric(sheet[:-1], rubric)
+	assert v.args["criterion"] == rubric[-1]["criterion"] and v.row is None
+
+	renamed = [dict(sheet[0], criterion="改名的指标"), *sheet[1:]]
+	[v] = r.check_sheet_rubric(renamed, rubric)
+	assert v.args == {"row": 1, "expected": rubric[0]["criterion"], "criterion": "改名的指标"}
+
+	assert [v.row for v in r.check_sheet_rubric(sheet[::-1], rubric)] == [1, 2, 3, 4, 6, 7, 8, 9]
+	assert r.check_sheet_rubric([dict(sheet[0], weight=float("inf")), *sheet[1:]], rubric)[0].row == 1

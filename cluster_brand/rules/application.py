@@ -51,6 +51,8 @@ def check_entries(doc: dict, batch_year: int | None) -> list[Violation]:
 	"""Range, format and consistency checks of what is filled in; empty items are allowed here."""
 	violations = indicators.check_indicator_rows(doc.get("indicators") or [])
 	violations += enterprises.check_backbone_rows(doc.get("backbone_enterprises") or [])
+	for table_field, table_item in enterprises.ENTERPRISE_TABLES:
+		violations += enterprises.check_enterprise_codes(doc.get(table_field) or [], table_field, table_item)
 	for table, fieldname, kind, label in CONTACT_FORMATS:
 		for idx, row in enumerate(doc.get(table) or [], start=1):
 			v = check_format(kind, row.get(fieldname), label, table, idx)

@@ -1,7 +1,8 @@
 """第二部分 主导产业骨干企业情况: the backbone-enterprise summary and the three detailed enterprises."""
 
 from cluster_brand.rules import Violation, _
-from cluster_brand.rules.capacity import check_number, finite_number
+from cluster_brand.rules.capacity import as_text, check_number, finite_number
+from cluster_brand.rules.formats import is_valid_credit_code
 
 # Enterprises report in 万元, the indicators in 亿元: 1 亿元 = 10,000 万元.
 WAN_PER_YI = 10_000
@@ -13,6 +14,9 @@ MONEY_FIELDS = ("assets", "sales_revenue", "own_brand_sales_revenue")  # 利润�
 SIGNED_MONEY_FIELDS = ("total_profit",)
 MONEY_FIELDTYPE = "Float"  # the money columns of Application Backbone Enterprise
 TABLE_ITEM = "2. Backbone Enterprise Summary Table"
+TOP_TABLE_ITEM = "1. Key Backbone Enterprises"
+# The tables whose rows name an enterprise of the register, by its 统一社会信用代码: (fieldname, official name)
+ENTERPRISE_TABLES = (("top_enterprises", TOP_TABLE_ITEM), ("backbone_enterprises", TABLE_ITEM))
 LABELS = {
 	"assets": "Assets (10,000 yuan)",
 	"sales_revenue": "Sales Revenue (10,000 yuan)",
@@ -128,6 +132,27 @@ def check_backbone_rows(rows: list[dict]) -> list[Violation]:
 	return violations
 
 
+def check_enterprise_codes(rows: list[dict], table_field: str, table_item: str) -> list[Violation]:
+	"""An enterprise is named by its 统一社会信用代码 (the register's key): a code that fails the
+	GB 32100-2015 check is an entry error, reported with its table and row."""
+	violations = []
+	for idx, row in enumerate(rows, start=1):
+		code = as_text(row.get("enterprise")).strip()
+		if code and not is_valid_credit_code(code):
+			violations.append(
+				Violation(
+					_(
+						'{table}, row {row}: {item} "{value}" is not a valid Unified Social Credit Code (GB 32100-2015).'
+					),
+					{"table": table_item, "row": idx, "item": "Enterprise", "value": code},
+					table_field,
+					idx,
+					("table", "item"),
+				)
+			)
+	return violations
+
+
 def top_enterprises_by_sales(rows: list[dict], count: int = TOP_ENTERPRISE_COUNT) -> list[str]:
 	ranked = sorted((r for r in rows if r.get("enterprise")), key=_sales, reverse=True)
 	return [r["enterprise"] for r in ranked[:count]]
@@ -143,7 +168,7 @@ def check_top_enterprises(detailed: list[str], backbone_rows: list[dict]) -> Vio
 	if len(detailed) != TOP_ENTERPRISE_COUNT or len(set(detailed)) != TOP_ENTERPRISE_COUNT:
 		return Violation(
 			_("Profiles of exactly three different enterprises are required in {item}."),
-			{"item": "1. Key Backbone Enterprises"},
+			{"item": TOP_TABLE_ITEM},
 			"top_enterprises",
 			translate_args=("item",),
 		)

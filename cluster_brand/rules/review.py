@@ -24,12 +24,14 @@ APPLICANT_STATES = (DRAFT, RETURNED)
 PRIVATE_STATES = (DRAFT, WITHDRAWN)
 
 # Who may change which part of the application, by permission level, in which state (before the save).
-# Level 0 is the 申报书 itself, 1 the provincial recommendation, 2 the paper receipt, 3 the ministry's part.
+# Level 0 is the 申报书 itself, 1 the provincial recommendation, 2 the paper receipt, 3 the ministry's public
+# part (notice, decision), 4 the ministry's confidential part (who reviews, the mean score).
 EDITABLE_IN = {
 	0: (DRAFT, RETURNED),
 	1: (PENDING_PROVINCIAL_REVIEW,),
 	2: (RECOMMENDED,),
 	3: (RECOMMENDED, UNDER_EXPERT_REVIEW, IN_PUBLIC_NOTICE),
+	4: (RECOMMENDED, UNDER_EXPERT_REVIEW, IN_PUBLIC_NOTICE),
 }
 
 PILOT_YEARS = 3  # 试点工作周期一般为三年左右
@@ -301,6 +303,75 @@ def weighted_scores(scores: list[dict]) -> tuple[list[float], float]:
 		for row in scores
 	]
 	return weighted, round(sum(weighted), 2)
+
+
+SHEET_RUBRIC_INTRO = _(
+	"The criteria and weights of a score sheet are the batch's rubric and cannot be changed:"
+)
+
+
+def _weight_text(value) -> str:
+	number = finite_number(value)
+	return f"{number:g}" if number is not None else as_text(value)
+
+
+def _same_weight(weight, expected) -> bool:
+	number = finite_number(weight)
+	return number is not None and round(number, 6) == round(finite_number(expected, 0), 6)
+
+
+def check_sheet_rubric(scores: list[dict], rubric: list[dict]) -> list[Violation]:
+	"""An expert scores the batch's rubric as it stands: the sheet's rows have the batch's criteria, in its
+	order, with its weights; none added, removed, renamed or reweighted (else a weight of 1000 or an added
+	criterion would count in the total)."""
+	violations = []
+	for idx in range(max(len(scores), len(rubric))):
+		row = scores[idx] if idx < len(scores) else None
+		expected = rubric[idx] if idx < len(rubric) else None
+		criterion = as_text(row.get("criterion")).strip() if row else ""
+		if expected is None:
+			violations.append(
+				Violation(
+					_('Row {row}: "{criterion}" is not a criterion of the batch\'s rubric.'),
+					{"row": idx + 1, "criterion": criterion},
+					"scores",
+					idx + 1,
+				)
+			)
+			continue
+		expected_criterion = as_text(expected.get("criterion")).strip()
+		if row is None:
+			violations.append(
+				Violation(
+					_('The criterion "{criterion}" of the batch\'s rubric is missing.'),
+					{"criterion": expected_criterion},
+					"scores",
+				)
+			)
+		elif criterion != expected_criterion:
+			violations.append(
+				Violation(
+					_('Row {row}: the criterion must be "{expected}", not "{criterion}".'),
+					{"row": idx + 1, "expected": expected_criterion, "criterion": criterion},
+					"scores",
+					idx + 1,
+				)
+			)
+		elif not _same_weight(row.get("weight"), expected.get("weight")):
+			violations.append(
+				Violation(
+					_('Row {row}: the weight of "{criterion}" must be {expected}, not {weight}.'),
+					{
+						"row": idx + 1,
+						"criterion": criterion,
+						"expected": _weight_text(expected.get("weight")),
+						"weight": _weight_text(row.get("weight")),
+					},
+					"scores",
+					idx + 1,
+				)
+			)
+	return violations
 
 
 def check_scores(scores: list[dict]) -> list[Violation]:

@@ -11,7 +11,15 @@ from cluster_brand.rules import application as application_rules
 from cluster_brand.rules import review as review_rules
 from cluster_brand.rules.indicators import INDICATOR_BY_KEY, INDICATORS, indicator_years
 from cluster_brand.rules.work_plan import WORK_ITEM_KEYS, WORK_ITEM_NUMBER, number_measures, sort_tasks
-from cluster_brand.validation import doc_as_rule_input, throw_violations, translate_violation
+from cluster_brand.validation import (
+	doc_as_rule_input,
+	keep_fetched_values,
+	link_violations,
+	throw_violations,
+	translate_violation,
+	validate_links,
+	validate_storable,
+)
 
 # The states in which the applicant still edits the form; leaving them requires a complete application.
 APPLICANT_STATES = (None, "", *review_rules.APPLICANT_STATES)
@@ -22,13 +30,16 @@ class ClusterBrandApplication(Document):
 		self.name = make_autoname(f"CBA-{self.get_batch_year()}-.#####", doc=self)
 
 	def validate(self):
+		self.keep_fetched_values()
 		self.validate_edits_allowed_in_state()
 		self.set_official_rows()
 		self.set_derived_values()
 		self.set_review_values()
+		self.validate_entries()
+		self.validate_storable()
+		self.validate_links()
 		self.validate_cluster_belongs_to_unit()
 		self.validate_one_application_per_cluster_and_batch()
-		self.validate_entries()
 		self.validate_expert_assignments()
 		if self.is_leaving_applicant():
 			self.validate_ready_to_leave_draft()
@@ -41,6 +52,19 @@ class ClusterBrandApplication(Document):
 			if self.workflow_state == review_rules.APPROVED_AS_PILOT:
 				review_process.create_brand_pilot(self)
 			review_process.notify_next_actors(self)
+
+	def keep_fetched_values(self):
+		"""What the application fetched from the registers (its unit's province, its cluster's industry, its
+		batch's deadline and copies, its enterprises' names and contacts) is part of the edit locks: once the
+		application has left the applicant, a save keeps the values from before it.
+
+		Kept, not refused: a change of a register is no edit of the application, and refusing would block
+		every later save of it (the province's opinion, the receipt, the ministry's decision) until the
+		register was changed back. The application is the record of what was declared, and to whom, when it
+		was submitted (as on its stamped paper copies); a unit moved to another province by the ministry
+		applies to that unit's next application, or to this one if it is returned to the applicant."""
+		if not self.is_with_applicant():
+			keep_fetched_values(self)
 
 	def validate_edits_allowed_in_state(self):
 		"""Each part of the application is edited by its role in its stage only; the content is locked
@@ -55,6 +79,11 @@ class ClusterBrandApplication(Document):
 
 	def validate_expert_assignments(self):
 		throw_violations(review_process.assignment_problems(self), _("Expert assignment"))
+
+	def is_with_applicant(self) -> bool:
+		"""New, or in a state in which the applicant still edits it (before this save)."""
+		before = self.get_doc_before_save()
+		return not before or before.workflow_state in APPLICANT_STATES
 
 	def is_changing_state(self) -> bool:
 		before = self.get_doc_before_save()
@@ -91,6 +120,16 @@ class ClusterBrandApplication(Document):
 		self.indicator_years = ", ".join(str(y) for y in indicator_years(batch_year)) if batch_year else None
 		self.set("derived_indicators", derived.pop("derived_indicators"))
 		self.update(derived)
+
+	def validate_storable(self):
+		"""Every value fits its column. After the entry checks, which name an indicator, an enterprise or a
+		funding row by its official name and year (they read any value without failing); this check names
+		every other item, and the derived values too (资金合计 of 9e11 + 9e11 is beyond its column)."""
+		validate_storable(self)
+
+	def validate_links(self):
+		# After the entry checks, so that an enterprise code that fails GB 32100 is named as such first.
+		validate_links(self, _("The application form has errors"))
 
 	def validate_cluster_belongs_to_unit(self):
 		unit = frappe.db.get_value("Industrial Cluster", self.industrial_cluster, "organizing_unit")
@@ -164,6 +203,7 @@ def completeness_report(doc) -> dict:
 	doc.set_derived_values()
 	problems = (
 		application_rules.check_entries(doc_as_rule_input(doc), doc.get_batch_year())
+		+ link_violations(doc)
 		+ doc.get_incompleteness()
 	)
 	return {"complete": not problems, "missing": [translate_violation(v) for v in problems]}

@@ -6,7 +6,7 @@ from frappe.model.document import Document
 
 from cluster_brand.rules.formats import normalize_credit_code
 from cluster_brand.rules.registry import check_cluster_enterprise
-from cluster_brand.validation import doc_as_rule_input, throw_violations
+from cluster_brand.validation import doc_as_rule_input, throw_violations, validate_links, validate_storable
 
 
 class ClusterEnterprise(Document):
@@ -15,6 +15,8 @@ class ClusterEnterprise(Document):
 		self.unified_social_credit_code = normalize_credit_code(self.unified_social_credit_code)
 
 	def validate(self):
+		validate_storable(self)
+		validate_links(self)
 		self.unified_social_credit_code = normalize_credit_code(self.unified_social_credit_code)
 		self.validate_enterprise_rules()
 

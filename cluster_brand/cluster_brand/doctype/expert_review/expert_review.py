@@ -7,12 +7,15 @@ from frappe.model.document import Document
 
 from cluster_brand.review_process import refresh_review_status
 from cluster_brand.rules import review as rules
-from cluster_brand.validation import throw_violations
+from cluster_brand.validation import throw_violations, validate_links, validate_storable
 
 
 class ExpertReview(Document):
 	def validate(self):
+		validate_storable(self)
+		validate_links(self)
 		self.validate_expert_is_assigned()
+		self.validate_rubric_is_the_batchs()
 		self.set_weighted_scores()
 		self.validate_scores()
 
@@ -35,6 +38,20 @@ class ExpertReview(Document):
 					self.expert_name or self.expert, self.application
 				)
 			)
+
+	def validate_rubric_is_the_batchs(self):
+		# pilot_batch is fetched from the application on every save, so the sheet cannot choose its rubric.
+		rubric = frappe.get_all(
+			"Review Criterion",
+			{"parent": self.pilot_batch, "parenttype": "Pilot Batch", "parentfield": "review_criteria"},
+			["criterion", "weight"],
+			order_by="idx",
+		)
+		throw_violations(
+			rules.check_sheet_rubric([row.as_dict() for row in self.scores], rubric),
+			_("Expert Review"),
+			_(rules.SHEET_RUBRIC_INTRO),
+		)
 
 	def set_weighted_scores(self):
 		weighted, self.total_score = rules.weighted_scores([row.as_dict() for row in self.scores])

@@ -1,6 +1,7 @@
 # Copyright (c) 2026, cluster_brand contributors
 # For license information, please see license.txt
 
+import frappe
 from frappe import _
 from frappe.model.document import Document
 
@@ -9,14 +10,45 @@ from cluster_brand.cluster_brand.doctype.recommending_authority.recommending_aut
 )
 from cluster_brand.rules.formats import normalize_credit_code
 from cluster_brand.rules.registry import check_organizing_unit
-from cluster_brand.validation import doc_as_rule_input, throw_violations
+from cluster_brand.validation import doc_as_rule_input, throw_violations, validate_links, validate_storable
+
+# Who sets a unit's province (the ministry); Administrator too.
+SETS_THE_PROVINCE = {"Ministry Administrator", "System Manager"}
 
 
 class OrganizingUnit(Document):
 	def validate(self):
+		validate_storable(self)
 		self.unified_social_credit_code = normalize_credit_code(self.unified_social_credit_code) or None
+		validate_links(self)
+		self.validate_province_set_by_the_ministry()
 		self.validate_recommended_by_province()
 		self.validate_unit_rules()
+
+	def validate_province_set_by_the_ministry(self):
+		"""The unit's province decides who recommends, ranks and counts its applications against a quota:
+		the ministry sets it. A province (if it may register units at all) registers its own only."""
+		user = frappe.session.user
+		if user == "Administrator" or SETS_THE_PROVINCE & set(frappe.get_roles(user)):
+			return
+		if self.is_new():
+			own = frappe.get_all(
+				"User Permission", {"user": user, "allow": "Recommending Authority"}, pluck="for_value"
+			)
+			if self.recommending_authority not in own:
+				frappe.throw(
+					_("Only organizing units of your own province can be registered."),
+					frappe.PermissionError,
+					title=_("Organizing Unit"),
+				)
+		elif self.has_value_changed("recommending_authority"):
+			frappe.throw(
+				_("The {0} of an organizing unit is changed by the {1} only.").format(
+					_("Recommending Authority"), _("Ministry Administrator")
+				),
+				frappe.PermissionError,
+				title=_("Organizing Unit"),
+			)
 
 	def validate_recommended_by_province(self):
 		# The applicant reports to the provincial-level authority of its region (申报程序 一).

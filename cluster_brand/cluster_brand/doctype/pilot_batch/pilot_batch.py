@@ -7,11 +7,13 @@ from frappe.model.document import Document
 from cluster_brand.rules import review as review_rules
 from cluster_brand.rules.indicators import indicator_years
 from cluster_brand.rules.registry import check_pilot_batch
-from cluster_brand.validation import doc_as_rule_input, throw_violations
+from cluster_brand.validation import doc_as_rule_input, throw_violations, validate_links, validate_storable
 
 
 class PilotBatch(Document):
 	def validate(self):
+		validate_storable(self)
+		validate_links(self)
 		self.set_indicator_years()
 		self.set_default_rubric()
 		self.validate_batch_rules()

@@ -9,6 +9,7 @@ from frappe.utils import getdate
 from cluster_brand.cluster_brand.doctype.recommending_authority.recommending_authority import (
 	validate_is_provincial,
 )
+from cluster_brand.validation import validate_links, validate_storable
 
 
 class RecommendationSetting(Document):
@@ -16,6 +17,8 @@ class RecommendationSetting(Document):
 	ministry)."""
 
 	def validate(self):
+		validate_storable(self)
+		validate_links(self)
 		self.validate_provincial_authority()
 		self.validate_one_setting_per_batch()
 		self.validate_deadline_not_after_the_batch()

@@ -5,12 +5,16 @@ import frappe
 from frappe import _
 from frappe.model.document import Document
 
+from cluster_brand.validation import validate_links, validate_storable
+
 PROVINCIAL = "Provincial Industry and Information Technology Authority"
 ASSOCIATION = "National Industry Association"
 
 
 class RecommendingAuthority(Document):
 	def validate(self):
+		validate_storable(self)
+		validate_links(self)
 		self.clear_fields_of_other_type()
 
 	def clear_fields_of_other_type(self):

@@ -5,9 +5,13 @@ import frappe
 from frappe import _
 from frappe.model.document import Document
 
+from cluster_brand.validation import validate_links, validate_storable
+
 
 class ReviewExpert(Document):
 	def validate(self):
+		validate_storable(self)
+		validate_links(self)
 		self.validate_user_has_expert_role()
 
 	def validate_user_has_expert_role(self):

@@ -1,0 +1,171 @@
+"""Default deny: the whitelisted methods that the programme's roles may call.
+
+Frappe serves hundreds of whitelisted methods, and several of them skip row-level rules (link search
+with ``ignore_user_permissions``, counts, existence checks, likes, mentions, file copies). Rather than
+chase them one by one, a user of the programme's roles may call only the methods below: the ones the
+desk and the documented REST API need. Every other method is refused before it runs (an ``auth_hooks``
+entry, so that it sees the user of a session cookie and of an API token alike). System Managers and
+Administrator keep Frappe's whole desk.
+
+Each method names the test that proves it keeps to the row and field rules; test_allowlist.py enumerates every
+whitelisted method of the installed Frappe and fails for one that is neither refused nor proven here.
+``scripts/record_desk_methods.py`` lists what the desk calls per role, to keep this list current.
+"""
+
+import frappe
+from frappe import _
+
+PROGRAMME_ROLES = frozenset(
+	{
+		"Cluster Applicant",
+		"Provincial Reviewer",
+		"Industry Association",
+		"Ministry Administrator",
+		"Review Expert",
+		"Materials Receiver",
+	}
+)
+UNRESTRICTED_ROLES = frozenset({"System Manager"})
+
+# method -> the test (cluster_brand/tests/<module>.<Class>.<test>) that proves it keeps to the rules
+ALLOWED_METHODS = {
+	# session and boot: the user's own data
+	# Frappe logs the user in before the auth hooks run, so the login request is the user's already
+	"login": "test_side_paths.TestSidePaths.test_own_session_data_only",
+	"logout": "test_side_paths.TestSidePaths.test_own_session_data_only",
+	"frappe.auth.get_logged_user": "test_side_paths.TestSidePaths.test_own_session_data_only",
+	"frappe.realtime.get_user_info": "test_side_paths.TestSidePaths.test_own_session_data_only",
+	"frappe.realtime.can_subscribe_doc": "test_side_paths.TestSidePaths.test_own_session_data_only",
+	"frappe.realtime.can_subscribe_doctype": "test_side_paths.TestSidePaths.test_own_session_data_only",
+	"frappe.desk.doctype.notification_log.notification_log.get_notification_logs": "test_side_paths.TestSidePaths.test_notification_logs_open_for_their_user_only",
+	"frappe.desk.doctype.notification_log.notification_log.mark_as_read": "test_side_paths.TestSidePaths.test_notification_logs_open_for_their_user_only",
+	"frappe.desk.doctype.notification_log.notification_log.mark_all_as_read": "test_side_paths.TestSidePaths.test_notification_logs_open_for_their_user_only",
+	"frappe.desk.doctype.event.event.get_events": "test_side_paths.TestSidePaths.test_own_session_data_only",
+	"frappe.desk.listview.get_list_settings": "test_side_paths.TestSidePaths.test_own_session_data_only",
+	"frappe.model.utils.user_settings.save": "test_side_paths.TestSidePaths.test_own_session_data_only",
+	"frappe.model.utils.user_settings.get": "test_side_paths.TestSidePaths.test_own_session_data_only",
+	# workspaces: their number cards count through the row rules
+	"frappe.desk.desktop.get_workspace_sidebar_items": "test_isolation.TestIsolation.test_number_card",
+	"frappe.desk.desktop.get_desktop_page": "test_isolation.TestIsolation.test_number_card",
+	"frappe.desk.desk_page.getpage": "test_isolation.TestIsolation.test_number_card",
+	# lists and reports: the row rules of permissions.py, the field levels of side_paths.py
+	"frappe.desk.reportview.get": "test_side_paths.TestSidePaths.test_field_levels_in_report_view",
+	"frappe.desk.reportview.get_list": "test_isolation.TestIsolation.test_report_view",
+	"frappe.client.get_list": "test_isolation.TestIsolation.test_client_get_list_and_value",
+	"frappe.desk.reportview.get_count": "test_side_paths.TestSidePaths.test_counts_and_sidebar_stats_follow_the_rules",
+	"frappe.desk.reportview.get_sidebar_stats": "test_side_paths.TestSidePaths.test_counts_and_sidebar_stats_follow_the_rules",
+	"frappe.desk.reportview.export_query": "test_isolation.TestIsolation.test_export",
+	"frappe.desk.listview.get_group_by_count": "test_side_paths.TestSidePaths.test_docinfo_and_group_by_count_name_no_other_user",
+	"frappe.desk.query_report.get_script": "test_isolation.TestIsolation.test_ranking_report",
+	"frappe.desk.query_report.run": "test_isolation.TestIsolation.test_ranking_report",
+	"frappe.desk.query_report.export_query": "test_isolation.TestIsolation.test_ranking_report",
+	# forms: has_permission, field levels and the edit locks
+	"frappe.desk.form.load.getdoctype": "test_isolation.TestIsolation.test_form",
+	"frappe.desk.form.load.getdoc": "test_isolation.TestIsolation.test_form",
+	"frappe.desk.form.load.get_docinfo": "test_side_paths.TestSidePaths.test_docinfo_and_group_by_count_name_no_other_user",
+	"frappe.desk.form.save.savedocs": "test_review_process.TestReviewProcess.test_content_is_locked_once_it_leaves_the_applicant",
+	"frappe.desk.form.save.cancel": "test_review_process.TestReviewProcess.test_every_transition_by_its_role_only",
+	"frappe.model.workflow.get_transitions": "test_review_process.TestReviewProcess.test_every_transition_by_its_role_only",
+	"frappe.model.workflow.apply_workflow": "test_review_process.TestReviewProcess.test_every_transition_by_its_role_only",
+	"frappe.client.submit": "test_review_process.TestReviewProcess.test_a_review_is_submitted_with_a_declaration_and_scored_on_the_rubric",
+	"frappe.desk.form.utils.add_comment": "test_isolation.TestIsolation.test_form",
+	"frappe.desk.search.search_link": "test_side_paths.TestSidePaths.test_link_search_ignores_the_flag_that_skips_row_rules",
+	"frappe.client.validate_link": "test_side_paths.TestSidePaths.test_validate_link_answers_only_for_readable_documents",
+	"frappe.handler.run_doc_method": "test_allowlist.TestAllowlist.test_listed_methods_are_allowed_and_controller_methods_are_checked",
+	"run_doc_method": "test_allowlist.TestAllowlist.test_listed_methods_are_allowed_and_controller_methods_are_checked",
+	"cluster_brand.api.check_completeness": "test_isolation.TestIsolation.test_form",
+	# attachments: File permissions and the edit locks
+	"upload_file": "test_side_paths.TestSidePaths.test_attachments_are_locked_with_the_application",
+	"frappe.handler.upload_file": "test_side_paths.TestSidePaths.test_attachments_are_locked_with_the_application",
+	"frappe.desk.form.utils.remove_attach": "test_side_paths.TestSidePaths.test_attachments_are_locked_with_the_application",
+	# print
+	"frappe.utils.print_format.download_pdf": "test_isolation.TestIsolation.test_print_and_pdf",
+	"frappe.www.printview.get_html_and_style": "test_isolation.TestIsolation.test_print_and_pdf",
+}
+
+# Controller methods that run_doc_method may run for these roles: (DocType, method)
+ALLOWED_DOC_METHODS = frozenset({("Cluster Brand Application", "check_completeness")})
+
+RUN_DOC_METHOD = ("run_doc_method", "frappe.handler.run_doc_method")
+
+
+def is_restricted(user: str | None = None) -> bool:
+	"""Whether ``user`` is held to the allowlist: a user of the programme's roles who is no System Manager."""
+	user = user or frappe.session.user
+	if user in ("Administrator", "Guest"):
+		return False
+	roles = set(frappe.get_roles(user))
+	return bool(roles & PROGRAMME_ROLES) and not roles & UNRESTRICTED_ROLES
+
+
+def is_allowed(method: str, doctype: str | None = None, doc_method: str | None = None) -> bool:
+	if method in RUN_DOC_METHOD:
+		return (doctype, doc_method) in ALLOWED_DOC_METHODS
+	return method in ALLOWED_METHODS
+
+
+def requested_call() -> tuple[str, str | None, str | None] | None:
+	"""(method, DocType, controller method) that this request calls: the method is "document_list" for a
+	list read through /api/resource; None for any other document read or write (the document permissions
+	apply), a page or a file. Reads the request, never changes it."""
+	form = frappe.form_dict
+	if form.get("cmd"):
+		return form.cmd, _doc_method_doctype(form), form.get("method")
+	request = getattr(frappe.local, "request", None)
+	if request is None or not request.path.startswith("/api/"):
+		return None
+	from frappe.api import API_URL_MAP
+	from werkzeug.exceptions import HTTPException
+
+	try:
+		endpoint, arguments = API_URL_MAP.bind_to_environ(request.environ).match()
+	except HTTPException:
+		return None  # Frappe answers 404/405 itself
+	name = getattr(endpoint, "__name__", "")
+	if name == "handle_rpc_call":
+		method = arguments["method"].split("/")[0]
+		if arguments.get("doctype"):  # /api/v2/method/<doctype>/<method>: a DocType module's function
+			return f"{arguments['doctype']}:{method}", None, None
+		return method, _doc_method_doctype(form), form.get("method")
+	if name == "execute_doc_method":
+		return "run_doc_method", arguments.get("doctype"), arguments.get("method") or form.get("run_method")
+	if name == "document_list":
+		return "document_list", arguments.get("doctype"), None
+	if name in ("create_doc", "read_doc", "update_doc", "delete_doc", "ping"):
+		return None
+	if name == "<lambda>":  # /api/v2/method/run_doc_method
+		return "run_doc_method", _doc_method_doctype(form), form.get("method")
+	return f"frappe.api.v2.{name}", None, None  # login, logout, upload_file, meta, count of /api/v2
+
+
+def _doc_method_doctype(form) -> str | None:
+	if form.get("dt"):
+		return form.dt
+	docs = form.get("docs")
+	if docs:
+		try:
+			return frappe.parse_json(docs).get("doctype")
+		except Exception:
+			return None
+	return None
+
+
+def refuse_unlisted_methods():
+	"""auth_hooks entry: runs once the request's user is known, before any method runs."""
+	from cluster_brand.side_paths import QUERY_ARGUMENTS, check_request_query_fields
+
+	call = requested_call()
+	if call is None or not is_restricted():
+		return
+	method, doctype, doc_method = call
+	if method == "document_list" or method in QUERY_ARGUMENTS:
+		check_request_query_fields(method, doctype if method == "document_list" else None)
+		if method == "document_list":
+			return
+	if not is_allowed(method, doctype, doc_method):
+		frappe.throw(
+			_("This function is not available to the users of the programme: {0}").format(
+				f"{method}:{doc_method}" if method in RUN_DOC_METHOD else method
+			),
+			frappe.PermissionError,
+		)
