@@ -83,7 +83,8 @@ def storable_violations(doc) -> list[Violation]:
 
 
 def validate_storable(doc):
-	"""Refuses, with each item named, what the database would refuse with a 500 (called early in validate)."""
+	"""Refuses, with each item named, what the database would refuse with a 500 (called early in validate,
+	before anything computes with the values)."""
 	throw_violations(storable_violations(doc), _(doc.doctype))
 
 
@@ -103,7 +104,7 @@ def _existing(names_by_doctype: dict[str, set[str]], dynamic: set[str]) -> set[t
 			continue
 		for name in names:
 			# Frappe has looked up, in this request, each link from which no field fetches
-			if frappe.db.value_cache.get((doctype, name, "name")):
+			if getattr(frappe.db, "value_cache", {}).get((doctype, name, "name")):
 				existing.add((doctype, name))
 			else:
 				unknown.setdefault(doctype, []).append(name)
@@ -126,8 +127,8 @@ def _existing(names_by_doctype: dict[str, set[str]], dynamic: set[str]) -> set[t
 def link_violations(doc) -> list[Violation]:
 	"""Every Link and Dynamic Link of ``doc`` and of its child rows whose record does not exist.
 
-	Frappe checks a link only when no field fetches from it (15.44.2: get_invalid_links takes a missing
-	record for a link with values to fetch for one without them), so the app checks every link itself."""
+	Frappe 15.44.2 checks a link only when no field fetches from it (get_invalid_links reads the values to
+	fetch, gets None for a record that does not exist and passes over it), so the app checks every link."""
 	if doc.flags.ignore_links:
 		return []
 	rows = [(doc, _link_fields(doc.meta), None, None)]

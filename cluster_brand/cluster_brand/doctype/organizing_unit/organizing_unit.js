@@ -8,4 +8,9 @@ frappe.ui.form.on("Organizing Unit", {
 			filters: { authority_type: "Provincial Industry and Information Technology Authority", disabled: 0 },
 		}));
 	},
+	refresh(frm) {
+		// The unit's province is the ministry's to set (the server refuses anyone else's change too).
+		const ministry = frappe.user.has_role(["Ministry Administrator", "System Manager"]);
+		frm.set_df_property("recommending_authority", "read_only", ministry ? 0 : 1);
+	},
 });
