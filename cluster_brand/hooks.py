@@ -82,6 +82,7 @@ jinja = {
 		"cluster_brand.print_context.recommendation_print_context",
 		"cluster_brand.print_context.expert_review_print_context",
 		"cluster_brand.print_context.designation_print_context",
+		"cluster_brand.printing.readable",
 		"cluster_brand.printing.recommended_applications",
 		"cluster_brand.printing.batch_pilots",
 	]
@@ -113,6 +114,8 @@ permission_query_conditions = {
 	"Recommendation Setting": "cluster_brand.permissions.recommendation_setting_query",
 	"Cluster Enterprise": "cluster_brand.permissions.cluster_enterprise_query",
 	"Review Expert": "cluster_brand.permissions.review_expert_query",
+	"File": "cluster_brand.permissions.own_file_query",
+	"User": "cluster_brand.permissions.own_user_query",
 	# each child table: its rows are visible when its parent is (CHILD_TABLE_PARENTS)
 	**{
 		child: "cluster_brand.permissions.child_table_query"

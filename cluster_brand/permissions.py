@@ -383,3 +383,23 @@ def check_attachment_change(file, method=None):
 			)
 	elif frappe.db.get_value(doctype, name, "docstatus") if frappe.get_meta(doctype).is_submittable else 0:
 		frappe.throw(_("A submitted document's attachments cannot be changed."), frappe.PermissionError)
+
+
+# --- Frappe's File and User lists --------------------------------------------------------------------------
+
+
+def own_file_query(user):
+	"""Frappe lists every file attached to a DocType the user reads, whatever the document: a programme user
+	lists its own uploads only (a form's attachments come with the document it may read)."""
+	from cluster_brand.allowlist import is_restricted
+
+	user = user or frappe.session.user
+	return f"`tabFile`.`owner` = {frappe.db.escape(user)}" if is_restricted(user) else ""
+
+
+def own_user_query(user):
+	"""Who else uses the system (experts included) is not a programme user's to list."""
+	from cluster_brand.allowlist import is_restricted
+
+	user = user or frappe.session.user
+	return f"`tabUser`.`name` = {frappe.db.escape(user)}" if is_restricted(user) else ""

@@ -23,10 +23,32 @@ from cluster_brand.print_context import RECOMMENDED_STATES
 APPLICATION = "Cluster Brand Application"
 
 
+def readable(doc):
+	"""The document as its reader may read it: the fields of the permission levels the reader cannot read
+	are blank. Frappe gives a print template the whole document; the forms' field levels hold in print too
+	(the receiver prints the 推荐意见 list without the province's opinion and officer)."""
+	if not hasattr(doc, "meta") or doc.meta.istable:
+		return doc
+	hidden = _hidden_fields(doc.doctype)
+	if not hidden:
+		return doc
+	values = frappe._dict(doc.as_dict())
+	for fieldname in hidden:
+		values[fieldname] = [] if isinstance(values.get(fieldname), list) else None
+	return values
+
+
+def _hidden_fields(doctype: str) -> set[str]:
+	meta = frappe.get_meta(doctype)
+	levels = set(meta.get_permlevel_access("read") or [0])
+	return {df.fieldname for df in meta.fields if (df.permlevel or 0) not in levels}
+
+
 def recommended_applications(doc) -> list[dict]:
 	"""The applications the application's recommending authority recommended in its batch, by rank."""
 	if not (doc.get("recommending_authority") and doc.get("pilot_batch")):
 		return []
+	hidden = _hidden_fields(APPLICATION)
 	return frappe.get_list(
 		APPLICATION,
 		filters={
@@ -35,12 +57,16 @@ def recommended_applications(doc) -> list[dict]:
 			"workflow_state": ("in", RECOMMENDED_STATES),
 		},
 		fields=[
-			"name",
-			"recommendation_rank",
-			"organizing_unit",
-			"industrial_cluster",
-			"leading_industry",
-			"recommendation_opinion",
+			field
+			for field in (
+				"name",
+				"recommendation_rank",
+				"organizing_unit",
+				"industrial_cluster",
+				"leading_industry",
+				"recommendation_opinion",
+			)
+			if field not in hidden
 		],
 		order_by="recommendation_rank asc, name asc",
 		limit_page_length=0,

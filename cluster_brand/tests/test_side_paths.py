@@ -188,6 +188,36 @@ class TestSidePaths(IntegrationTestCase):
 		)
 		self.assertTrue(all(e.get("owner") in (None, self.cast.other_applicant) for e in events))
 
+	def test_print_keeps_the_field_levels(self):
+		# the receiver reads the application (level 0) and the paper receipt (2), not the province's part (1)
+		def printed(who):
+			frappe.set_user(self.cast[who])
+			try:
+				return frappe.get_print(APPLICATION, self.name, print_format="省级推荐意见")
+			finally:
+				frappe.set_user("Administrator")
+
+		for who, reads_opinion in (("receiver", False), ("ministry", True), ("province", True)):
+			with self.subTest(user=who):
+				html = printed(who)
+				self.assertIn(self.app.industrial_cluster, html)
+				self.assertEqual("同意推荐。" in html, reads_opinion)
+				self.assertEqual("张三" in html, reads_opinion)
+
+	def test_file_and_user_lists_show_the_users_own(self):
+		for who in ("applicant", "other_applicant", "province", "expert", "receiver"):
+			with self.subTest(user=who):
+				frappe.set_user(self.cast[who])
+				files = frappe.get_list("File", pluck="file_url", limit_page_length=0)
+				users = [
+					r["value"]
+					for r in self.call(who, "frappe.desk.search.search_link", doctype="User", txt="t.")
+				]
+				frappe.set_user("Administrator")
+				if who != "applicant":
+					self.assertNotIn(self.file.file_url, files)
+				self.assertTrue(set(users) <= {self.cast[who]}, users)
+
 	# --- link search and existence -------------------------------------------------------------------
 
 	def test_link_search_ignores_the_flag_that_skips_row_rules(self):
