@@ -111,11 +111,27 @@ def _filter_docinfo(doc):
 	docinfo.assignment_logs = [c for c in docinfo.get("assignment_logs") or [] if c.get("owner") == user]
 	docinfo.shared = [s for s in docinfo.shared or [] if s.get("user") == user]
 	docinfo.views = []
+	# an expert's comment would name a reviewer to the unit, the province and the others
+	reviewers = _other_reviewers({c.get("owner") for c in docinfo.get("comments") or []}, user)
+	docinfo.comments = [c for c in docinfo.get("comments") or [] if c.get("owner") not in reviewers]
 	named = {user} | {
 		c.get("owner") for key in ("comments", "communications") for c in docinfo.get(key) or []
 	}
 	named |= {v.get("owner") for v in docinfo.versions or []}
 	docinfo.user_info = {u: info for u, info in (docinfo.user_info or {}).items() if u in named}
+
+
+def _other_reviewers(users: set[str], reader: str) -> set[str]:
+	users = {u for u in users if u and u != reader}
+	if not users:
+		return set()
+	return set(
+		frappe.get_all(
+			"Has Role",
+			{"parent": ("in", list(users)), "parenttype": "User", "role": "Review Expert"},
+			pluck="parent",
+		)
+	)
 
 
 def _readable_version(version: dict, hidden: set[str]) -> dict | None:

@@ -303,6 +303,21 @@ class TestSidePaths(IntegrationTestCase):
 		)
 
 	def test_docinfo_and_group_by_count_name_no_other_user(self):
+		frappe.set_user(self.cast.expert)
+		comment = frappe.get_doc(APPLICATION, self.name).add_comment("Comment", "评审意见草稿")
+		frappe.set_user("Administrator")
+		for who, sees_comment in (
+			("applicant", False),
+			("province", False),
+			("ministry", True),
+			("expert", True),
+		):
+			with self.subTest(user=who):
+				self.call(who, "frappe.desk.form.load.getdoc", doctype=APPLICATION, name=self.name)
+				comments = [c.get("name") for c in frappe.response.docinfo.comments]
+				self.assertEqual(comment.name in comments, sees_comment)
+				if who == "applicant":
+					self.assertNotIn(self.cast.expert, frappe.response.docinfo.user_info)
 		self.call("applicant", "frappe.desk.form.load.getdoc", doctype=APPLICATION, name=self.name)
 		docinfo = frappe.response.docinfo
 		self.assertTrue(all(a.get("owner") == self.cast.applicant for a in docinfo.assignments))
