@@ -29,7 +29,7 @@ def readable(doc):
 	(the receiver prints the 推荐意见 list without the province's opinion and officer)."""
 	if not hasattr(doc, "meta") or doc.meta.istable:
 		return doc
-	hidden = _hidden_fields(doc.doctype)
+	hidden = _hidden_fields(doc.doctype) | set(getattr(doc, "fields_withheld_from_reader", tuple)())
 	if not hidden:
 		return doc
 	values = frappe._dict(doc.as_dict())

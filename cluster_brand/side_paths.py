@@ -21,7 +21,8 @@ from frappe.desk.listview import get_group_by_count as frappe_get_group_by_count
 from frappe.desk.search import search_link as frappe_search_link
 
 from cluster_brand.allowlist import is_restricted
-from cluster_brand.permissions import SEES_ALL
+from cluster_brand.permissions import APPLICATION, SEES_ALL
+from cluster_brand.rules.review import PROVINCE_DECIDING, withheld_from_reader
 
 PROGRAMME_MODULE = "Cluster Brand"
 
@@ -104,6 +105,7 @@ def _filter_docinfo(doc):
 	readable = set(doc.meta.get_permlevel_access("read")) if doc.meta.module == PROGRAMME_MODULE else None
 	if readable is not None:
 		hidden = {df.fieldname for df in doc.meta.fields if (df.permlevel or 0) not in readable}
+		hidden |= set(getattr(doc, "fields_withheld_from_reader", tuple)())
 		docinfo.versions = [v for v in (_readable_version(v, hidden) for v in docinfo.versions or []) if v]
 	if _sees_all():
 		return
@@ -163,6 +165,10 @@ def hidden_fields(doctype: str) -> set[str]:
 			visible |= child_fields
 		else:
 			hidden |= child_fields
+	if doctype == APPLICATION:
+		# a query cannot tell the state of each row: the unit reads the recommendation on the form only
+		withheld = set(withheld_from_reader(PROVINCE_DECIDING[0], set(frappe.get_roles())))
+		hidden, visible = hidden | withheld, visible - withheld
 	# a name shared with a readable field is not refused (the query names columns, not tables)
 	return hidden - visible
 

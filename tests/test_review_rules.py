@@ -205,3 +205,14 @@ def test_a_score_sheet_has_the_batchs_rubric_exactly():
 
 	assert [v.row for v in r.check_sheet_rubric(sheet[::-1], rubric)] == [1, 2, 3, 4, 6, 7, 8, 9]
 	assert r.check_sheet_rubric([dict(sheet[0], weight=float("inf")), *sheet[1:]], rubric)[0].row == 1
+
+
+def test_the_unit_reads_the_provinces_recommendation_only_once_decided():
+	from cluster_brand.rules.review import RECOMMENDATION_FIELDS, withheld_from_reader
+
+	applicant = {"Cluster Applicant"}
+	assert withheld_from_reader("Pending Provincial Review", applicant) == RECOMMENDATION_FIELDS
+	for state in ("Draft", "Returned", "Recommended", "Not Recommended", "Under Expert Review"):
+		assert withheld_from_reader(state, applicant) == ()
+	for reader in ({"Provincial Reviewer"}, {"Ministry Administrator"}, {"Materials Receiver"}):
+		assert withheld_from_reader("Pending Provincial Review", reader) == ()

@@ -34,6 +34,29 @@ EDITABLE_IN = {
 	4: (RECOMMENDED, UNDER_EXPERT_REVIEW, IN_PUBLIC_NOTICE),
 }
 
+# The province's recommendation (level 1) while it is still being written: the unit reads it once the
+# province has decided (returned, recommended or not), never its draft.
+RECOMMENDATION_FIELDS = (
+	"recommendation_opinion",
+	"recommending_officer",
+	"recommendation_date",
+	"recommendation_rank",
+)
+PROVINCE_DECIDING = (PENDING_PROVINCIAL_REVIEW,)
+
+
+def withheld_from_reader(state: str | None, roles: set[str]) -> tuple[str, ...]:
+	"""Fields of an application that a reader with ``roles`` may not read in ``state``, beyond the field
+	levels of the DocType: the unit does not read the province's draft recommendation."""
+	if "Cluster Applicant" in roles and not roles & {
+		"Provincial Reviewer",
+		"Ministry Administrator",
+		"System Manager",
+	}:
+		return RECOMMENDATION_FIELDS if state in PROVINCE_DECIDING else ()
+	return ()
+
+
 PILOT_YEARS = 3  # 试点工作周期一般为三年左右
 
 

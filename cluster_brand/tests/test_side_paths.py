@@ -49,6 +49,7 @@ class TestSidePaths(IntegrationTestCase):
 		"""A whitelisted method as ``who``, through the allowlist and the overrides."""
 		frappe.set_user(self.cast[who])
 		frappe.local.form_dict = frappe._dict(cmd=method, **kwargs)
+		frappe.local.response = frappe._dict({"docs": []})  # as each request starts
 		try:
 			refuse_unlisted_methods()
 			# as frappe.handler.execute_cmd resolves it: the last override wins
@@ -218,6 +219,43 @@ class TestSidePaths(IntegrationTestCase):
 					self.assertNotIn(self.file.file_url, files)
 				self.assertTrue(set(users) <= {self.cast[who]}, users)
 
+	def test_the_unit_does_not_read_the_provinces_draft_recommendation(self):
+		name = drive_to(self.cast, "Pending Provincial Review", f"draft-op-{frappe.generate_hash(length=6)}")
+		frappe.set_user(self.cast.province)
+		draft = frappe.get_doc(APPLICATION, name)
+		draft.update({"recommendation_opinion": "拟推荐，待复核。", "recommending_officer": "李四"})
+		draft.save(
+			ignore_version=False
+		)  # Frappe's tests skip versions unless asked for; the timeline reads them
+		frappe.set_user(self.cast.applicant)
+		doc = frappe.get_doc(APPLICATION, name)
+		doc.apply_fieldlevel_read_permissions()  # what getdoc and REST return
+		self.assertFalse(doc.get("recommendation_opinion"))
+		html = frappe.get_print(APPLICATION, name, print_format="省级推荐意见")
+		self.assertNotIn("拟推荐，待复核。", html)
+		self.assertNotIn("李四", html)
+		frappe.set_user("Administrator")
+
+		def changed_on_the_timeline(who):
+			self.call(who, "frappe.desk.form.load.getdoc", doctype=APPLICATION, name=name)
+			versions = frappe.response.docinfo.versions
+			return {change[0] for v in versions for change in json.loads(v["data"]).get("changed") or []}
+
+		self.assertIn("recommendation_opinion", changed_on_the_timeline("province"))
+		self.assertNotIn("recommendation_opinion", changed_on_the_timeline("applicant"))
+		with self.assertRaises(frappe.PermissionError):
+			self.call(
+				"applicant",
+				"frappe.desk.reportview.get",
+				doctype=APPLICATION,
+				fields=json.dumps(["recommendation_opinion"]),
+			)
+		# the province reads its own draft
+		frappe.set_user(self.cast.province)
+		doc = frappe.get_doc(APPLICATION, name)
+		doc.apply_fieldlevel_read_permissions()
+		self.assertEqual(doc.recommendation_opinion, "拟推荐，待复核。")
+
 	# --- link search and existence -------------------------------------------------------------------
 
 	def test_link_search_ignores_the_flag_that_skips_row_rules(self):
@@ -319,8 +357,10 @@ class TestSidePaths(IntegrationTestCase):
 				if who == "applicant":
 					self.assertNotIn(self.cast.expert, frappe.response.docinfo.user_info)
 		self.call("applicant", "frappe.desk.form.load.getdoc", doctype=APPLICATION, name=self.name)
-		docinfo = frappe.response.docinfo
+		docinfo, doc = frappe.response.docinfo, frappe.response.docs[0]
 		self.assertTrue(all(a.get("owner") == self.cast.applicant for a in docinfo.assignments))
+		self.assertFalse(doc.get("expert_assignments"))
+		self.assertFalse(doc.get("mean_score"))
 		counts = self.call(
 			"applicant",
 			"frappe.desk.listview.get_group_by_count",
@@ -329,8 +369,6 @@ class TestSidePaths(IntegrationTestCase):
 			field="assigned_to",
 		)
 		self.assertTrue(all(row["name"] == self.cast.applicant for row in counts))
-		self.assertFalse(frappe.response.docs[0].get("expert_assignments"))
-		self.assertFalse(frappe.response.docs[0].get("mean_score"))
 
 	def test_the_expert_register_shows_an_expert_itself_only(self):
 		frappe.set_user(self.cast.expert)

@@ -180,6 +180,17 @@ class ClusterBrandApplication(Document):
 	def get_incompleteness(self):
 		return application_rules.check_ready_to_leave_draft(doc_as_rule_input(self), self.get_batch_year())
 
+	def apply_fieldlevel_read_permissions(self):
+		"""Frappe's field levels, and what the reader may not read in this state (form, REST, print)."""
+		super().apply_fieldlevel_read_permissions()
+		for fieldname in self.fields_withheld_from_reader():
+			self.set(fieldname, None)
+
+	def fields_withheld_from_reader(self) -> tuple[str, ...]:
+		if frappe.session.user == "Administrator":
+			return ()
+		return review_rules.withheld_from_reader(self.workflow_state, set(frappe.get_roles()))
+
 	@frappe.whitelist()
 	def check_completeness(self) -> dict:
 		"""The form's 完整性检查 button: every missing or inconsistent item by its official name."""
