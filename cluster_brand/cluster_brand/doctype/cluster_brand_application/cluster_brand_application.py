@@ -118,7 +118,12 @@ class ClusterBrandApplication(Document):
 		batch_year = self.get_batch_year()
 		derived = application_rules.derived_values(doc_as_rule_input(self), batch_year)
 		self.indicator_years = ", ".join(str(y) for y in indicator_years(batch_year)) if batch_year else None
-		self.set("derived_indicators", derived.pop("derived_indicators"))
+		_update_rows_in_place(
+			self, "derived_indicators", "derived_indicator", derived.pop("derived_indicators")
+		)
+		# set_official_rows has sorted and numbered the tasks in place; copies would replace the rows
+		derived.pop("tasks")
+		derived.pop("measure_numbers")
 		self.update(derived)
 
 	def validate_storable(self):
@@ -195,6 +200,20 @@ class ClusterBrandApplication(Document):
 	def check_completeness(self) -> dict:
 		"""The form's 完整性检查 button: every missing or inconsistent item by its official name."""
 		return completeness_report(self)
+
+
+def _update_rows_in_place(doc, table: str, key: str, values: list[dict]):
+	"""The rows of ``table`` become ``values`` (matched on ``key``) without losing their names, so that a save
+	updates them rather than deleting and re-adding every row (and the timeline records only real changes)."""
+	existing = {row.get(key): row for row in doc.get(table) or []}
+	rows = []
+	for value in values:
+		row = existing.pop(value[key], None)
+		if row is not None:
+			# a number column stores no value as 0: None over a stored 0 is no change
+			row.update({k: v for k, v in value.items() if not (v is None and row.get(k) == 0)})
+		rows.append(row if row is not None else value)
+	doc.set(table, rows)
 
 
 def _in_official_order(rows, fieldname: str, keys: list[str]):

@@ -69,6 +69,20 @@ class TestClusterBrandApplication(IntegrationTestCase):
 		self.assertEqual(str(app.cycle_end), "2020-12-31")
 		self.assertEqual(app.total_funding, sum(r.amount for r in app.funding_plan))
 
+	def test_a_save_that_changes_one_text_records_one_change(self):
+		# rows are updated in place: no child row is deleted and added again, so the timeline reads true
+		rows_before = {t: [r.name for r in self.application.get(t)] for t in ("derived_indicators", "tasks")}
+		doc = frappe.get_doc(APPLICATION, self.application.name)
+		doc.regional_industry_composition = (doc.regional_industry_composition or "") + "（补充）"
+		doc.save(ignore_version=False)
+		version = frappe.get_last_doc("Version", {"ref_doctype": APPLICATION, "docname": doc.name})
+		data = json.loads(version.data)
+		self.assertEqual([c[0] for c in data.get("changed") or []], ["regional_industry_composition"])
+		self.assertFalse(data.get("added") or data.get("removed") or data.get("row_changed"))
+		doc.reload()
+		for table, names in rows_before.items():
+			self.assertEqual(sorted(r.name for r in doc.get(table)), sorted(names), table)
+
 	def test_complete_application_leaves_draft(self):
 		self.assertEqual(check_completeness(self.application.name), {"complete": True, "missing": []})
 		self.application.workflow_state = SUBMITTED
