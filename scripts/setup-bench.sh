@@ -22,7 +22,7 @@ SUDO=$([ "$(id -u)" -eq 0 ] && echo "" || echo sudo)
 echo "== system packages"
 $SUDO apt-get update -q
 $SUDO apt-get install -y -q git python3-venv python3-dev pkg-config libmariadb-dev mariadb-server mariadb-client \
-	redis-server wkhtmltopdf fonts-noto-cjk xfonts-75dpi xfonts-base poppler-utils cron
+	redis-server wkhtmltopdf fonts-noto-cjk xfonts-75dpi xfonts-base poppler-utils cron chromium
 # Frappe v15 needs Node 18+; keep a Node that is already there (its npm may conflict with Debian's).
 command -v node >/dev/null || $SUDO apt-get install -y -q nodejs npm
 command -v yarn >/dev/null || $SUDO npm install -g yarn
@@ -52,6 +52,8 @@ if [ ! -d "$BENCH_DIR/apps/frappe" ]; then
 	(cd "$launch" && bench init "$BENCH_DIR" --frappe-path "$FRAPPE_PATH" --frappe-branch "$FRAPPE_BRANCH")
 	[ "$(id -u)" -eq 0 ] && (cd "$BENCH_DIR" && bench config set-common-config -c frappe_user root)
 	"$BENCH_DIR/env/bin/pip" install -q "setuptools<81"
+	# the browser tier drives Debian's Chromium (above) with Playwright; it downloads no browser of its own
+	"$BENCH_DIR/env/bin/pip" install -q playwright
 fi
 cd "$BENCH_DIR"
 # bench's own Redis configuration and a Procfile with the Redis servers: "bench start" brings up everything.

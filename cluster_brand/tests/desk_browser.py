@@ -1,0 +1,116 @@
+"""The browser tier's harness: the site served by Frappe's own web server, and Debian's Chromium driven by
+Playwright (no browser download: /usr/bin/chromium). Used by test_desk_walk.py, run by bin/test with tier 2."""
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import frappe
+
+CHROMIUM = os.environ.get("CB_CHROMIUM", "/usr/bin/chromium")
+# Without the background-networking flags Chromium keeps calling out of this closed network.
+CHROMIUM_ARGS = [
+	"--no-sandbox",
+	"--disable-gpu",
+	"--disable-quic",
+	"--no-first-run",
+	"--disable-background-networking",
+	"--disable-component-update",
+	"--disable-sync",
+]
+SCREENS = Path(os.environ.get("CB_SCREENS", "/tmp/cluster_brand_screens"))
+
+
+def free_port() -> int:
+	with socket.socket() as s:
+		s.bind(("127.0.0.1", 0))
+		return s.getsockname()[1]
+
+
+class SiteServer:
+	"""``bench --site <site> serve`` in a process of its own, for as long as the tests run."""
+
+	def __init__(self):
+		self.port = free_port()
+		self.url = f"http://127.0.0.1:{self.port}"
+		self.log = open(SCREENS / "server.log", "w")  # noqa: SIM115 (closed in stop)
+		self.process = subprocess.Popen(
+			[
+				sys.executable,
+				"-m",
+				"frappe.utils.bench_helper",
+				"frappe",
+				"--site",
+				frappe.local.site,
+				"serve",
+				"--port",
+				str(self.port),
+				"--noreload",
+			],
+			cwd=os.path.abspath(frappe.local.sites_path),
+			stdout=self.log,
+			stderr=subprocess.STDOUT,
+		)
+		deadline = time.monotonic() + 60
+		while time.monotonic() < deadline:
+			try:
+				with socket.create_connection(("127.0.0.1", self.port), timeout=1):
+					return
+			except OSError:
+				time.sleep(0.5)
+		self.stop()
+		raise RuntimeError(f"the site did not start on port {self.port}: see {self.log.name}")
+
+	def stop(self):
+		self.process.terminate()
+		try:
+			self.process.wait(timeout=10)
+		except subprocess.TimeoutExpired:
+			self.process.kill()
+		self.log.close()
+
+
+class Desk:
+	"""One browser for the whole walk; one context (cookie jar) per person."""
+
+	def __init__(self, base_url: str):
+		from playwright.sync_api import sync_playwright
+
+		if not os.path.exists(CHROMIUM):
+			raise RuntimeError(f"Chromium not found at {CHROMIUM}: apt-get install chromium (README, Tests)")
+		self.base_url = base_url
+		self.playwright = sync_playwright().start()
+		self.browser = self.playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+
+	def log_in(self, user: str, password: str):
+		"""A page of ``user`` after the login form, as a person logs in."""
+		context = self.browser.new_context(locale="zh-CN", viewport={"width": 1400, "height": 1000})
+		page = context.new_page()
+		page.set_default_timeout(20000)
+		page.goto(f"{self.base_url}/login", wait_until="domcontentloaded")
+		page.fill("#login_email", user)
+		page.fill("#login_password", password)
+		page.click(".btn-login")
+		page.wait_for_url("**/app/**", timeout=30000)
+		settle(page)
+		return page
+
+	def close(self):
+		self.browser.close()
+		self.playwright.stop()
+
+
+def settle(page, ms: int = 1500):
+	"""Lets the desk finish its requests and render."""
+	page.wait_for_load_state("networkidle")
+	page.wait_for_timeout(ms)
+
+
+def screenshot(page, name: str) -> Path:
+	SCREENS.mkdir(parents=True, exist_ok=True)
+	path = SCREENS / f"{name}.png"
+	page.screenshot(path=str(path))
+	return path
