@@ -15,16 +15,8 @@ whitelisted method of the installed Frappe and fails for one that is neither ref
 import frappe
 from frappe import _
 
-PROGRAMME_ROLES = frozenset(
-	{
-		"Cluster Applicant",
-		"Provincial Reviewer",
-		"Industry Association",
-		"Ministry Administrator",
-		"Review Expert",
-		"Materials Receiver",
-	}
-)
+from cluster_brand.rules import PROGRAMME_ROLES
+
 UNRESTRICTED_ROLES = frozenset({"System Manager"})
 
 # method -> the test (cluster_brand/tests/<module>.<Class>.<test>) that proves it keeps to the rules
@@ -95,7 +87,7 @@ def is_restricted(user: str | None = None) -> bool:
 	if user in ("Administrator", "Guest"):
 		return False
 	roles = set(frappe.get_roles(user))
-	return bool(roles & PROGRAMME_ROLES) and not roles & UNRESTRICTED_ROLES
+	return bool(roles & set(PROGRAMME_ROLES)) and not roles & UNRESTRICTED_ROLES
 
 
 def is_allowed(method: str, doctype: str | None = None, doc_method: str | None = None) -> bool:

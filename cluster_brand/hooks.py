@@ -1,3 +1,5 @@
+from cluster_brand.rules import PROGRAMME_ROLES
+
 app_name = "cluster_brand"
 app_title = "Cluster Brand"
 app_publisher = "cluster_brand contributors"
@@ -11,20 +13,7 @@ required_apps = []
 fixtures = [
 	{
 		"dt": "Role",
-		"filters": [
-			[
-				"role_name",
-				"in",
-				[
-					"Cluster Applicant",
-					"Provincial Reviewer",
-					"Industry Association",
-					"Ministry Administrator",
-					"Review Expert",
-					"Materials Receiver",
-				],
-			]
-		],
+		"filters": [["role_name", "in", list(PROGRAMME_ROLES)]],
 	},
 	{"dt": "Recommending Authority"},
 	{

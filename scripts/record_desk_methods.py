@@ -18,6 +18,8 @@ from urllib.parse import parse_qs, urlparse
 
 from playwright.sync_api import sync_playwright
 
+from cluster_brand.tests.desk_browser import CHROMIUM_ARGS
+
 PASSWORD = "Demo@2017"
 USERS = (
 	"applicant.zhejiang@example.com",
@@ -39,15 +41,6 @@ LISTS = (
 	"review-expert",
 	"recommending-authority",
 )
-CHROMIUM_ARGS = [
-	"--no-sandbox",
-	"--disable-gpu",
-	"--disable-quic",
-	"--no-first-run",
-	"--disable-background-networking",
-	"--disable-component-update",
-	"--disable-sync",
-]
 
 
 def method_of(request) -> str | None:

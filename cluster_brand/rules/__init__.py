@@ -6,6 +6,16 @@ Nothing here imports Frappe, so every rule is testable on its own. A rule return
 
 from dataclasses import dataclass, field
 
+# The programme's roles (Frappe Roles, shipped as fixtures): who does what is in design.md.
+PROGRAMME_ROLES = (
+	"Cluster Applicant",
+	"Provincial Reviewer",
+	"Industry Association",
+	"Ministry Administrator",
+	"Review Expert",
+	"Materials Receiver",
+)
+
 
 def _(message: str) -> str:
 	"""Marks a message for translation; the controller translates it with ``frappe._``."""

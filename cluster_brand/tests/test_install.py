@@ -2,6 +2,7 @@
 
 import frappe
 
+from cluster_brand.rules import PROGRAMME_ROLES
 from cluster_brand.tests.utils import IntegrationTestCase, language
 
 
@@ -29,14 +30,7 @@ class TestInstall(IntegrationTestCase):
 		self.assertEqual(len(provincial), 37)
 		self.assertEqual(sum(a.region_type == "Separately Planned City" for a in provincial), 5)
 		self.assertEqual(sum(a.authority_type == "National Industry Association" for a in authorities), 7)
-		for role in (
-			"Cluster Applicant",
-			"Provincial Reviewer",
-			"Industry Association",
-			"Ministry Administrator",
-			"Review Expert",
-			"Materials Receiver",
-		):
+		for role in PROGRAMME_ROLES:
 			self.assertTrue(frappe.db.exists("Role", role), role)
 		self.assertTrue(frappe.db.exists("Workflow State", "Pending Provincial Review"))
 
