@@ -305,6 +305,28 @@ class TestSidePaths(IntegrationTestCase):
 					frappe.set_user("Administrator")
 					self.assertEqual(self.name in parents, sees)
 
+	def test_a_number_card_over_a_child_table_counts_visible_parents_only(self):
+		from frappe.desk.doctype.number_card.number_card import get_result
+
+		card = json.dumps(
+			{
+				"document_type": "Application Indicator",
+				"parent_document_type": APPLICATION,
+				"function": "Count",
+				"filters_json": "[]",
+			}
+		)
+		own_rows = len(self.app.indicators)
+		for who, sees in SEES.items():
+			with self.subTest(user=who):
+				frappe.set_user(self.cast[who])
+				try:
+					count = get_result(card, [["Application Indicator", "parent", "=", self.name, False]])
+				except frappe.PermissionError:
+					count = 0
+				frappe.set_user("Administrator")
+				self.assertEqual(count, own_rows if sees else 0)
+
 	def test_expert_assignments_are_the_ministrys(self):
 		visible = {}
 		for who in SEES:
