@@ -151,26 +151,36 @@ def _readable_version(version: dict, hidden: set[str]) -> dict | None:
 _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
 
-def hidden_fields(doctype: str) -> set[str]:
-	"""The fields of ``doctype`` (and of its child tables) whose level the user cannot read."""
+def hidden_fields(doctype: str, named: set[str] | None = None) -> set[str]:
+	"""The fields of ``doctype`` (and of its child tables) whose level the user cannot read; with ``named``,
+	only those among these names (so that a list read loads no more metadata than it must)."""
 	meta = frappe.get_meta(doctype)
 	if meta.module != PROGRAMME_MODULE:
 		return set()
 	readable = set(meta.get_permlevel_access("read") or [0])
 	hidden = {df.fieldname for df in meta.fields if (df.permlevel or 0) not in readable}
-	visible = {df.fieldname for df in meta.fields} - hidden
-	for table in meta.get_table_fields():
-		child_fields = {df.fieldname for df in frappe.get_meta(table.options).fields}
-		if (table.permlevel or 0) in readable:
-			visible |= child_fields
-		else:
-			hidden |= child_fields
+	tables = meta.get_table_fields()
+	for table in tables:
+		if (table.permlevel or 0) not in readable:
+			hidden |= {df.fieldname for df in frappe.get_meta(table.options).fields}
 	if doctype == APPLICATION:
 		# a query cannot tell the state of each row: the unit reads the recommendation on the form only
-		withheld = set(withheld_from_reader(PROVINCE_DECIDING[0], set(frappe.get_roles())))
-		hidden, visible = hidden | withheld, visible - withheld
+		hidden |= set(withheld_from_reader(PROVINCE_DECIDING[0], set(frappe.get_roles())))
+	if named is not None:
+		hidden &= named
+	if not hidden:
+		return hidden
 	# a name shared with a readable field is not refused (the query names columns, not tables)
-	return hidden - visible
+	visible = {df.fieldname for df in meta.fields if (df.permlevel or 0) in readable}
+	for table in tables:
+		if (table.permlevel or 0) in readable:
+			visible |= {df.fieldname for df in frappe.get_meta(table.options).fields}
+	withheld = (
+		set(withheld_from_reader(PROVINCE_DECIDING[0], set(frappe.get_roles())))
+		if doctype == APPLICATION
+		else set()
+	)
+	return hidden - (visible - withheld)
 
 
 def check_query_fields(doctype: str | None, *parts):
@@ -178,18 +188,19 @@ def check_query_fields(doctype: str | None, *parts):
 	filters, sort or grouping (each part a list, dict or JSON/SQL string)."""
 	if not doctype or not isinstance(doctype, str) or not is_restricted():
 		return
-	if not frappe.db.exists("DocType", doctype):
-		return
-	hidden = hidden_fields(doctype)
-	if not hidden:
-		return
 	named = set()
 	for part in parts:
 		if part in (None, ""):
 			continue
 		text = part if isinstance(part, str) else json.dumps(part, ensure_ascii=False)
 		named |= set(_IDENTIFIER.findall(text))
-	refused = sorted(named & hidden)
+	if not named:
+		return
+	try:
+		refused = sorted(hidden_fields(doctype, named))
+	except frappe.DoesNotExistError:
+		frappe.clear_last_message()
+		return  # Frappe answers for a DocType that does not exist
 	if refused:
 		labels = "、".join(_(_label(doctype, f)) for f in refused)
 		frappe.throw(
