@@ -75,6 +75,12 @@ NEXT_ACTORS = {
 	),
 	rules.IN_PUBLIC_NOTICE: lambda doc: users_with_role("Ministry Administrator"),
 }
+# The date by which whoever acts next must act: the assignment's (ToDo's) due date.
+DEADLINE_OF = {
+	rules.PENDING_PROVINCIAL_REVIEW: "recommendation_deadline",
+	rules.RETURNED: "online_submission_deadline",
+	rules.IN_PUBLIC_NOTICE: "public_notice_end",
+}
 FINAL_STATES = (rules.NOT_RECOMMENDED, rules.WITHDRAWN, rules.APPROVED_AS_PILOT, rules.NOT_SELECTED)
 
 
@@ -93,6 +99,7 @@ def notify_transition(doc):
 					"doctype": APPLICATION,
 					"name": doc.name,
 					"description": _("{0}: {1} is now {2}").format(doc.name, doc.industrial_cluster, state),
+					"date": doc.get(DEADLINE_OF.get(doc.workflow_state, "")) or None,
 				},
 				ignore_permissions=True,
 			)

@@ -158,3 +158,11 @@ def test_industry_sectors_are_the_same_everywhere():
 		== options("Recommending Authority")
 		== options("Cluster Brand Application")
 	)
+
+
+def test_records_are_named_and_titled_by_what_people_look_for():
+	# an expert's list of sheets reads by cluster, not by the expert's own name on every row;
+	# a province's setting is named by the province and the batch, not by a hash
+	assert doctypes()["Expert Review"]["title_field"] == "industrial_cluster"
+	setting = doctypes()["Recommendation Setting"]
+	assert setting["autoname"] == "format:{recommending_authority}（{pilot_batch}）"

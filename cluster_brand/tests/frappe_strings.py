@@ -25,6 +25,9 @@ FRAPPE_STRINGS_CORRECTED = {
 	("Clear", None): "清除",  # Frappe: 明确 ("clear" as in "obvious")
 	# form: comment box, sidebar and timeline (frappe/public/js/frappe/form/)
 	("Type a reply / comment", None): "输入回复 / 评论",
+	("This form is not editable due to a Workflow.", None): "此单据处于审批流程中，当前不能编辑。",
+	# print view (frappe/www/printview.html)
+	("Get PDF", None): "下载PDF",
 	("You created this", None): "您创建了此文档",
 	("{0} created this", None): "{0}创建了此文档",
 	("You last edited this", None): "您最后编辑了此文档",

@@ -332,6 +332,11 @@ class TestReviewProcess(IntegrationTestCase):
 
 		self.assertIn(self.cast.province, open_todos())
 		self.assertNotIn(self.cast.other_province, open_todos())
+		# the ToDo is due on the stage's deadline, not on the day it was assigned
+		due = frappe.db.get_value(
+			"ToDo", {"reference_name": name, "allocated_to": self.cast.province, "status": "Open"}, "date"
+		)
+		self.assertEqual(str(due), str(frappe.db.get_value(APPLICATION, name, "recommendation_deadline")))
 		self.assertTrue(
 			frappe.db.exists("Notification Log", {"for_user": self.cast.province, "document_name": name})
 		)
