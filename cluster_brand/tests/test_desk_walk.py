@@ -82,6 +82,13 @@ class TestDeskWalk(IntegrationTestCase):
 		page.goto(self.server.url + ROUTE + self.draft, wait_until="domcontentloaded")
 		settle(page)
 		self.assertIn("草稿", page.inner_text(".page-head"))
+		# the official rows are fixed: no row can be added to the 11 indicators
+		page.get_by_text("第一部分 区域产业发展情况", exact=True).click()
+		indicators = page.locator('.frappe-control[data-fieldname="indicators"]')
+		indicators.scroll_into_view_if_needed()
+		self.assertIn("主导产业销售收入（亿元）", indicators.inner_text())
+		self.assertFalse(indicators.locator(".grid-add-row").is_visible())
+		screenshot(page, "applicant-indicators")
 		page.get_by_role("button", name="完整性检查").click()
 		settle(page, 800)
 		self.assertIn("申报书已填写完整", page.inner_text(".modal.show"))

@@ -20,6 +20,12 @@ frappe.ui.form.on("Cluster Brand Application", {
 
 	refresh(frm) {
 		set_year_headings(frm);
+		// The official rows are fixed (11 indicators, their derived ratios, 7 work items): Frappe v15 keeps
+		// these grid properties only when set in the form, not from the DocType's JSON.
+		for (const table of ["indicators", "derived_indicators", "work_items"]) {
+			frm.set_df_property(table, "cannot_add_rows", true);
+			frm.set_df_property(table, "cannot_delete_rows", true);
+		}
 		if (!frm.is_new()) {
 			frm.add_custom_button(__("Check Completeness"), () => check_completeness(frm));
 		}
