@@ -61,7 +61,7 @@ ALLOWED_METHODS = {
 	"frappe.model.workflow.apply_workflow": "test_review_process.TestReviewProcess.test_every_transition_by_its_role_only",
 	"frappe.client.submit": "test_review_process.TestReviewProcess.test_a_review_is_submitted_with_a_declaration_and_scored_on_the_rubric",
 	"frappe.desk.form.utils.add_comment": "test_isolation.TestIsolation.test_form",
-	"frappe.desk.search.search_link": "test_side_paths.TestSidePaths.test_link_search_ignores_the_flag_that_skips_row_rules",
+	"frappe.desk.search.search_link": "test_side_paths.TestSidePaths.test_link_search_over_http",
 	"frappe.client.validate_link": "test_side_paths.TestSidePaths.test_validate_link_answers_only_for_readable_documents",
 	"frappe.handler.run_doc_method": "test_allowlist.TestAllowlist.test_listed_methods_are_allowed_and_controller_methods_are_checked",
 	"run_doc_method": "test_allowlist.TestAllowlist.test_listed_methods_are_allowed_and_controller_methods_are_checked",

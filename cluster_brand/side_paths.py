@@ -1,7 +1,8 @@
 """Frappe's whitelisted methods that the programme's roles keep (allowlist.py), made to respect the row
 and field rules where Frappe 15 does not (override_whitelisted_methods in hooks.py).
 
-- Link search with ``ignore_user_permissions`` skips every row rule: the flag is dropped for these users.
+- Link search with ``ignore_user_permissions`` skips every row rule: the flag is dropped for these users;
+  its ``query`` argument calls any whitelisted method: refused for them.
 - ``validate_link`` tells whether any document exists: it answers only for documents the user may read.
 - Group-by counts of ``assigned_to`` count every document's assignments: these users get their own.
 - The form's docinfo (timeline) lists every version, assignment and share: these users see the changes of
@@ -28,12 +29,33 @@ PROGRAMME_MODULE = "Cluster Brand"
 
 
 @frappe.whitelist()
-def search_link(*args, **kwargs):
+def search_link(
+	doctype: str,
+	txt: str,
+	query: str | None = None,
+	filters: str | dict | list | None = None,
+	page_length: int = 10,
+	searchfield: str | None = None,
+	reference_doctype: str | None = None,
+	ignore_user_permissions: bool = False,
+):
 	if is_restricted():
-		kwargs.pop("ignore_user_permissions", None)
-		if len(args) > 6:  # positional ignore_user_permissions
-			args = (*args[:6], False, *args[7:])
-	return frappe_search_link(*args, **kwargs)
+		# the flag skips every row rule; a named query would call any whitelisted method past the allowlist
+		if query:
+			frappe.throw(
+				_("This search is not available to the users of the programme."), frappe.PermissionError
+			)
+		ignore_user_permissions = False
+	return frappe_search_link(
+		doctype,
+		txt,
+		query=query,
+		filters=filters,
+		page_length=page_length,
+		searchfield=searchfield,
+		reference_doctype=reference_doctype,
+		ignore_user_permissions=ignore_user_permissions,
+	)
 
 
 @frappe.whitelist()

@@ -91,6 +91,16 @@ class TestSidePaths(IntegrationTestCase):
 		response = rest("GET", "/api/method/frappe.client.get_count?doctype=ToDo", self.system_manager_token)
 		self.assertEqual(response.status_code, 200)
 
+	def test_link_search_over_http(self):
+		# as the desk's Link fields call it: the request's own arguments reach the app's override
+		path = "/api/method/frappe.desk.search.search_link?doctype=" + quote("Pilot Batch") + "&txt="
+		response = rest("GET", path, self.applicant_token)
+		self.assertEqual(response.status_code, 200, response.get_data(as_text=True)[:300])
+		self.assertTrue(response.json["message"])
+		# a named query would call any whitelisted method past the allowlist
+		response = rest("GET", path + "&query=frappe.core.doctype.user.user.user_query", self.applicant_token)
+		self.assertEqual(response.status_code, 403)
+
 	def test_field_levels_in_list_queries_over_http(self):
 		token = self.applicant_token
 		for fields in (
