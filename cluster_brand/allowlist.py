@@ -79,6 +79,8 @@ ALLOWED_METHODS = {
 ALLOWED_DOC_METHODS = frozenset({("Cluster Brand Application", "check_completeness")})
 
 RUN_DOC_METHOD = ("run_doc_method", "frappe.handler.run_doc_method")
+# upload_file's own ``method`` argument calls any whitelisted method after the upload: not for these users
+UPLOAD_FILE = ("upload_file", "frappe.handler.upload_file")
 
 
 def is_restricted(user: str | None = None) -> bool:
@@ -93,6 +95,8 @@ def is_restricted(user: str | None = None) -> bool:
 def is_allowed(method: str, doctype: str | None = None, doc_method: str | None = None) -> bool:
 	if method in RUN_DOC_METHOD:
 		return (doctype, doc_method) in ALLOWED_DOC_METHODS
+	if method in UPLOAD_FILE and doc_method:
+		return False
 	return method in ALLOWED_METHODS
 
 

@@ -88,6 +88,9 @@ class TestAllowlist(IntegrationTestCase):
 			for doctype, doc_method in ALLOWED_DOC_METHODS:
 				self.assertFalse(self.refused(applicant, method, dt=doctype, method=doc_method))
 			self.assertTrue(self.refused(applicant, method, dt="User", method="reset_password"))
+		# upload_file would run any whitelisted method named in its own arguments
+		self.assertFalse(self.refused(applicant, "upload_file"))
+		self.assertTrue(self.refused(applicant, "upload_file", method="frappe.client.get_count"))
 
 	def test_system_managers_keep_frappes_desk(self):
 		self.assertFalse(self.refused("Administrator", "frappe.client.get_count"))
