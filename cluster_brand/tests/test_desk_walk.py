@@ -88,6 +88,11 @@ class TestDeskWalk(IntegrationTestCase):
 		indicators.scroll_into_view_if_needed()
 		self.assertIn("主导产业销售收入（亿元）", indicators.inner_text())
 		self.assertFalse(indicators.locator(".grid-add-row").is_visible())
+		# growth in the first indicator year has no year before it: 「—」, not 0
+		growth = page.locator('.frappe-control[data-fieldname="derived_indicators"] .grid-row').filter(
+			has_text="销售收入同比增长"
+		)
+		self.assertEqual(growth.locator('[data-fieldname="year_1_value"]').first.inner_text().strip(), "—")
 		screenshot(page, "applicant-indicators")
 		page.get_by_role("button", name="完整性检查").click()
 		settle(page, 800)

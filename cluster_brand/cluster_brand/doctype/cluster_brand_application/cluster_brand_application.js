@@ -26,6 +26,16 @@ frappe.ui.form.on("Cluster Brand Application", {
 			frm.set_df_property(table, "cannot_add_rows", true);
 			frm.set_df_property(table, "cannot_delete_rows", true);
 		}
+		// The first year has no year before it: its growth is 「—」, not the 0 that the number column stores.
+		const first_year_growth = (value, df, options, doc) =>
+			(doc?.derived_indicator || "").startsWith("Year-on-Year Growth")
+				? "—"
+				: frappe.form.formatters.Float(value, df, options, doc);
+		frm.fields_dict.derived_indicators.grid.update_docfield_property(
+			"year_1_value",
+			"formatter",
+			first_year_growth
+		);
 		if (!frm.is_new()) {
 			frm.add_custom_button(__("Check Completeness"), () => check_completeness(frm));
 		}
