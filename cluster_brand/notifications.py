@@ -1,6 +1,7 @@
 """Telling whoever must act next: each transition assigns the application (ToDo, in-desk notification and
-email, Frappe's assignment) to the users who act on it next, scoped like the permissions; final states
-inform the applicant; a daily job reminds of deadlines due within three days."""
+email, Frappe's assignment, due on the stage's deadline) to the users who act on it next, scoped like the
+permissions — each expert its own score sheet instead; final states inform the applicant; a daily job
+reminds of deadlines due within three days."""
 
 import frappe
 from frappe import _

@@ -10,6 +10,7 @@ document). A user with no scope sees nothing; the ministry sees everything.
 import frappe
 from frappe import _
 
+from cluster_brand.allowlist import is_restricted
 from cluster_brand.rules import review as rules
 
 APPLICATION = "Cluster Brand Application"
@@ -238,6 +239,22 @@ def add_user_scope(user: str, allow: str, for_value: str):
 	).insert(ignore_permissions=True)
 
 
+# --- field levels ---------------------------------------------------------------------------------------
+
+
+def unreadable_fields(doctype: str) -> set[str]:
+	"""The fields of ``doctype`` at a permission level the session user cannot read."""
+	meta = frappe.get_meta(doctype)
+	levels = set(meta.get_permlevel_access("read") or [0])
+	return {df.fieldname for df in meta.fields if (df.permlevel or 0) not in levels}
+
+
+def fields_hidden_from_reader(doc) -> set[str]:
+	"""What the session user may not read of ``doc``: its field levels and what its state withholds
+	(an application's draft recommendation from the unit)."""
+	return unreadable_fields(doc.doctype) | set(getattr(doc, "fields_withheld_from_reader", tuple)())
+
+
 # --- child tables -----------------------------------------------------------------------------------------
 # Frappe lists a child table (frappe.client.get_list with parent=…, /api/resource/<child>, number cards)
 # with its parent's DocType permission but without the parent's row rules: each row is listed exactly
@@ -354,9 +371,6 @@ def check_attachment_change(file, method=None):
 	"""File before_insert and on_trash: a programme user attaches to or removes from a document only what it
 	may edit now — an application's files belong to its content and are locked with it — and never gains a
 	copy of a private file it may not read (upload_file with another file's file_url)."""
-	from cluster_brand.allowlist import is_restricted
-	from cluster_brand.rules.review import EDITABLE_IN
-
 	if not is_restricted():
 		return
 	if method == "before_insert" and file.file_url and file.is_private:
@@ -376,12 +390,12 @@ def check_attachment_change(file, method=None):
 		)
 	if doctype == APPLICATION:
 		state = frappe.db.get_value(APPLICATION, name, "workflow_state")
-		if state not in EDITABLE_IN[0]:
+		if state not in rules.EDITABLE_IN[0]:
 			frappe.throw(
 				_("The attachments of the application cannot be changed while it is {0}.").format(_(state)),
 				frappe.PermissionError,
 			)
-	elif frappe.db.get_value(doctype, name, "docstatus") if frappe.get_meta(doctype).is_submittable else 0:
+	elif frappe.get_meta(doctype).is_submittable and frappe.db.get_value(doctype, name, "docstatus"):
 		frappe.throw(_("A submitted document's attachments cannot be changed."), frappe.PermissionError)
 
 
@@ -391,15 +405,11 @@ def check_attachment_change(file, method=None):
 def own_file_query(user):
 	"""Frappe lists every file attached to a DocType the user reads, whatever the document: a programme user
 	lists its own uploads only (a form's attachments come with the document it may read)."""
-	from cluster_brand.allowlist import is_restricted
-
 	user = user or frappe.session.user
 	return f"`tabFile`.`owner` = {frappe.db.escape(user)}" if is_restricted(user) else ""
 
 
 def own_user_query(user):
 	"""Who else uses the system (experts included) is not a programme user's to list."""
-	from cluster_brand.allowlist import is_restricted
-
 	user = user or frappe.session.user
 	return f"`tabUser`.`name` = {frappe.db.escape(user)}" if is_restricted(user) else ""

@@ -18,6 +18,7 @@ from frappe.utils.print_format import download_pdf as frappe_download_pdf
 from pypdf import PageObject, PdfReader, PdfWriter
 from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject
 
+from cluster_brand.permissions import fields_hidden_from_reader, unreadable_fields
 from cluster_brand.print_context import RECOMMENDED_STATES
 
 APPLICATION = "Cluster Brand Application"
@@ -29,7 +30,7 @@ def readable(doc):
 	(the receiver prints the 推荐意见 list without the province's opinion and officer)."""
 	if not hasattr(doc, "meta") or doc.meta.istable:
 		return doc
-	hidden = _hidden_fields(doc.doctype) | set(getattr(doc, "fields_withheld_from_reader", tuple)())
+	hidden = fields_hidden_from_reader(doc)
 	if not hidden:
 		return doc
 	values = frappe._dict(doc.as_dict())
@@ -38,17 +39,11 @@ def readable(doc):
 	return values
 
 
-def _hidden_fields(doctype: str) -> set[str]:
-	meta = frappe.get_meta(doctype)
-	levels = set(meta.get_permlevel_access("read") or [0])
-	return {df.fieldname for df in meta.fields if (df.permlevel or 0) not in levels}
-
-
 def recommended_applications(doc) -> list[dict]:
 	"""The applications the application's recommending authority recommended in its batch, by rank."""
 	if not (doc.get("recommending_authority") and doc.get("pilot_batch")):
 		return []
-	hidden = _hidden_fields(APPLICATION)
+	hidden = unreadable_fields(APPLICATION)
 	return frappe.get_list(
 		APPLICATION,
 		filters={

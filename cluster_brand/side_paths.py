@@ -22,7 +22,7 @@ from frappe.desk.listview import get_group_by_count as frappe_get_group_by_count
 from frappe.desk.search import search_link as frappe_search_link
 
 from cluster_brand.allowlist import is_restricted
-from cluster_brand.permissions import APPLICATION, SEES_ALL
+from cluster_brand.permissions import APPLICATION, SEES_ALL, fields_hidden_from_reader, unreadable_fields
 from cluster_brand.rules.review import PROVINCE_DECIDING, withheld_from_reader
 
 PROGRAMME_MODULE = "Cluster Brand"
@@ -124,10 +124,8 @@ def _keep_own_users(doc):
 def _filter_docinfo(doc):
 	docinfo = frappe.response.docinfo
 	user = frappe.session.user
-	readable = set(doc.meta.get_permlevel_access("read")) if doc.meta.module == PROGRAMME_MODULE else None
-	if readable is not None:
-		hidden = {df.fieldname for df in doc.meta.fields if (df.permlevel or 0) not in readable}
-		hidden |= set(getattr(doc, "fields_withheld_from_reader", tuple)())
+	if doc.meta.module == PROGRAMME_MODULE:
+		hidden = fields_hidden_from_reader(doc)
 		docinfo.versions = [v for v in (_readable_version(v, hidden) for v in docinfo.versions or []) if v]
 	if _sees_all():
 		return
@@ -180,28 +178,27 @@ def hidden_fields(doctype: str, named: set[str] | None = None) -> set[str]:
 	if meta.module != PROGRAMME_MODULE:
 		return set()
 	readable = set(meta.get_permlevel_access("read") or [0])
-	hidden = {df.fieldname for df in meta.fields if (df.permlevel or 0) not in readable}
-	tables = meta.get_table_fields()
-	for table in tables:
-		if (table.permlevel or 0) not in readable:
-			hidden |= {df.fieldname for df in frappe.get_meta(table.options).fields}
-	if doctype == APPLICATION:
-		# a query cannot tell the state of each row: the unit reads the recommendation on the form only
-		hidden |= set(withheld_from_reader(PROVINCE_DECIDING[0], set(frappe.get_roles())))
-	if named is not None:
-		hidden &= named
-	if not hidden:
-		return hidden
-	# a name shared with a readable field is not refused (the query names columns, not tables)
-	visible = {df.fieldname for df in meta.fields if (df.permlevel or 0) in readable}
-	for table in tables:
-		if (table.permlevel or 0) in readable:
-			visible |= {df.fieldname for df in frappe.get_meta(table.options).fields}
+	# a query cannot tell the state of each row: the unit reads the recommendation on the form only
 	withheld = (
 		set(withheld_from_reader(PROVINCE_DECIDING[0], set(frappe.get_roles())))
 		if doctype == APPLICATION
 		else set()
 	)
+	unreadable = unreadable_fields(doctype)
+	hidden = unreadable | withheld
+	tables = meta.get_table_fields()
+	for table in tables:
+		if (table.permlevel or 0) not in readable:
+			hidden |= {df.fieldname for df in frappe.get_meta(table.options).fields}
+	if named is not None:
+		hidden &= named
+	if not hidden:
+		return hidden
+	# a name shared with a readable field is not refused (the query names columns, not tables)
+	visible = {df.fieldname for df in meta.fields} - unreadable
+	for table in tables:
+		if (table.permlevel or 0) in readable:
+			visible |= {df.fieldname for df in frappe.get_meta(table.options).fields}
 	return hidden - (visible - withheld)
 
 

@@ -83,8 +83,8 @@ def storable_violations(doc) -> list[Violation]:
 
 
 def validate_storable(doc):
-	"""Refuses, with each item named, what the database would refuse with a 500 (called early in validate,
-	before anything computes with the values)."""
+	"""Refuses, with each item named, what the database would refuse with a 500 (called in validate,
+	before the record reaches the database)."""
 	throw_violations(storable_violations(doc), _(doc.doctype))
 
 
