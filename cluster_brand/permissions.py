@@ -15,13 +15,6 @@ from cluster_brand.rules import review as rules
 
 APPLICATION = "Cluster Brand Application"
 SEES_ALL = {"System Manager", "Ministry Administrator"}
-RECEIVER_STATES = (
-	rules.RECOMMENDED,
-	rules.UNDER_EXPERT_REVIEW,
-	rules.IN_PUBLIC_NOTICE,
-	rules.APPROVED_AS_PILOT,
-	rules.NOT_SELECTED,
-)
 
 
 def _scope(user: str) -> frappe._dict:
@@ -74,7 +67,7 @@ def application_conditions(user: str | None = None, table: str = f"`tab{APPLICAT
 			f"({_in(f'{table}.industry_sector', scope.sectors)} and {_not_in(f'{table}.workflow_state', rules.PRIVATE_STATES)})"
 		)
 	if "Materials Receiver" in scope.roles:
-		allowed.append(_in(f"{table}.workflow_state", RECEIVER_STATES))
+		allowed.append(_in(f"{table}.workflow_state", rules.RECOMMENDED_OR_LATER))
 	if "Review Expert" in scope.roles and scope.expert:
 		# only while assigned: the assignment row is the permission
 		allowed.append(

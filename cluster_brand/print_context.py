@@ -429,14 +429,6 @@ def _date_text(value) -> str:
 # Lists that need the database (an authority's recommendations, a batch's pilots) are read by
 # cluster_brand.printing with the reader's permissions and passed in here as plain rows.
 
-# The states of an application its authority has recommended (Annex 1 四（二）and later).
-RECOMMENDED_STATES = (
-	review.RECOMMENDED,
-	review.UNDER_EXPERT_REVIEW,
-	review.IN_PUBLIC_NOTICE,
-	review.APPROVED_AS_PILOT,
-	review.NOT_SELECTED,
-)
 PROGRAMME = "产业集群区域品牌建设试点"
 RECOMMENDATION_COLUMNS = ("推荐排序", "组织实施单位", "产业集群（园区）", "主导产业", "推荐意见")
 BLANK_LIST_ROWS = 3  # a list with nothing in it yet prints as a form to be filled in by hand

@@ -19,7 +19,7 @@ from pypdf import PageObject, PdfReader, PdfWriter
 from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject
 
 from cluster_brand.permissions import fields_hidden_from_reader, unreadable_fields
-from cluster_brand.print_context import RECOMMENDED_STATES
+from cluster_brand.rules import review
 
 APPLICATION = "Cluster Brand Application"
 
@@ -49,7 +49,7 @@ def recommended_applications(doc) -> list[dict]:
 		filters={
 			"pilot_batch": doc.get("pilot_batch"),
 			"recommending_authority": doc.get("recommending_authority"),
-			"workflow_state": ("in", RECOMMENDED_STATES),
+			"workflow_state": ("in", review.RECOMMENDED_OR_LATER),
 		},
 		fields=[
 			field

@@ -11,14 +11,6 @@ from cluster_brand.rules import review as rules
 
 APPLICATION = "Cluster Brand Application"
 EXPERT_REVIEW = "Expert Review"
-# States in which an application counts against its authority's ranks and quota.
-RECOMMENDED_OR_LATER = (
-	rules.RECOMMENDED,
-	rules.UNDER_EXPERT_REVIEW,
-	rules.IN_PUBLIC_NOTICE,
-	rules.APPROVED_AS_PILOT,
-	rules.NOT_SELECTED,
-)
 # The role that edits each permission level (levels 1–3 are also guarded by the DocType's permissions).
 EDITOR_ROLE = {
 	0: "Cluster Applicant",
@@ -159,7 +151,7 @@ def transition_facts(doc) -> rules.TransitionFacts:
 		{
 			"pilot_batch": doc.pilot_batch,
 			"recommending_authority": doc.recommending_authority,
-			"workflow_state": ("in", RECOMMENDED_OR_LATER),
+			"workflow_state": ("in", rules.RECOMMENDED_OR_LATER),
 			"name": ("!=", doc.name),
 		},
 		pluck="recommendation_rank",

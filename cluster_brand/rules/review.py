@@ -20,6 +20,9 @@ APPROVED_AS_PILOT = "Approved as Pilot"
 NOT_SELECTED = "Not Selected"
 
 APPLICANT_STATES = (DRAFT, RETURNED)
+# States in which an application has been recommended: it counts against its authority's ranks and quota,
+# the receiver expects its paper copies.
+RECOMMENDED_OR_LATER = (RECOMMENDED, UNDER_EXPERT_REVIEW, IN_PUBLIC_NOTICE, APPROVED_AS_PILOT, NOT_SELECTED)
 # States the province, the association and the receiver never see: the unit's own unfinished work.
 PRIVATE_STATES = (DRAFT, WITHDRAWN)
 

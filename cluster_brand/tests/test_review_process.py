@@ -5,7 +5,7 @@ import frappe
 from frappe.utils import add_days, getdate, today
 
 from cluster_brand.notifications import send_deadline_reminders
-from cluster_brand.review_process import RECOMMENDED_OR_LATER
+from cluster_brand.rules.review import RECOMMENDED_OR_LATER
 from cluster_brand.tests.process import (
 	act,
 	drive_to,
