@@ -66,6 +66,8 @@ ALLOWED_METHODS = {
 	"frappe.handler.run_doc_method": "test_allowlist.TestAllowlist.test_listed_methods_are_allowed_and_controller_methods_are_checked",
 	"run_doc_method": "test_allowlist.TestAllowlist.test_listed_methods_are_allowed_and_controller_methods_are_checked",
 	"cluster_brand.api.check_completeness": "test_isolation.TestIsolation.test_form",
+	# the status block of each role's workspace
+	"cluster_brand.desk_status.get_desk_status": "test_desk_status.TestDeskStatus.test_each_role_sees_only_its_own_work",
 	# attachments: File permissions and the edit locks
 	"upload_file": "test_side_paths.TestSidePaths.test_attachments_are_locked_with_the_application",
 	"frappe.handler.upload_file": "test_side_paths.TestSidePaths.test_attachments_are_locked_with_the_application",

@@ -40,6 +40,24 @@ fixtures = [
 	{"dt": "Workflow", "filters": [["name", "=", "Cluster Brand Application Review"]]},
 	# The programme's users see this app's workspaces only: the profile blocks Frappe's modules (landing.py).
 	{"dt": "Module Profile", "filters": [["name", "=", "Cluster Brand User"]]},
+	# The status block at the top of each role's workspace (desk_status.py)
+	{
+		"dt": "Custom HTML Block",
+		"filters": [
+			[
+				"name",
+				"in",
+				[
+					"Applicant Status",
+					"Recommendation Status",
+					"Industry Applications Status",
+					"Paper Copies Status",
+					"Expert Review Status",
+					"Programme Status",
+				],
+			]
+		],
+	},
 	{
 		"dt": "Workflow State",
 		"filters": [

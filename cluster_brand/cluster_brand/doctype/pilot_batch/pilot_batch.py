@@ -4,10 +4,18 @@
 from frappe import _
 from frappe.model.document import Document
 
+from cluster_brand.deadlines import refresh_deadlines
 from cluster_brand.rules import review as review_rules
 from cluster_brand.rules.indicators import indicator_years
 from cluster_brand.rules.registry import check_pilot_batch
 from cluster_brand.validation import doc_as_rule_input, throw_violations, validate_links, validate_storable
+
+# What the open applications copy from their batch (fetch_from), refreshed when it changes.
+DATES_COPIED_TO_APPLICATIONS = (
+	"online_submission_deadline",
+	"provincial_recommendation_deadline",
+	"paper_copies_required",
+)
 
 
 class PilotBatch(Document):
@@ -18,6 +26,10 @@ class PilotBatch(Document):
 		self.set_default_rubric()
 		self.validate_batch_rules()
 		self.validate_rubric()
+
+	def on_update(self):
+		if any(self.has_value_changed(field) for field in DATES_COPIED_TO_APPLICATIONS):
+			refresh_deadlines(self.name)
 
 	def set_indicator_years(self):
 		if self.batch_year:

@@ -9,6 +9,7 @@ from frappe.utils import getdate
 from cluster_brand.cluster_brand.doctype.recommending_authority.recommending_authority import (
 	validate_is_provincial,
 )
+from cluster_brand.deadlines import refresh_deadlines
 from cluster_brand.validation import validate_links, validate_storable
 
 
@@ -22,6 +23,13 @@ class RecommendationSetting(Document):
 		self.validate_provincial_authority()
 		self.validate_one_setting_per_batch()
 		self.validate_deadline_not_after_the_batch()
+
+	def on_update(self):
+		if self.has_value_changed("recommendation_deadline"):
+			refresh_deadlines(self.pilot_batch, self.recommending_authority)
+
+	def after_delete(self):
+		refresh_deadlines(self.pilot_batch, self.recommending_authority)
 
 	def validate_provincial_authority(self):
 		validate_is_provincial(self.recommending_authority, _("Recommendation Setting"))

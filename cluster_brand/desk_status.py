@@ -1,0 +1,181 @@
+"""The status block at the top of each role's workspace (a Custom HTML Block per workspace, fixtures).
+
+Every row is read with ``frappe.get_list``, so through the same permission rules as the lists and forms:
+a province sees its own applications, an expert its own sheets. What to show is decided by
+cluster_brand/rules/desk_status.py; cluster_brand/templates/desk/status.html renders it.
+"""
+
+import frappe
+from frappe import _
+from frappe.utils import getdate, today
+
+from cluster_brand.rules import desk_status as status
+from cluster_brand.rules import review as states
+
+APPLICATION = "Cluster Brand Application"
+TEMPLATE = "cluster_brand/templates/desk/status.html"
+BATCH_DATES = (
+	"online_submission_deadline",
+	"provincial_recommendation_deadline",
+	"expert_review_deadline",
+)
+
+
+@frappe.whitelist()
+def get_desk_status(view: str, pilot_batch: str | None = None) -> str:
+	"""The HTML of one workspace's status block, for the session user; the ministry's is of one batch,
+	the latest unless ``pilot_batch`` is given."""
+	gather = VIEWS.get(view)
+	if not gather:
+		frappe.throw(_("Unknown workspace view {0}").format(view), frappe.ValidationError)
+	context = gather(getdate(today()), pilot_batch) if view == "ministry" else gather(getdate(today()))
+	return frappe.render_template(TEMPLATE, {"view": view, **context})
+
+
+def _applicant(day):
+	applications = frappe.get_list(
+		APPLICATION,
+		fields=[
+			"name",
+			"industrial_cluster",
+			"pilot_batch",
+			"workflow_state",
+			"online_submission_deadline",
+			"recommendation_deadline",
+			"public_notice_end",
+		],
+		order_by="modified desc",
+	)
+	return {"applications": status.applicant_rows(applications, _batch_dates(applications), day)}
+
+
+def _recommender(day):
+	applications = frappe.get_list(
+		APPLICATION,
+		filters={"workflow_state": ("not in", states.PRIVATE_STATES)},
+		fields=[
+			"name",
+			"industrial_cluster",
+			"organizing_unit",
+			"pilot_batch",
+			"recommending_authority",
+			"workflow_state",
+			"recommendation_deadline",
+		],
+		order_by="name asc",
+	)
+	settings = []
+	if frappe.has_permission("Recommendation Setting", "read"):
+		settings = frappe.get_list(
+			"Recommendation Setting",
+			fields=[
+				"pilot_batch",
+				"recommending_authority",
+				"recommendation_deadline",
+				"recommendation_quota",
+			],
+		)
+		batches = _batch_dates(settings)
+		for setting in settings:
+			setting["batch_deadline"] = batches.get(setting["pilot_batch"], {}).get(
+				"provincial_recommendation_deadline"
+			)
+	return {"batches": status.recommender_batches(settings, applications, day)}
+
+
+def _association(day):
+	applications = frappe.get_list(
+		APPLICATION,
+		fields=["name", "industrial_cluster", "recommending_authority", "pilot_batch", "workflow_state"],
+		order_by="name asc",
+	)
+	return {"applications": applications}
+
+
+def _receiver(day):
+	applications = frappe.get_list(
+		APPLICATION,
+		filters={"workflow_state": ("in", states.RECOMMENDED_OR_LATER)},
+		fields=[
+			"name",
+			"industrial_cluster",
+			"recommending_authority",
+			"pilot_batch",
+			"paper_copies_required",
+			"paper_copies_received",
+		],
+		order_by="name asc",
+	)
+	due = {
+		batch: dates.get("provincial_recommendation_deadline")
+		for batch, dates in _batch_dates(applications).items()
+	}
+	return {"copies": status.paper_copies(applications, due, day)}
+
+
+def _expert(day):
+	sheets = frappe.get_list(
+		"Expert Review",
+		fields=["name", "application", "industrial_cluster", "pilot_batch", "docstatus"],
+		order_by="name asc",
+	)
+	due = {batch: dates.get("expert_review_deadline") for batch, dates in _batch_dates(sheets).items()}
+	return {"sheets": status.expert_sheets(sheets, due, day)}
+
+
+def _ministry(day, pilot_batch=None):
+	batch = frappe.get_list(
+		"Pilot Batch",
+		filters={"name": pilot_batch} if pilot_batch else None,
+		fields=["name", *BATCH_DATES],
+		order_by="batch_year desc, creation desc",
+		limit=1,
+	)
+	if not batch:
+		return {"batch": None}
+	batch = batch[0]
+	applications = frappe.get_list(
+		APPLICATION,
+		filters={"pilot_batch": batch.name},
+		fields=["name", "recommending_authority", "workflow_state"],
+		limit_page_length=0,
+	)
+	sheets = frappe.get_list(
+		"Expert Review",
+		filters={"pilot_batch": batch.name},
+		fields=["expert", "expert_name", "docstatus"],
+		limit_page_length=0,
+	)
+	meta = frappe.get_meta("Pilot Batch")
+	deadlines = [
+		(meta.get_label(field), status.deadline(getdate(batch[field]) if batch[field] else None, day))
+		for field in BATCH_DATES
+	]
+	return {
+		"batch": batch,
+		"deadlines": deadlines,
+		"matrix": status.state_matrix(applications),
+		"experts": status.expert_progress(sheets),
+	}
+
+
+VIEWS = {
+	"applicant": _applicant,
+	"recommender": _recommender,
+	"association": _association,
+	"receiver": _receiver,
+	"expert": _expert,
+	"ministry": _ministry,
+}
+
+
+def _batch_dates(rows) -> dict[str, dict]:
+	"""The deadlines of the batches of ``rows``, as dates (Pilot Batch is readable by every programme role)."""
+	names = sorted({row.get("pilot_batch") for row in rows if row.get("pilot_batch")})
+	if not names:
+		return {}
+	batches = frappe.get_all("Pilot Batch", filters={"name": ("in", names)}, fields=["name", *BATCH_DATES])
+	return {
+		batch.name: {field: getdate(batch[field]) if batch[field] else None for field in BATCH_DATES}
+		for batch in batches
+	}

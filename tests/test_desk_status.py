@@ -1,0 +1,224 @@
+"""The status block of each role's workspace: what comes next, by when, and how it is rendered."""
+
+from datetime import date
+
+from print_env import print_environment
+
+from cluster_brand.rules import desk_status as status
+from cluster_brand.rules import review as states
+
+TODAY = date(2017, 8, 20)
+
+
+def render(view, **context):
+	env = print_environment(_=lambda text: text)
+	return env.get_template("cluster_brand/templates/desk/status.html").render(view=view, **context)
+
+
+def test_deadline_tone_and_days():
+	assert status.deadline(None, TODAY) is None
+	assert status.deadline(date(2017, 8, 31), TODAY) == {"date": "2017-08-31", "days": 11, "tone": "later"}
+	assert status.deadline(date(2017, 8, 27), TODAY)["tone"] == "near"
+	assert status.deadline(date(2017, 8, 20), TODAY) == {"date": "2017-08-20", "days": 0, "tone": "near"}
+	assert status.deadline(date(2017, 8, 18), TODAY) == {"date": "2017-08-18", "days": -2, "tone": "overdue"}
+	assert status.deadline(date(2017, 8, 18), TODAY, done=True)["tone"] == "done"
+
+
+def test_applicant_sees_what_waits_for_it_first_with_the_deadline_of_the_next_step():
+	rows = status.applicant_rows(
+		[
+			{
+				"name": "CBA-1",
+				"pilot_batch": "B",
+				"workflow_state": states.PENDING_PROVINCIAL_REVIEW,
+				"recommendation_deadline": date(2017, 8, 31),
+				"online_submission_deadline": date(2017, 8, 15),
+			},
+			{
+				"name": "CBA-2",
+				"pilot_batch": "B",
+				"workflow_state": states.RETURNED,
+				"online_submission_deadline": date(2017, 8, 15),
+			},
+			{"name": "CBA-3", "pilot_batch": "B", "workflow_state": states.UNDER_EXPERT_REVIEW},
+			{"name": "CBA-4", "pilot_batch": "B", "workflow_state": states.APPROVED_AS_PILOT},
+		],
+		{"B": {"expert_review_deadline": date(2017, 10, 31)}},
+		TODAY,
+	)
+	assert [row["name"] for row in rows] == ["CBA-2", "CBA-1", "CBA-3", "CBA-4"]
+	returned, pending, reviewed, approved = rows
+	assert returned["waits_for_applicant"] and returned["deadline"]["tone"] == "overdue"
+	assert returned["next_step"] == status.APPLICANT_NEXT_STEP[states.RETURNED][0]
+	assert pending["deadline"]["date"] == "2017-08-31" and not pending["waits_for_applicant"]
+	# a batch date when the application has none of its own
+	assert reviewed["deadline"]["date"] == "2017-10-31"
+	assert approved["deadline"] is None
+
+
+def test_every_state_has_a_next_step_for_the_applicant():
+	assert set(status.APPLICANT_NEXT_STEP) == set(status.STATE_ORDER)
+
+
+def test_recommender_quota_used_deadline_and_waiting_applications():
+	settings = [
+		{
+			"pilot_batch": "B",
+			"recommending_authority": "浙江",
+			"recommendation_quota": 3,
+			"recommendation_deadline": date(2017, 8, 25),
+			"batch_deadline": date(2017, 8, 31),
+		}
+	]
+	applications = [
+		{
+			"name": "A1",
+			"pilot_batch": "B",
+			"recommending_authority": "浙江",
+			"workflow_state": states.RECOMMENDED,
+		},
+		{
+			"name": "A2",
+			"pilot_batch": "B",
+			"recommending_authority": "浙江",
+			"workflow_state": states.PENDING_PROVINCIAL_REVIEW,
+		},
+		{
+			"name": "A3",
+			"pilot_batch": "B",
+			"recommending_authority": "浙江",
+			"workflow_state": states.NOT_RECOMMENDED,
+		},
+	]
+	[batch] = status.recommender_batches(settings, applications, TODAY)
+	assert (batch["recommended"], batch["quota"], batch["submitted"]) == (1, 3, 3)
+	assert [a["name"] for a in batch["waiting"]] == ["A2"]
+	# the province's own, earlier deadline
+	assert batch["deadline"] == {"date": "2017-08-25", "days": 5, "tone": "near"}
+	[done] = status.recommender_batches(settings, applications[:1], TODAY)
+	assert done["deadline"]["tone"] == "done" and done["waiting"] == []
+
+
+def test_recommender_without_a_setting_has_the_batch_deadline_and_no_quota():
+	[batch] = status.recommender_batches(
+		[],
+		[
+			{
+				"name": "A1",
+				"pilot_batch": "B",
+				"recommending_authority": "山东",
+				"workflow_state": states.PENDING_PROVINCIAL_REVIEW,
+				"recommendation_deadline": date(2017, 8, 31),
+			}
+		],
+		TODAY,
+	)
+	assert batch["quota"] is None and batch["deadline"]["date"] == "2017-08-31"
+
+
+def test_paper_copies_expected_against_received():
+	copies = status.paper_copies(
+		[
+			{"name": "A1", "pilot_batch": "B", "paper_copies_required": 2, "paper_copies_received": 2},
+			{"name": "A2", "pilot_batch": "B", "paper_copies_required": 2, "paper_copies_received": 1},
+			{"name": "A3", "pilot_batch": "B", "paper_copies_required": 2, "paper_copies_received": 0},
+		],
+		{"B": date(2017, 8, 31)},
+		TODAY,
+	)
+	assert (copies["expected"], copies["received"], copies["complete"]) == (6, 3, 1)
+	assert [row["name"] for row in copies["rows"]] == ["A2", "A3", "A1"]
+	assert copies["rows"][-1]["deadline"]["tone"] == "done"
+
+
+def test_expert_sheets_assigned_and_submitted():
+	sheets = status.expert_sheets(
+		[
+			{"name": "R1", "pilot_batch": "B", "docstatus": 1},
+			{"name": "R2", "pilot_batch": "B", "docstatus": 0},
+			{"name": "R3", "pilot_batch": "B", "docstatus": 2},
+		],
+		{"B": date(2017, 10, 31)},
+		TODAY,
+	)
+	assert (sheets["assigned"], sheets["submitted"]) == (2, 1)
+	assert [row["name"] for row in sheets["rows"]] == ["R2", "R1"]
+	assert sheets["rows"][0]["deadline"]["days"] == 72
+
+
+def test_state_matrix_by_authority_in_the_process_order():
+	matrix = status.state_matrix(
+		[
+			{"recommending_authority": "浙江", "workflow_state": states.RECOMMENDED},
+			{"recommending_authority": "浙江", "workflow_state": states.DRAFT},
+			{"recommending_authority": "山东", "workflow_state": states.RECOMMENDED},
+		]
+	)
+	assert matrix["states"] == [states.DRAFT, states.RECOMMENDED]
+	assert [(r["recommending_authority"], r["counts"], r["total"]) for r in matrix["rows"]] == [
+		("山东", [0, 1], 1),
+		("浙江", [1, 1], 2),
+	]
+	assert (matrix["totals"], matrix["total"]) == ([1, 2], 3)
+
+
+def test_expert_progress_those_with_sheets_left_first():
+	progress = status.expert_progress(
+		[
+			{"expert": "e1", "expert_name": "甲", "docstatus": 1},
+			{"expert": "e2", "expert_name": "乙", "docstatus": 0},
+			{"expert": "e2", "expert_name": "乙", "docstatus": 1},
+		]
+	)
+	assert [(p["expert_name"], p["assigned"], p["submitted"]) for p in progress] == [
+		("乙", 2, 1),
+		("甲", 1, 1),
+	]
+
+
+def test_rendered_block_escapes_what_users_typed():
+	rows = status.applicant_rows(
+		[{"name": "CBA-1", "industrial_cluster": "<script>x</script>集群", "workflow_state": states.DRAFT}],
+		{},
+		TODAY,
+	)
+	html = render("applicant", applications=rows)
+	assert "<script>x" not in html and "&lt;script&gt;x&lt;/script&gt;集群" in html
+	assert 'data-route="cluster-brand-application/CBA-1"' in html
+	assert status.APPLICANT_NEXT_STEP[states.DRAFT][0] in html
+
+
+def test_rendered_deadline_says_the_days_left_or_overdue():
+	rows = status.paper_copies(
+		[
+			{
+				"name": "A1",
+				"industrial_cluster": "集群",
+				"recommending_authority": "浙江",
+				"pilot_batch": "B",
+				"paper_copies_required": 2,
+				"paper_copies_received": 0,
+			}
+		],
+		{"B": date(2017, 8, 18)},
+		TODAY,
+	)
+	html = render("receiver", copies=rows)
+	assert "Copies received: 0 of 2 expected" in html
+	assert "2017-08-18 · 2 days overdue" in html and 'data-tone="overdue"' in html
+
+
+def test_rendered_ministry_matrix_and_empty_views():
+	matrix = status.state_matrix([{"recommending_authority": "浙江", "workflow_state": states.RECOMMENDED}])
+	html = render(
+		"ministry",
+		batch={"name": "2017"},
+		deadlines=[("Expert Review Deadline", status.deadline(date(2017, 10, 31), TODAY))],
+		matrix=matrix,
+		experts=[],
+	)
+	assert "<th>Recommended</th>" in html and "Expert Review Deadline" in html and "72 days left" in html
+	assert "No application has been recommended yet." in render(
+		"receiver", copies=status.paper_copies([], {}, TODAY)
+	)
+	assert "No pilot batch yet." in render("ministry", batch=None)
