@@ -7,7 +7,7 @@ setup(
 	name="cluster_brand",
 	version=__version__,
 	description="MIIT industrial-cluster regional-brand pilot programme on Frappe",
-	packages=find_packages(exclude=["tests", "tests.*", "benchmarks"]),
+	packages=find_packages(exclude=["tests", "tests.*"]),
 	include_package_data=True,
 	zip_safe=False,
 	install_requires=[],

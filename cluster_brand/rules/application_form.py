@@ -24,7 +24,6 @@ class FormItem:
 	label: str
 	official: str
 	prompt: str = ""  # the official guidance printed beside or under the item (zh)
-	prompt_en: str = ""
 	doctype: str = APPLICATION
 	required: bool = True
 
@@ -66,7 +65,6 @@ ITEMS = (
 		"Regional Industry Composition",
 		"区域产业构成",
 		"说明区域产业布局、各产业规模及发展趋势，产业规模可从企业数、从业人员数、经济规模、税收情况等方面展开",
-		"The regional industrial layout, the scale and trend of each industry: number of enterprises, employees, economic scale, taxes.",
 	),
 	I(
 		PART_1,
@@ -74,7 +72,6 @@ ITEMS = (
 		"1. Profile of the Leading Industry",
 		"一、主导产业简介",
 		"从产业规模、集聚形态、对本地经济发展的贡献等方面展开",
-		"Industrial scale, form of agglomeration, contribution to the local economy.",
 	),
 	I(
 		PART_1,
@@ -82,7 +79,6 @@ ITEMS = (
 		"2. Competitive Advantages of the Leading Industry",
 		"二、主导产业具备的竞争优势综述",
 		"择重点说明主导产业在历史文化、区位、技术水平、骨干企业、成本效率、政策环境等方面的优势",
-		"The main advantages in history and culture, location, technology, backbone enterprises, cost efficiency and policy environment.",
 	),
 	I(
 		PART_1,
@@ -96,7 +92,6 @@ ITEMS = (
 		"4. Development Prospects of the Leading Industry",
 		"四、主导产业发展前景",
 		"区域主导产业的发展潜力、国际国家及省对该主导产业或相关产业的重视程度及政策支持等",
-		"Development potential; attention and policy support at international, national and provincial level.",
 	),
 	I(
 		PART_1,
@@ -110,7 +105,6 @@ ITEMS = (
 		"1. Own-Brand Building in the Leading Industry",
 		"一、主导产业自主品牌建设情况",
 		"包括自主品牌数量、获得国家及省名牌奖励情况、自主品牌在国内外的销售情况等",
-		"Number of own brands, national and provincial famous-brand awards, domestic and foreign sales of own brands.",
 	),
 	I(
 		PART_1,
@@ -118,7 +112,6 @@ ITEMS = (
 		"2. Overall Technology Level of the Leading Industry",
 		"二、主导产业技术水平总体情况",
 		"主要技术指标在国内国际的水平、技改与研发投入、拥有自主知识产权数量及产业专利布局情况等",
-		"Main technical indicators against domestic and international levels, investment in upgrading and R&D, intellectual property and patents.",
 	),
 	I(
 		PART_1,
@@ -126,7 +119,6 @@ ITEMS = (
 		"3. Participation in Standard Setting",
 		"三、主导产业参与标准制修订情况",
 		"包括参与制定国际、国家、行业、地方、团体标准的名称和数量等",
-		"Names and numbers of international, national, industry, local and association standards drafted.",
 	),
 	I(
 		PART_1,
@@ -134,7 +126,6 @@ ITEMS = (
 		"4. Overall Quality Level of the Leading Industry",
 		"四、主导产业质量水平总体情况",
 		"实物质量水平、产品及商品质量监督抽查情况等",
-		"Physical quality level, results of product quality supervision spot checks.",
 	),
 	I(
 		PART_1,
@@ -160,7 +151,6 @@ ITEMS = (
 		"2. Technology Innovation in the Leading Industry",
 		"二、主导产业技术创新情况",
 		"技术中心、研发机构、创新中心等",
-		"Technology centres, R&D institutions, innovation centres.",
 	),
 	I(
 		PART_1,
@@ -176,7 +166,6 @@ ITEMS = (
 		"1. Key Backbone Enterprises",
 		"一、重点骨干企业情况",
 		"主导产业销售收入排名前三的企业基本情况",
-		"Basic information of the top three enterprises by sales revenue of the leading industry.",
 	),
 	I(PART_2, "enterprise_name", "Enterprise Name", "企业名称", doctype=TOP_ENTERPRISE),
 	I(PART_2, "contact_person", "Contact Person", "联系人", doctype=TOP_ENTERPRISE),
@@ -189,7 +178,6 @@ ITEMS = (
 		"Enterprise Profile",
 		"企业简介",
 		"企业规模、主要产品、发展历程等",
-		"Size, main products, history.",
 		doctype=TOP_ENTERPRISE,
 	),
 	I(
@@ -198,7 +186,6 @@ ITEMS = (
 		"Own Brands",
 		"自主品牌情况",
 		"企业品牌及产品品牌",
-		"Enterprise brands and product brands.",
 		doctype=TOP_ENTERPRISE,
 	),
 	I(
@@ -207,7 +194,6 @@ ITEMS = (
 		"Technology Level of Main Products",
 		"主导产品技术水平",
 		"与国内国际水平的对比、自主知识产权情况、参与国际国家行业标准制定情况",
-		"Comparison with domestic and international levels, own intellectual property, participation in standard setting.",
 		doctype=TOP_ENTERPRISE,
 	),
 	I(
@@ -216,7 +202,6 @@ ITEMS = (
 		"Industry and Regional Influence",
 		"行业和区域影响力",
 		"市场占有率、对区域主导产业的贡献等",
-		"Market share, contribution to the regional leading industry.",
 		doctype=TOP_ENTERPRISE,
 	),
 	I(
@@ -225,7 +210,6 @@ ITEMS = (
 		"Awards",
 		"获奖情况",
 		"获得国家及省部级奖励的情况",
-		"National, provincial and ministerial awards.",
 		doctype=TOP_ENTERPRISE,
 	),
 	I(
@@ -234,7 +218,6 @@ ITEMS = (
 		"Participation in Regional Brand Building",
 		"区域品牌建设参与情况",
 		"参与区域品牌建设情况",
-		"How the enterprise takes part in regional brand building.",
 		doctype=TOP_ENTERPRISE,
 	),
 	I(PART_2, "backbone_enterprises", "2. Backbone Enterprise Summary Table", "二、骨干企业汇总表"),
@@ -266,7 +249,6 @@ ITEMS = (
 		"Regional Brand Strategy",
 		"区域品牌战略",
 		"区域品牌发展战略规划工作开展情况，包括产业或区域品牌发展规划制定实施情况、区域品牌定位策划及部署情况、区域拥有集体品牌或商标的情况等。",
-		"Strategic planning of regional brand development: plans made and implemented, brand positioning, collective brands or trademarks held.",
 	),
 	I(
 		PART_3,
@@ -274,7 +256,6 @@ ITEMS = (
 		"Management Mechanism",
 		"管理机制",
 		"区域品牌管理机制建立情况，包括区域品牌管理组织形态及其构成、组织运作模式及主要开展的活动。",
-		"The regional brand management mechanism: its organisation and members, how it works and what it does.",
 	),
 	I(
 		PART_3,
@@ -282,7 +263,6 @@ ITEMS = (
 		"Regional Brand Development Foundation",
 		"区域品牌发展基础",
 		"包括产业链现状、知识产权布局情况、产学研协同情况、技术创新、质量品牌检测等公共服务平台建设情况。",
-		"Industrial chain, intellectual property, industry-university-research cooperation, innovation and public service platforms.",
 	),
 	I(
 		PART_3,
@@ -290,7 +270,6 @@ ITEMS = (
 		"Cultivation of Enterprises' Own Brands",
 		"企业自主品牌培育",
 		"引导企业培育自主品牌的情况，包括采取的主要措施及取得的效果等。",
-		"How enterprises are guided to cultivate own brands: main measures and results.",
 	),
 	I(
 		PART_3,
@@ -298,7 +277,6 @@ ITEMS = (
 		"Regional Brand Protection",
 		"区域品牌保护",
 		"区域品牌保护机制建立情况，包括区域品牌的注册情况、行业自律情况、区域产业及骨干企业舆情监测情况、风险控制机制等。",
-		"Registration of the regional brand, industry self-regulation, public-opinion monitoring, risk control.",
 	),
 	I(
 		PART_3,
@@ -306,7 +284,6 @@ ITEMS = (
 		"Publicity and Marketing Platform",
 		"宣传营销平台",
 		"区域品牌营销宣传平台搭建情况，包括已建立和正在建立的线上线下营销宣传渠道及开展的活动、行业组织及企业的支持情况。",
-		"Online and offline marketing and publicity channels built or being built, activities, support of industry bodies and enterprises.",
 	),
 	I(
 		PART_3,
@@ -314,7 +291,6 @@ ITEMS = (
 		"Regional Brand Evaluation",
 		"区域品牌评价",
 		"区域品牌发展统计评价工作开展情况，包括主要的统计指标、统计频率及对统计数据的应用等。",
-		"Statistical evaluation of regional brand development: indicators, frequency, use of the data.",
 	),
 	I(
 		PART_3,
@@ -322,7 +298,6 @@ ITEMS = (
 		"Supporting Policies",
 		"支持政策",
 		"所在地区政府支持品牌建设和质量提升的政策、制度、项目、资金和措施等情况：",
-		"Local government policies, systems, projects, funds and measures supporting brand building and quality improvement.",
 	),
 	# 第四部分
 	I(
@@ -331,7 +306,6 @@ ITEMS = (
 		"1. Working Approach",
 		"一、工作思路",
 		"说明区域主导产业发展面临的国内国际形势、地方政府和相关企业对区域品牌的建设的态度、区域品牌建设现状，分析开展试点工作的有利条件、可能的困难，提出区域品牌建设的总体思路。",
-		"The domestic and international situation, attitudes of government and enterprises, current state, favourable conditions and difficulties, the overall approach.",
 	),
 	I(
 		PART_4,
@@ -339,7 +313,6 @@ ITEMS = (
 		"2. Work Objectives",
 		"二、工作目标",
 		"提出试点工作的目标，目标应能体现工作实施效果，应与地区的总体发展目标相协调，应包括定量与定性指标。",
-		"Objectives that show the effect of the work, fit the region's overall development goals and include quantitative and qualitative targets.",
 	),
 	I(PART_4, "quantitative_targets", "Quantitative Targets", "定量指标"),
 	I(PART_4, "qualitative_targets", "Qualitative Targets", "定性指标"),
@@ -349,7 +322,6 @@ ITEMS = (
 		"3. Work Organisation",
 		"三、工作组织",
 		"说明试点工作组织领导和工作职责有关的安排，以及如何通过组织工作带动企业参与品牌建设。",
-		"Leadership and responsibilities of the pilot, and how the organisation brings enterprises into brand building.",
 	),
 	I(
 		PART_4,
@@ -357,7 +329,6 @@ ITEMS = (
 		"4. Work Tasks",
 		"四、工作任务",
 		"说明在试点中拟开展的各项主要工作，围绕实施区域品牌发展战略、健全区域品牌管理机制、夯实区域品牌发展基础、引导企业培育自主品牌、健全区域品牌保护机制、打造区域品牌营销和宣传平台、健全区域品牌评价制度等七项试点工作内容，明确每项工作的现状、工作目标、计划采取的主要措施、时间节点、任务分工等内容。按1-3年试点周期进行策划安排。具体工作任务可参考附表填写。",
-		"The main work around the seven pilot work contents: current state, goal, measures, time node and division of tasks for each, over a 1–3 year cycle (see the annex).",
 	),
 	I(PART_4, "pilot_cycle_years", "Pilot Cycle (Years)", "试点周期（年）"),
 	I(
@@ -366,7 +337,6 @@ ITEMS = (
 		"5. Safeguard Measures",
 		"五、保障措施",
 		"说明保障试点工作各项任务落实的相关措施，包括相关的政策、资金（包括金额、来源、支持方向、投入步骤等）、人力保障等。",
-		"Policies, funds (amount, source, direction of support, investment steps) and staffing that secure the tasks.",
 	),
 	I(PART_4, "funding_plan", "Funding Plan", "资金安排"),
 	I(PART_4, "other_matters", "6. Other Matters to Explain", "六、其他需要说明内容", required=False),
