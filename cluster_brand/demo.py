@@ -25,6 +25,7 @@ BATCH_2017 = {
 	"status": "Open for Application",
 	"provincial_recommendation_deadline": "2017-08-31",
 	"online_submission_deadline": "2017-08-31",
+	"expert_review_deadline": "2017-10-31",
 	"paper_copies_required": 2,
 	"receiving_agent": "中国航空综合技术研究所",
 	"receiving_address": "北京市朝阳区京顺路7号政研室，100028",
@@ -80,6 +81,9 @@ DEMO_EXPERT = {
 def make_demo():
 	use_chinese_conventions()
 	batch = get_or_insert("Pilot Batch", BATCH_2017["batch_title"], BATCH_2017)
+	if not batch.expert_review_deadline:
+		# a demo batch made before the batch had this deadline gets it; nothing it has is changed
+		batch.db_set("expert_review_deadline", BATCH_2017["expert_review_deadline"])
 	created = [make_application(load_demo_data(f), batch) for f in APPLICATION_FILES]
 	for email, first_name, roles, scope in DEMO_USERS:
 		make_user(email, first_name, roles)

@@ -488,19 +488,24 @@ def expert_review_print_context(doc) -> dict:
 	the recommendation and the conflict-of-interest declaration."""
 	doc = doc if doc is not None else {}
 	scores = list(doc.get("scores") or [])
-	# The saved weighted scores and total; computed only for a sheet that was never validated.
+	# The saved weighted scores and total; computed only for a sheet that was never validated. A criterion not
+	# scored yet prints blank for the expert to fill in by hand, and so does the total of a sheet not fully
+	# scored (their Float columns store 0).
 	weighted, total = review.weighted_scores(scores)
 	rows = [
 		{
 			"no": n,
 			"criterion": _text(r.get("criterion")),
+			"guidance": _text(r.get("guidance")),
 			"weight": format_number(r.get("weight")),
-			"score": format_number(r.get("score")),
-			"weighted": format_number(r.get("weighted_score") if r.get("weighted_score") is not None else w),
+			"score": format_number(review.score_text(r.get("score"))),
+			"weighted": ""
+			if w is None
+			else format_number(r.get("weighted_score") if r.get("weighted_score") is not None else w),
 		}
 		for n, (r, w) in enumerate(zip(scores, weighted, strict=True), start=1)
 	]
-	if doc.get("total_score") is not None:
+	if total is not None and doc.get("total_score") is not None:
 		total = doc.get("total_score")
 	choice = doc.get("recommendation")
 	return {
@@ -513,7 +518,7 @@ def expert_review_print_context(doc) -> dict:
 		"rows": rows,
 		"blank_rows": 0 if rows else BLANK_SCORE_ROWS,
 		"weight_total": format_number(sum(_float(r.get("weight")) or 0 for r in scores)) if rows else "",
-		"total": format_number(total) if rows else "",
+		"total": format_number(total) if rows and total is not None else "",
 		"comments": _text(doc.get("comments")),
 		"recommendation": RECOMMENDATIONS.get(choice, _text(choice)),
 		"recommendation_choices": [

@@ -263,6 +263,18 @@ def refresh_review_status(application: str):
 	doc.db_set("mean_score", mean_score(doc))
 
 
+def refresh_review_deadlines(pilot_batch: str, deadline):
+	"""The sheets show the batch's expert review deadline: a draft copies it (fetch_from) when saved, and one
+	nobody saves, or one submitted, would keep showing the old date."""
+	frappe.db.set_value(
+		EXPERT_REVIEW,
+		{"pilot_batch": pilot_batch, "docstatus": ("<", 2)},
+		"expert_review_deadline",
+		deadline,
+		update_modified=False,
+	)
+
+
 # --- decision --------------------------------------------------------------------------------------------
 
 

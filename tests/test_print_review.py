@@ -421,3 +421,44 @@ def test_a4_margins_song_font_and_the_page_number_footer(template):
 	# drawn by a patched wkhtmltopdf; cluster_brand.printing stamps the same "— n —" otherwise
 	assert '<div id="footer-html" class="visible-pdf">' in html
 	assert '—&nbsp;<span class="page"></span>&nbsp;—' in html
+
+
+def unscored(doc: dict, *scored: int) -> dict:
+	"""``doc`` as a new sheet is stored: no score entered (but those of the rows ``scored``), a weighted score of
+	0 and a total of 0 in the Float columns."""
+	for n, row in enumerate(doc["scores"]):
+		if n not in scored:
+			row["score"] = None
+			row["weighted_score"] = 0.0
+	doc["total_score"] = 0.0
+	return doc
+
+
+def test_an_unscored_sheet_prints_blank_score_cells_for_the_expert_to_fill_in():
+	rows = body(Page(render("expert_review.html", unscored(expert_review()))), "cb-scores")
+	assert rows[0] == ["1", DEFAULT_RUBRIC[0][0], "15", "", ""]
+	assert all(r[3:] == ["", ""] for r in rows[:-1])
+	assert rows[-1] == ["总分", "100", "", ""]
+
+
+def test_a_half_scored_sheet_prints_no_total():
+	rows = body(Page(render("expert_review.html", unscored(expert_review(), 0))), "cb-scores")
+	assert rows[0] == ["1", DEFAULT_RUBRIC[0][0], "15", "80", "12"]
+	assert rows[1][3:] == ["", ""]
+	assert rows[-1] == ["总分", "100", "", ""]
+
+
+def test_a_score_of_zero_prints_as_zero():
+	doc = expert_review()
+	doc["scores"][0]["score"] = "0"
+	doc["scores"][0]["weighted_score"] = 0.0
+	rows = body(Page(render("expert_review.html", doc)), "cb-scores")
+	assert rows[0][3:] == ["0", "0"]
+
+
+def test_the_rubrics_guidance_prints_under_its_criterion():
+	doc = expert_review()
+	doc["scores"][0]["guidance"] = DEFAULT_RUBRIC[0][2]
+	rows = body(Page(render("expert_review.html", doc)), "cb-scores")
+	assert flat(rows[0][1]) == flat(f"{DEFAULT_RUBRIC[0][0]}评分要点：{DEFAULT_RUBRIC[0][2]}")
+	assert rows[1][1] == DEFAULT_RUBRIC[1][0]  # no guidance, no line

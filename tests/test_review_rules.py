@@ -216,3 +216,74 @@ def test_the_unit_reads_the_provinces_recommendation_only_once_decided():
 		assert withheld_from_reader(state, applicant) == ()
 	for reader in ({"Provincial Reviewer"}, {"Ministry Administrator"}, {"Materials Receiver"}):
 		assert withheld_from_reader("Pending Provincial Review", reader) == ()
+
+
+# --- the expert's score sheet
+
+
+def test_a_score_not_entered_is_blank_not_zero():
+	rows = [{"criterion": "A", "weight": 60, "score": None}, {"criterion": "B", "weight": 40, "score": "50"}]
+	weighted, total = r.weighted_scores(rows)
+	assert weighted == [None, 20.0]
+	assert total is None  # no total until every criterion is scored
+	assert r.weighted_scores([{"weight": 100, "score": ""}]) == ([None], None)
+	assert r.weighted_scores([{"weight": 60, "score": "0"}, {"weight": 40, "score": 50}]) == (
+		[0.0, 20.0],
+		20.0,
+	)
+	# a draft may be saved half scored; submission needs every score, and 0 is one
+	assert r.check_scores(rows) == []
+	assert [v.args["criterion"] for v in r.check_scores_complete(rows)] == ["A"]
+	assert [v.row for v in r.check_scores_complete(rows)] == [1]
+	assert r.check_scores_complete([{"criterion": "A", "score": 0}, {"criterion": "B", "score": "0"}]) == []
+
+
+def test_an_entered_score_is_kept_as_its_number():
+	assert r.score_text(" 85.50 ") == "85.5"
+	assert r.score_text(85.0) == "85"
+	assert r.score_text("0") == "0"
+	assert r.score_text("") is None and r.score_text(None) is None and r.score_text("  ") is None
+	assert r.score_text("abc") == "abc"  # refused by check_scores, not silently dropped
+	assert [v.args["criterion"] for v in r.check_scores([{"criterion": "A", "score": "abc"}])] == ["A"]
+
+
+def test_the_expert_review_deadline_comes_after_the_provincial_recommendation():
+	from cluster_brand.rules import registry
+
+	batch = {"batch_year": 2017, "paper_copies_required": 2}
+	provincial = {"provincial_recommendation_deadline": date(2017, 8, 31)}
+	assert (
+		registry.check_pilot_batch({**batch, **provincial, "expert_review_deadline": date(2017, 10, 31)})
+		== []
+	)
+	assert registry.check_pilot_batch({**batch, "expert_review_deadline": date(2017, 10, 31)}) == []
+	early = registry.check_pilot_batch({**batch, **provincial, "expert_review_deadline": date(2017, 8, 30)})
+	assert [(v.fieldname, v.args) for v in early] == [
+		("expert_review_deadline", {"expert": "2017-08-30", "provincial": "2017-08-31"})
+	]
+
+
+def test_review_progress_lists_every_application_with_its_sheets_assigned_and_submitted():
+	applications = [
+		{"name": "A", "industrial_cluster": "甲集群", "recommending_authority": "浙江省"},
+		{"name": "B", "industrial_cluster": "乙集群", "recommending_authority": "山东省"},
+		{"name": "C", "industrial_cluster": "丙集群", "recommending_authority": "北京市"},
+	]
+	assignments = [
+		{"parent": "A", "expert": "x"},
+		{"parent": "A", "expert": "y"},
+		{"parent": "B", "expert": "x"},
+		{"parent": "C", "expert": "y"},
+	]
+	sheets = [
+		{"application": "A", "expert": "x", "total_score": 80},
+		{"application": "B", "expert": "x", "total_score": 90},
+		{"application": "B", "expert": "z", "total_score": 10},  # z is no longer assigned: not counted
+	]
+	rows = r.review_progress(applications, assignments, sheets)
+	assert [
+		(row["rank"], row["application"], row["experts_assigned"], row["sheets_submitted"], row["mean"])
+		for row in rows
+	] == [(1, "B", 1, 1, 90), (2, "A", 2, 1, 80), (None, "C", 1, 0, None)]
+	assert rows[0]["recommending_authority"] == "山东省" and rows[0]["industrial_cluster"] == "乙集群"
+	assert r.review_progress([{"name": "D"}], [], [])[0]["experts_assigned"] == 0

@@ -48,6 +48,18 @@ def check_pilot_batch(batch: dict) -> list[Violation]:
 				"online_submission_deadline",
 			)
 		)
+	expert = batch.get("expert_review_deadline")
+	if expert and provincial and expert < provincial:
+		# the experts review what the provinces have recommended
+		violations.append(
+			Violation(
+				_(
+					"The expert review deadline ({expert}) may not be earlier than the provincial recommendation deadline ({provincial})."
+				),
+				{"expert": expert.isoformat(), "provincial": provincial.isoformat()},
+				"expert_review_deadline",
+			)
+		)
 	return violations
 
 

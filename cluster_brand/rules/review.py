@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from cluster_brand.rules import Violation, _
-from cluster_brand.rules.capacity import as_text, check_number, finite_number
+from cluster_brand.rules.capacity import INVALID, as_text, check_number, finite_number, parse_number
 
 DRAFT = "Draft"
 PENDING_PROVINCIAL_REVIEW = "Pending Provincial Review"
@@ -269,13 +269,42 @@ DEFAULT_RUBRIC = (
 		15,
 		"发展规划、统计评价、信誉监测、营销平台等工作基础；行业组织和骨干企业积极性",
 	),
-	("实施区域品牌发展战略", 10, ""),
-	("健全区域品牌管理机制", 10, ""),
-	("夯实区域品牌发展基础", 10, ""),
-	("引导企业培育自主品牌", 10, ""),
-	("健全区域品牌保护机制", 10, ""),
-	("打造区域品牌营销和宣传平台", 10, ""),
-	("健全区域品牌评价制度", 10, ""),
+	# the seven work contents: their main points in Annex 1 三's own words
+	(
+		"实施区域品牌发展战略",
+		10,
+		"产业监测机制；区域品牌核心价值、内涵和定位；品牌发展目标和路径；区域品牌形象识别系统",
+	),
+	(
+		"健全区域品牌管理机制",
+		10,
+		"区域产业联盟、行业协会等管理机构；团体标准和共同行为准则；准入和退出机制；公共服务平台和营销平台",
+	),
+	(
+		"夯实区域品牌发展基础",
+		10,
+		"专业化协作，产业链、创新链、价值链；产学研协同和共性技术；品牌培育、创意设计、质量管理、检验检测、知识产权保护等服务能力",
+	),
+	(
+		"引导企业培育自主品牌",
+		10,
+		"鼓励企业培育自主品牌的政策措施；企业品牌管理体系；品牌专业知识培训和首席品牌官制度",
+	),
+	(
+		"健全区域品牌保护机制",
+		10,
+		"集体商标、证明商标等集体品牌；质量信誉承诺和行业自律；舆情监控；质量安全和信誉风险控制预案",
+	),
+	(
+		"打造区域品牌营销和宣传平台",
+		10,
+		"品牌巡展发布、产业链对接、供需见面等活动；展览展示平台和电子商务平台；线上线下融合；企业参与宣传区域品牌",
+	),
+	(
+		"健全区域品牌评价制度",
+		10,
+		"区域品牌建设评价体系；数据采集和报送机制；统计评价制度；每年至少开展一次评价并改进",
+	),
 )
 TOTAL_WEIGHT = 100
 MAX_SCORE = 100
@@ -322,12 +351,32 @@ def check_rubric(criteria: list[dict]) -> list[Violation]:
 	return violations
 
 
-def weighted_scores(scores: list[dict]) -> tuple[list[float], float]:
-	"""Each criterion's score (0–100) weighted by its share of 100, and the total (0–100)."""
+def score_entered(value) -> bool:
+	"""Whether the expert has entered a score (a right or a wrong one); blank is not 0."""
+	return parse_number(value) is not None
+
+
+def score_text(value) -> str | None:
+	"""A score as stored on the sheet (a Data column, which keeps "not entered" apart from 0, where Frappe 15's
+	Float column stores 0): the number as typed ("85.50" → "85.5"), None when blank, a wrong entry unchanged
+	for check_scores to report."""
+	number = parse_number(value)
+	if number is None:
+		return None
+	return as_text(value).strip() if number is INVALID else as_text(float(number))
+
+
+def weighted_scores(scores: list[dict]) -> tuple[list[float | None], float | None]:
+	"""Each criterion's score (0–100) weighted by its share of 100, and the total (0–100). A criterion not
+	scored yet has no weighted score, and the sheet no total until every criterion is scored."""
 	weighted = [
 		round(finite_number(row.get("score"), 0) * finite_number(row.get("weight"), 0) / TOTAL_WEIGHT, 4)
+		if score_entered(row.get("score"))
+		else None
 		for row in scores
 	]
+	if None in weighted:
+		return weighted, None
 	return weighted, round(sum(weighted), 2)
 
 
@@ -401,6 +450,7 @@ def check_sheet_rubric(scores: list[dict], rubric: list[dict]) -> list[Violation
 
 
 def check_scores(scores: list[dict]) -> list[Violation]:
+	"""Every entered score is a number from 0 to 100; a draft may leave some blank."""
 	return [
 		Violation(
 			_('The score for "{criterion}" must be between 0 and 100, not {score}.'),
@@ -409,12 +459,26 @@ def check_scores(scores: list[dict]) -> list[Violation]:
 			idx,
 		)
 		for idx, row in enumerate(scores, start=1)
-		if not _is_score(row.get("score"))
+		if score_entered(row.get("score")) and not _is_score(row.get("score"))
+	]
+
+
+def check_scores_complete(scores: list[dict]) -> list[Violation]:
+	"""A sheet is submitted with a score for every criterion (0 is a score, blank is none)."""
+	return [
+		Violation(
+			_('Enter the score for "{criterion}" before submitting the review.'),
+			{"criterion": row.get("criterion")},
+			"scores",
+			idx,
+		)
+		for idx, row in enumerate(scores, start=1)
+		if not score_entered(row.get("score"))
 	]
 
 
 def _is_score(value) -> bool:
-	"""A score is a number from 0 to 100 (not filled counts as 0); inf, nan and text are none."""
+	"""A score is a number from 0 to 100; inf, nan and text are none."""
 	if check_number(value, "Float", ""):
 		return False
 	return 0 <= finite_number(value, 0) <= MAX_SCORE
@@ -463,3 +527,45 @@ def rank_applications(scores: dict[str, list[float]]) -> list[RankedApplication]
 			rank, previous_mean = position, row[1]
 		ranked.append(RankedApplication(*row, rank))
 	return ranked
+
+
+def review_progress(applications: list[dict], assignments: list[dict], sheets: list[dict]) -> list[dict]:
+	"""The ranking report's rows: each application (name, industrial_cluster, recommending_authority) with its
+	experts assigned, the sheets they submitted and the mean of those sheets' totals, ranked by that mean;
+	the ones with no sheet submitted yet come last, unranked. A submitted sheet counts while its expert is
+	assigned, as for the application's mean score and the step to public notice."""
+	assigned: dict[str, set] = {}
+	for row in assignments:
+		assigned.setdefault(row["parent"], set()).add(row["expert"])
+	totals: dict[str, list[float]] = {}
+	for sheet in sheets:
+		if sheet["expert"] in assigned.get(sheet["application"], ()):
+			totals.setdefault(sheet["application"], []).append(finite_number(sheet.get("total_score"), 0))
+	ranked = {row.application: row for row in rank_applications(totals)}
+	rows = []
+	for application in applications:
+		name = application["name"]
+		score = ranked.get(name)
+		rows.append(
+			{
+				"rank": score.rank if score else None,
+				"application": name,
+				"industrial_cluster": application.get("industrial_cluster"),
+				"recommending_authority": application.get("recommending_authority"),
+				"experts_assigned": len(assigned.get(name, ())),
+				"sheets_submitted": len(totals.get(name, ())),
+				"mean": score.mean if score else None,
+				"spread": score.spread if score else None,
+				"stdev": score.stdev if score else None,
+			}
+		)
+	rows.sort(
+		key=lambda r: (
+			r["rank"] is None,
+			r["rank"] or 0,
+			as_text(r["recommending_authority"]),
+			as_text(r["industrial_cluster"]),
+			r["application"],
+		)
+	)
+	return rows

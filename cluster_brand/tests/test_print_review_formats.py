@@ -139,7 +139,8 @@ class TestReviewPrintFormats(IntegrationTestCase):
 			fold("序号 评审指标 权重 得分（0–100） 加权得分").replace("–", ""), text.replace("‒", "")
 		)
 		first = review.scores[0]
-		self.assertIn(fold(f"1 {first.criterion} {first.weight:g} 80"), text)
+		# the rubric's guidance (评分要点) under its criterion
+		self.assertIn(fold(f"1 {first.criterion} 评分要点：{first.guidance} {first.weight:g} 80"), text)
 		self.assertIn(fold(f"总分 100 {review.total_score:g}"), text)
 		self.assertIn(fold(f"评审意见 {review.comments}"), text)
 		self.assertIn(fold("评审建议 ☑ 建议确定为试点 ☐ 不建议确定为试点"), text)

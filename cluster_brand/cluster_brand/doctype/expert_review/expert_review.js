@@ -1,10 +1,71 @@
 // Copyright (c) 2026, cluster_brand contributors
 // For license information, please see license.txt
 
+const APPLICATION = "Cluster Brand Application";
+const APPLICATION_FORMAT = "产业集群区域品牌建设试点申报书";
+
 frappe.ui.form.on("Expert Review", {
 	onload(frm) {
 		// The criteria and weights are the batch's rubric (checked on save): the expert scores them only.
 		frm.set_df_property("scores", "cannot_add_rows", true);
 		frm.set_df_property("scores", "cannot_delete_rows", true);
+		show_the_rubric_in_full(frm);
+	},
+
+	refresh(frm) {
+		blank_weighted_scores_not_scored(frm);
+		if (frm.doc.application) {
+			// The expert reads the application it scores (an assigned expert may read and print it).
+			const group = __("Application Form");
+			frm.add_custom_button(
+				__("Open the Application Form"),
+				() => frappe.set_route("Form", APPLICATION, frm.doc.application),
+				group
+			);
+			frm.add_custom_button(
+				__("Application Form PDF"),
+				() => window.open(application_pdf_url(frm.doc.application)),
+				group
+			);
+		}
 	},
 });
+
+function application_pdf_url(name) {
+	// the desk's own PDF download (allowlisted; page numbers stamped by cluster_brand.printing)
+	const args = new URLSearchParams({
+		doctype: APPLICATION,
+		name: name,
+		format: APPLICATION_FORMAT,
+		no_letterhead: 1,
+		_lang: frappe.boot.lang || "zh",
+	});
+	return frappe.urllib.get_full_url(
+		`/api/method/frappe.utils.print_format.download_pdf?${args.toString()}`
+	);
+}
+
+function show_the_rubric_in_full(frm) {
+	// The rubric's guidance (评分要点) is read in the grid, not cut at one line.
+	frm.fields_dict.scores.$wrapper.addClass("cb-rubric");
+	frappe.dom.set_style(
+		`.cb-rubric .grid-static-col { height: auto; min-height: 38px; }
+		.cb-rubric .grid-static-col[data-fieldname="criterion"] .static-area,
+		.cb-rubric .grid-static-col[data-fieldname="guidance"] .static-area { white-space: normal; }`,
+		"cb-rubric-style"
+	);
+}
+
+function blank_weighted_scores_not_scored(frm) {
+	// A criterion not scored yet has no weighted score, but its Float column stores 0: shown blank, like its
+	// score (the server computes the weighted scores on every save).
+	const unscored = (frm.doc.scores || []).filter((row) => !has_score(row) && row.weighted_score !== null);
+	if (unscored.length) {
+		unscored.forEach((row) => (row.weighted_score = null));
+		frm.refresh_field("scores");
+	}
+}
+
+function has_score(row) {
+	return row.score !== null && row.score !== undefined && String(row.score).trim() !== "";
+}

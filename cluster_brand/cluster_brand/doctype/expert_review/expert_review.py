@@ -20,6 +20,9 @@ class ExpertReview(Document):
 		self.validate_scores()
 
 	def before_submit(self):
+		throw_violations(
+			rules.check_scores_complete([row.as_dict() for row in self.scores]), _("Expert Review")
+		)
 		self.validate_declaration()
 
 	def on_submit(self):
@@ -44,7 +47,7 @@ class ExpertReview(Document):
 		rubric = frappe.get_all(
 			"Review Criterion",
 			{"parent": self.pilot_batch, "parenttype": "Pilot Batch", "parentfield": "review_criteria"},
-			["criterion", "weight"],
+			["criterion", "weight", "guidance"],
 			order_by="idx",
 		)
 		throw_violations(
@@ -52,11 +55,18 @@ class ExpertReview(Document):
 			_("Expert Review"),
 			_(rules.SHEET_RUBRIC_INTRO),
 		)
+		# the guidance (评分要点) as the ministry words it now
+		for row, criterion in zip(self.scores, rubric, strict=True):
+			row.guidance = criterion.guidance
 
 	def set_weighted_scores(self):
-		weighted, self.total_score = rules.weighted_scores([row.as_dict() for row in self.scores])
+		for row in self.scores:
+			row.score = rules.score_text(row.score)
+		weighted, total = rules.weighted_scores([row.as_dict() for row in self.scores])
+		# a criterion not scored yet, and the total of a sheet not fully scored, store 0 (Float columns)
+		self.total_score = total or 0
 		for row, value in zip(self.scores, weighted, strict=True):
-			row.weighted_score = value
+			row.weighted_score = value or 0
 
 	def validate_scores(self):
 		throw_violations(rules.check_scores([row.as_dict() for row in self.scores]), _("Expert Review"))

@@ -5,6 +5,7 @@ from frappe import _
 from frappe.model.document import Document
 
 from cluster_brand.deadlines import refresh_deadlines
+from cluster_brand.review_process import refresh_review_deadlines
 from cluster_brand.rules import review as review_rules
 from cluster_brand.rules.indicators import indicator_years
 from cluster_brand.rules.registry import check_pilot_batch
@@ -30,6 +31,8 @@ class PilotBatch(Document):
 	def on_update(self):
 		if any(self.has_value_changed(field) for field in DATES_COPIED_TO_APPLICATIONS):
 			refresh_deadlines(self.name)
+		if self.has_value_changed("expert_review_deadline"):
+			refresh_review_deadlines(self.name, self.expert_review_deadline)
 
 	def set_indicator_years(self):
 		if self.batch_year:

@@ -1,49 +1,43 @@
 # Copyright (c) 2026, cluster_brand contributors
 # For license information, please see license.txt
 
-"""专家评审排名: applications of a batch by the mean of their submitted expert scores, with spread and count."""
+"""专家评审排名: the recommended applications of a batch with their experts assigned and sheets submitted, ranked
+by the mean of the submitted sheets' total scores (cluster_brand.rules.review.review_progress)."""
 
 import frappe
 from frappe import _
 
-from cluster_brand.rules.review import rank_applications
+from cluster_brand.rules import review as rules
+
+APPLICATION = "Cluster Brand Application"
 
 
 def execute(filters=None):
 	filters = frappe._dict(filters or {})
-	conditions = {"docstatus": 1}
+	conditions = {"workflow_state": ("in", rules.RECOMMENDED_OR_LATER)}
 	if filters.pilot_batch:
 		conditions["pilot_batch"] = filters.pilot_batch
 	# frappe.get_list: the reader's row-level permissions apply here as everywhere else
+	applications = frappe.get_list(
+		APPLICATION,
+		filters=conditions,
+		fields=["name", "industrial_cluster", "recommending_authority"],
+		limit_page_length=0,
+	)
+	names = [a.name for a in applications] or [""]
+	# the rows of the applications read above
+	assignments = frappe.get_all(
+		"Expert Assignment",
+		filters={"parenttype": APPLICATION, "parentfield": "expert_assignments", "parent": ("in", names)},
+		fields=["parent", "expert"],
+	)
 	sheets = frappe.get_list(
-		"Expert Review", filters=conditions, fields=["application", "total_score"], limit_page_length=0
+		"Expert Review",
+		filters={"docstatus": 1, "application": ("in", names)},
+		fields=["application", "expert", "total_score"],
+		limit_page_length=0,
 	)
-	scores = {}
-	for sheet in sheets:
-		scores.setdefault(sheet.application, []).append(sheet.total_score)
-	clusters = dict(
-		frappe.get_list(
-			"Cluster Brand Application",
-			filters={"name": ("in", list(scores) or [""])},
-			fields=["name", "industrial_cluster"],
-			as_list=True,
-			limit_page_length=0,
-		)
-	)
-	data = [
-		{
-			"rank": row.rank,
-			"application": row.application,
-			"industrial_cluster": clusters.get(row.application),
-			"mean": row.mean,
-			"spread": row.spread,
-			"stdev": row.stdev,
-			"count": row.count,
-		}
-		for row in rank_applications(scores)
-		if row.application in clusters
-	]
-	return columns(), data
+	return columns(), rules.review_progress(applications, assignments, sheets)
 
 
 def columns():
@@ -53,17 +47,26 @@ def columns():
 			"fieldname": "application",
 			"label": _("Cluster Brand Application"),
 			"fieldtype": "Link",
-			"options": "Cluster Brand Application",
-			"width": 160,
+			"options": APPLICATION,
+			"width": 150,
 		},
 		{
 			"fieldname": "industrial_cluster",
 			"label": _("Industrial Cluster"),
 			"fieldtype": "Link",
 			"options": "Industrial Cluster",
-			"width": 240,
+			"width": 220,
 		},
-		{"fieldname": "mean", "label": _("Mean Score"), "fieldtype": "Float", "precision": 2, "width": 110},
+		{
+			"fieldname": "recommending_authority",
+			"label": _("Recommending Authority"),
+			"fieldtype": "Link",
+			"options": "Recommending Authority",
+			"width": 200,
+		},
+		{"fieldname": "experts_assigned", "label": _("Experts Assigned"), "fieldtype": "Int", "width": 100},
+		{"fieldname": "sheets_submitted", "label": _("Sheets Submitted"), "fieldtype": "Int", "width": 110},
+		{"fieldname": "mean", "label": _("Mean Score"), "fieldtype": "Float", "precision": 2, "width": 100},
 		{
 			"fieldname": "spread",
 			"label": _("Score Spread (Highest − Lowest)"),
@@ -78,5 +81,4 @@ def columns():
 			"precision": 2,
 			"width": 110,
 		},
-		{"fieldname": "count", "label": _("Submitted Reviews"), "fieldtype": "Int", "width": 110},
 	]

@@ -1,0 +1,339 @@
+"""The expert's review sheet and the ministry's ranking on a real site (issue 8): the sheet is titled by the
+cluster, its scores are blank until entered (in the database, the form's data and the print) and all
+required to submit, the rubric's guidance is on its rows, the expert opens the application and its PDF
+from it, the batch's review deadline is on it; the ranking shows experts assigned and sheets submitted per
+application and refuses others in Chinese; hash-named recommendation settings are renamed.
+
+	bench --site <site> run-tests --module cluster_brand.tests.test_expert_review_sheet
+"""
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from unittest.mock import patch
+
+import frappe
+from frappe.desk.query_report import run as run_report
+from frappe.handler import execute_cmd
+from frappe.utils import add_days, getdate
+
+from cluster_brand import printing
+from cluster_brand.allowlist import refuse_unlisted_methods
+from cluster_brand.patches.v0_1 import name_recommendation_settings_by_authority_and_batch as rename_patch
+from cluster_brand.tests.process import SHANDONG, ZHEJIANG, drive_to, make_cast, submit_review
+from cluster_brand.tests.utils import TEST_BATCH, IntegrationTestCase, language
+
+APPLICATION = "Cluster Brand Application"
+EXPERT_REVIEW = "Expert Review"
+SHEET_FORMAT = "专家评审表"
+APPLICATION_FORMAT = "产业集群区域品牌建设试点申报书"
+RANKING = "Expert Review Ranking"
+SETTING = "Recommendation Setting"
+
+
+class _Cells(HTMLParser):
+	"""The text of each cell of each row of the print's score table (class cb-scores)."""
+
+	def __init__(self):
+		super().__init__()
+		self.rows, self.depth, self.cell = [], 0, None
+
+	def handle_starttag(self, tag, attrs):
+		if tag == "table":
+			classes = dict(attrs).get("class") or ""
+			self.depth = self.depth + 1 if self.depth or "cb-scores" in classes else 0
+		elif self.depth and tag == "tr":
+			self.rows.append([])
+		elif self.depth and tag in ("td", "th"):
+			self.cell = []
+
+	def handle_endtag(self, tag):
+		if tag == "table" and self.depth:
+			self.depth -= 1
+		elif self.depth and tag in ("td", "th") and self.cell is not None:
+			self.rows[-1].append("".join(self.cell).strip())
+			self.cell = None
+
+	def handle_data(self, data):
+		if self.cell is not None:
+			self.cell.append(data)
+
+
+def score_rows(html: str) -> list[list[str]]:
+	parser = _Cells()
+	parser.feed(html)
+	return parser.rows[1:]  # without the heading
+
+
+class TestExpertReviewSheet(IntegrationTestCase):
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		cls.cast = make_cast()
+		frappe.set_user("Administrator")
+		batch = frappe.get_doc("Pilot Batch", TEST_BATCH)
+		batch.expert_review_deadline = add_days(batch.provincial_recommendation_deadline, 30)
+		batch.save()
+		cls.name = drive_to(cls.cast, "Under Expert Review", f"sheet-desk-{frappe.generate_hash(length=6)}")
+		cls.sheet = frappe.db.get_value(EXPERT_REVIEW, {"application": cls.name})
+
+	def setUp(self):
+		frappe.set_user("Administrator")
+
+	def tearDown(self):
+		frappe.set_user("Administrator")
+
+	def new_sheet(self) -> tuple[str, str]:
+		"""A fresh application under review and its (unscored) sheet of cast.expert."""
+		name = drive_to(self.cast, "Under Expert Review", f"sheet-{frappe.generate_hash(length=6)}")
+		return name, frappe.db.get_value(EXPERT_REVIEW, {"application": name})
+
+	# --- title and list
+
+	def test_the_sheet_is_titled_and_listed_by_the_application_not_the_expert(self):
+		meta = frappe.get_meta(EXPERT_REVIEW)
+		self.assertEqual(meta.title_field, "industrial_cluster")
+		listed = [df.fieldname for df in meta.fields if df.in_list_view]
+		self.assertIn("application", listed)
+		self.assertNotIn("industrial_cluster", listed)  # the title, not a second column
+		other, _sheet = self.new_sheet()
+		frappe.set_user(self.cast.expert)
+		titles = frappe.get_list(
+			EXPERT_REVIEW, {"application": ("in", [self.name, other])}, pluck="industrial_cluster"
+		)
+		self.assertEqual(len(set(titles)), 2)
+		self.assertEqual(
+			set(titles),
+			set(
+				frappe.get_all(APPLICATION, {"name": ("in", [self.name, other])}, pluck="industrial_cluster")
+			),
+		)
+
+	# --- scores blank until entered
+
+	def test_a_new_sheet_stores_no_score_and_prints_blank_cells(self):
+		_name, sheet = self.new_sheet()
+		stored = frappe.get_all("Expert Review Score", {"parent": sheet}, ["score", "weighted_score"])
+		self.assertTrue(stored)
+		self.assertEqual({row.score for row in stored}, {None})
+		frappe.set_user(self.cast.expert)
+		doc = frappe.get_doc(EXPERT_REVIEW, sheet)
+		self.assertTrue(all(row.score is None for row in doc.scores))
+		rows = score_rows(frappe.get_print(EXPERT_REVIEW, sheet, print_format=SHEET_FORMAT))
+		self.assertEqual(len(rows), len(doc.scores) + 1)
+		for row in rows[:-1]:
+			self.assertEqual(row[3:], ["", ""], row)
+		self.assertEqual(rows[-1], ["总分", "100", "", ""])
+
+	def test_a_half_scored_sheet_saves_but_submits_only_with_every_score(self):
+		name, sheet = self.new_sheet()
+		frappe.set_user(self.cast.expert)
+		doc = frappe.get_doc(EXPERT_REVIEW, sheet)
+		for row in doc.scores[:-1]:
+			row.score = "90"
+		doc.no_conflict_of_interest = 1
+		doc.recommendation = "Recommend as Pilot"
+		doc.save()
+		self.assertIsNone(frappe.db.get_value("Expert Review Score", doc.scores[-1].name, "score"))
+		last = doc.scores[-1].criterion
+		with language("zh"), self.assertRaises(frappe.ValidationError) as refused:
+			doc.submit()
+		self.assertIn(f"请在提交评审前填写“{last}”的得分", str(refused.exception))
+		doc.reload()
+		doc.scores[-1].score = "0"  # 0 is a score
+		doc.submit()
+		self.assertEqual(frappe.db.get_value("Expert Review Score", doc.scores[-1].name, "score"), "0")
+		expected = round(sum(90 * row.weight / 100 for row in doc.scores[:-1]), 2)
+		self.assertAlmostEqual(doc.total_score, expected)
+		frappe.set_user("Administrator")
+		self.assertAlmostEqual(frappe.db.get_value(APPLICATION, name, "mean_score"), expected)
+		rows = score_rows(frappe.get_print(EXPERT_REVIEW, sheet, print_format=SHEET_FORMAT))
+		self.assertEqual(rows[-2][3:], ["0", "0"])
+		self.assertEqual(rows[0][3], "90")
+
+	def test_a_score_that_is_no_number_is_refused(self):
+		_name, sheet = self.new_sheet()
+		frappe.set_user(self.cast.expert)
+		doc = frappe.get_doc(EXPERT_REVIEW, sheet)
+		doc.scores[0].score = "九十"
+		with self.assertRaises(frappe.ValidationError):
+			doc.save()
+		doc.reload()
+		doc.scores[0].score = " 85.50 "
+		doc.save()
+		self.assertEqual(doc.scores[0].score, "85.5")
+
+	# --- guidance, application, deadline
+
+	def test_the_rubrics_guidance_is_on_the_sheet_rows(self):
+		rubric = frappe.get_all(
+			"Review Criterion",
+			{"parent": TEST_BATCH, "parenttype": "Pilot Batch"},
+			["criterion", "guidance"],
+			order_by="idx",
+		)
+		self.assertTrue(
+			all(row.guidance for row in rubric), "the default rubric has guidance for every criterion"
+		)
+		frappe.set_user(self.cast.expert)
+		doc = frappe.get_doc(EXPERT_REVIEW, self.sheet)
+		self.assertEqual(
+			[(r.criterion, r.guidance) for r in doc.scores], [(r.criterion, r.guidance) for r in rubric]
+		)
+		guidance = frappe.get_meta("Expert Review Score").get_field("guidance")
+		self.assertTrue(guidance.in_list_view and guidance.read_only)
+
+	def test_the_expert_opens_the_application_and_its_pdf_from_the_sheet(self):
+		expert, other = self.cast.expert, self.cast.other_expert
+		for ptype in ("read", "print"):
+			self.assertTrue(frappe.has_permission(APPLICATION, ptype, doc=self.name, user=expert), ptype)
+			self.assertFalse(frappe.has_permission(APPLICATION, ptype, doc=self.name, user=other), ptype)
+		# the form's buttons: the application's form (getdoc) and the desk's PDF download, both allowlisted
+		script = (
+			Path(__file__).parents[1] / "cluster_brand/doctype/expert_review/expert_review.js"
+		).read_text()
+		self.assertIn("frappe.utils.print_format.download_pdf", script)
+		self.assertIn(frappe.get_meta(APPLICATION).default_print_format, script)
+		for cmd in ("frappe.desk.form.load.getdoc", "frappe.utils.print_format.download_pdf"):
+			frappe.set_user(expert)
+			frappe.local.form_dict = frappe._dict(cmd=cmd)
+			try:
+				refuse_unlisted_methods()
+			finally:
+				frappe.local.form_dict = frappe._dict()
+				frappe.set_user("Administrator")
+		frappe.set_user(expert)
+		response = frappe.local.response
+		frappe.local.response = frappe._dict()
+		try:
+			printing.download_pdf(APPLICATION, self.name, format=APPLICATION_FORMAT)
+			self.assertEqual(frappe.local.response.type, "pdf")
+			self.assertTrue(frappe.local.response.filecontent.startswith(b"%PDF"))
+		finally:
+			frappe.local.response = response
+
+	def test_the_sheet_shows_the_batchs_review_deadline(self):
+		deadline = frappe.db.get_value("Pilot Batch", TEST_BATCH, "expert_review_deadline")
+		self.assertTrue(deadline)
+		df = frappe.get_meta(EXPERT_REVIEW).get_field("expert_review_deadline")
+		self.assertEqual(
+			(df.fieldtype, df.fetch_from, df.read_only), ("Date", "pilot_batch.expert_review_deadline", 1)
+		)
+		self.assertEqual(
+			getdate(frappe.db.get_value(EXPERT_REVIEW, self.sheet, "expert_review_deadline")),
+			getdate(deadline),
+		)
+		# the ministry moves it: the sheets show the new date without being saved
+		batch = frappe.get_doc("Pilot Batch", TEST_BATCH)
+		batch.expert_review_deadline = add_days(deadline, 7)
+		batch.save()
+		self.assertEqual(
+			getdate(frappe.db.get_value(EXPERT_REVIEW, self.sheet, "expert_review_deadline")),
+			getdate(add_days(deadline, 7)),
+		)
+
+	def test_the_review_deadline_is_not_before_the_provincial_recommendation(self):
+		batch = frappe.get_doc("Pilot Batch", TEST_BATCH)
+		batch.expert_review_deadline = add_days(batch.provincial_recommendation_deadline, -1)
+		with language("zh"), self.assertRaises(frappe.ValidationError) as refused:
+			batch.save()
+		self.assertIn("专家评审截止日期", str(refused.exception))
+		self.assertEqual(
+			frappe.get_meta("Pilot Batch").get_label("expert_review_deadline"), "Expert Review Deadline"
+		)
+
+	# --- the ranking
+
+	def test_the_ranking_shows_experts_assigned_sheets_submitted_and_the_province(self):
+		name, _sheet = self.new_sheet()
+		frappe.set_user(self.cast.ministry)
+		rows = run_report(RANKING, filters={"pilot_batch": TEST_BATCH})["result"]
+		row = next(r for r in rows if r.get("application") == name)
+		self.assertEqual(
+			(
+				row["recommending_authority"],
+				row["experts_assigned"],
+				row["sheets_submitted"],
+				row["mean"],
+				row["rank"],
+			),
+			(ZHEJIANG, 1, 0, None, None),
+		)
+		self.assertEqual(
+			row["industrial_cluster"], frappe.db.get_value(APPLICATION, name, "industrial_cluster")
+		)
+		frappe.set_user("Administrator")
+		submit_review(self.cast, name, score=77)
+		frappe.set_user(self.cast.ministry)
+		rows = run_report(RANKING, filters={"pilot_batch": TEST_BATCH})["result"]
+		row = next(r for r in rows if r.get("application") == name)
+		self.assertEqual((row["experts_assigned"], row["sheets_submitted"], row["mean"]), (1, 1, 77))
+		self.assertGreaterEqual(row["rank"], 1)
+		ranked = [r["rank"] for r in rows if r.get("rank")]
+		self.assertEqual(ranked, sorted(ranked))
+		# another batch's applications are not in it
+		self.assertEqual(run_report(RANKING, filters={"pilot_batch": "no such batch"})["result"], [])
+
+	def test_the_ranking_filter_is_preset_to_the_latest_batch(self):
+		script = (
+			Path(__file__).parents[1] / "cluster_brand/report/expert_review_ranking/expert_review_ranking.js"
+		).read_text()
+		self.assertRegex(script, r'fieldname: "pilot_batch"[^}]*reqd: 1')
+		self.assertIn('set_filter_value("pilot_batch"', script)
+		self.assertIn("batch_year desc", script)
+
+	def test_a_refused_reader_is_told_the_reports_name_in_chinese(self):
+		frappe.set_user(self.cast.province)
+		for cmd in ("frappe.desk.query_report.get_script", "frappe.desk.query_report.run"):
+			with self.subTest(cmd=cmd):
+				with language("zh"), self.assertRaises(frappe.PermissionError) as refused:
+					call(cmd, report_name=RANKING)
+				frappe.clear_messages()
+				self.assertIn("专家评审排名", str(refused.exception))
+				self.assertNotIn(RANKING, str(refused.exception))
+		frappe.set_user(self.cast.ministry)
+		self.assertIn("script", call("frappe.desk.query_report.get_script", report_name=RANKING))
+		result = call(
+			"frappe.desk.query_report.run", report_name=RANKING, filters={"pilot_batch": TEST_BATCH}
+		)
+		self.assertIn(self.name, [row.get("application") for row in result["result"]])
+
+
+def call(cmd: str, **form):
+	"""``cmd`` as the desk requests it (Frappe's handler, with the app's overrides)."""
+	form_dict = frappe.local.form_dict
+	frappe.local.form_dict = frappe._dict(cmd=cmd, **form)
+	try:
+		with patch.object(frappe.local, "request", frappe._dict(method="POST"), create=True):
+			return execute_cmd(cmd)
+	finally:
+		frappe.local.form_dict = form_dict
+
+
+class TestRecommendationSettingNames(IntegrationTestCase):
+	def test_hash_named_settings_are_renamed_by_authority_and_batch(self):
+		frappe.set_user("Administrator")
+		frappe.db.delete(
+			SETTING, {"pilot_batch": TEST_BATCH, "recommending_authority": ("in", [ZHEJIANG, SHANDONG])}
+		)
+		hashed = frappe.get_doc(
+			{"doctype": SETTING, "pilot_batch": TEST_BATCH, "recommending_authority": SHANDONG}
+		).insert(set_name=frappe.generate_hash(length=10))
+		# a second setting of one authority and batch, made before the check: its name is taken, it keeps its hash
+		kept = frappe.get_doc(
+			{"doctype": SETTING, "pilot_batch": TEST_BATCH, "recommending_authority": ZHEJIANG}
+		)
+		kept.insert()
+		duplicate = frappe.get_doc(
+			{"doctype": SETTING, "pilot_batch": TEST_BATCH, "recommending_authority": ZHEJIANG}
+		)
+		duplicate.name = frappe.generate_hash(length=10)
+		duplicate.db_insert()
+		self.assertTrue(re.fullmatch(r"[0-9a-f]{10}", hashed.name))
+		rename_patch.execute()
+		self.assertFalse(frappe.db.exists(SETTING, hashed.name))
+		self.assertTrue(frappe.db.exists(SETTING, f"{SHANDONG}（{TEST_BATCH}）"))
+		self.assertEqual(kept.name, f"{ZHEJIANG}（{TEST_BATCH}）")
+		self.assertTrue(frappe.db.exists(SETTING, kept.name))
+		self.assertTrue(frappe.db.exists(SETTING, duplicate.name))
+		rename_patch.execute()  # again: nothing to do
