@@ -92,6 +92,7 @@ jinja = {
 		"cluster_brand.printing.readable",
 		"cluster_brand.printing.recommended_applications",
 		"cluster_brand.printing.batch_pilots",
+		"cluster_brand.printing.official_name",
 	]
 }
 

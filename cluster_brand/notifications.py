@@ -39,6 +39,32 @@ def applicants(doc) -> list[str]:
 	return users_with_role("Cluster Applicant", "Organizing Unit", doc.organizing_unit)
 
 
+def authority_name(doc) -> str:
+	"""The official name of the application's Recommending Authority (浙江省经济和信息化委员会)."""
+	if not doc.get("recommending_authority"):
+		return ""
+	return (
+		frappe.db.get_value("Recommending Authority", doc.recommending_authority, "official_name")
+		or doc.recommending_authority
+	)
+
+
+# The states the province brings about or acts in: their messages name the province's agency.
+PROVINCIAL_STATES = (
+	rules.PENDING_PROVINCIAL_REVIEW,
+	rules.RETURNED,
+	rules.RECOMMENDED,
+	rules.NOT_RECOMMENDED,
+)
+
+
+def transition_subject(doc, state: str) -> str:
+	"""「CBA-2017-00001：青溪县五金工具产业集群当前状态为“待省级推荐”（浙江省经济和信息化委员会）」"""
+	if doc.workflow_state in PROVINCIAL_STATES and (authority := authority_name(doc)):
+		return _("{0}: {1} is now {2} ({3})").format(doc.name, doc.industrial_cluster, state, authority)
+	return _("{0}: {1} is now {2}").format(doc.name, doc.industrial_cluster, state)
+
+
 def provincial_reviewers(doc) -> list[str]:
 	return users_with_role("Provincial Reviewer", "Recommending Authority", doc.recommending_authority)
 
@@ -99,13 +125,13 @@ def notify_transition(doc):
 					"assign_to": users,
 					"doctype": APPLICATION,
 					"name": doc.name,
-					"description": _("{0}: {1} is now {2}").format(doc.name, doc.industrial_cluster, state),
+					"description": transition_subject(doc, state),
 					"date": doc.get(DEADLINE_OF.get(doc.workflow_state, "")) or None,
 				},
 				ignore_permissions=True,
 			)
 	elif doc.workflow_state in FINAL_STATES:
-		inform(applicants(doc), doc, _("{0}: {1} is now {2}").format(doc.name, doc.industrial_cluster, state))
+		inform(applicants(doc), doc, transition_subject(doc, state))
 
 
 def inform(users: list[str], doc, subject: str):

@@ -10,7 +10,10 @@ Official wording comes from cluster_brand.rules; values are returned as text but
 template escapes every user value (Frappe's print environment does not autoescape).
 """
 
+import html
 import json
+import math
+import re
 from datetime import date, datetime
 from functools import cache
 from pathlib import Path
@@ -257,10 +260,15 @@ def _backbone(doc, batch_year) -> dict:
 				computed["sales_revenue"], indicators.last_year_sales_revenue(doc.get("indicators") or [])
 			)
 	statistics_year = _int(doc.get("statistics_year")) or (batch_year - 1 if batch_year else None)
+	heights = [_row_height([str(r["no"]), *r["cells"]], BACKBONE_WIDTHS) for r in printed]
+	# the total row (合计 over four columns, the four sums, two empty cells) goes with the last rows
+	heights[-1] += _row_height(["合计", *totals, ""], (0.41, 0.09, 0.10, 0.10, 0.09, 0.21))
 	return {
 		"heading": form.item("backbone_enterprises").official,
 		"columns": ["序号"] + [form.item(f, form.BACKBONE_ENTERPRISE).official for f in columns],
 		"rows": printed,
+		# the rows as printed, one table with its header per page (see _paginate)
+		"pages": [[printed[i] for i in page] for page in _paginate(heights, BACKBONE_HEADER + HEADING)],
 		"totals": totals,
 		"coverage": format_number(coverage, 2) if rows and coverage is not None else "",
 		"statistics_year": str(statistics_year) if statistics_year else "",
@@ -353,6 +361,7 @@ def _work_plan(doc) -> dict:
 	label = {f: form.item(f, form.WORK_ITEM).official for f in ("work_item", "current_state", "work_goal")}
 	annex_label, _space, table_title = form.PARTS[form.ANNEX].partition(" ")
 	return {
+		"pages": _plan_pages(groups),
 		"annex_label": annex_label,
 		"title": table_title,
 		"columns": [
@@ -366,6 +375,89 @@ def _work_plan(doc) -> dict:
 		"responsible_label": form.item("responsible_party", form.TASK).official,
 		"groups": groups,
 	}
+
+
+# --- Page breaks of the long tables ---------------------------------------------------------------------------
+# wkhtmltopdf on an unpatched Qt (Debian's) neither repeats a table's header on the next page nor keeps a
+# row whole (it ignores page-break-inside on rows and cuts them, borders and all), but it moves a block that
+# does not fit to the next page whole. So the backbone-enterprise table and the 附表 print as one table per
+# page, each with its header and kept together, their rows chosen here by an estimate of their height; a page
+# of rows starts a new page. The estimate errs on the high side, and CHUNK_HEIGHT leaves a tenth of the page:
+# a page may end early, a row is never cut.
+
+# The text block of an A4 page of the 申报书 (margins 25/22/20/20 mm) in CSS pt, as Debian's wkhtmltopdf
+# lays it out (it shrinks the page to fit, about 0.75).
+PAGE_TEXT_HEIGHT = 940
+PAGE_TEXT_WIDTH = 630
+CHUNK_HEIGHT = 0.9 * PAGE_TEXT_HEIGHT
+# .cb-small and .cb-plan cells: 9pt type, line-height 1.5, padding 3pt and a border above and below
+SMALL_TYPE, LINE_HEIGHT, CELL_PADDING = 9, 1.5, 8
+HEADING = 40  # an h2 or h3 above the first page of rows
+# column widths (share of the table) and header heights, as the template sets them
+BACKBONE_WIDTHS = (0.05, 0.15, 0.12, 0.09, 0.09, 0.10, 0.10, 0.09, 0.08, 0.13)
+BACKBONE_HEADER = 4 * SMALL_TYPE * LINE_HEIGHT + CELL_PADDING
+PLAN_WIDTHS = (0.05, 0.11, 0.20, 0.20, 0.32, 0.12)
+PLAN_HEADER = 2 * SMALL_TYPE * LINE_HEIGHT + CELL_PADDING
+
+
+def _text_width(text: str, size: float) -> float:
+	"""Width of a line in pt: a CJK character or full-width mark takes the type size, others about half."""
+	return sum(size if ord(c) >= 0x2E80 or c in "—“”‘’…" else 0.55 * size for c in text)
+
+
+def _cell_lines(text: str, width: float) -> int:
+	"""The lines a cell's text takes in a column ``width`` (share of the table) of small type."""
+	room = max(width * PAGE_TEXT_WIDTH - CELL_PADDING, SMALL_TYPE)
+	return sum(max(1, math.ceil(_text_width(line, SMALL_TYPE) / room)) for line in (text or "").split("\n"))
+
+
+def _row_height(cells, widths) -> float:
+	lines = max(_cell_lines(text, width) for text, width in zip(cells, widths, strict=True))
+	return lines * SMALL_TYPE * LINE_HEIGHT + CELL_PADDING
+
+
+def _paginate(heights: list[float], header: float) -> list[list[int]]:
+	"""The rows (their indexes) of each page: as many as fit in CHUNK_HEIGHT under the header."""
+	pages, page, used = [], [], header
+	for n, height in enumerate(heights):
+		if page and used + height > CHUNK_HEIGHT:
+			pages.append(page)
+			page, used = [], header
+		page.append(n)
+		used += height
+	return [*pages, page] if page else pages
+
+
+def _plan_pages(groups: list[dict]) -> list[list[dict]]:
+	"""The work items of each page of the 附表. A work item taller than a page is split between its
+	measures; its continuation repeats its number and name (marked continued) with state and goal blank."""
+	parts, heights = [], []
+	room = CHUNK_HEIGHT - PLAN_HEADER - HEADING
+	for group in groups:
+		state = max(_cell_lines(group["current_state"], 0.20), _cell_lines(group["work_goal"], 0.20))
+		state = state * SMALL_TYPE * LINE_HEIGHT + CELL_PADDING
+		measures, used, first = [], 0.0, True
+		for m in group["measures"]:
+			text = f"{m['no']} {m['measure']}" + (
+				f"（任务分工：{m['responsible']}）" if m["responsible"] else ""
+			)
+			height = _row_height([text, m["time_node"]], (0.32, 0.12))
+			if measures and used + height > room:
+				parts.append(_plan_part(group, measures, continued=not first))
+				heights.append(max(used, state if first else 0))
+				measures, used, first = [], 0.0, False
+			measures.append(m)
+			used += height
+		parts.append(_plan_part(group, measures, continued=not first))
+		heights.append(max(used, state if first else 0))
+	return [[parts[i] for i in page] for page in _paginate(heights, PLAN_HEADER + HEADING)]
+
+
+def _plan_part(group: dict, measures: list[dict], continued: bool) -> dict:
+	part = {**group, "measures": measures, "rowspan": len(measures), "continued": continued}
+	if continued:
+		part.update(current_state="", work_goal="")
+	return part
 
 
 def format_number(value, decimals: int = 2) -> str:
@@ -398,11 +490,25 @@ def _year(value) -> str:
 	return f"{y}年" if y else ""
 
 
+# An HTML character reference (&lt; &amp; &#60; …), as Frappe's sanitiser writes them.
+_ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
+
+
 def _text(value) -> str:
-	"""A user value as text with Unix newlines (the template escapes it and turns newlines into <br>)."""
+	"""A user value as it was typed, with Unix newlines (the template escapes it, so that it prints as text
+	and never as markup, and turns newlines into <br>).
+
+	Frappe's input sanitiser stores a value that holds anything like a tag as HTML (bleach): what it does not
+	allow escaped (「<script>」 is stored as 「&lt;script&gt;」, 「《<GB/T 19001>》」 as 「《&lt;GB/T 19001&gt;》」),
+	「&」 as 「&amp;」; tags it allows (<b>) stay. Its character references are read back here, so that the
+	print shows the characters typed, escaped once by the template. (A value typed with a character
+	reference of its own, such as 「&lt;」, prints as 「<」.)"""
 	if value is None:
 		return ""
-	return str(value).replace("\r\n", "\n").replace("\r", "\n").strip()
+	text = str(value)
+	if "&" in text and _ENTITY.search(text):
+		text = html.unescape(text)
+	return text.replace("\r\n", "\n").replace("\r", "\n").strip()
 
 
 def _date(value) -> date | None:
@@ -430,17 +536,19 @@ def _date_text(value) -> str:
 # cluster_brand.printing with the reader's permissions and passed in here as plain rows.
 
 PROGRAMME = "产业集群区域品牌建设试点"
-RECOMMENDATION_COLUMNS = ("推荐排序", "组织实施单位", "产业集群（园区）", "主导产业", "推荐意见")
+# The opinion prints once, under the list (the form is printed from the application it is about).
+RECOMMENDATION_COLUMNS = ("推荐排序", "组织实施单位", "产业集群（园区）", "主导产业")
 BLANK_LIST_ROWS = 3  # a list with nothing in it yet prints as a form to be filled in by hand
 
 
-def recommendation_print_context(doc, recommended=None) -> dict:
+def recommendation_print_context(doc, recommended=None, authority_name: str | None = None) -> dict:
 	"""The 推荐意见 of the application's recommending authority: every application it recommended in the
 	batch (``recommended``: rows of Cluster Brand Application, as read by the printing reader) in rank
-	order, and this application's own opinion, officer and date."""
+	order, and this application's own opinion, officer and date. The authority heads and seals it by its
+	official name (``authority_name``: Recommending Authority.official_name) when it has one."""
 	doc = doc if doc is not None else {}
 	year = _int(doc.get("batch_year"))
-	authority = _text(doc.get("recommending_authority"))
+	authority = _text(authority_name) or _text(doc.get("recommending_authority"))
 	rows = sorted(
 		recommended or [],
 		key=lambda r: (_int(r.get("recommendation_rank")) or 10**6, _text(r.get("name"))),
@@ -457,7 +565,6 @@ def recommendation_print_context(doc, recommended=None) -> dict:
 				"unit": _text(r.get("organizing_unit")),
 				"cluster": _text(r.get("industrial_cluster")),
 				"industry": _text(r.get("leading_industry")),
-				"opinion": _text(r.get("recommendation_opinion")),
 				"current": bool(doc.get("name")) and r.get("name") == doc.get("name"),
 			}
 			for r in rows
@@ -563,7 +670,8 @@ def designation_print_context(doc, pilots=None) -> dict:
 				"no": n,
 				"cluster": _text(r.get("industrial_cluster")),
 				"unit": _text(r.get("organizing_unit")),
-				"authority": _text(r.get("recommending_authority")),
+				"authority": _text(r.get("recommending_authority_name"))
+				or _text(r.get("recommending_authority")),
 				"start": _date_text(r.get("start_date")),
 				"end": _date_text(r.get("planned_end_date")),
 			}

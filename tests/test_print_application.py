@@ -247,10 +247,17 @@ def test_top_enterprise_values_and_fewer_than_three():
 	assert cells(profiles[1]["rows"][0])[1] == "" and cells(profiles[2]["rows"][1])[1] == ""
 
 
+def backbone_rows(page: Page) -> list[list[dict]]:
+	"""The header of the backbone table's first page, then the rows of all its pages (合计 last)."""
+	tables = page.tables_of("cb-backbone")
+	return [tables[0]["rows"][0]] + [row for t in tables for row in t["rows"][1:]]
+
+
 def test_backbone_summary_table(full):
 	doc = full_application()
-	table = full.tables_of("cb-backbone")[0]
 	columns = ["序号"] + [i.official for i in form.items_of(form.BACKBONE_ENTERPRISE)]
+	all_rows = backbone_rows(full)
+	table = {"rows": all_rows}
 	assert cells(table["rows"][0]) == [flat(c) for c in columns]
 	rows = table["rows"][1:-1]
 	assert [cells(r)[0] for r in rows] == [str(n) for n in range(1, len(doc["backbone_enterprises"]) + 1)]
@@ -273,12 +280,36 @@ def test_backbone_summary_table(full):
 	assert flat(form.BACKBONE_NOTE) in text
 
 
+def test_long_tables_print_a_table_with_its_header_per_page(full):
+	# wkhtmltopdf repeats no header and cuts rows: 30 enterprises and the seven work items print as several
+	# tables, each a block kept whole that starts a page (but the first), each with the header.
+	for css_class in ("cb-backbone", "cb-plan"):
+		tables = full.tables_of(css_class)
+		assert len(tables) > 1, css_class
+		assert all(t["rows"][0] == tables[0]["rows"][0] for t in tables)
+		assert all(len(t["rows"]) > 1 for t in tables)
+	assert ".cb-table-page + .cb-table-page { page-break-before: always; }" in render(full_application())
+	totals = [cells(t["rows"][-1])[0] for t in full.tables_of("cb-backbone")]
+	assert totals.count("合计") == 1 and totals[-1] == "合计"
+
+
+def test_a_work_item_taller_than_a_page_continues_under_the_header():
+	doc = full_application()
+	item = WORK_ITEMS[0][0]
+	long = [dict(t, measure="措施" * 120) for t in doc["tasks"] if t["work_item"] == item]
+	doc["tasks"] = long * 3 + [t for t in doc["tasks"] if t["work_item"] != item]
+	page = Page(render(doc))
+	tables = page.tables_of("cb-plan")
+	names = [cells(r)[1] for t in tables for r in t["rows"][1:] if len(r) == 6]
+	assert names[0] == WORK_ITEMS[0][1] and f"{WORK_ITEMS[0][1]}（续）" in names
+	assert len([n for n in names if n.startswith(WORK_ITEMS[0][1])]) > 1
+
+
 def test_blank_backbone_summary_table_has_rows_one_to_five(empty):
-	table = empty.tables_of("cb-backbone")[0]
-	rows = table["rows"][1:-1]
+	rows = backbone_rows(empty)[1:-1]
 	assert [cells(r)[0] for r in rows] == ["1", "2", "3", "4", "5"]
 	assert all(c == "" for r in rows for c in cells(r)[1:])
-	assert cells(table["rows"][-1])[0] == "合计"
+	assert cells(backbone_rows(empty)[-1])[0] == "合计"
 	assert "骨干企业累计销售收入占主导产业销售收入的______%" in flat(empty.text)
 	assert flat(form.BACKBONE_NOTE) in flat(empty.text)
 
@@ -346,7 +377,9 @@ def test_part_four_targets_and_funding(full):
 
 
 def plan_rows(page: Page) -> list[list[dict]]:
-	return [row for t in page.tables_of("cb-plan") for row in t["rows"]]
+	"""The header of the 附表's first page, then the rows of all its pages."""
+	tables = page.tables_of("cb-plan")
+	return [tables[0]["rows"][0]] + [row for t in tables for row in t["rows"][1:]]
 
 
 def measure_no(row) -> str:

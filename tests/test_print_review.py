@@ -23,6 +23,7 @@ SCRIPT = "<script>alert(1)</script>"
 ESCAPED = "&lt;script&gt;alert(1)&lt;/script&gt;"
 ZHEJIANG = "浙江省工业和信息化主管部门"
 SHANDONG = "山东省工业和信息化主管部门"
+OFFICIAL_NAMES = {SHANDONG: "山东省经济和信息化委员会"}
 BATCH = "2017年产业集群区域品牌建设试点"
 
 
@@ -33,6 +34,7 @@ def render(template: str, doc, rows=None) -> str:
 		designation_print_context=designation_print_context,
 		recommended_applications=lambda d: rows or [],
 		batch_pilots=lambda d: rows or [],
+		official_name=lambda authority: OFFICIAL_NAMES.get(authority, authority or ""),
 	)
 	return env.get_template(PRINT + template).render(doc=doc)
 
@@ -106,18 +108,23 @@ def test_recommendation_title_names_the_authority_and_the_batch_year(recommendat
 
 def test_recommended_applications_in_rank_order(recommendation):
 	head = cells(table(recommendation, "cb-recommended")["rows"][0])
-	assert head == ["推荐排序", "组织实施单位", "产业集群（园区）", "主导产业", "推荐意见"]
+	# the opinion prints once, under the list (it printed in the list and again under it)
+	assert head == ["推荐排序", "组织实施单位", "产业集群（园区）", "主导产业"]
 	rows = body(recommendation, "cb-recommended")
 	assert [r[0] for r in rows] == ["1", "2"]
-	assert rows[0] == [
-		"1",
-		"东阳县经济开发区管理委员会",
-		"东阳县木雕红木家具产业集群",
-		"木雕家具",
-		"优先推荐。",
-	]
+	assert rows[0] == ["1", "东阳县经济开发区管理委员会", "东阳县木雕红木家具产业集群", "木雕家具"]
 	assert rows[1][1:4] == ["青溪县人民政府", "青溪县五金工具产业集群", "五金工具"]
-	assert rows[1][4] == "同意推荐。该集群产业基础好。"
+	text = flat(recommendation.text)
+	assert text.count("同意推荐。") == 1 and "优先推荐。" not in text
+
+
+def test_recommendation_is_headed_and_sealed_with_the_authoritys_official_name():
+	text = flat(
+		Page(render("provincial_recommendation.html", application(recommending_authority=SHANDONG))).text
+	)
+	assert "山东省经济和信息化委员会2017年产业集群区域品牌建设试点推荐意见" in text
+	assert "山东省经济和信息化委员会（盖章）" in text
+	assert SHANDONG not in text
 
 
 def test_the_printed_application_is_marked_in_the_list(recommendation):
@@ -397,7 +404,7 @@ def test_user_text_is_escaped_in_every_form():
 		designation_notice_number=SCRIPT,
 	)
 	for html, expected in (
-		(render("provincial_recommendation.html", doc, rows), 12),
+		(render("provincial_recommendation.html", doc, rows), 10),
 		(render("expert_review.html", review), 7),
 		(
 			render(

@@ -11,8 +11,9 @@ The scan of the stamped form is taken off the document: Frappe's Standard format
 Printing writes an Access Log and commits it outside tests; that write is left out for both formats so
 that nothing is committed. Target: 申报书 / Standard ≤ 1.0, and the 申报书 under 3 s.
 
-The desk's PDF button and REST go through cluster_brand.printing.download_pdf, which stamps the page
-numbers after frappe.get_print; each round times that path too, and the stamping alone.
+The desk's PDF button and REST go through cluster_brand.printing.download_pdf, which repairs the text layer
+and stamps the page numbers after frappe.get_print (printing.finish_pdf); each round times that path too, and
+the finishing alone.
 """
 
 import statistics
