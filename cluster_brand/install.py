@@ -7,6 +7,8 @@ only the Administrator may open: the programme's users would see a blank page an
 import frappe
 from frappe.utils import cint
 
+from cluster_brand.nullable_numbers import make_columns_nullable
+
 # The wizard's answers for a site of the programme: Chinese, China, Beijing time, yuan. Frappe takes the date,
 # time and number formats from the country (China: yyyy-mm-dd).
 LANGUAGE = "zh"
@@ -20,6 +22,7 @@ WIZARD_FORMAT_FIELDS = ("date_format", "time_format", "number_format", "float_pr
 
 def after_install():
 	complete_setup()
+	make_columns_nullable()
 
 
 def complete_setup() -> bool:

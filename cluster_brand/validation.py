@@ -1,8 +1,11 @@
 """How the programme's rule violations reach the user in Frappe: translated, all at once, nothing saved;
 and the checks that every programme DocType makes on save: values its columns can hold, links that exist."""
 
+from dataclasses import replace
+
 import frappe
 from frappe import _
+from frappe.model import table_fields
 
 from cluster_brand.rules import Violation
 from cluster_brand.rules.capacity import (
@@ -15,15 +18,53 @@ from cluster_brand.rules.capacity import (
 from cluster_brand.rules.links import missing_link
 
 
+class InvalidCellError(frappe.ValidationError):
+	"""A refused save whose answer locates the failing cells of child tables (``invalid_cells``: doctype,
+	table, the row's idx and field, in the order of the message), so that the form points at the first."""
+
+
 def translate_violation(violation: Violation) -> str:
-	args = {k: (_(str(v)) if k in violation.translate_args else v) for k, v in violation.args.items()}
+	args = {
+		k: (
+			translate_violation(v)
+			if isinstance(v, Violation)
+			else _(str(v))
+			if k in violation.translate_args
+			else v
+		)
+		for k, v in violation.args.items()
+	}
 	return _(violation.message).format(**args)
 
 
-def throw_violations(violations: list[Violation], title: str, intro: str | None = None):
-	"""Raises one ValidationError listing every violation, so the transaction (and the save) is rolled back."""
+def invalid_cells(doc, violations: list[Violation]) -> list[dict]:
+	"""Where in ``doc`` each violation of a child-table row is: the table, the row's idx as the form numbers
+	it (the rules count the rows in the order they read them) and the row's field, when the rule names it."""
+	cells = []
+	for v in violations:
+		df = doc.meta.get_field(v.fieldname) if v.fieldname else None
+		if not (df and df.fieldtype in table_fields and v.row):
+			continue
+		rows = doc.get(v.fieldname) or []
+		row = rows[v.row - 1] if 0 < v.row <= len(rows) else None
+		cell = {
+			"doctype": doc.doctype,
+			"table": v.fieldname,
+			"idx": frappe.utils.cint(row.get("idx")) if row and row.get("idx") else v.row,
+			"field": v.column,
+		}
+		if cell not in cells:
+			cells.append(cell)
+	return cells
+
+
+def throw_violations(violations: list[Violation], title: str, intro: str | None = None, doc=None):
+	"""Raises one ValidationError listing every violation, so the transaction (and the save) is rolled back.
+	With ``doc``, a violation in a row of a child table makes it an InvalidCellError whose answer locates the
+	cells (``invalid_cells``): the 申报书's form scrolls to the first and focuses it."""
 	if not violations:
 		return
+	cells = invalid_cells(doc, violations) if doc is not None else []
 	messages = [frappe.utils.escape_html(translate_violation(v)) for v in violations]
 	if len(messages) == 1 and not intro:
 		body = messages[0]
@@ -34,7 +75,9 @@ def throw_violations(violations: list[Violation], title: str, intro: str | None 
 			+ "".join(f"<li>{m}</li>" for m in messages)
 			+ "</ol>"
 		)
-	frappe.throw(body, frappe.ValidationError, title=title)
+	if cells:
+		frappe.local.response["invalid_cells"] = cells
+	frappe.throw(body, InvalidCellError if cells else frappe.ValidationError, title=title)
 
 
 def doc_as_rule_input(doc) -> dict:
@@ -85,7 +128,7 @@ def storable_violations(doc) -> list[Violation]:
 def validate_storable(doc):
 	"""Refuses, with each item named, what the database would refuse with a 500 (called in validate,
 	before the record reaches the database)."""
-	throw_violations(storable_violations(doc), _(doc.doctype))
+	throw_violations(storable_violations(doc), _(doc.doctype), doc=doc)
 
 
 def _link_fields(meta) -> list:
@@ -152,13 +195,16 @@ def link_violations(doc) -> list[Violation]:
 			names_by_doctype.setdefault(target, set()).add(str(value))
 	existing = _existing(names_by_doctype, dynamic) if links else set()
 	return [
-		missing_link(
-			df.label or df.fieldname,
-			name,
-			target,
-			table_df.fieldname if table_df else df.fieldname,
-			idx,
-			table_df.label if table_df else None,
+		replace(
+			missing_link(
+				df.label or df.fieldname,
+				name,
+				target,
+				table_df.fieldname if table_df else df.fieldname,
+				idx,
+				table_df.label if table_df else None,
+			),
+			column=df.fieldname if table_df else None,
 		)
 		for df, target, name, table_df, idx in links
 		if (target, name) not in existing
@@ -167,7 +213,7 @@ def link_violations(doc) -> list[Violation]:
 
 def validate_links(doc, title: str | None = None):
 	"""Refuses a link to a record that does not exist, naming the item (and its table and row)."""
-	throw_violations(link_violations(doc), title or _(doc.doctype))
+	throw_violations(link_violations(doc), title or _(doc.doctype), doc=doc)
 
 
 # --- fetched values ----------------------------------------------------------------------------------

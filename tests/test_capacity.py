@@ -65,8 +65,8 @@ def indicator_rows(**overrides):
 @pytest.mark.parametrize("value", NON_FINITE, ids=["inf", "-inf", "nan"])
 def test_non_finite_indicator_values_are_reported_by_name(indicator, value):
 	violations = indicators.check_indicator_rows(indicator_rows(**{indicator.key: (value, 1.0, 1.0)}))
-	assert [(v.args["item"], v.fieldname, v.row) for v in violations] == [
-		(indicator.key, "year_1_value", indicators.INDICATORS.index(indicator) + 1)
+	assert [(v.args["item"], v.fieldname, v.row, v.column) for v in violations] == [
+		(indicator.key, "indicators", indicators.INDICATORS.index(indicator) + 1, "year_1_value")
 	]
 	assert indicator.official_name.split("（")[0] in zh(violations[0])
 	assert "不是有效的数值" in zh(violations[0])
@@ -145,7 +145,9 @@ def test_wrong_paper_copies_are_reported_not_a_crash(copies):
 def test_a_400_digit_integer_is_too_large_not_a_crash():
 	huge = json.loads("1" + "0" * 400)  # JSON keeps it an exact int
 	violations = indicators.check_indicator_rows(indicator_rows(**{SALES: (huge, 1.0, 1.0)}))
-	assert [v.message for v in violations] == ["{item} must be less than {limit} (and more than -{limit})."]
+	assert [v.message for v in violations] == [
+		"{table}, row {row}: {item} must be less than {limit} (and more than -{limit})."
+	]
 	doc = complete_application()
 	doc["indicators"] = indicator_rows(**{SALES: (huge, huge, huge), indicators.EXPORTS: (huge, huge, huge)})
 	doc["funding_plan"][0]["amount"] = huge
@@ -202,7 +204,9 @@ def test_indicator_values_beyond_decimal_21_9_are_reported(value):
 
 def test_sales_revenue_of_1e20_is_reported():
 	violations = indicators.check_indicator_rows(indicator_rows(**{SALES: (1.0, 1.0, 1e20)}))
-	assert [(v.args["item"], v.fieldname) for v in violations] == [(SALES, "year_3_value")]
+	assert [(v.args["item"], v.fieldname, v.column) for v in violations] == [
+		(SALES, "indicators", "year_3_value")
+	]
 	assert english(violations[0]).endswith(
 		"must be less than 1,000,000,000,000 (and more than -1,000,000,000,000)."
 	)

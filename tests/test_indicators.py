@@ -42,7 +42,9 @@ def test_profit_may_be_negative_but_sales_may_not():
 	profit = INDICATORS[5].key
 	assert check_indicator_rows(rows(**{profit: (-1.5, 2.0, 3.0)})) == []
 	violations = check_indicator_rows(rows(**{SALES: (-1.0, 2.0, 3.0)}))
-	assert [(v.args["item"], v.fieldname) for v in violations] == [(SALES, "year_1_value")]
+	assert [(v.args["item"], v.fieldname, v.row, v.column) for v in violations] == [
+		(SALES, "indicators", 5, "year_1_value")
+	]
 
 
 def test_counts_are_whole_non_negative_numbers():

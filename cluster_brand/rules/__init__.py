@@ -26,7 +26,9 @@ def _(message: str) -> str:
 class Violation:
 	"""One broken rule: an English message template, its arguments, and where it happened.
 
-	``item`` and ``args`` values that are official names are translated by the caller too.
+	``item`` and ``args`` values that are official names are translated by the caller too. In a row of a
+	child table, ``fieldname`` is the table's, ``row`` the row (1, 2 …) and ``column`` the row's field: the
+	form points at that cell.
 	"""
 
 	message: str
@@ -34,3 +36,4 @@ class Violation:
 	fieldname: str | None = None
 	row: int | None = None
 	translate_args: tuple = ()
+	column: str | None = None

@@ -4,8 +4,10 @@
 ``check_ready_to_leave_draft`` runs before the application leaves the applicant.
 """
 
+from dataclasses import replace
+
 from cluster_brand.rules import Violation, _, enterprises, indicators, work_plan
-from cluster_brand.rules.capacity import check_number, finite_number, storable
+from cluster_brand.rules.capacity import check_number, finite_number, number_text, storable
 from cluster_brand.rules.completeness import missing_items
 from cluster_brand.rules.formats import check_format
 
@@ -18,6 +20,23 @@ CONTACT_FORMATS = (
 )
 FUNDING_AMOUNT = ("amount", "Float", "Amount (10,000 yuan)")  # Application Funding.amount
 FUNDING_PLAN = "Funding Plan"
+# The label of each table whose rows the contact formats check, as its messages name it.
+TABLE_ITEMS = {
+	"top_enterprises": enterprises.TOP_TABLE_ITEM,
+	"backbone_enterprises": enterprises.TABLE_ITEM,
+}
+
+
+def in_row(violation: Violation, table: str, row: int, column: str) -> Violation:
+	"""``violation`` of a value in ``row`` of ``table``: its message names the table and the row first."""
+	return Violation(
+		_("{table}, row {row}: {problem}"),
+		{"table": TABLE_ITEMS[table], "row": row, "problem": violation},
+		table,
+		row,
+		("table",),
+		column,
+	)
 
 
 def derived_values(doc: dict, batch_year: int | None) -> dict:
@@ -49,28 +68,30 @@ def derived_values(doc: dict, batch_year: int | None) -> dict:
 
 def check_entries(doc: dict, batch_year: int | None) -> list[Violation]:
 	"""Range, format and consistency checks of what is filled in; empty items are allowed here."""
-	violations = indicators.check_indicator_rows(doc.get("indicators") or [])
+	years = indicators.indicator_years(batch_year) if batch_year else None
+	violations = indicators.check_indicator_rows(doc.get("indicators") or [], years)
 	violations += enterprises.check_backbone_rows(doc.get("backbone_enterprises") or [])
 	for table_field, table_item in enterprises.ENTERPRISE_TABLES:
 		violations += enterprises.check_enterprise_codes(doc.get(table_field) or [], table_field, table_item)
 	for table, fieldname, kind, label in CONTACT_FORMATS:
 		for idx, row in enumerate(doc.get(table) or [], start=1):
-			v = check_format(kind, row.get(fieldname), label, table, idx)
+			v = check_format(kind, row.get(fieldname), label)
 			if v:
-				violations.append(v)
+				violations.append(in_row(v, table, idx, fieldname))
 	fieldname, fieldtype, label = FUNDING_AMOUNT
 	for idx, row in enumerate(doc.get("funding_plan") or [], start=1):
 		problem = check_number(row.get(fieldname), fieldtype, label, "funding_plan", idx, FUNDING_PLAN)
 		if problem:
-			violations.append(problem)
+			violations.append(replace(problem, column=fieldname))
 		elif finite_number(row.get(fieldname), 0) < 0:
 			violations.append(
 				Violation(
 					_("Funding Plan, row {row}: {item} may not be negative ({value})."),
-					{"row": idx, "item": "Amount (10,000 yuan)", "value": row.get("amount")},
+					{"row": idx, "item": "Amount (10,000 yuan)", "value": number_text(row.get("amount"))},
 					"funding_plan",
 					idx,
 					("item",),
+					fieldname,
 				)
 			)
 	top = [row.get("enterprise") for row in doc.get("top_enterprises") or [] if row.get("enterprise")]

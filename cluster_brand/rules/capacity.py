@@ -9,6 +9,7 @@ so the rules here also read any value as text or as a number without failing.
 
 import math
 from collections.abc import Iterable
+from dataclasses import replace
 from decimal import Decimal
 
 from cluster_brand.rules import Violation, _
@@ -127,6 +128,13 @@ def parse_number(value):
 	if isinstance(value, float):
 		return value if math.isfinite(value) else INVALID
 	return INVALID
+
+
+def number_text(value) -> str:
+	"""A number as a message shows it: -5, not -5.0."""
+	return (
+		f"{value:g}" if isinstance(value, float) and value == int(value) and abs(value) < 1e15 else str(value)
+	)
 
 
 def finite_number(value, default=None):
@@ -292,7 +300,7 @@ def check_capacity(
 		else:
 			v = check_text(value, fieldtype, label, where, row, table_item, length or None)
 		if v:
-			violations.append(v)
+			violations.append(replace(v, column=fieldname) if table_field else v)
 	return violations
 
 

@@ -1,7 +1,9 @@
 """第二部分 主导产业骨干企业情况: the backbone-enterprise summary and the three detailed enterprises."""
 
+from dataclasses import replace
+
 from cluster_brand.rules import Violation, _
-from cluster_brand.rules.capacity import as_text, check_number, finite_number
+from cluster_brand.rules.capacity import as_text, check_number, finite_number, number_text
 from cluster_brand.rules.formats import is_valid_credit_code
 
 # Enterprises report in 万元, the indicators in 亿元: 1 亿元 = 10,000 万元.
@@ -81,7 +83,7 @@ def check_backbone_rows(rows: list[dict]) -> list[Violation]:
 				row.get(f), MONEY_FIELDTYPE, LABELS[f], "backbone_enterprises", idx, TABLE_ITEM
 			)
 			if problem:
-				violations.append(problem)
+				violations.append(replace(problem, column=f))
 				continue
 			value = finite_number(row.get(f))
 			if f in MONEY_FIELDS and value is not None and value < 0:
@@ -90,10 +92,11 @@ def check_backbone_rows(rows: list[dict]) -> list[Violation]:
 						_(
 							"Backbone enterprise summary table, row {row}: {item} may not be negative ({value})."
 						),
-						{"row": idx, "item": LABELS[f], "value": value},
+						{"row": idx, "item": LABELS[f], "value": number_text(value)},
 						"backbone_enterprises",
 						idx,
 						("item",),
+						f,
 					)
 				)
 		own, sales = (
@@ -109,6 +112,7 @@ def check_backbone_rows(rows: list[dict]) -> list[Violation]:
 					{"row": idx},
 					"backbone_enterprises",
 					idx,
+					column="own_brand_sales_revenue",
 				)
 			)
 		enterprise = row.get("enterprise")
@@ -126,6 +130,7 @@ def check_backbone_rows(rows: list[dict]) -> list[Violation]:
 						},
 						"backbone_enterprises",
 						idx,
+						column="enterprise",
 					)
 				)
 			seen.setdefault(enterprise, idx)
@@ -148,6 +153,7 @@ def check_enterprise_codes(rows: list[dict], table_field: str, table_item: str) 
 					table_field,
 					idx,
 					("table", "item"),
+					"enterprise",
 				)
 			)
 	return violations

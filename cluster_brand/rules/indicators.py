@@ -3,7 +3,7 @@
 from dataclasses import dataclass, replace
 
 from cluster_brand.rules import Violation, _
-from cluster_brand.rules.capacity import check_number, finite_number, storable
+from cluster_brand.rules.capacity import check_number, finite_number, number_text, storable
 
 COUNT, MONEY, SIGNED_MONEY, SHARE = "count", "money", "signed_money", "share"
 
@@ -95,6 +95,7 @@ YEAR_FIELDS = ("year_1_value", "year_2_value", "year_3_value")
 
 # The indicator values are stored in Float columns.
 VALUE_FIELDTYPE = "Float"
+TABLE_ITEM = "Main Indicators"  # the table's label: 主要指标情况
 
 
 def indicator_years(batch_year: int) -> tuple[int, ...]:
@@ -111,45 +112,42 @@ def year_heading(year: int) -> str:
 	return f"{year}年"
 
 
-def check_value(kind: str, value, item: str, fieldname: str | None = None, row: int | None = None):
-	"""Range check of one number by its kind; ``None`` (not filled) is completeness's concern.
+def check_value(kind: str, value, item: str, column: str | None = None, row: int | None = None, year=None):
+	"""Range check of one number by its kind; ``None`` (not filled) is completeness's concern. The message
+	names the table (主要指标情况), the indicator ``item`` and the ``year`` (2016年, or 1, 2, 3 without a batch);
+	the Violation locates the cell: table "indicators", ``row``, ``column`` (year_1_value …).
 
 	A value that is no finite number, or too large for its column, is reported first."""
-	problem = check_number(value, VALUE_FIELDTYPE, item, fieldname)
-	if problem:  # the indicator's name says where: the message names no row
-		return replace(problem, row=row)
+	problem = check_number(value, VALUE_FIELDTYPE, item, "indicators", row, TABLE_ITEM)
+	if problem:
+		return replace(problem, column=column)
 	value = finite_number(value)
 	if value is None:
 		return None
+	message = None
 	if kind == COUNT and (value < 0 or value != int(value)):
-		return Violation(
-			_("{item} must be a whole number of zero or more, not {value}."),
-			{"item": item, "value": value},
-			fieldname,
-			row,
-			("item",),
+		message = _("Main Indicators: {item}, {year}, must be a whole number of zero or more, not {value}.")
+	elif kind == MONEY and value < 0:
+		message = _("Main Indicators: {item}, {year}, may not be negative ({value}).")
+	elif kind == SHARE and not 0 <= value <= 100:
+		message = _(
+			"Main Indicators: {item}, {year}, is a percentage and must be between 0 and 100, not {value}."
 		)
-	if kind == MONEY and value < 0:
-		return Violation(
-			_("{item} may not be negative ({value})."),
-			{"item": item, "value": value},
-			fieldname,
-			row,
-			("item",),
-		)
-	if kind == SHARE and not 0 <= value <= 100:
-		return Violation(
-			_("{item} is a percentage and must be between 0 and 100, not {value}."),
-			{"item": item, "value": value},
-			fieldname,
-			row,
-			("item",),
-		)
-	return None
+	if message is None:
+		return None
+	return Violation(
+		message,
+		{"item": item, "year": year, "value": number_text(value)},
+		"indicators",
+		row,
+		("item",),
+		column,
+	)
 
 
-def check_indicator_rows(rows: list[dict]) -> list[Violation]:
-	"""Each row: {'indicator': key, 'year_1_value': …}. Checks ranges and that each indicator appears once."""
+def check_indicator_rows(rows: list[dict], years: tuple[int, ...] | None = None) -> list[Violation]:
+	"""Each row: {'indicator': key, 'year_1_value': …}. Checks ranges and that each indicator appears once.
+	``years``: the indicator years (2014, 2015, 2016) that the messages name; without them, 1, 2, 3."""
 	violations, seen = [], set()
 	for idx, row in enumerate(rows, start=1):
 		key = row.get("indicator")
@@ -175,8 +173,9 @@ def check_indicator_rows(rows: list[dict]) -> list[Violation]:
 				)
 			)
 		seen.add(key)
-		for fieldname in YEAR_FIELDS:
-			v = check_value(indicator.kind, row.get(fieldname), key, fieldname, idx)
+		for position, fieldname in enumerate(YEAR_FIELDS):
+			year = year_heading(years[position]) if years else str(position + 1)
+			v = check_value(indicator.kind, row.get(fieldname), key, fieldname, idx, year)
 			if v:
 				violations.append(v)
 	return violations

@@ -79,6 +79,7 @@ def check_time_nodes(tasks: list[dict], window: tuple[date, date] | None) -> lis
 					},
 					"tasks",
 					idx,
+					column="time_node",
 				)
 			)
 	return violations

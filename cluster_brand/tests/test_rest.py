@@ -79,6 +79,12 @@ class TestApplicationREST(IntegrationTestCase):
 		before = frappe.db.count(APPLICATION)
 		refused = rest("POST", RESOURCE, self.token, body)
 		self.assertEqual(refused.status_code, 417)
-		self.assertIn("主导产业国内市场占有率（%）为百分比", refused.json["exception"])
+		self.assertIn("主导产业国内市场占有率（%），2014年，为百分比", refused.json["exception"])
+		# a ValidationError that locates the cell
+		self.assertEqual(refused.json["exc_type"], "InvalidCellError")
+		self.assertEqual(
+			refused.json["invalid_cells"],
+			[{"doctype": APPLICATION, "table": "indicators", "idx": 10, "field": "year_1_value"}],
+		)
 		frappe.db.rollback()
 		self.assertEqual(frappe.db.count(APPLICATION), before)

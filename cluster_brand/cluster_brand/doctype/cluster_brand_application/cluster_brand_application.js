@@ -13,13 +13,16 @@ frappe.ui.form.on("Cluster Brand Application", {
 
 	onload(frm) {
 		if (frm.is_new()) {
-			add_official_rows(frm, "indicators", "indicator");
+			// the main indicators are blank until typed (stored blank, not as 0: cluster_brand/nullable_numbers.py)
+			const blank_years = Object.fromEntries(YEAR_FIELDS.map((fieldname) => [fieldname, null]));
+			add_official_rows(frm, "indicators", "indicator", blank_years);
 			add_official_rows(frm, "work_items", "work_item");
 		}
 	},
 
 	refresh(frm) {
 		set_year_headings(frm);
+		make_other_parts_read_only(frm);
 		// The official rows are fixed (11 indicators, their derived ratios, 7 work items): Frappe v15 keeps
 		// these grid properties only when set in the form, not from the DocType's JSON.
 		for (const table of ["indicators", "derived_indicators", "work_items"]) {
@@ -51,14 +54,79 @@ frappe.ui.form.on("Cluster Brand Application", {
 });
 
 // The official rows (11 main indicators, 7 work items) are the options of the row's Select, in order.
-function add_official_rows(frm, table, fieldname) {
+function add_official_rows(frm, table, fieldname, values = {}) {
 	if ((frm.doc[table] || []).length) return;
 	const options = frappe.meta.get_docfield(frappe.meta.get_docfield(frm.doctype, table).options, fieldname).options;
 	options
 		.split("\n")
 		.filter(Boolean)
-		.forEach((value) => frm.add_child(table, { [fieldname]: value }));
+		.forEach((value) => frm.add_child(table, { ...values, [fieldname]: value }));
 	frm.refresh_field(table);
+}
+
+// Each role edits its own part in its own stage only (the edit locks of review_process): the server tells
+// the form which permission levels the reader may change now (__onload.editable_levels); every field of
+// another level is read-only, rather than editable and refused on save.
+function make_other_parts_read_only(frm) {
+	const levels = frm.doc.__onload?.editable_levels;
+	if (frm.is_new() || !Array.isArray(levels)) return;
+	for (const df of frm.meta.fields) {
+		if (frappe.model.layout_fields.includes(df.fieldtype)) continue;
+		const locked = !levels.includes(cint(df.permlevel));
+		frm.set_df_property(df.fieldname, "read_only", locked ? 1 : df.read_only);
+	}
+}
+
+// A refused save points at the failing cell: the server names the table, row and field in its message and
+// locates the cells in its answer (cluster_brand/validation.py, InvalidCellError). Frappe shows the message
+// only when no handler takes the error, so the handler shows it and brings the first cell's row into view;
+// when the message is closed, the cell is opened for editing (in the table, or in the row's form).
+if (!frappe.request.error_handlers.InvalidCellError) {
+	frappe.request.on_error("InvalidCellError", (r) => {
+		if (r._server_messages) {
+			frappe.hide_msgprint();
+			frappe.msgprint(JSON.parse(r._server_messages));
+		}
+		const cell = (r.invalid_cells || [])[0];
+		const frm = cur_frm;
+		if (!cell || !frm || frm.doctype !== cell.doctype) return;
+		const grid_row = show_row(frm, cell);
+		if (!grid_row) return;
+		if (r._server_messages && frappe.msg_dialog) {
+			// closing a dialog closes the row's form too: open the cell once the message is closed
+			frappe.msg_dialog.$wrapper.one("hidden.bs.modal", () => open_cell(grid_row, cell.field));
+		} else {
+			open_cell(grid_row, cell.field);
+		}
+	});
+}
+
+function show_row(frm, { table, idx }) {
+	const grid = frm.fields_dict[table]?.grid;
+	const row_doc = (frm.doc[table] || []).find((row) => cint(row.idx) === cint(idx));
+	if (!grid || !row_doc) return null;
+	frm.scroll_to_field(table, false);
+	const page_length = grid.grid_pagination?.page_length;
+	if (page_length && grid.grid_pagination.page_index !== Math.ceil(idx / page_length)) {
+		grid.grid_pagination.go_to_page(Math.ceil(idx / page_length));
+	}
+	const grid_row = grid.grid_rows_by_docname[row_doc.name];
+	if (!grid_row) return null;
+	frappe.utils.scroll_to(grid_row.wrapper, true, 150);
+	grid_row.row.addClass("highlight");
+	setTimeout(() => grid_row.row.removeClass("highlight"), 3000);
+	return grid_row;
+}
+
+function open_cell(grid_row, field) {
+	if (!field) return;
+	if (grid_row.columns[field]) {
+		grid_row.activate(); // a column of the table: edited in place
+		grid_row.on_grid_fields_dict[field]?.$input?.focus();
+	} else {
+		grid_row.show_form(); // not a column: the row's own form, which focuses its first field first
+		setTimeout(() => grid_row.grid_form?.fields_dict[field]?.$input?.focus(), 500);
+	}
 }
 
 // The indicator columns read like the official table: 2014年, 2015年, 2016年 for the 2017 batch.

@@ -46,6 +46,24 @@ class ClusterBrandApplication(Document):
 		if self.is_changing_state():
 			self.validate_transition()
 
+	def onload(self):
+		self.set_onload("editable_levels", self.editable_levels())
+
+	def editable_levels(self) -> list[int]:
+		"""The permission levels that the reader may change in the application's present state: the edit locks
+		of validate_edits_allowed_in_state (its role's part, in its stage). The form makes every other field
+		read-only, so that nothing looks editable that a save would refuse."""
+		levels = sorted(review_rules.EDITABLE_IN)
+		if frappe.session.user == "Administrator":
+			return levels
+		roles = set(frappe.get_roles())
+		return [
+			level
+			for level in levels
+			if not review_rules.locked_levels(self.workflow_state, {level})
+			and review_process.EDITOR_ROLE[level] in roles
+		]
+
 	def on_update(self):
 		review_process.sync_expert_reviews(self)
 		if self.has_value_changed("workflow_state"):
@@ -168,6 +186,7 @@ class ClusterBrandApplication(Document):
 		throw_violations(
 			application_rules.check_entries(doc_as_rule_input(self), self.get_batch_year()),
 			_("The application form has errors"),
+			doc=self,
 		)
 
 	def is_leaving_applicant(self) -> bool:
@@ -210,8 +229,8 @@ def _update_rows_in_place(doc, table: str, key: str, values: list[dict]):
 	for value in values:
 		row = existing.pop(value[key], None)
 		if row is not None:
-			# a number column stores no value as 0: None over a stored 0 is no change
-			row.update({k: v for k, v in value.items() if not (v is None and row.get(k) == 0)})
+			# the year values are stored blank when there is none (cluster_brand/nullable_numbers.py)
+			row.update(value)
 		rows.append(row if row is not None else value)
 	doc.set(table, rows)
 

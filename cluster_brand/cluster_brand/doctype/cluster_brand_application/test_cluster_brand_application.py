@@ -158,7 +158,9 @@ class TestClusterBrandApplication(IntegrationTestCase):
 		count = self.application.indicators[0]
 		count.year_1_value = 12.5
 		self.assert_refused(
-			self.application, "主导产业国内市场占有率（%）为百分比", "主导产业企业数（个）应为非负整数"
+			self.application,
+			"主要指标情况：主导产业国内市场占有率（%），2015年，为百分比",
+			"主要指标情况：主导产业企业数（个），2014年，应为非负整数",
 		)
 
 	def test_contact_formats_of_the_top_enterprises(self):

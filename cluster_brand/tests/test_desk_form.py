@@ -1,0 +1,194 @@
+"""The browser tier: the 申报书 form as its people see it in the desk (Debian's Chromium, a real site).
+
+At the desk's normal width (1280 px, the narrowest of 1280–1440): a new form shows no number that nobody
+typed, every tab and every column heading reads fully, each table names the enterprise and the number once,
+a refused save points at the failing cell, and what a person may not edit in this stage is read-only in the
+form, not only refused on save. Screenshots go to CB_SCREENS (default /tmp/cluster_brand_screens).
+"""
+
+import frappe
+from frappe.utils.password import update_password
+
+from cluster_brand.tests.desk_browser import SCREENS, Desk, SiteServer, screenshot, settle
+from cluster_brand.tests.process import drive_to, make_cast
+from cluster_brand.tests.utils import IntegrationTestCase
+
+APPLICATION = "Cluster Brand Application"
+PASSWORD = "Form@2017-desk"
+ROUTE = "/app/cluster-brand-application/"
+WIDTH = 1280
+
+# The text of the cells of column ``fieldname`` of a grid, in row order.
+GRID_CELLS = """([table, fieldname]) => [...document.querySelectorAll(
+	`.frappe-control[data-fieldname="${table}"] .grid-body .grid-row .grid-static-col[data-fieldname="${fieldname}"]`
+)].map((cell) => cell.innerText.trim())"""
+
+# Each heading of a grid: its text and whether it is cut (wider than its cell).
+GRID_HEADINGS = """(table) => [...document.querySelectorAll(
+	`.frappe-control[data-fieldname="${table}"] .grid-heading-row .grid-row:not(.filter-row) .grid-static-col,
+	 .frappe-control[data-fieldname="${table}"] .grid-heading-row .row-index`
+)].filter((col) => col.offsetParent).map((col) => {
+	const area = col.querySelector(".static-area") || col;
+	return { text: area.innerText.trim(), cut: area.scrollWidth > area.clientWidth + 1 };
+})"""
+
+# Each tab: its label and whether it lies wholly inside the visible part of the tab strip.
+TABS = """() => {
+	const strip = document.querySelector(".form-tabs-list").getBoundingClientRect();
+	return [...document.querySelectorAll(".form-tabs .nav-link")].filter((tab) => tab.offsetParent).map((tab) => {
+		const box = tab.getBoundingClientRect();
+		return { text: tab.innerText.trim(), shown: box.left >= strip.left && box.right <= strip.right };
+	});
+}"""
+
+# Whether a field of the form takes input: a writable control, not the static display of a read-only one.
+EDITABLE = """(fieldname) => {
+	const field = cur_frm.fields_dict[fieldname];
+	return field.disp_status === "Write";
+}"""
+
+
+class TestDeskForm(IntegrationTestCase):
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		SCREENS.mkdir(parents=True, exist_ok=True)
+		cls.cast = make_cast()
+		for user in cls.cast.values():
+			update_password(user, PASSWORD)
+		tag = frappe.generate_hash(length=6)
+		cls.draft = drive_to(cls.cast, "Draft", f"form-{tag}")
+		cls.pending = drive_to(cls.cast, "Pending Provincial Review", f"form-pending-{tag}")
+		frappe.db.commit()  # the site's server has its own connection
+		cls.server = SiteServer()
+		cls.desk = Desk(cls.server.url)
+
+	@classmethod
+	def tearDownClass(cls):
+		cls.desk.close()
+		cls.server.stop()
+		frappe.set_user("Administrator")
+		frappe.db.rollback()
+		for name in (cls.draft, cls.pending):
+			frappe.delete_doc(APPLICATION, name, force=True, ignore_permissions=True)
+		frappe.db.commit()
+		super().tearDownClass()
+
+	def open_form(self, who: str, name: str):
+		page = self.desk.log_in(self.cast[who], PASSWORD)
+		page.set_viewport_size({"width": WIDTH, "height": 900})
+		page.goto(self.server.url + ROUTE + name, wait_until="domcontentloaded")
+		settle(page)
+		return page
+
+	def open_tab(self, page, fieldname: str):
+		page.locator(f'.form-tabs .nav-link[data-fieldname="{fieldname}"]').click()
+		page.wait_for_timeout(400)
+
+	def test_a_new_form_shows_no_indicator_value_nobody_typed(self):
+		page = self.open_form("applicant", "new")
+		self.open_tab(page, "part_1_tab")
+		page.locator('.frappe-control[data-fieldname="indicators"]').scroll_into_view_if_needed()
+		screenshot(page, "form-new-indicators")
+		for fieldname in ("year_1_value", "year_2_value", "year_3_value"):
+			cells = page.evaluate(GRID_CELLS, ["indicators", fieldname])
+			self.assertEqual(len(cells), 11)
+			self.assertEqual(set(cells), {""}, fieldname)
+		page.context.close()
+
+	def test_every_tab_is_in_view(self):
+		page = self.open_form("applicant", self.draft)
+		screenshot(page, "form-tabs")
+		tabs = page.evaluate(TABS)
+		self.assertIn("审核与评审", [tab["text"] for tab in tabs])
+		self.assertEqual([tab["text"] for tab in tabs if not tab["shown"]], [])
+		page.context.close()
+
+	def test_grid_headings_read_fully_and_name_each_column_once(self):
+		page = self.open_form("applicant", self.draft)
+		self.open_tab(page, "part_2_tab")
+		screenshot(page, "form-enterprises")
+		for table in ("top_enterprises", "backbone_enterprises"):
+			headings = page.evaluate(GRID_HEADINGS, table)
+			self.assertEqual([h["text"] for h in headings if h["cut"]], [], table)
+		backbone = [h["text"] for h in page.evaluate(GRID_HEADINGS, "backbone_enterprises")]
+		self.assertIn("销售收入（万元）", backbone)
+		self.assertIn("自主品牌产品销售收入（万元）", backbone)
+		# the enterprise column shows the enterprise's name: no second column of the name
+		top = [h["text"] for h in page.evaluate(GRID_HEADINGS, "top_enterprises")]
+		self.assertEqual([t for t in top if t.startswith("企业")], ["企业"])
+		names = page.evaluate(GRID_CELLS, ["top_enterprises", "enterprise"])
+		self.assertTrue(all(name and not name[0].isdigit() for name in names), names)
+		self.open_tab(page, "annex_tab")
+		screenshot(page, "form-annex")
+		work_items = [h["text"] for h in page.evaluate(GRID_HEADINGS, "work_items")]
+		self.assertEqual(work_items.count("序号"), 1, work_items)
+		self.assertEqual(page.evaluate(GRID_CELLS, ["work_items", "work_item"])[0], "实施区域品牌发展战略")
+		page.context.close()
+
+	def test_a_refused_save_points_at_the_failing_cell(self):
+		page = self.open_form("applicant", self.draft)
+		self.open_tab(page, "part_2_tab")
+		row = page.locator('.frappe-control[data-fieldname="backbone_enterprises"] .grid-row[data-idx="3"]')
+		row.locator('.grid-static-col[data-fieldname="assets"]').click()
+		page.wait_for_timeout(300)
+		row.locator('input[data-fieldname="assets"]').fill("-5")
+		page.keyboard.press("Control+s")
+		page.wait_for_selector(".modal.show .msgprint", timeout=10000)
+		page.wait_for_timeout(1200)
+		message = page.inner_text(".modal.show .msgprint")
+		screenshot(page, "form-refused-save")
+		self.assertIn("骨干企业汇总表第3行", message)
+		self.assertIn("资产（万元）", message)
+		page.keyboard.press("Escape")
+		page.wait_for_timeout(800)
+		screenshot(page, "form-refused-save-cell")
+		pointed = page.evaluate(
+			"""() => {
+				const row = document.querySelector(
+					'.frappe-control[data-fieldname="backbone_enterprises"] .grid-row[data-idx="3"]'
+				);
+				const box = row.getBoundingClientRect();
+				return {
+					in_view: box.top >= 0 && box.bottom <= window.innerHeight,
+					editing: row.querySelector(".data-row").classList.contains("editable-row"),
+					focused: document.activeElement?.dataset?.fieldname || null,
+				};
+			}"""
+		)
+		self.assertEqual(pointed, {"in_view": True, "editing": True, "focused": "assets"})
+		self.assertNotEqual(
+			frappe.db.get_value(
+				"Application Backbone Enterprise", {"parent": self.draft, "idx": 3}, "assets"
+			),
+			-5,
+		)
+		page.context.close()
+
+	def test_the_applicant_cannot_type_into_the_province_s_fields(self):
+		page = self.open_form("applicant", self.draft)
+		self.open_tab(page, "review_tab")
+		screenshot(page, "form-applicant-review-tab")
+		self.assertTrue(page.evaluate(EDITABLE, "regional_industry_composition"))
+		for fieldname in ("recommendation_rank", "recommending_officer", "paper_copies_received"):
+			self.assertFalse(page.evaluate(EDITABLE, fieldname), fieldname)
+		page.context.close()
+
+	def test_the_province_edits_its_recommendation_only(self):
+		page = self.open_form("province", self.pending)
+		screenshot(page, "form-province-cover")
+		for fieldname in ("application_date", "stamped_form_scan", "conforms_to_industrial_policy"):
+			self.assertFalse(page.evaluate(EDITABLE, fieldname), fieldname)
+		self.open_tab(page, "part_1_tab")
+		self.assertFalse(page.evaluate(EDITABLE, "regional_industry_composition"))
+		self.assertFalse(page.evaluate(EDITABLE, "indicators"))
+		self.open_tab(page, "part_2_tab")
+		self.assertFalse(page.evaluate(EDITABLE, "backbone_enterprises"))
+		backbone = page.locator('.frappe-control[data-fieldname="backbone_enterprises"]')
+		self.assertFalse(backbone.locator(".grid-add-row").is_visible())
+		self.open_tab(page, "review_tab")
+		screenshot(page, "form-province-review-tab")
+		for fieldname in ("recommendation_opinion", "recommending_officer", "recommendation_rank"):
+			self.assertTrue(page.evaluate(EDITABLE, fieldname), fieldname)
+		self.assertFalse(page.evaluate(EDITABLE, "paper_copies_received"))
+		page.context.close()
