@@ -50,30 +50,35 @@ def _editable_fields(meta):
 	]
 
 
-def _level_values(doc, level: int):
-	values = []
-	for df in _editable_fields(doc.meta):
-		if (df.permlevel or 0) != level:
-			continue
-		if df.fieldtype in table_fields:
-			child_fields = [
-				c for c in _editable_fields(frappe.get_meta(df.options)) if c.fieldtype not in table_fields
-			]
-			rows = [
-				tuple(_normalise(c, row.get(c.fieldname)) for c in child_fields)
-				for row in doc.get(df.fieldname) or []
-			]
-			values.append((df.fieldname, tuple(rows)))
-		else:
-			values.append((df.fieldname, _normalise(df, doc.get(df.fieldname))))
-	return values
+def _value_of(df, doc):
+	"""A field's value as compared for the edit locks; a child table's as the tuple of its rows' values."""
+	if df.fieldtype in table_fields:
+		child_fields = [
+			c for c in _editable_fields(frappe.get_meta(df.options)) if c.fieldtype not in table_fields
+		]
+		return tuple(
+			tuple(_normalise(c, row.get(c.fieldname)) for c in child_fields)
+			for row in doc.get(df.fieldname) or []
+		)
+	return _normalise(df, doc.get(df.fieldname))
 
 
 def changed_levels(doc) -> set[int]:
+	"""The permission levels whose fields this save changes. The plain fields are compared before the tables,
+	and a level already found changed is not compared further (a save must stay quick)."""
 	before = doc.get_doc_before_save()
 	if not before:
 		return set()
-	return {level for level in rules.EDITABLE_IN if _level_values(doc, level) != _level_values(before, level)}
+	changed = set()
+	for df in sorted(_editable_fields(doc.meta), key=lambda df: df.fieldtype in table_fields):
+		level = df.permlevel or 0
+		if (
+			level in rules.EDITABLE_IN
+			and level not in changed
+			and _value_of(df, doc) != _value_of(df, before)
+		):
+			changed.add(level)
+	return changed
 
 
 def forbidden_edits(doc) -> list[Violation]:

@@ -2,6 +2,7 @@
 and the checks that every programme DocType makes on save: values its columns can hold, links that exist."""
 
 from dataclasses import replace
+from datetime import date
 
 import frappe
 from frappe import _
@@ -85,16 +86,31 @@ def doc_as_rule_input(doc) -> dict:
 	data = doc.as_dict(no_default_fields=True)
 	for df in doc.meta.get("fields", {"fieldtype": "Date"}):
 		if data.get(df.fieldname):
-			data[df.fieldname] = frappe.utils.getdate(data[df.fieldname])
+			data[df.fieldname] = as_date(data[df.fieldname])
 	for table_df in doc.meta.get_table_fields():
 		date_fields = [
 			df.fieldname for df in frappe.get_meta(table_df.options).get("fields", {"fieldtype": "Date"})
 		]
+		if not date_fields:
+			continue
 		for row in data.get(table_df.fieldname) or []:
 			for fieldname in date_fields:
 				if row.get(fieldname):
-					row[fieldname] = frappe.utils.getdate(row[fieldname])
+					row[fieldname] = as_date(row[fieldname])
 	return data
+
+
+def as_date(value) -> date:
+	"""frappe.utils.getdate, without its general date parser for the ISO dates that Frappe stores (a save of
+	an application converts hundreds of them)."""
+	if type(value) is date:
+		return value
+	if isinstance(value, str) and len(value) == 10:
+		try:
+			return date.fromisoformat(value)
+		except ValueError:
+			pass
+	return frappe.utils.getdate(value)
 
 
 # --- checks that every programme DocType makes on save, before its own rules ---------------------------

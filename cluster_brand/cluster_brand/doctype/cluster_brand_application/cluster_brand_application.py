@@ -33,16 +33,16 @@ class ClusterBrandApplication(Document):
 		self.keep_fetched_values()
 		self.validate_edits_allowed_in_state()
 		self.set_official_rows()
-		self.set_derived_values()
+		rule_input = self.set_derived_values()
 		self.set_review_values()
-		self.validate_entries()
+		self.validate_entries(rule_input)
 		self.validate_storable()
 		self.validate_links()
 		self.validate_cluster_belongs_to_unit()
 		self.validate_one_application_per_cluster_and_batch()
 		self.validate_expert_assignments()
 		if self.is_leaving_applicant():
-			self.validate_ready_to_leave_draft()
+			self.validate_ready_to_leave_draft(rule_input)
 		if self.is_changing_state():
 			self.validate_transition()
 
@@ -134,15 +134,17 @@ class ClusterBrandApplication(Document):
 
 	def set_derived_values(self):
 		batch_year = self.get_batch_year()
-		derived = application_rules.derived_values(doc_as_rule_input(self), batch_year)
+		rule_input = doc_as_rule_input(self)
+		derived = application_rules.derived_values(rule_input, batch_year)
 		self.indicator_years = ", ".join(str(y) for y in indicator_years(batch_year)) if batch_year else None
-		_update_rows_in_place(
-			self, "derived_indicators", "derived_indicator", derived.pop("derived_indicators")
-		)
+		_update_rows_in_place(self, "derived_indicators", "derived_indicator", derived["derived_indicators"])
 		# set_official_rows has sorted and numbered the tasks in place; copies would replace the rows
 		derived.pop("tasks")
 		derived.pop("measure_numbers")
-		self.update(derived)
+		self.update({key: value for key, value in derived.items() if key != "derived_indicators"})
+		# the entry and completeness checks of this save read the same input, with what was just derived
+		rule_input.update(derived)
+		return rule_input
 
 	def validate_storable(self):
 		"""Every value fits its column. After the entry checks, which name an indicator, an enterprise or a
@@ -182,9 +184,9 @@ class ClusterBrandApplication(Document):
 				title=_("Cluster Brand Application"),
 			)
 
-	def validate_entries(self):
+	def validate_entries(self, rule_input: dict):
 		throw_violations(
-			application_rules.check_entries(doc_as_rule_input(self), self.get_batch_year()),
+			application_rules.check_entries(rule_input, self.get_batch_year()),
 			_("The application form has errors"),
 			doc=self,
 		)
@@ -194,15 +196,17 @@ class ClusterBrandApplication(Document):
 		previous_state = before.workflow_state if before else None
 		return self.workflow_state not in APPLICANT_STATES and previous_state in APPLICANT_STATES
 
-	def validate_ready_to_leave_draft(self):
+	def validate_ready_to_leave_draft(self, rule_input: dict):
 		throw_violations(
-			self.get_incompleteness(),
+			self.get_incompleteness(rule_input),
 			_("The application is not complete"),
 			_("The application cannot be submitted until the following items are complete and correct:"),
 		)
 
-	def get_incompleteness(self):
-		return application_rules.check_ready_to_leave_draft(doc_as_rule_input(self), self.get_batch_year())
+	def get_incompleteness(self, rule_input: dict | None = None):
+		return application_rules.check_ready_to_leave_draft(
+			rule_input or doc_as_rule_input(self), self.get_batch_year()
+		)
 
 	def apply_fieldlevel_read_permissions(self):
 		"""Frappe's field levels, and what the reader may not read in this state (form, REST, print)."""
