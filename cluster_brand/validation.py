@@ -290,3 +290,12 @@ def keep_fetched_values(doc) -> None:
 					old = same_place
 			if old is not None:
 				_keep_row(row, old, fetched)
+
+
+def existing_duplicate(doc, fieldnames: tuple[str, ...]) -> str | None:
+	"""Another record of ``doc``'s DocType with the same values of ``fieldnames`` (one X per Y)."""
+	if not all(doc.get(fieldname) for fieldname in fieldnames):
+		return None
+	return frappe.db.exists(
+		doc.doctype, {**{f: doc.get(f) for f in fieldnames}, "name": ("!=", doc.name or "")}
+	)

@@ -13,6 +13,7 @@ from cluster_brand.rules.indicators import INDICATOR_BY_KEY, INDICATORS, indicat
 from cluster_brand.rules.work_plan import WORK_ITEM_KEYS, WORK_ITEM_NUMBER, number_measures, sort_tasks
 from cluster_brand.validation import (
 	doc_as_rule_input,
+	existing_duplicate,
 	keep_fetched_values,
 	link_violations,
 	throw_violations,
@@ -167,14 +168,7 @@ class ClusterBrandApplication(Document):
 			)
 
 	def validate_one_application_per_cluster_and_batch(self):
-		existing = frappe.db.exists(
-			"Cluster Brand Application",
-			{
-				"industrial_cluster": self.industrial_cluster,
-				"pilot_batch": self.pilot_batch,
-				"name": ("!=", self.name),
-			},
-		)
+		existing = existing_duplicate(self, ("industrial_cluster", "pilot_batch"))
 		if existing:
 			frappe.throw(
 				_("Industrial Cluster {0} already has application {1} in batch {2}.").format(

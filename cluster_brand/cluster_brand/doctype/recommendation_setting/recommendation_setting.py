@@ -10,7 +10,7 @@ from cluster_brand.cluster_brand.doctype.recommending_authority.recommending_aut
 	validate_is_provincial,
 )
 from cluster_brand.deadlines import refresh_deadlines
-from cluster_brand.validation import validate_links, validate_storable
+from cluster_brand.validation import existing_duplicate, validate_links, validate_storable
 
 
 class RecommendationSetting(Document):
@@ -35,14 +35,7 @@ class RecommendationSetting(Document):
 		validate_is_provincial(self.recommending_authority, _("Recommendation Setting"))
 
 	def validate_one_setting_per_batch(self):
-		existing = frappe.db.exists(
-			"Recommendation Setting",
-			{
-				"pilot_batch": self.pilot_batch,
-				"recommending_authority": self.recommending_authority,
-				"name": ("!=", self.name),
-			},
-		)
+		existing = existing_duplicate(self, ("pilot_batch", "recommending_authority"))
 		if existing:
 			frappe.throw(
 				_("{0} already has a recommendation setting for {1}.").format(
