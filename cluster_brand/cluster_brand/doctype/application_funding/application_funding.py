@@ -5,4 +5,27 @@ from frappe.model.document import Document
 
 
 class ApplicationFunding(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		amount: DF.Float
+		funding_source: DF.Literal[
+			"Central Government Funds",
+			"Provincial Government Funds",
+			"Municipal and County Government Funds",
+			"Enterprise Self-Raised Funds",
+			"Social Capital",
+			"Other",
+		]
+		investment_step: DF.SmallText | None
+		parent: DF.Data
+		parentfield: DF.Data
+		parenttype: DF.Data
+		support_direction: DF.SmallText | None
+	# end: auto-generated types
 	pass

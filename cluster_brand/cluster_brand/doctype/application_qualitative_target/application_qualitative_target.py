@@ -5,4 +5,18 @@ from frappe.model.document import Document
 
 
 class ApplicationQualitativeTarget(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		parent: DF.Data
+		parentfield: DF.Data
+		parenttype: DF.Data
+		target_description: DF.SmallText
+		target_year: DF.Int
+	# end: auto-generated types
 	pass

@@ -27,6 +27,137 @@ APPLICANT_STATES = (None, "", *review_rules.APPLICANT_STATES)
 
 
 class ClusterBrandApplication(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		from cluster_brand.cluster_brand.doctype.application_backbone_enterprise.application_backbone_enterprise import (
+			ApplicationBackboneEnterprise,
+		)
+		from cluster_brand.cluster_brand.doctype.application_derived_indicator.application_derived_indicator import (
+			ApplicationDerivedIndicator,
+		)
+		from cluster_brand.cluster_brand.doctype.application_funding.application_funding import (
+			ApplicationFunding,
+		)
+		from cluster_brand.cluster_brand.doctype.application_indicator.application_indicator import (
+			ApplicationIndicator,
+		)
+		from cluster_brand.cluster_brand.doctype.application_qualitative_target.application_qualitative_target import (
+			ApplicationQualitativeTarget,
+		)
+		from cluster_brand.cluster_brand.doctype.application_quantitative_target.application_quantitative_target import (
+			ApplicationQuantitativeTarget,
+		)
+		from cluster_brand.cluster_brand.doctype.application_task.application_task import ApplicationTask
+		from cluster_brand.cluster_brand.doctype.application_top_enterprise.application_top_enterprise import (
+			ApplicationTopEnterprise,
+		)
+		from cluster_brand.cluster_brand.doctype.application_work_item.application_work_item import (
+			ApplicationWorkItem,
+		)
+		from cluster_brand.cluster_brand.doctype.expert_assignment.expert_assignment import ExpertAssignment
+
+		application_date: DF.Date | None
+		backbone_enterprises: DF.Table[ApplicationBackboneEnterprise]
+		backbone_sales_coverage: DF.Percent
+		batch_year: DF.Int
+		brand_development_foundation: DF.Text | None
+		brand_management_mechanism: DF.Text | None
+		brand_pilot: DF.Link | None
+		commits_organisation_and_funding: DF.Check
+		competitive_advantages: DF.Text | None
+		conforms_to_industrial_policy: DF.Check
+		cycle_end: DF.Date | None
+		cycle_start: DF.Date | None
+		decision_date: DF.Date | None
+		derived_indicators: DF.Table[ApplicationDerivedIndicator]
+		designation_notice_number: DF.Data | None
+		development_history: DF.Text | None
+		development_prospects: DF.Text | None
+		enterprise_brand_cultivation: DF.Text | None
+		expert_assignments: DF.Table[ExpertAssignment]
+		funding_plan: DF.Table[ApplicationFunding]
+		honours: DF.Text | None
+		indicator_years: DF.Data | None
+		indicators: DF.Table[ApplicationIndicator]
+		industrial_cluster: DF.Link
+		industry_organisations: DF.Text | None
+		industry_sector: DF.Literal[
+			"",
+			"Machinery",
+			"Textiles",
+			"Light Industry",
+			"Building Materials",
+			"Petroleum and Chemicals",
+			"Iron and Steel",
+			"Nonferrous Metals",
+			"Electronics and Information",
+			"Pharmaceuticals",
+			"Other",
+		]
+		is_national_demonstration_base: DF.Check
+		leading_industry: DF.Data | None
+		leading_industry_profile: DF.Text | None
+		leading_industry_sales_revenue: DF.Float
+		management_systems: DF.Text | None
+		marketing_platform: DF.Text | None
+		mean_score: DF.Float
+		no_major_incident_in_three_years: DF.Check
+		online_submission_deadline: DF.Date | None
+		organizing_unit: DF.Link
+		other_matters: DF.Text | None
+		own_brand_building: DF.Text | None
+		paper_copies_received: DF.Int
+		paper_copies_required: DF.Int
+		paper_copies_stamped: DF.Check
+		paper_receipt_note: DF.SmallText | None
+		paper_received_date: DF.Date | None
+		pilot_batch: DF.Link
+		pilot_cycle_years: DF.Literal["1", "2", "3"]
+		public_notice_end: DF.Date | None
+		public_notice_start: DF.Date | None
+		qualitative_targets: DF.Table[ApplicationQualitativeTarget]
+		quality_level: DF.Text | None
+		quality_safety_credit_environment: DF.Text | None
+		quantitative_targets: DF.Table[ApplicationQuantitativeTarget]
+		recommendation_date: DF.Date | None
+		recommendation_deadline: DF.Date | None
+		recommendation_opinion: DF.Text | None
+		recommendation_rank: DF.Int
+		recommending_authority: DF.Link | None
+		recommending_officer: DF.Data | None
+		regional_brand_evaluation: DF.Text | None
+		regional_brand_protection: DF.Text | None
+		regional_brand_strategy: DF.Text | None
+		regional_industry_composition: DF.Text | None
+		safeguard_measures: DF.Text | None
+		service_platforms: DF.Text | None
+		stamped_form_scan: DF.Attach | None
+		standards_participation: DF.Text | None
+		statistics_year: DF.Int
+		supporting_policies: DF.Text | None
+		tasks: DF.Table[ApplicationTask]
+		technology_innovation: DF.Text | None
+		technology_level: DF.Text | None
+		top_enterprises: DF.Table[ApplicationTopEnterprise]
+		total_assets: DF.Float
+		total_funding: DF.Float
+		total_own_brand_sales_revenue: DF.Float
+		total_profit_sum: DF.Float
+		total_sales_revenue: DF.Float
+		work_approach: DF.Text | None
+		work_items: DF.Table[ApplicationWorkItem]
+		work_objectives: DF.Text | None
+		work_organisation: DF.Text | None
+		work_tasks: DF.Text | None
+		workflow_state: DF.Link | None
+
+	# end: auto-generated types
 	def autoname(self):
 		self.name = make_autoname(f"CBA-{self.get_batch_year()}-.#####", doc=self)
 

@@ -10,6 +10,25 @@ from cluster_brand.validation import doc_as_rule_input, throw_violations, valida
 
 
 class ClusterEnterprise(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		contact_person: DF.Data | None
+		contact_phone: DF.Data | None
+		email: DF.Data | None
+		enterprise_name: DF.Data
+		industrial_cluster: DF.Link | None
+		main_products: DF.SmallText | None
+		mobile: DF.Data | None
+		own_brands: DF.SmallText | None
+		unified_social_credit_code: DF.Data
+
+	# end: auto-generated types
 	def before_naming(self):
 		# The code is the record's name, so it is normalised before naming as well as on every save.
 		self.unified_social_credit_code = normalize_credit_code(self.unified_social_credit_code)

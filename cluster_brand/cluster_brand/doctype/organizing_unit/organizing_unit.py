@@ -17,6 +17,31 @@ SETS_THE_PROVINCE = {"Ministry Administrator", "System Manager"}
 
 
 class OrganizingUnit(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		address: DF.SmallText | None
+		contact_person: DF.Data | None
+		contact_phone: DF.Data | None
+		email: DF.Data | None
+		mobile: DF.Data | None
+		postcode: DF.Data | None
+		recommending_authority: DF.Link
+		unified_social_credit_code: DF.Data | None
+		unit_name: DF.Data
+		unit_type: DF.Literal[
+			"Government Management Agency of the Locality",
+			"People's Government at or above County Level",
+			"People's Government below County Level",
+			"Other",
+		]
+
+	# end: auto-generated types
 	def validate(self):
 		validate_storable(self)
 		self.unified_social_credit_code = normalize_credit_code(self.unified_social_credit_code) or None

@@ -14,6 +14,19 @@ from cluster_brand.validation import existing_duplicate, validate_links, validat
 
 
 class RecommendationSetting(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		pilot_batch: DF.Link
+		recommendation_deadline: DF.Date | None
+		recommendation_quota: DF.Int
+		recommending_authority: DF.Link
+	# end: auto-generated types
 	"""A recommending authority's own deadline in a batch (set by the province) and its quota (set by the
 	ministry)."""
 

@@ -12,6 +12,44 @@ ASSOCIATION = "National Industry Association"
 
 
 class RecommendingAuthority(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		authority_name: DF.Data
+		authority_type: DF.Literal[
+			"Provincial Industry and Information Technology Authority", "National Industry Association"
+		]
+		disabled: DF.Check
+		industry_sector: DF.Literal[
+			"",
+			"Machinery",
+			"Textiles",
+			"Light Industry",
+			"Building Materials",
+			"Petroleum and Chemicals",
+			"Iron and Steel",
+			"Nonferrous Metals",
+			"Electronics and Information",
+			"Pharmaceuticals",
+			"Other",
+		]
+		official_name: DF.Data | None
+		region: DF.Data | None
+		region_type: DF.Literal[
+			"",
+			"Province",
+			"Autonomous Region",
+			"Municipality",
+			"Separately Planned City",
+			"Xinjiang Production and Construction Corps",
+		]
+
+	# end: auto-generated types
 	def validate(self):
 		validate_storable(self)
 		validate_links(self)

@@ -5,4 +5,19 @@ from frappe.model.document import Document
 
 
 class ReviewCriterion(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		criterion: DF.Data
+		guidance: DF.SmallText | None
+		parent: DF.Data
+		parentfield: DF.Data
+		parenttype: DF.Data
+		weight: DF.Float
+	# end: auto-generated types
 	pass

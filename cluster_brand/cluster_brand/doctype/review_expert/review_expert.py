@@ -9,6 +9,23 @@ from cluster_brand.validation import validate_links, validate_storable
 
 
 class ReviewExpert(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		disabled: DF.Check
+		expert_name: DF.Data
+		organizing_unit: DF.Link | None
+		recommending_authority: DF.Link | None
+		speciality: DF.Data | None
+		user: DF.Link
+		work_unit: DF.Data | None
+
+	# end: auto-generated types
 	def validate(self):
 		validate_storable(self)
 		validate_links(self)
