@@ -75,6 +75,9 @@ ALLOWED_METHODS = {
 	# print
 	"frappe.utils.print_format.download_pdf": "test_isolation.TestIsolation.test_print_and_pdf",
 	"frappe.www.printview.get_html_and_style": "test_isolation.TestIsolation.test_print_and_pdf",
+	# the batch's applications as one PDF (batch_print.py): what the caller may print, its own file only
+	"cluster_brand.batch_print.make_batch_pdf": "test_batch_print.TestBatchPrint.test_a_province_prints_its_own_and_reads_no_other_file",
+	"cluster_brand.batch_print.batch_pdf_status": "test_batch_print.TestBatchPrint.test_progress_is_the_requesters_own",
 }
 
 # Controller methods that run_doc_method may run for these roles: (DocType, method)

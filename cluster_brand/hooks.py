@@ -112,7 +112,11 @@ override_whitelisted_methods = {
 }
 
 # Default deny: the programme's roles call only the whitelisted methods of cluster_brand/allowlist.py.
-auth_hooks = ["cluster_brand.allowlist.refuse_unlisted_methods"]
+auth_hooks = [
+	"cluster_brand.allowlist.refuse_unlisted_methods",
+	# a combined PDF of a batch's applications is downloaded by its requester only (cluster_brand/batch_print.py)
+	"cluster_brand.permissions.refuse_others_batch_pdfs",
+]
 
 # Row-level isolation: see cluster_brand/permissions.py.
 permission_query_conditions = {
@@ -156,6 +160,7 @@ has_permission = {
 	"Cluster Enterprise": "cluster_brand.permissions.cluster_enterprise_has_permission",
 	"Review Expert": "cluster_brand.permissions.review_expert_has_permission",
 	"Notification Log": "cluster_brand.permissions.notification_log_has_permission",
+	"File": "cluster_brand.permissions.file_has_permission",
 }
 
 scheduler_events = {
