@@ -173,7 +173,9 @@ scheduler_events = {
 # profile that hides Frappe's workspaces; nobody is made System Manager without being given the role (Frappe's
 # "at least one System Manager" rule applies once the setup is complete) (cluster_brand/landing.py).
 after_install = "cluster_brand.install.after_install"
-# the main indicators stay blank until typed: their columns accept NULL (cluster_brand/nullable_numbers.py)
+# the main indicators and the experts' scores stay blank until typed: their columns accept NULL, and Frappe's
+# schema sync keeps them so (cluster_brand/nullable_numbers.py)
+before_migrate = "cluster_brand.nullable_numbers.keep_columns_nullable"
 after_migrate = "cluster_brand.nullable_numbers.make_columns_nullable"
 doc_events = {
 	"User": {

@@ -1,20 +1,27 @@
-"""Numbers that stay blank until someone types them: the main indicators of the 申报书 and their ratios.
+"""Numbers that stay blank until someone types them: the main indicators of the 申报书 and their ratios, and
+the experts' scores (专家评审表: a criterion's score and weighted score, the sheet's total).
 
 Frappe 15 makes every Float column ``NOT NULL DEFAULT 0`` and writes a Float that holds no value as 0, so a
 saved form shows 0.00 in every cell nobody filled in, and 0 can no longer be told from "not filled" (a
 cluster may well export nothing, or make no profit). Frappe 16 has nullable numbers (a number column is
 nullable unless the field is "not nullable"); this module does the same for the fields listed here:
 
-- their columns accept NULL (``make_columns_nullable``, run after install and after every migrate; Frappe's
-  schema sync leaves a nullable decimal column alone, since its type and its default do not change), and
+- their columns accept NULL (``make_columns_nullable``, run after install and after every migrate), and
+  Frappe's schema sync keeps them so (``keep_columns_nullable``, run before every migrate: when a DocType's
+  JSON changes, the sync would write each Float column back as ``not null default 0``, which MariaDB in
+  strict mode refuses while a row holds NULL), and
 - their rows write no value as NULL (``NullableNumbers``, the rows' controller base; Frappe's own
   ``get_valid_dict`` turns None into 0 for every Float).
 
-The fields stay Floats: numbers over REST, right-aligned and formatted in the desk. The rules read None as
-"not filled" (completeness names it), the print leaves its cell blank.
+The fields stay Floats: numbers over REST (null when blank), right-aligned and formatted in the desk (a
+read-only field without a value is hidden, a grid cell blank). The rules read None as "not filled"
+(completeness names it; a sheet is submitted with every score, and 0 is one), the print leaves its cell blank.
 """
 
+import re
+
 import frappe
+from frappe.database.schema import DbColumn
 from frappe.model.document import Document
 
 from cluster_brand.rules.indicators import YEAR_FIELDS
@@ -22,6 +29,9 @@ from cluster_brand.rules.indicators import YEAR_FIELDS
 NULLABLE_NUMBERS = {
 	"Application Indicator": YEAR_FIELDS,
 	"Application Derived Indicator": YEAR_FIELDS,
+	# typed by the expert; computed on save, once the criterion, or every criterion, is scored
+	"Expert Review Score": ("score", "weighted_score"),
+	"Expert Review": ("total_score",),
 }
 
 
@@ -74,3 +84,33 @@ def make_columns_nullable():
 		if changes:
 			frappe.db.sql_ddl(f"alter table `tab{doctype}` {', '.join(changes)}")
 		_nullable.pop((frappe.local.site, doctype), None)
+
+
+def _listed(column: DbColumn) -> bool:
+	return column.fieldname in NULLABLE_NUMBERS.get(getattr(column.table, "doctype", None), ())
+
+
+def keep_columns_nullable():
+	"""Frappe's schema sync defines the columns of NULLABLE_NUMBERS as ``null default null`` (hook:
+	before_migrate).
+
+	Frappe 15 defines every Float column as ``not null default 0``, and takes such a column's default
+	(information_schema reads it as 'NULL') for one changed from none: a migrate that syncs the DocType
+	would modify the column back to ``not null``, and fail on its first NULL."""
+	if getattr(DbColumn.get_definition, "nullable_numbers", False):
+		return
+	get_definition, default_changed = DbColumn.get_definition, DbColumn.default_changed
+
+	def definition(column, for_modification=False):
+		text = get_definition(column, for_modification)
+		if text and _listed(column):
+			text = re.sub(r" not null default \S+", " null default null", text)
+		return text
+
+	def changed(column, current_def):
+		if _listed(column) and current_def.get("default") in (None, "", "NULL") and not column.default:
+			return False
+		return default_changed(column, current_def)
+
+	definition.nullable_numbers = True
+	DbColumn.get_definition, DbColumn.default_changed = definition, changed

@@ -597,7 +597,8 @@ def expert_review_print_context(doc) -> dict:
 	scores = list(doc.get("scores") or [])
 	# The saved weighted scores and total; computed only for a sheet that was never validated. A criterion not
 	# scored yet prints blank for the expert to fill in by hand, and so does the total of a sheet not fully
-	# scored (their Float columns store 0).
+	# scored (stored NULL, cluster_brand/nullable_numbers.py; read from the scores, not from a 0 stored before
+	# the site's columns accepted NULL).
 	weighted, total = review.weighted_scores(scores)
 	rows = [
 		{
@@ -605,7 +606,7 @@ def expert_review_print_context(doc) -> dict:
 			"criterion": _text(r.get("criterion")),
 			"guidance": _text(r.get("guidance")),
 			"weight": format_number(r.get("weight")),
-			"score": format_number(review.score_text(r.get("score"))),
+			"score": format_number(r.get("score")),
 			"weighted": ""
 			if w is None
 			else format_number(r.get("weighted_score") if r.get("weighted_score") is not None else w),

@@ -146,7 +146,8 @@ def _submitted_reviews(doc):
 
 
 def mean_score(doc):
-	scores = _submitted_reviews(doc)
+	# the totals of complete sheets (a blank total, stored NULL, is no 0: cluster_brand/nullable_numbers.py)
+	scores = [total for total in _submitted_reviews(doc) if total is not None]
 	return round(sum(scores) / len(scores), 2) if scores else 0
 
 

@@ -239,12 +239,13 @@ def test_a_score_not_entered_is_blank_not_zero():
 
 
 def test_an_entered_score_is_kept_as_its_number():
-	assert r.score_text(" 85.50 ") == "85.5"
-	assert r.score_text(85.0) == "85"
-	assert r.score_text("0") == "0"
-	assert r.score_text("") is None and r.score_text(None) is None and r.score_text("  ") is None
-	assert r.score_text("abc") == "abc"  # refused by check_scores, not silently dropped
+	assert r.score_value(" 85.50 ") == 85.5
+	assert r.score_value(85) == 85.0 and isinstance(r.score_value(85), float)
+	assert r.score_value("0") == 0.0 and r.score_value(0.0) == 0.0  # 0 is a score
+	assert r.score_value("") is None and r.score_value(None) is None and r.score_value("  ") is None
+	assert r.score_value("abc") == "abc"  # refused by check_scores, not stored as Frappe's 0
 	assert [v.args["criterion"] for v in r.check_scores([{"criterion": "A", "score": "abc"}])] == ["A"]
+	assert [v.args["criterion"] for v in r.check_scores([{"criterion": "A", "score": -1.0}])] == ["A"]
 
 
 def test_the_expert_review_deadline_comes_after_the_provincial_recommendation():
@@ -286,4 +287,10 @@ def test_review_progress_lists_every_application_with_its_sheets_assigned_and_su
 		for row in rows
 	] == [(1, "B", 1, 1, 90), (2, "A", 2, 1, 80), (None, "C", 1, 0, None)]
 	assert rows[0]["recommending_authority"] == "山东省" and rows[0]["industrial_cluster"] == "乙集群"
+	# a sheet without a total (not every criterion scored: NULL, not 0) is no part of the mean
+	blank = [*sheets, {"application": "A", "expert": "y", "total_score": None}]
+	assert [
+		(row["application"], row["sheets_submitted"], row["mean"])
+		for row in r.review_progress(applications, assignments, blank)
+	] == [("B", 1, 90), ("A", 1, 80), ("C", 0, None)]
 	assert r.review_progress([{"name": "D"}], [], [])[0]["experts_assigned"] == 0

@@ -356,14 +356,14 @@ def score_entered(value) -> bool:
 	return parse_number(value) is not None
 
 
-def score_text(value) -> str | None:
-	"""A score as stored on the sheet (a Data column, which keeps "not entered" apart from 0, where Frappe 15's
-	Float column stores 0): the number as typed ("85.50" → "85.5"), None when blank, a wrong entry unchanged
-	for check_scores to report."""
+def score_value(value) -> float | None:
+	"""A score as the sheet stores it (a Float column that holds NULL until the expert enters a score,
+	cluster_brand/nullable_numbers.py): the number (" 85.50 " → 85.5, "0" → 0.0), None when blank, a wrong
+	entry unchanged for check_scores to report (Frappe would store it as 0)."""
 	number = parse_number(value)
 	if number is None:
 		return None
-	return as_text(value).strip() if number is INVALID else as_text(float(number))
+	return value if number is INVALID else float(number)
 
 
 def weighted_scores(scores: list[dict]) -> tuple[list[float | None], float | None]:
@@ -533,14 +533,16 @@ def review_progress(applications: list[dict], assignments: list[dict], sheets: l
 	"""The ranking report's rows: each application (name, industrial_cluster, recommending_authority) with its
 	experts assigned, the sheets they submitted and the mean of those sheets' totals, ranked by that mean;
 	the ones with no sheet submitted yet come last, unranked. A submitted sheet counts while its expert is
-	assigned, as for the application's mean score and the step to public notice."""
+	assigned, as for the application's mean score and the step to public notice, and when it has a total
+	(every criterion scored; a blank total is no 0)."""
 	assigned: dict[str, set] = {}
 	for row in assignments:
 		assigned.setdefault(row["parent"], set()).add(row["expert"])
 	totals: dict[str, list[float]] = {}
 	for sheet in sheets:
-		if sheet["expert"] in assigned.get(sheet["application"], ()):
-			totals.setdefault(sheet["application"], []).append(finite_number(sheet.get("total_score"), 0))
+		total = finite_number(sheet.get("total_score"))
+		if total is not None and sheet["expert"] in assigned.get(sheet["application"], ()):
+			totals.setdefault(sheet["application"], []).append(total)
 	ranked = {row.application: row for row in rank_applications(totals)}
 	rows = []
 	for application in applications:

@@ -7,18 +7,21 @@ application and refuses others in Chinese; hash-named recommendation settings ar
 	bench --site <site> run-tests --module cluster_brand.tests.test_expert_review_sheet
 """
 
+import json
 import re
 from html.parser import HTMLParser
 from pathlib import Path
 from unittest.mock import patch
 
 import frappe
+from frappe.database.mariadb.schema import MariaDBTable
 from frappe.desk.query_report import run as run_report
 from frappe.handler import execute_cmd
 from frappe.utils import add_days, getdate
 
-from cluster_brand import printing
+from cluster_brand import nullable_numbers, printing
 from cluster_brand.allowlist import refuse_unlisted_methods
+from cluster_brand.patches.v0_1 import expert_scores_as_nullable_numbers as to_numbers
 from cluster_brand.patches.v0_1 import name_recommendation_settings_by_authority_and_batch as rename_patch
 from cluster_brand.tests.process import SHANDONG, ZHEJIANG, drive_to, make_cast, submit_review
 from cluster_brand.tests.utils import TEST_BATCH, IntegrationTestCase, language
@@ -115,10 +118,16 @@ class TestExpertReviewSheet(IntegrationTestCase):
 		_name, sheet = self.new_sheet()
 		stored = frappe.get_all("Expert Review Score", {"parent": sheet}, ["score", "weighted_score"])
 		self.assertTrue(stored)
-		self.assertEqual({row.score for row in stored}, {None})
+		self.assertEqual({(row.score, row.weighted_score) for row in stored}, {(None, None)})
+		self.assertIsNone(frappe.db.get_value(EXPERT_REVIEW, sheet, "total_score"))
 		frappe.set_user(self.cast.expert)
 		doc = frappe.get_doc(EXPERT_REVIEW, sheet)
-		self.assertTrue(all(row.score is None for row in doc.scores))
+		self.assertTrue(all(row.score is None and row.weighted_score is None for row in doc.scores))
+		self.assertIsNone(doc.total_score)
+		# numbers, as REST sends them: null until entered
+		data = json.loads(frappe.as_json(doc.as_dict()))
+		self.assertEqual({(row["score"], row["weighted_score"]) for row in data["scores"]}, {(None, None)})
+		self.assertIsNone(data["total_score"])
 		rows = score_rows(frappe.get_print(EXPERT_REVIEW, sheet, print_format=SHEET_FORMAT))
 		self.assertEqual(len(rows), len(doc.scores) + 1)
 		for row in rows[:-1]:
@@ -130,19 +139,27 @@ class TestExpertReviewSheet(IntegrationTestCase):
 		frappe.set_user(self.cast.expert)
 		doc = frappe.get_doc(EXPERT_REVIEW, sheet)
 		for row in doc.scores[:-1]:
-			row.score = "90"
+			row.score = 90
 		doc.no_conflict_of_interest = 1
 		doc.recommendation = "Recommend as Pilot"
 		doc.save()
-		self.assertIsNone(frappe.db.get_value("Expert Review Score", doc.scores[-1].name, "score"))
+		self.assertEqual(
+			frappe.db.get_value("Expert Review Score", doc.scores[-1].name, ["score", "weighted_score"]),
+			(None, None),
+		)
+		self.assertIsNone(frappe.db.get_value(EXPERT_REVIEW, sheet, "total_score"))  # not fully scored
+		self.assertEqual(frappe.db.get_value("Expert Review Score", doc.scores[0].name, "score"), 90)
 		last = doc.scores[-1].criterion
 		with language("zh"), self.assertRaises(frappe.ValidationError) as refused:
 			doc.submit()
 		self.assertIn(f"请在提交评审前填写“{last}”的得分", str(refused.exception))
 		doc.reload()
-		doc.scores[-1].score = "0"  # 0 is a score
+		doc.scores[-1].score = 0  # 0 is a score
 		doc.submit()
-		self.assertEqual(frappe.db.get_value("Expert Review Score", doc.scores[-1].name, "score"), "0")
+		self.assertEqual(
+			frappe.db.get_value("Expert Review Score", doc.scores[-1].name, ["score", "weighted_score"]),
+			(0, 0),
+		)
 		expected = round(sum(90 * row.weight / 100 for row in doc.scores[:-1]), 2)
 		self.assertAlmostEqual(doc.total_score, expected)
 		frappe.set_user("Administrator")
@@ -155,13 +172,51 @@ class TestExpertReviewSheet(IntegrationTestCase):
 		_name, sheet = self.new_sheet()
 		frappe.set_user(self.cast.expert)
 		doc = frappe.get_doc(EXPERT_REVIEW, sheet)
-		doc.scores[0].score = "九十"
-		with self.assertRaises(frappe.ValidationError):
-			doc.save()
-		doc.reload()
-		doc.scores[0].score = " 85.50 "
+		# text, a negative number and one above 100 are refused (Frappe would store the text as 0)
+		for wrong in ("九十", -5, 100.5):
+			doc.scores[0].score = wrong
+			with self.subTest(score=wrong), self.assertRaises(frappe.ValidationError):
+				doc.save()
+			doc.reload()
+		self.assertIsNone(frappe.db.get_value("Expert Review Score", doc.scores[0].name, "score"))
+		doc.scores[0].score = " 85.50 "  # as a REST client may send it
 		doc.save()
-		self.assertEqual(doc.scores[0].score, "85.5")
+		self.assertEqual(doc.scores[0].score, 85.5)
+		self.assertEqual(frappe.db.get_value("Expert Review Score", doc.scores[0].name, "score"), 85.5)
+
+	def test_the_scores_columns_stay_nullable_through_frappes_schema_sync(self):
+		meta = frappe.get_meta("Expert Review Score")
+		self.assertEqual(
+			(meta.get_field("score").fieldtype, meta.get_field("score").non_negative), ("Float", 1)
+		)
+		nullable = {
+			(table, column): is_nullable
+			for table, column, is_nullable in frappe.db.sql(
+				"""select table_name, column_name, is_nullable from information_schema.columns
+				where table_schema = database() and (
+					(table_name = 'tabExpert Review Score' and column_name in ('score', 'weighted_score'))
+					or (table_name = 'tabExpert Review' and column_name = 'total_score'))"""
+			)
+		}
+		self.assertEqual(set(nullable.values()), {"YES"}, nullable)
+		# what a migrate that syncs the DocTypes would do to them (hook before_migrate): nothing
+		nullable_numbers.keep_columns_nullable()
+		for doctype in ("Expert Review", "Expert Review Score"):
+			table = MariaDBTable(doctype)
+			table.setup_table_columns()
+			for column in table.columns.values():
+				column.build_for_alter_table(table.current_columns.get(column.fieldname.lower()))
+			changed = {c.fieldname for c in table.change_type + table.set_default}
+			self.assertFalse(changed & {"score", "weighted_score", "total_score"}, (doctype, changed))
+			definitions = {c.fieldname: c.get_definition() for c in table.columns.values()}
+			for fieldname in nullable_numbers.NULLABLE_NUMBERS[doctype]:
+				self.assertTrue(definitions[fieldname].endswith(" null default null"), definitions[fieldname])
+		# the migration patch on a migrated site: nothing to convert, a typed 0 stays 0
+		_name, sheet = self.new_sheet()
+		first = frappe.db.get_value("Expert Review Score", {"parent": sheet, "idx": 1})
+		frappe.db.set_value("Expert Review Score", first, "score", 0)
+		to_numbers.execute()
+		self.assertEqual(frappe.db.get_value("Expert Review Score", first, "score"), 0)
 
 	# --- guidance, application, deadline
 

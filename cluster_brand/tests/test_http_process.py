@@ -109,6 +109,9 @@ class TestProcessOverHTTP(IntegrationTestCase):
 		self.assertEqual(len(sheets), 1)
 		self.call("other_expert", "GET", f"/api/resource/Expert Review/{sheets[0]['name']}", expect=403)
 		sheet = self.call("expert", "GET", f"/api/resource/Expert Review/{sheets[0]['name']}")["data"]
+		# nothing scored yet: null, not 0 (and not text)
+		self.assertEqual({(row["score"], row["weighted_score"]) for row in sheet["scores"]}, {(None, None)})
+		self.assertIsNone(sheet["total_score"])
 		for row in sheet["scores"]:
 			row["score"] = 88
 		sheet.update(
@@ -119,6 +122,9 @@ class TestProcessOverHTTP(IntegrationTestCase):
 			}
 		)
 		sheet = self.call("expert", "PUT", f"/api/resource/Expert Review/{sheet['name']}", sheet)["data"]
+		self.assertEqual({row["score"] for row in sheet["scores"]}, {88})
+		self.assertTrue(all(isinstance(row["score"], float) for row in sheet["scores"]))
+		self.assertEqual(sheet["total_score"], 88)
 		self.call("expert", "POST", "/api/method/frappe.client.submit", {"doc": sheet})
 		self.assertEqual(self.doc("ministry")["mean_score"], 88)
 

@@ -12,8 +12,11 @@ frappe.ui.form.on("Expert Review", {
 		show_the_rubric_in_full(frm);
 	},
 
+	after_save(frm) {
+		keep_blank_scores_blank(frm);
+	},
+
 	refresh(frm) {
-		blank_weighted_scores_not_scored(frm);
 		if (frm.doc.application) {
 			// The expert reads the application it scores (an assigned expert may read and print it).
 			const group = __("Application Form");
@@ -56,16 +59,15 @@ function show_the_rubric_in_full(frm) {
 	);
 }
 
-function blank_weighted_scores_not_scored(frm) {
-	// A criterion not scored yet has no weighted score, but its Float column stores 0: shown blank, like its
-	// score (the server computes the weighted scores on every save).
-	const unscored = (frm.doc.scores || []).filter((row) => !has_score(row) && row.weighted_score !== null);
-	if (unscored.length) {
-		unscored.forEach((row) => (row.weighted_score = null));
-		frm.refresh_field("scores");
+function keep_blank_scores_blank(frm) {
+	// A score not entered, its weighted score and the total of a sheet not fully scored are stored NULL
+	// (cluster_brand/nullable_numbers.py). The form's copy of the saved sheet drops the fields that came back
+	// null, and the grid would show them as 0.000 (Frappe's Float formatter blanks null only): null again
+	// before the form is refreshed.
+	if (frm.doc.total_score === undefined) frm.doc.total_score = null;
+	for (const row of frm.doc.scores || []) {
+		for (const fieldname of ["score", "weighted_score"]) {
+			if (row[fieldname] === undefined) row[fieldname] = null;
+		}
 	}
-}
-
-function has_score(row) {
-	return row.score !== null && row.score !== undefined && String(row.score).trim() !== "";
 }

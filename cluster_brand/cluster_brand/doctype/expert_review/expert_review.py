@@ -3,14 +3,44 @@
 
 import frappe
 from frappe import _
-from frappe.model.document import Document
 
+from cluster_brand.nullable_numbers import NullableNumbers
 from cluster_brand.review_process import refresh_review_status
 from cluster_brand.rules import review as rules
 from cluster_brand.validation import throw_violations, validate_links, validate_storable
 
 
-class ExpertReview(Document):
+class ExpertReview(NullableNumbers):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		from cluster_brand.cluster_brand.doctype.expert_review_score.expert_review_score import (
+			ExpertReviewScore,
+		)
+
+		amended_from: DF.Link | None
+		application: DF.Link
+		comments: DF.Text | None
+		conflict_statement: DF.SmallText | None
+		expert: DF.Link
+		expert_name: DF.Data | None
+		expert_review_deadline: DF.Date | None
+		expert_user: DF.Link | None
+		industrial_cluster: DF.Link | None
+		no_conflict_of_interest: DF.Check
+		pilot_batch: DF.Link | None
+		recommendation: DF.Literal["", "Recommend as Pilot", "Do Not Recommend"]
+		scores: DF.Table[ExpertReviewScore]
+		total_score: DF.Float
+	# end: auto-generated types
+	"""An expert's score sheet; its total stays blank (NULL) until every criterion is scored
+	(cluster_brand/nullable_numbers.py)."""
+
 	def validate(self):
 		validate_storable(self)
 		validate_links(self)
@@ -61,12 +91,11 @@ class ExpertReview(Document):
 
 	def set_weighted_scores(self):
 		for row in self.scores:
-			row.score = rules.score_text(row.score)
-		weighted, total = rules.weighted_scores([row.as_dict() for row in self.scores])
-		# a criterion not scored yet, and the total of a sheet not fully scored, store 0 (Float columns)
-		self.total_score = total or 0
+			row.score = rules.score_value(row.score)
+		# None (stored NULL) for a criterion not scored yet, and for the total of a sheet not fully scored
+		weighted, self.total_score = rules.weighted_scores([row.as_dict() for row in self.scores])
 		for row, value in zip(self.scores, weighted, strict=True):
-			row.weighted_score = value or 0
+			row.weighted_score = value
 
 	def validate_scores(self):
 		throw_violations(rules.check_scores([row.as_dict() for row in self.scores]), _("Expert Review"))

@@ -3,10 +3,11 @@
 
 frappe.listview_settings["Expert Review"] = {
 	formatters: {
-		// A draft's total is 0 until every criterion is scored (a Float column): blank, not a score of 0.
+		// A sheet not fully scored has no total (NULL, cluster_brand/nullable_numbers.py): blank, where Frappe's
+		// list shows a missing number as 0.00 (it reads null as ""). A total of 0 is a score.
 		total_score(value, df, doc) {
-			if (doc.docstatus === 0 && !value) return "";
-			return frappe.format(value, df, { inline: true }, doc);
+			if (doc.total_score === null || doc.total_score === undefined) return "";
+			return frappe.format(doc.total_score, df, { inline: true }, doc);
 		},
 	},
 };
