@@ -7,6 +7,8 @@ app_description = "MIIT industrial-cluster regional-brand pilot programme (äº§ä¸
 app_email = "maintainers@example.com"
 app_license = "mit"
 required_apps = []
+# DocType saves in developer mode keep the DF type annotations of the controllers current
+export_python_type_annotations = True
 
 # Roles, the provincial authorities and industry associations, and workflow states ship as fixtures;
 # they are synced on install and on every migrate.
