@@ -96,6 +96,31 @@ class TestDeskForm(IntegrationTestCase):
 			self.assertEqual(set(cells), {""}, fieldname)
 		page.context.close()
 
+	def test_a_cell_emptied_and_saved_stays_blank(self):
+		page = self.open_form("applicant", self.draft)
+		self.open_tab(page, "part_1_tab")
+		cell = (
+			page.locator('.frappe-control[data-fieldname="indicators"] .grid-body .grid-row')
+			.nth(5)
+			.locator('[data-fieldname="year_1_value"]')
+			.first
+		)
+		cell.click()
+		field = cell.locator("input").first
+		field.fill("")
+		field.blur()
+		page.keyboard.press("Control+s")
+		settle(page, 2500)
+		self.assertNotIn("未保存", page.inner_text(".page-head:visible"))
+		frappe.db.rollback()
+		profit = frappe.get_all(
+			"Application Indicator", {"parent": self.draft, "idx": 6}, ["indicator", "year_1_value"]
+		)[0]
+		self.assertIsNone(profit.year_1_value)  # stored blank
+		# and shown blank right after the save, not as the 0.00 of Frappe's reply without the field
+		self.assertEqual(page.evaluate(GRID_CELLS, ["indicators", "year_1_value"])[5], "")
+		page.context.close()
+
 	def test_every_tab_is_in_view(self):
 		page = self.open_form("applicant", self.draft)
 		screenshot(page, "form-tabs")

@@ -7,10 +7,11 @@ in docs/screens/. The data is committed, because the site's server reads it, and
 """
 
 import frappe
+from frappe.utils import add_days, today
 from frappe.utils.password import update_password
 
 from cluster_brand.tests.desk_browser import SCREENS, Desk, SiteServer, screenshot, settle
-from cluster_brand.tests.process import drive_to, make_cast
+from cluster_brand.tests.process import drive_to, make_cast, next_free_rank
 from cluster_brand.tests.utils import IntegrationTestCase
 
 APPLICATION = "Cluster Brand Application"
@@ -47,14 +48,57 @@ class TestDeskWalk(IntegrationTestCase):
 			for sheet in frappe.get_all("Expert Review", {"application": name}, pluck="name"):
 				frappe.db.set_value("Expert Review", sheet, "docstatus", 2)
 				frappe.delete_doc("Expert Review", sheet, force=True, ignore_permissions=True)
+			pilot = frappe.db.get_value(APPLICATION, name, "brand_pilot")
 			frappe.delete_doc(APPLICATION, name, force=True, ignore_permissions=True)
+			if pilot:
+				frappe.delete_doc("Brand Pilot", pilot, force=True, ignore_permissions=True)
 		frappe.db.commit()
 		super().tearDownClass()
 
 	def page_of(self, who: str):
 		return self.desk.log_in(self.cast[who], PASSWORD)
 
-	def test_1_each_role_lands_on_its_own_workspace(self):
+	def state_of(self, name: str) -> str:
+		frappe.db.rollback()  # a fresh snapshot: the site's server has written since
+		return frappe.db.get_value(APPLICATION, name, "workflow_state")
+
+	def status_block(self, page) -> str:
+		"""The status block at the top of the workspace (a Custom HTML Block, in a shadow root)."""
+		block = page.locator(".cb-desk-status")
+		block.wait_for()
+		return block.inner_text()
+
+	def open_from_status(self, page, name: str):
+		"""Opens a document from the workspace's status block, as its user would."""
+		page.locator(f'.cb-desk-status a[data-route$="/{name}"]').click()
+		page.wait_for_url(f"**/{name}")
+		settle(page)
+
+	def open_tab(self, page, tab: str):
+		page.locator(f'.form-tabs .nav-link[data-fieldname="{tab}"]').click()
+		page.wait_for_timeout(400)
+
+	def fill(self, page, fieldname: str, value):
+		field = (
+			page.locator(f'.frappe-control[data-fieldname="{fieldname}"]').locator("input, textarea").first
+		)
+		field.fill(str(value))
+		field.press("Escape")  # closes a date picker
+		field.blur()
+		page.wait_for_timeout(300)
+
+	def save(self, page):
+		page.keyboard.press("Control+s")
+		settle(page)
+		refused = " ".join(page.locator(".modal.show").all_inner_texts())
+		self.assertNotIn("未保存", page.inner_text(".page-head:visible"), refused)
+
+	def act(self, page, action: str):
+		page.get_by_role("button", name="操作").click()
+		page.locator(".dropdown-menu.show").get_by_text(action, exact=True).click()
+		settle(page, 2500)
+
+	def test_01_each_role_lands_on_its_own_workspace(self):
 		workspaces = {
 			"applicant": "申报单位工作台",
 			"province": "省级推荐工作台",
@@ -77,13 +121,17 @@ class TestDeskWalk(IntegrationTestCase):
 					self.assertIn(title, sidebar)
 				page.context.close()
 
-	def test_2_the_applicant_checks_and_submits_its_draft(self):
+	def test_02_the_applicant_checks_and_submits_its_draft(self):
 		page = self.page_of("applicant")
-		page.goto(self.server.url + ROUTE + self.draft, wait_until="domcontentloaded")
-		settle(page)
-		self.assertIn("草稿", page.inner_text(".page-head"))
+		# the workspace opens on the applicant's applications, with the next step and the deadline
+		status = self.status_block(page)
+		self.assertIn(self.draft, status)
+		self.assertIn("完成申报书，运行完整性检查后提交省级主管部门", status)
+		self.assertIn("还剩", status)
+		self.open_from_status(page, self.draft)
+		self.assertIn("草稿", page.inner_text(".page-head:visible"))
 		# the official rows are fixed: no row can be added to the 11 indicators
-		page.get_by_text("第一部分 区域产业发展情况", exact=True).click()
+		self.open_tab(page, "part_1_tab")
 		indicators = page.locator('.frappe-control[data-fieldname="indicators"]')
 		indicators.scroll_into_view_if_needed()
 		self.assertIn("主导产业销售收入（亿元）", indicators.inner_text())
@@ -103,13 +151,13 @@ class TestDeskWalk(IntegrationTestCase):
 		page.get_by_text("提交申报", exact=True).click()
 		settle(page, 2500)
 		screenshot(page, "applicant-submitted")
-		self.assertIn("待省级推荐", page.inner_text(".page-head"))
+		self.assertIn("待省级推荐", page.inner_text(".page-head:visible"))
 		self.assertEqual(
 			frappe.db.get_value(APPLICATION, self.draft, "workflow_state"), "Pending Provincial Review"
 		)
 		page.context.close()
 
-	def test_3_the_applicant_never_sees_who_reviews_nor_the_scores(self):
+	def test_03_the_applicant_never_sees_who_reviews_nor_the_scores(self):
 		page = self.page_of("applicant")
 		page.goto(self.server.url + ROUTE + self.reviewed, wait_until="domcontentloaded")
 		settle(page)
@@ -120,13 +168,13 @@ class TestDeskWalk(IntegrationTestCase):
 				page.wait_for_timeout(300)
 				seen += page.inner_text("body")
 		screenshot(page, "applicant-under-review")
-		self.assertIn("专家评审中", page.inner_text(".page-head"))
+		self.assertIn("专家评审中", page.inner_text(".page-head:visible"))
 		for expert in self.experts | {self.cast.expert}:
 			self.assertNotIn(expert, seen)
 		self.assertNotIn("专家平均分", seen)
 		page.context.close()
 
-	def test_4_an_expert_sees_its_own_sheet_and_no_other_expert(self):
+	def test_04_an_expert_sees_its_own_sheet_and_no_other_expert(self):
 		page = self.page_of("expert")
 		page.goto(self.server.url + "/app/expert-review", wait_until="domcontentloaded")
 		settle(page)
@@ -138,4 +186,138 @@ class TestDeskWalk(IntegrationTestCase):
 		body = page.inner_text("body")
 		self.assertNotIn(self.cast.other_expert, body)
 		self.assertNotIn(self.cast.zhejiang_expert, body)
+		page.context.close()
+
+	def test_05_the_province_sees_its_deadline_and_recommends(self):
+		page = self.page_of("province")
+		status = self.status_block(page)
+		screenshot(page, "province-workspace")
+		self.assertIn(self.draft, status)
+		self.assertIn("待您决定", status)
+		self.assertIn("推荐截止日期", status)
+		self.assertIn("还剩", status)
+		self.open_from_status(page, self.draft)
+		self.open_tab(page, "review_tab")
+		self.fill(page, "recommendation_opinion", "同意推荐。该集群产业基础好，品牌建设工作扎实。")
+		self.fill(page, "recommending_officer", "张三")
+		self.fill(page, "recommendation_date", today())
+		self.fill(page, "recommendation_rank", next_free_rank(self.draft))
+		self.save(page)
+		# the receiver's part is read-only for the province
+		self.assertEqual(
+			page.locator('.frappe-control[data-fieldname="paper_copies_received"] input').count(), 0
+		)
+		screenshot(page, "province-recommendation")
+		self.act(page, "推荐")
+		self.assertIn("已推荐", page.inner_text(".page-head:visible"))
+		self.assertEqual(self.state_of(self.draft), "Recommended")
+		page.context.close()
+
+	def test_06_the_receiver_records_the_paper_copies(self):
+		page = self.page_of("receiver")
+		status = self.status_block(page)
+		self.assertIn(self.draft, status)
+		self.assertIn("应收", status)
+		self.open_from_status(page, self.draft)
+		self.open_tab(page, "review_tab")
+		self.fill(page, "paper_copies_received", 2)
+		page.locator(
+			'.frappe-control[data-fieldname="paper_copies_stamped"] input[type="checkbox"]:visible'
+		).check()
+		self.fill(page, "paper_received_date", today())
+		self.save(page)
+		screenshot(page, "receiver-copies")
+		frappe.db.rollback()
+		self.assertEqual(frappe.db.get_value(APPLICATION, self.draft, "paper_copies_received"), 2)
+		page.goto(self.server.url + "/app/paper-materials-desk", wait_until="domcontentloaded")
+		settle(page)
+		self.assertRegex(self.status_block(page), r"已收齐 [1-9]")
+		page.context.close()
+
+	def test_07_the_ministry_assigns_an_expert_and_starts_the_review(self):
+		page = self.page_of("ministry")
+		status = self.status_block(page)
+		self.assertIn("专家评审进度", status)
+		screenshot(page, "ministry-workspace")
+		page.goto(self.server.url + ROUTE + self.draft, wait_until="domcontentloaded")
+		settle(page)
+		self.open_tab(page, "review_tab")
+		grid = page.locator('.frappe-control[data-fieldname="expert_assignments"]')
+		grid.locator(".grid-add-row").click()
+		page.wait_for_timeout(500)
+		cell = grid.locator(".grid-body .grid-row").last.locator('[data-fieldname="expert"]').first
+		cell.click()
+		link = cell.locator("input").first
+		link.fill(self.cast.expert)
+		page.wait_for_timeout(1200)
+		page.locator('.awesomplete ul:not([hidden]) [role="option"]').filter(
+			has_text=self.cast.expert
+		).first.click()
+		page.wait_for_timeout(500)
+		self.save(page)
+		self.act(page, "启动专家评审")
+		screenshot(page, "ministry-review-started")
+		self.assertEqual(self.state_of(self.draft), "Under Expert Review")
+		page.context.close()
+
+	def test_08_the_expert_scores_and_submits_its_sheet(self):
+		frappe.db.rollback()
+		sheet = frappe.db.get_value("Expert Review", {"application": self.draft, "expert": self.cast.expert})
+		page = self.page_of("expert")
+		status = self.status_block(page)
+		self.assertIn(sheet, status)
+		self.assertIn("待评分", status)
+		self.assertIn("评审截止日期", status)
+		self.assertRegex(status, sheet + r"[^\n]*还剩 \d+ 天")  # the batch's review deadline, days left
+		screenshot(page, "expert-workspace")
+		self.open_from_status(page, sheet)
+		rows = page.locator('.frappe-control[data-fieldname="scores"] .grid-body .grid-row')
+		for i in range(rows.count()):
+			cell = rows.nth(i).locator('[data-fieldname="score"]').first
+			cell.click()
+			cell.locator("input").first.fill("85")
+			page.wait_for_timeout(200)
+		self.fill(page, "comments", "材料完整，工作基础较好，建议确定为试点。")
+		page.locator('.frappe-control[data-fieldname="recommendation"] select').select_option(
+			"Recommend as Pilot"
+		)
+		page.locator(
+			'.frappe-control[data-fieldname="no_conflict_of_interest"] input[type="checkbox"]:visible'
+		).check()
+		self.save(page)
+		rows.first.scroll_into_view_if_needed()
+		screenshot(page, "expert-sheet-scored")
+		page.locator(".page-actions .primary-action:visible").click()  # 提交
+		page.locator(".modal.show .btn-primary").click()  # confirm
+		settle(page, 2500)
+		frappe.db.rollback()
+		self.assertEqual(frappe.db.get_value("Expert Review", sheet, "docstatus"), 1)
+		page.context.close()
+
+	def test_09_the_ministry_publishes_and_approves_the_pilot(self):
+		page = self.page_of("ministry")
+		page.goto(self.server.url + ROUTE + self.draft, wait_until="domcontentloaded")
+		settle(page)
+		self.open_tab(page, "review_tab")
+		self.fill(page, "public_notice_start", add_days(today(), -12))
+		self.fill(page, "public_notice_end", add_days(today(), -1))
+		self.save(page)
+		self.act(page, "进入公示")
+		self.assertEqual(self.state_of(self.draft), "In Public Notice")
+		self.open_tab(page, "review_tab")
+		self.fill(page, "designation_notice_number", "工信厅科函〔2017〕999号")
+		self.save(page)
+		self.act(page, "确定为试点")
+		screenshot(page, "ministry-approved")
+		self.assertEqual(self.state_of(self.draft), "Approved as Pilot")
+		page.context.close()
+
+	def test_10_the_applicant_sees_its_application_approved_as_a_pilot(self):
+		page = self.page_of("applicant")
+		status = self.status_block(page)
+		screenshot(page, "applicant-approved")
+		self.assertIn(self.draft, status)
+		self.assertIn("确定为试点", status)
+		self.open_from_status(page, self.draft)
+		self.assertIn("确定为试点", page.inner_text(".page-head:visible"))
 		page.context.close()

@@ -29,6 +29,7 @@ def test_batch_values() -> dict:
 		"status": "Open for Application",
 		"online_submission_deadline": add_days(today(), 30),
 		"provincial_recommendation_deadline": add_days(today(), 60),
+		"expert_review_deadline": add_days(today(), 90),
 		"paper_copies_required": 2,
 		"receiving_agent": "中国航空综合技术研究所",
 	}
