@@ -33,11 +33,11 @@ from frappe.utils.print_format import validate_print_permission
 from pypdf import PdfReader, PdfWriter
 
 from cluster_brand import printing
+from cluster_brand.doctype_names import APPLICATION
 from cluster_brand.permissions import BATCH_PDF_FIELD, _scope, _sees_all
-from cluster_brand.rules import review
+from cluster_brand.rules import workflow
 from cluster_brand.rules.batch_print import outline_title, print_order
 
-APPLICATION = "Cluster Brand Application"
 BATCH = "Pilot Batch"
 PRINT_FORMAT = "产业集群区域品牌建设试点申报书"
 EVENT = "cluster_brand_batch_pdf"  # the realtime event the Pilot Batch form listens to
@@ -69,7 +69,7 @@ def applications_to_print(batch: str, authority: str | None = None) -> list[dict
 	own province), in print order."""
 	frappe.has_permission(BATCH, "read", batch, throw=True)
 	authorities = authorities_to_print(authority)
-	filters = {"pilot_batch": batch, "workflow_state": ("in", review.RECOMMENDED_OR_LATER)}
+	filters = {"pilot_batch": batch, "workflow_state": ("in", workflow.RECOMMENDED_OR_LATER)}
 	if authorities is not None:
 		filters["recommending_authority"] = ("in", authorities)
 	# frappe.get_list: the user's row rules apply

@@ -11,9 +11,9 @@ import frappe
 from frappe import _
 
 from cluster_brand.allowlist import is_restricted
-from cluster_brand.rules import review as rules
+from cluster_brand.doctype_names import APPLICATION
+from cluster_brand.rules import workflow as rules
 
-APPLICATION = "Cluster Brand Application"
 SEES_ALL = {"System Manager", "Ministry Administrator"}
 
 

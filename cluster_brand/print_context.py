@@ -18,8 +18,8 @@ from datetime import date, datetime
 from functools import cache
 from pathlib import Path
 
-from cluster_brand.rules import application_form as form
-from cluster_brand.rules import enterprises, indicators, review, work_plan
+from cluster_brand.rules import annex2 as form
+from cluster_brand.rules import enterprises, indicators, scoring, work_plan
 
 TITLE = "产业集群区域品牌建设试点申报书"
 
@@ -599,7 +599,7 @@ def expert_review_print_context(doc) -> dict:
 	# scored yet prints blank for the expert to fill in by hand, and so does the total of a sheet not fully
 	# scored (stored NULL, cluster_brand/nullable_numbers.py; read from the scores, not from a 0 stored before
 	# the site's columns accepted NULL).
-	weighted, total = review.weighted_scores(scores)
+	weighted, total = scoring.weighted_scores(scores)
 	rows = [
 		{
 			"no": n,

@@ -23,10 +23,9 @@ from pypdf import PageObject, PdfReader, PdfWriter
 from pypdf.generic import ArrayObject, DecodedStreamObject, DictionaryObject, FloatObject, NameObject
 
 from cluster_brand import pdf_text
+from cluster_brand.doctype_names import APPLICATION
 from cluster_brand.permissions import fields_hidden_from_reader, unreadable_fields
-from cluster_brand.rules import review
-
-APPLICATION = "Cluster Brand Application"
+from cluster_brand.rules import workflow
 
 
 def readable(doc):
@@ -54,7 +53,7 @@ def recommended_applications(doc) -> list[dict]:
 		filters={
 			"pilot_batch": doc.get("pilot_batch"),
 			"recommending_authority": doc.get("recommending_authority"),
-			"workflow_state": ("in", review.RECOMMENDED_OR_LATER),
+			"workflow_state": ("in", workflow.RECOMMENDED_OR_LATER),
 		},
 		fields=[
 			field

@@ -16,7 +16,7 @@ from cluster_brand.print_context import (
 	expert_review_print_context,
 	recommendation_print_context,
 )
-from cluster_brand.rules.review import DEFAULT_RUBRIC, weighted_scores
+from cluster_brand.rules.scoring import DEFAULT_RUBRIC, weighted_scores
 
 PRINT = "cluster_brand/templates/print/"
 SCRIPT = "<script>alert(1)</script>"

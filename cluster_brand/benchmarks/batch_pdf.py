@@ -22,7 +22,6 @@ import frappe
 from cluster_brand import batch_print
 from cluster_brand.tests.utils import make_test_application_values, test_batch_values
 
-APPLICATION = "Cluster Brand Application"
 BATCH = "基准批次（合并打印）"
 DEMO_FILES = ("application_zhejiang.json", "application_shandong.json")
 

@@ -24,9 +24,9 @@ import frappe
 from frappe.utils.pdf import is_wkhtmltopdf_valid
 
 from cluster_brand import printing
+from cluster_brand.doctype_names import APPLICATION
 from cluster_brand.tests.utils import make_test_application
 
-APPLICATION = "Cluster Brand Application"
 PRINT_FORMAT = "产业集群区域品牌建设试点申报书"
 STANDARD = "Standard"
 DOWNLOAD = "download with page numbers"

@@ -13,6 +13,7 @@ import frappe
 from pypdf import PdfReader
 
 from cluster_brand import batch_print, printing
+from cluster_brand.doctype_names import APPLICATION
 from cluster_brand.permissions import refuse_others_batch_pdfs
 from cluster_brand.rules.batch_print import outline_title
 from cluster_brand.side_paths import get_docinfo
@@ -20,7 +21,6 @@ from cluster_brand.tests.process import SHANDONG, make_cast
 from cluster_brand.tests.test_print_format import fold, pdf_text
 from cluster_brand.tests.utils import IntegrationTestCase, make_test_application_values, test_batch_values
 
-APPLICATION = "Cluster Brand Application"
 BATCH = "测试批次（合并打印）"
 
 

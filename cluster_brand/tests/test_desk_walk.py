@@ -9,11 +9,11 @@ in docs/screens/. The data is committed, because the site's server reads it, and
 import frappe
 from frappe.utils.password import update_password
 
+from cluster_brand.doctype_names import APPLICATION
 from cluster_brand.tests.desk_browser import SCREENS, Desk, SiteServer, screenshot, settle
 from cluster_brand.tests.process import drive_to, make_cast
 from cluster_brand.tests.utils import IntegrationTestCase
 
-APPLICATION = "Cluster Brand Application"
 PASSWORD = "Walk@2017-desk"
 ROUTE = "/app/cluster-brand-application/"
 

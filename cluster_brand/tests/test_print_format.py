@@ -15,13 +15,13 @@ import frappe
 
 from cluster_brand import printing
 from cluster_brand.demo_values import APPLICATION_FILES, load_demo_data
+from cluster_brand.doctype_names import APPLICATION
 from cluster_brand.print_context import application_print_context
-from cluster_brand.rules import application_form as form
+from cluster_brand.rules import annex2 as form
 from cluster_brand.rules.indicators import INDICATORS
 from cluster_brand.rules.work_plan import WORK_ITEMS
 from cluster_brand.tests.utils import IntegrationTestCase, make_test_application, make_test_application_values
 
-APPLICATION = "Cluster Brand Application"
 PRINT_FORMAT = "产业集群区域品牌建设试点申报书"
 SCRIPT = "<script>alert(1)</script>"
 BOLD = "<b>x</b>"

@@ -16,12 +16,12 @@ from werkzeug.test import EnvironBuilder
 from werkzeug.wrappers import Request
 
 from cluster_brand import printing
+from cluster_brand.doctype_names import APPLICATION
 from cluster_brand.print_context import CONFLICT_DECLARATION
 from cluster_brand.tests.process import ZHEJIANG, drive_to, make_cast
 from cluster_brand.tests.test_print_format import fold, pdf_text
 from cluster_brand.tests.utils import IntegrationTestCase
 
-APPLICATION = "Cluster Brand Application"
 RECOMMENDATION = "省级推荐意见"
 EXPERT_REVIEW = "专家评审表"
 DESIGNATION = "产业集群区域品牌建设试点名单"
