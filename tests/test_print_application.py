@@ -11,7 +11,8 @@ import pytest
 from print_env import print_environment
 from sample_application import BATCH_YEAR, complete_application
 
-from cluster_brand.print_context import FUNDING_SOURCES, application_print_context, format_number
+from cluster_brand.print.application import FUNDING_SOURCES, application_print_context
+from cluster_brand.print.formatting import format_number
 from cluster_brand.rules import annex2 as form
 from cluster_brand.rules.application import derived_values
 from cluster_brand.rules.indicators import INDICATORS, indicator_years, year_heading

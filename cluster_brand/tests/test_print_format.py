@@ -13,10 +13,10 @@ from pathlib import Path
 
 import frappe
 
-from cluster_brand import printing
 from cluster_brand.demo_values import APPLICATION_FILES, load_demo_data
 from cluster_brand.doctype_names import APPLICATION
-from cluster_brand.print_context import application_print_context
+from cluster_brand.print import pdf as printing
+from cluster_brand.print.application import application_print_context
 from cluster_brand.rules import annex2 as form
 from cluster_brand.rules.indicators import INDICATORS
 from cluster_brand.rules.work_plan import WORK_ITEMS
@@ -56,7 +56,7 @@ class TestApplicationPrintFormat(IntegrationTestCase):
 		super().setUpClass()
 		frappe.set_user("Administrator")
 		cls.application = make_test_application("-print")
-		# the PDF the desk's button and REST get (cluster_brand.printing.download_pdf)
+		# the PDF the desk's button and REST get (cluster_brand.print.pdf.download_pdf)
 		cls.pdf = printing.get_pdf(APPLICATION, cls.application.name, PRINT_FORMAT)
 		cls.text = pdf_text(cls.pdf)
 		cls.folded = fold(cls.text)

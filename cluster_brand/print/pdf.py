@@ -1,7 +1,7 @@
 """What the app's print formats read from the database, and their PDF download with page numbers.
 
 The readers are jinja hook methods called by the templates in cluster_brand/templates/print/; they use
-frappe.get_list, so a print shows only the rows its reader may see. cluster_brand.print_context turns
+frappe.get_list, so a print shows only the rows its reader may see. cluster_brand.print.application and review_forms turn
 their rows into what the templates print.
 
 download_pdf replaces Frappe's (override_whitelisted_methods): the desk's PDF button and the REST endpoint
