@@ -7,10 +7,10 @@ otherwise keep showing, and reminding of, the old dates."""
 import frappe
 from frappe.utils import getdate
 
+from cluster_brand.doctype_names import APPLICATION
 from cluster_brand.notifications import DEADLINE_OF
-from cluster_brand.rules import review as rules
+from cluster_brand.rules import workflow as rules
 
-APPLICATION = "Cluster Brand Application"
 # Before the province's decision; later, the dates are the record of the stages already passed.
 OPEN_STATES = (rules.DRAFT, rules.RETURNED, rules.PENDING_PROVINCIAL_REVIEW)
 

@@ -9,10 +9,10 @@ import frappe
 from frappe import _
 from frappe.utils import getdate, today
 
+from cluster_brand.doctype_names import APPLICATION
 from cluster_brand.rules import desk_status as status
-from cluster_brand.rules import review as states
+from cluster_brand.rules import workflow as states
 
-APPLICATION = "Cluster Brand Application"
 TEMPLATE = "cluster_brand/templates/desk/status.html"
 BATCH_DATES = (
 	"online_submission_deadline",

@@ -83,25 +83,25 @@ fixtures = [
 	},
 ]
 
-# The print formats (templates/print/) get their data from these helpers; cluster_brand.printing reads
+# The print formats (templates/print/) get their data from these helpers; cluster_brand.print.pdf reads
 # lists from the database with the reader's permissions.
 jinja = {
 	"methods": [
-		"cluster_brand.print_context.application_print_context",
-		"cluster_brand.print_context.recommendation_print_context",
-		"cluster_brand.print_context.expert_review_print_context",
-		"cluster_brand.print_context.designation_print_context",
-		"cluster_brand.printing.readable",
-		"cluster_brand.printing.recommended_applications",
-		"cluster_brand.printing.batch_pilots",
-		"cluster_brand.printing.official_name",
+		"cluster_brand.print.application.application_print_context",
+		"cluster_brand.print.review_forms.recommendation_print_context",
+		"cluster_brand.print.review_forms.expert_review_print_context",
+		"cluster_brand.print.review_forms.designation_print_context",
+		"cluster_brand.print.pdf.readable",
+		"cluster_brand.print.pdf.recommended_applications",
+		"cluster_brand.print.pdf.batch_pilots",
+		"cluster_brand.print.pdf.official_name",
 	]
 }
 
 # The desk's PDF button and REST: Frappe's download, with page numbers stamped on the app's print formats
 # when wkhtmltopdf cannot draw their footer.
 override_whitelisted_methods = {
-	"frappe.utils.print_format.download_pdf": "cluster_brand.printing.download_pdf",
+	"frappe.utils.print_format.download_pdf": "cluster_brand.print.pdf.download_pdf",
 	# the side paths that skip row or field rules for the programme's roles (cluster_brand/side_paths.py)
 	"frappe.desk.search.search_link": "cluster_brand.side_paths.search_link",
 	"frappe.client.validate_link": "cluster_brand.side_paths.validate_link",
@@ -116,7 +116,7 @@ override_whitelisted_methods = {
 # Default deny: the programme's roles call only the whitelisted methods of cluster_brand/allowlist.py.
 auth_hooks = [
 	"cluster_brand.allowlist.refuse_unlisted_methods",
-	# a combined PDF of a batch's applications is downloaded by its requester only (cluster_brand/batch_print.py)
+	# a combined PDF of a batch's applications is downloaded by its requester only (cluster_brand/print/batch_pdf.py)
 	"cluster_brand.permissions.refuse_others_batch_pdfs",
 ]
 

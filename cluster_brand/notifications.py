@@ -9,9 +9,9 @@ from frappe.desk.doctype.notification_log.notification_log import make_notificat
 from frappe.desk.form import assign_to
 from frappe.utils import add_days, getdate, today
 
-from cluster_brand.rules import review as rules
+from cluster_brand.doctype_names import APPLICATION
+from cluster_brand.rules import workflow as rules
 
-APPLICATION = "Cluster Brand Application"
 REMINDER_DAYS = 3
 
 

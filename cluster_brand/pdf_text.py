@@ -5,7 +5,7 @@ The Noto CJK fonts draw a radical and its ideograph with one glyph, so 工 is re
 radical ⼯ and 车 as ⻋; a few punctuation marks share glyphs in the same way (～ is read as 〜). The
 table cluster_brand/data/pdf_text_map.json (derived from the fonts by scripts/derive_pdf_text_map.py and
 committed, so that nothing here reads a font) gives the character typed for each; ``fix_cmap`` rewrites a
-ToUnicode CMap with it. Plain Python; cluster_brand.printing applies it to the fonts of a PDF.
+ToUnicode CMap with it. Plain Python; cluster_brand.print.pdf applies it to the fonts of a PDF.
 """
 
 import json

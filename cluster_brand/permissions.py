@@ -11,9 +11,9 @@ import frappe
 from frappe import _
 
 from cluster_brand.allowlist import is_restricted
-from cluster_brand.rules import review as rules
+from cluster_brand.doctype_names import APPLICATION
+from cluster_brand.rules import workflow as rules
 
-APPLICATION = "Cluster Brand Application"
 SEES_ALL = {"System Manager", "Ministry Administrator"}
 
 
@@ -392,7 +392,7 @@ def check_attachment_change(file, method=None):
 		frappe.throw(_("A submitted document's attachments cannot be changed."), frappe.PermissionError)
 
 
-# --- the combined PDFs of a batch (cluster_brand/batch_print.py) --------------------------------------------
+# --- the combined PDFs of a batch (cluster_brand/print/batch_pdf.py) --------------------------------------------
 # A private File attached to a Pilot Batch with this attached_to_field holds the applications its requester
 # printed; every reader of the batch (the provinces, the experts, the units) would read it by Frappe's rule
 # for attachments, so it is its requester's alone — in the File's permission, in the download of its URL

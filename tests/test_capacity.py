@@ -9,7 +9,7 @@ import pytest
 from metadata import doctypes, translations
 from sample_application import BATCH_YEAR, complete_application
 
-from cluster_brand.rules import application, indicators, registry, review, work_plan
+from cluster_brand.rules import application, indicators, registry, scoring, work_plan, workflow
 from cluster_brand.rules.capacity import (
 	DECIMAL_LIMIT,
 	INT_MAX,
@@ -37,7 +37,7 @@ def meta_fields(doctype: str) -> list[tuple]:
 
 
 def zh(violation) -> str:
-	"""The message as a Chinese user reads it (what cluster_brand.validation.translate_violation does)."""
+	"""The message as a Chinese user reads it (what cluster_brand.violations.translate_violation does)."""
 	t = translations()
 	args = {
 		k: (t.get(str(v), str(v)) if k in violation.translate_args else v) for k, v in violation.args.items()
@@ -183,10 +183,10 @@ def test_expert_scores_that_are_no_number_are_reported_not_a_crash():
 		{"criterion": "B", "weight": 50, "score": "abc"},
 		{"criterion": "C", "weight": NAN, "score": 80},
 	]
-	weighted, total = review.weighted_scores(scores)
+	weighted, total = scoring.weighted_scores(scores)
 	assert all(math.isfinite(w) for w in weighted) and math.isfinite(total)
-	assert [v.args["criterion"] for v in review.check_scores(scores)] == ["A", "B"]
-	rubric = review.check_rubric([{"criterion": "A", "weight": INF}, {"criterion": "B", "weight": 100}])
+	assert [v.args["criterion"] for v in scoring.check_scores(scores)] == ["A", "B"]
+	rubric = scoring.check_rubric([{"criterion": "A", "weight": INF}, {"criterion": "B", "weight": 100}])
 	assert [(v.row, v.args.get("item")) for v in rubric] == [(1, "Weight")]
 	assert zh(rubric[0]) == "评审指标第1行：权重不是有效的数值。"
 
@@ -386,9 +386,9 @@ def test_work_plan_and_review_texts_sent_as_numbers_do_not_crash():
 	assert {v.message for v in work_plan.check_work_plan(items, tasks)} == {
 		"Work task plan, measure {number}: the time node is missing."
 	}
-	facts = review.TransitionFacts(today=None, recommendation_opinion=123, recommendation_rank=1)
-	assert review.check_transition(review.PENDING_PROVINCIAL_REVIEW, review.RETURNED, facts) == []
-	assert review.check_rubric([{"criterion": 7, "weight": 100}]) == []
+	facts = workflow.TransitionFacts(today=None, recommendation_opinion=123, recommendation_rank=1)
+	assert workflow.check_transition(workflow.PENDING_PROVINCIAL_REVIEW, workflow.RETURNED, facts) == []
+	assert scoring.check_rubric([{"criterion": 7, "weight": 100}]) == []
 
 
 def test_storable_keeps_what_fits_and_blanks_the_rest():

@@ -5,7 +5,7 @@ from datetime import date
 from print_env import print_environment
 
 from cluster_brand.rules import desk_status as status
-from cluster_brand.rules import review as states
+from cluster_brand.rules import workflow as states
 
 TODAY = date(2017, 8, 20)
 

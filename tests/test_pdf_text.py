@@ -1,6 +1,6 @@
 """The PDF text layer's repair table (cluster_brand/data/pdf_text_map.json) and its application to ToUnicode
 CMaps (cluster_brand.pdf_text), and typed text read back from what Frappe's sanitiser stores
-(print_context._text). No Frappe, no fonts: the PDFs themselves are read back in the Frappe tier
+(print/formatting.plain_text). No Frappe, no fonts: the PDFs themselves are read back in the Frappe tier
 (cluster_brand/tests/test_print_format.py)."""
 
 import json
@@ -10,7 +10,7 @@ import pytest
 
 from cluster_brand import pdf_text
 from cluster_brand.demo_values import DEMO_DATA
-from cluster_brand.print_context import _text
+from cluster_brand.print.formatting import plain_text as _text
 
 TABLE = json.loads(pdf_text.TABLE.read_text(encoding="utf-8"))["map"]
 KANGXI = range(0x2F00, 0x2FD6)

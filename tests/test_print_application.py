@@ -11,8 +11,9 @@ import pytest
 from print_env import print_environment
 from sample_application import BATCH_YEAR, complete_application
 
-from cluster_brand.print_context import FUNDING_SOURCES, application_print_context, format_number
-from cluster_brand.rules import application_form as form
+from cluster_brand.print.application import FUNDING_SOURCES, application_print_context
+from cluster_brand.print.formatting import format_number
+from cluster_brand.rules import annex2 as form
 from cluster_brand.rules.application import derived_values
 from cluster_brand.rules.indicators import INDICATORS, indicator_years, year_heading
 from cluster_brand.rules.work_plan import WORK_ITEMS, number_measures, sort_tasks
@@ -33,9 +34,9 @@ def full_application() -> dict:
 	doc["batch_year"] = BATCH_YEAR
 	derived = derived_values(doc, BATCH_YEAR)
 	derived.pop("derived_indicators")
-	numbers = derived.pop("measure_numbers")
 	doc.update(derived)
-	for task, number in zip(doc["tasks"], numbers, strict=True):
+	doc["tasks"] = sort_tasks(doc["tasks"])
+	for task, number in zip(doc["tasks"], number_measures(doc["tasks"]), strict=True):
 		task["measure_no"] = number
 	return doc
 

@@ -1,7 +1,7 @@
 """The review process's print formats (省级推荐意见, 专家评审表, 产业集群区域品牌建设试点名单), rendered with plain
 Jinja2 the way Frappe renders them (no autoescape), against a full and an empty sample.
 
-The database readers of cluster_brand.printing are stood in for by functions returning plain rows.
+The database readers of cluster_brand.print.pdf are stood in for by functions returning plain rows.
 """
 
 from datetime import date
@@ -10,13 +10,13 @@ import pytest
 from print_env import print_environment
 from test_print_application import Page, cells, flat
 
-from cluster_brand.print_context import (
+from cluster_brand.print.review_forms import (
 	CONFLICT_DECLARATION,
 	designation_print_context,
 	expert_review_print_context,
 	recommendation_print_context,
 )
-from cluster_brand.rules.review import DEFAULT_RUBRIC, weighted_scores
+from cluster_brand.rules.scoring import DEFAULT_RUBRIC, weighted_scores
 
 PRINT = "cluster_brand/templates/print/"
 SCRIPT = "<script>alert(1)</script>"
@@ -425,7 +425,7 @@ def test_a4_margins_song_font_and_the_page_number_footer(template):
 	html = render(template, {})
 	assert ".print-format { margin-top: 25mm; margin-bottom: 22mm;" in html
 	assert '"Noto Serif CJK SC"' in html and '"SimSun"' in html
-	# drawn by a patched wkhtmltopdf; cluster_brand.printing stamps the same "— n —" otherwise
+	# drawn by a patched wkhtmltopdf; cluster_brand.print.pdf stamps the same "— n —" otherwise
 	assert '<div id="footer-html" class="visible-pdf">' in html
 	assert '—&nbsp;<span class="page"></span>&nbsp;—' in html
 

@@ -2,7 +2,8 @@ from datetime import date
 
 import pytest
 
-from cluster_brand.rules import review as r
+from cluster_brand.rules import scoring as s
+from cluster_brand.rules import workflow as r
 
 
 def facts(**values):
@@ -136,26 +137,26 @@ def test_a_pilot_runs_three_years():
 
 
 def test_default_rubric_weights_sum_to_100_and_cover_the_seven_work_contents():
-	rubric = [{"criterion": c, "weight": w} for c, w, _g in r.DEFAULT_RUBRIC]
-	assert r.check_rubric(rubric) == []
+	rubric = [{"criterion": c, "weight": w} for c, w, _g in s.DEFAULT_RUBRIC]
+	assert s.check_rubric(rubric) == []
 	assert len(rubric) == 9
 
 
 def test_rubric_weights():
-	assert messages(r.check_rubric([{"criterion": "A", "weight": 60}, {"criterion": "B", "weight": 30}])) == [
+	assert messages(s.check_rubric([{"criterion": "A", "weight": 60}, {"criterion": "B", "weight": 30}])) == [
 		"The weights of the review criteria sum to {total}, not 100."
 	]
-	dup = r.check_rubric([{"criterion": "A", "weight": 50}, {"criterion": "A", "weight": 50}])
+	dup = s.check_rubric([{"criterion": "A", "weight": 50}, {"criterion": "A", "weight": 50}])
 	assert any("listed twice" in m for m in messages(dup))
-	zero = r.check_rubric([{"criterion": "A", "weight": 100}, {"criterion": "B", "weight": 0}])
+	zero = s.check_rubric([{"criterion": "A", "weight": 100}, {"criterion": "B", "weight": 0}])
 	assert any("weight above 0" in m for m in messages(zero))
 
 
 def test_weighted_scores_and_their_range():
-	weighted, total = r.weighted_scores([{"score": 80, "weight": 60}, {"score": 50, "weight": 40}])
+	weighted, total = s.weighted_scores([{"score": 80, "weight": 60}, {"score": 50, "weight": 40}])
 	assert weighted == [48.0, 20.0] and total == 68.0
 	assert (
-		r.check_scores([{"criterion": "A", "score": 101}, {"criterion": "B", "score": 100}])[0].args[
+		s.check_scores([{"criterion": "A", "score": 101}, {"criterion": "B", "score": 100}])[0].args[
 			"criterion"
 		]
 		== "A"
@@ -167,48 +168,48 @@ def test_recusal_of_experts_from_the_same_province_or_unit():
 		"recommending_authority": "浙江省工业和信息化主管部门",
 		"organizing_unit": "青溪县人民政府",
 	}
-	assert r.recusal_reason({"recommending_authority": "浙江省工业和信息化主管部门"}, application)
-	assert r.recusal_reason(
+	assert s.recusal_reason({"recommending_authority": "浙江省工业和信息化主管部门"}, application)
+	assert s.recusal_reason(
 		{"organizing_unit": "青溪县人民政府", "recommending_authority": "北京市工业和信息化主管部门"},
 		application,
 	)
-	assert r.recusal_reason({"recommending_authority": "北京市工业和信息化主管部门"}, application) is None
+	assert s.recusal_reason({"recommending_authority": "北京市工业和信息化主管部门"}, application) is None
 
 
 def test_ranking_by_mean_with_spread_and_shared_ranks():
-	ranked = r.rank_applications({"A": [80, 90], "B": [85, 85], "C": [70], "D": []})
+	ranked = s.rank_applications({"A": [80, 90], "B": [85, 85], "C": [70], "D": []})
 	assert [(x.application, x.rank) for x in ranked] == [("A", 1), ("B", 1), ("C", 3)]
 	a = ranked[0]
 	assert (a.mean, a.spread, a.stdev, a.count) == (85.0, 10.0, 5.0, 2)
 
 
 def test_a_score_sheet_has_the_batchs_rubric_exactly():
-	rubric = [{"criterion": c, "weight": w} for c, w, _guidance in r.DEFAULT_RUBRIC]
+	rubric = [{"criterion": c, "weight": w} for c, w, _guidance in s.DEFAULT_RUBRIC]
 	sheet = [dict(row, score=80) for row in rubric]
-	assert r.check_sheet_rubric(sheet, rubric) == []
-	assert r.check_sheet_rubric([dict(row, weight=str(row["weight"])) for row in sheet], rubric) == []
+	assert s.check_sheet_rubric(sheet, rubric) == []
+	assert s.check_sheet_rubric([dict(row, weight=str(row["weight"])) for row in sheet], rubric) == []
 
 	reweighted = [dict(sheet[0], weight=1000), *sheet[1:]]
-	[v] = r.check_sheet_rubric(reweighted, rubric)
+	[v] = s.check_sheet_rubric(reweighted, rubric)
 	assert (v.row, v.args["expected"], v.args["weight"]) == (1, "15", "1000")
 
 	added = [*sheet, {"criterion": "附加指标", "weight": 500, "score": 100}]
-	[v] = r.check_sheet_rubric(added, rubric)
+	[v] = s.check_sheet_rubric(added, rubric)
 	assert (v.row, v.args["criterion"]) == (len(rubric) + 1, "附加指标")
 
-	[v] = r.check_sheet_rubric(sheet[:-1], rubric)
+	[v] = s.check_sheet_rubric(sheet[:-1], rubric)
 	assert v.args["criterion"] == rubric[-1]["criterion"] and v.row is None
 
 	renamed = [dict(sheet[0], criterion="改名的指标"), *sheet[1:]]
-	[v] = r.check_sheet_rubric(renamed, rubric)
+	[v] = s.check_sheet_rubric(renamed, rubric)
 	assert v.args == {"row": 1, "expected": rubric[0]["criterion"], "criterion": "改名的指标"}
 
-	assert [v.row for v in r.check_sheet_rubric(sheet[::-1], rubric)] == [1, 2, 3, 4, 6, 7, 8, 9]
-	assert r.check_sheet_rubric([dict(sheet[0], weight=float("inf")), *sheet[1:]], rubric)[0].row == 1
+	assert [v.row for v in s.check_sheet_rubric(sheet[::-1], rubric)] == [1, 2, 3, 4, 6, 7, 8, 9]
+	assert s.check_sheet_rubric([dict(sheet[0], weight=float("inf")), *sheet[1:]], rubric)[0].row == 1
 
 
 def test_the_unit_reads_the_provinces_recommendation_only_once_decided():
-	from cluster_brand.rules.review import RECOMMENDATION_FIELDS, withheld_from_reader
+	from cluster_brand.rules.workflow import RECOMMENDATION_FIELDS, withheld_from_reader
 
 	applicant = {"Cluster Applicant"}
 	assert withheld_from_reader("Pending Provincial Review", applicant) == RECOMMENDATION_FIELDS
@@ -223,29 +224,29 @@ def test_the_unit_reads_the_provinces_recommendation_only_once_decided():
 
 def test_a_score_not_entered_is_blank_not_zero():
 	rows = [{"criterion": "A", "weight": 60, "score": None}, {"criterion": "B", "weight": 40, "score": "50"}]
-	weighted, total = r.weighted_scores(rows)
+	weighted, total = s.weighted_scores(rows)
 	assert weighted == [None, 20.0]
 	assert total is None  # no total until every criterion is scored
-	assert r.weighted_scores([{"weight": 100, "score": ""}]) == ([None], None)
-	assert r.weighted_scores([{"weight": 60, "score": "0"}, {"weight": 40, "score": 50}]) == (
+	assert s.weighted_scores([{"weight": 100, "score": ""}]) == ([None], None)
+	assert s.weighted_scores([{"weight": 60, "score": "0"}, {"weight": 40, "score": 50}]) == (
 		[0.0, 20.0],
 		20.0,
 	)
 	# a draft may be saved half scored; submission needs every score, and 0 is one
-	assert r.check_scores(rows) == []
-	assert [v.args["criterion"] for v in r.check_scores_complete(rows)] == ["A"]
-	assert [v.row for v in r.check_scores_complete(rows)] == [1]
-	assert r.check_scores_complete([{"criterion": "A", "score": 0}, {"criterion": "B", "score": "0"}]) == []
+	assert s.check_scores(rows) == []
+	assert [v.args["criterion"] for v in s.check_scores_complete(rows)] == ["A"]
+	assert [v.row for v in s.check_scores_complete(rows)] == [1]
+	assert s.check_scores_complete([{"criterion": "A", "score": 0}, {"criterion": "B", "score": "0"}]) == []
 
 
 def test_an_entered_score_is_kept_as_its_number():
-	assert r.score_value(" 85.50 ") == 85.5
-	assert r.score_value(85) == 85.0 and isinstance(r.score_value(85), float)
-	assert r.score_value("0") == 0.0 and r.score_value(0.0) == 0.0  # 0 is a score
-	assert r.score_value("") is None and r.score_value(None) is None and r.score_value("  ") is None
-	assert r.score_value("abc") == "abc"  # refused by check_scores, not stored as Frappe's 0
-	assert [v.args["criterion"] for v in r.check_scores([{"criterion": "A", "score": "abc"}])] == ["A"]
-	assert [v.args["criterion"] for v in r.check_scores([{"criterion": "A", "score": -1.0}])] == ["A"]
+	assert s.score_value(" 85.50 ") == 85.5
+	assert s.score_value(85) == 85.0 and isinstance(s.score_value(85), float)
+	assert s.score_value("0") == 0.0 and s.score_value(0.0) == 0.0  # 0 is a score
+	assert s.score_value("") is None and s.score_value(None) is None and s.score_value("  ") is None
+	assert s.score_value("abc") == "abc"  # refused by check_scores, not stored as Frappe's 0
+	assert [v.args["criterion"] for v in s.check_scores([{"criterion": "A", "score": "abc"}])] == ["A"]
+	assert [v.args["criterion"] for v in s.check_scores([{"criterion": "A", "score": -1.0}])] == ["A"]
 
 
 def test_the_expert_review_deadline_comes_after_the_provincial_recommendation():
@@ -281,7 +282,7 @@ def test_review_progress_lists_every_application_with_its_sheets_assigned_and_su
 		{"application": "B", "expert": "x", "total_score": 90},
 		{"application": "B", "expert": "z", "total_score": 10},  # z is no longer assigned: not counted
 	]
-	rows = r.review_progress(applications, assignments, sheets)
+	rows = s.review_progress(applications, assignments, sheets)
 	assert [
 		(row["rank"], row["application"], row["experts_assigned"], row["sheets_submitted"], row["mean"])
 		for row in rows
@@ -291,6 +292,6 @@ def test_review_progress_lists_every_application_with_its_sheets_assigned_and_su
 	blank = [*sheets, {"application": "A", "expert": "y", "total_score": None}]
 	assert [
 		(row["application"], row["sheets_submitted"], row["mean"])
-		for row in r.review_progress(applications, assignments, blank)
+		for row in s.review_progress(applications, assignments, blank)
 	] == [("B", 1, 90), ("A", 1, 80), ("C", 0, None)]
-	assert r.review_progress([{"name": "D"}], [], [])[0]["experts_assigned"] == 0
+	assert s.review_progress([{"name": "D"}], [], [])[0]["experts_assigned"] == 0

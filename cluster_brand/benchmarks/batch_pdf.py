@@ -1,4 +1,4 @@
-"""Benchmark: a batch of 30 full applications printed as one PDF for the review meeting (cluster_brand/batch_print.py).
+"""Benchmark: a batch of 30 full applications printed as one PDF for the review meeting (cluster_brand/print/batch_pdf.py).
 
 	bench --site <site> execute cluster_brand.benchmarks.batch_pdf.run
 	bench --site <site> execute cluster_brand.benchmarks.batch_pdf.run --kwargs "{'count': 10, 'rounds': 1}"
@@ -19,10 +19,9 @@ from unittest.mock import patch
 
 import frappe
 
-from cluster_brand import batch_print
+from cluster_brand.print import batch_pdf as batch_print
 from cluster_brand.tests.utils import make_test_application_values, test_batch_values
 
-APPLICATION = "Cluster Brand Application"
 BATCH = "基准批次（合并打印）"
 DEMO_FILES = ("application_zhejiang.json", "application_shandong.json")
 

@@ -11,7 +11,7 @@ The scan of the stamped form is taken off the document: Frappe's Standard format
 Printing writes an Access Log and commits it outside tests; that write is left out for both formats so
 that nothing is committed. Target: 申报书 / Standard ≤ 1.0, and the 申报书 under 3 s.
 
-The desk's PDF button and REST go through cluster_brand.printing.download_pdf, which repairs the text layer
+The desk's PDF button and REST go through cluster_brand.print.pdf.download_pdf, which repairs the text layer
 and stamps the page numbers after frappe.get_print (printing.finish_pdf); each round times that path too, and
 the finishing alone.
 """
@@ -23,10 +23,10 @@ from unittest.mock import patch
 import frappe
 from frappe.utils.pdf import is_wkhtmltopdf_valid
 
-from cluster_brand import printing
+from cluster_brand.doctype_names import APPLICATION
+from cluster_brand.print import pdf as printing
 from cluster_brand.tests.utils import make_test_application
 
-APPLICATION = "Cluster Brand Application"
 PRINT_FORMAT = "产业集群区域品牌建设试点申报书"
 STANDARD = "Standard"
 DOWNLOAD = "download with page numbers"

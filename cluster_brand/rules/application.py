@@ -40,10 +40,10 @@ def in_row(violation: Violation, table: str, row: int, column: str) -> Violation
 
 
 def derived_values(doc: dict, batch_year: int | None) -> dict:
-	"""Everything the form shows read-only, computed from what the applicant entered."""
+	"""Everything the form shows read-only, computed from what the applicant entered. (The tasks are put in
+	order and numbered in place, by the controller's set_official_rows: rows keep their names.)"""
 	totals = enterprises.backbone_totals(doc.get("backbone_enterprises") or [])
 	industry_sales = indicators.last_year_sales_revenue(doc.get("indicators") or [])
-	tasks = work_plan.sort_tasks(doc.get("tasks") or [])
 	cycle_years = work_plan.parse_cycle_years(doc.get("pilot_cycle_years") or 3)
 	cycle = work_plan.cycle_window(batch_year, cycle_years) if batch_year and cycle_years else None
 	years = indicators.indicator_years(batch_year) if batch_year else ()
@@ -58,8 +58,6 @@ def derived_values(doc: dict, batch_year: int | None) -> dict:
 			enterprises.sales_coverage_percent(totals["sales_revenue"], industry_sales), "Percent"
 		),
 		"derived_indicators": indicators.derived_indicators(doc.get("indicators") or []),
-		"tasks": tasks,
-		"measure_numbers": work_plan.number_measures(tasks),
 		"cycle_start": cycle[0] if cycle else None,
 		"cycle_end": cycle[1] if cycle else None,
 		"total_funding": sum(finite_number(row.get("amount"), 0) for row in doc.get("funding_plan") or []),

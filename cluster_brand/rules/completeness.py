@@ -5,7 +5,7 @@ runs the same in the desk, over REST and in tests without Frappe.
 """
 
 from cluster_brand.rules import Violation, _
-from cluster_brand.rules.application_form import (
+from cluster_brand.rules.annex2 import (
 	APPLICATION,
 	BACKBONE_ENTERPRISE,
 	BASIC_CONDITIONS,

@@ -8,7 +8,7 @@ from collections import Counter
 from datetime import date
 
 from cluster_brand.rules import _
-from cluster_brand.rules import review as states
+from cluster_brand.rules import workflow as states
 
 # Days before a deadline from which it is shown as near (the reminders' window is 3 days).
 NEAR_DAYS = 7

@@ -7,7 +7,7 @@ test_print_review_formats.
 import frappe
 
 from cluster_brand import notifications
-from cluster_brand.rules import review as rules
+from cluster_brand.rules import workflow as rules
 from cluster_brand.tests.utils import IntegrationTestCase
 
 PROVINCIAL = "Provincial Industry and Information Technology Authority"

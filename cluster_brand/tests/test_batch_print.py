@@ -1,4 +1,4 @@
-"""A batch's applications as one PDF for the review meeting (cluster_brand/batch_print.py): who prints what, the
+"""A batch's applications as one PDF for the review meeting (cluster_brand/print/batch_pdf.py): who prints what, the
 order, one outline entry per application, every page of every 申报书, the text as typed, and each combined
 PDF its requester's alone.
 
@@ -12,15 +12,17 @@ from unittest.mock import patch
 import frappe
 from pypdf import PdfReader
 
-from cluster_brand import batch_print, printing
+from cluster_brand import batch_print
+from cluster_brand.doctype_names import APPLICATION
 from cluster_brand.permissions import refuse_others_batch_pdfs
+from cluster_brand.print import batch_pdf
+from cluster_brand.print import pdf as printing
 from cluster_brand.rules.batch_print import outline_title
 from cluster_brand.side_paths import get_docinfo
 from cluster_brand.tests.process import SHANDONG, make_cast
 from cluster_brand.tests.test_print_format import fold, pdf_text
 from cluster_brand.tests.utils import IntegrationTestCase, make_test_application_values, test_batch_values
 
-APPLICATION = "Cluster Brand Application"
 BATCH = "测试批次（合并打印）"
 
 
@@ -101,7 +103,7 @@ class TestBatchPrint(IntegrationTestCase):
 			cls.province = build(cls.cast.province)
 			cls.other_province = build(cls.cast.other_province)
 			cls.parts = {
-				name: len(PdfReader(io.BytesIO(batch_print.application_pdf(name))).pages)
+				name: len(PdfReader(io.BytesIO(batch_pdf.application_pdf(name))).pages)
 				for name in cls.ministry_order
 			}
 		cls.ministry_pdf = file_of(cls.ministry).get_content()
@@ -231,7 +233,7 @@ class TestBatchPrint(IntegrationTestCase):
 		with as_user(self.cast.other_province):
 			self.assertRaises(
 				frappe.PermissionError,
-				batch_print.build_batch_pdf,
+				batch_pdf.build_batch_pdf,
 				BATCH,
 				None,
 				"x",

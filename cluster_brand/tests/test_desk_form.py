@@ -9,11 +9,11 @@ form, not only refused on save. Screenshots go to CB_SCREENS (default /tmp/clust
 import frappe
 from frappe.utils.password import update_password
 
+from cluster_brand.doctype_names import APPLICATION
 from cluster_brand.tests.desk_browser import SCREENS, Desk, SiteServer, screenshot, settle
 from cluster_brand.tests.process import drive_to, make_cast
 from cluster_brand.tests.utils import IntegrationTestCase
 
-APPLICATION = "Cluster Brand Application"
 PASSWORD = "Form@2017-desk"
 ROUTE = "/app/cluster-brand-application/"
 WIDTH = 1280

@@ -5,7 +5,8 @@ import frappe
 from frappe.utils import add_days, getdate, today
 
 from cluster_brand.desk_status import get_desk_status
-from cluster_brand.rules import review as states
+from cluster_brand.doctype_names import APPLICATION
+from cluster_brand.rules import workflow as states
 from cluster_brand.tests.process import OTHER_UNIT, drive_to, make_cast, new_application
 from cluster_brand.tests.utils import (
 	TEST_BATCH,
@@ -14,8 +15,6 @@ from cluster_brand.tests.utils import (
 	make_test_application_values,
 	make_test_batch,
 )
-
-APPLICATION = "Cluster Brand Application"
 
 
 def status_as(user: str, view: str, **kwargs) -> str:

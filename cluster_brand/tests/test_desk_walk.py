@@ -10,11 +10,11 @@ import frappe
 from frappe.utils import add_days, today
 from frappe.utils.password import update_password
 
+from cluster_brand.doctype_names import APPLICATION
 from cluster_brand.tests.desk_browser import SCREENS, Desk, SiteServer, screenshot, settle
 from cluster_brand.tests.process import drive_to, make_cast, next_free_rank
 from cluster_brand.tests.utils import IntegrationTestCase
 
-APPLICATION = "Cluster Brand Application"
 PASSWORD = "Walk@2017-desk"
 ROUTE = "/app/cluster-brand-application/"
 

@@ -19,15 +19,15 @@ from frappe.desk.query_report import run as run_report
 from frappe.handler import execute_cmd
 from frappe.utils import add_days, getdate
 
-from cluster_brand import nullable_numbers, printing
+from cluster_brand import nullable_numbers
 from cluster_brand.allowlist import refuse_unlisted_methods
+from cluster_brand.doctype_names import APPLICATION, EXPERT_REVIEW
 from cluster_brand.patches.v0_1 import expert_scores_as_nullable_numbers as to_numbers
 from cluster_brand.patches.v0_1 import name_recommendation_settings_by_authority_and_batch as rename_patch
+from cluster_brand.print import pdf as printing
 from cluster_brand.tests.process import SHANDONG, ZHEJIANG, drive_to, make_cast, submit_review
 from cluster_brand.tests.utils import TEST_BATCH, IntegrationTestCase, language
 
-APPLICATION = "Cluster Brand Application"
-EXPERT_REVIEW = "Expert Review"
 SHEET_FORMAT = "专家评审表"
 APPLICATION_FORMAT = "产业集群区域品牌建设试点申报书"
 RANKING = "Expert Review Ranking"

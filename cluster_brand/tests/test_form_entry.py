@@ -1,6 +1,6 @@
 """The 申报书 form on the server side of the desk: a number nobody typed stays blank (stored as no value, not
 as 0), a refused save names and locates the failing cell, and the form learns which parts the reader may
-edit in this state (the edit locks of review_process, read-only in the form before any save)."""
+edit in this state (the edit locks of rules/workflow.py, read-only in the form before any save)."""
 
 import frappe
 from frappe.desk.form.load import getdoc
@@ -8,11 +8,11 @@ from frappe.desk.form.load import getdoc
 from cluster_brand.cluster_brand.doctype.cluster_brand_application.cluster_brand_application import (
 	completeness_report,
 )
+from cluster_brand.doctype_names import APPLICATION
 from cluster_brand.tests.process import OWN_UNIT, drive_to, make_cast, new_application
 from cluster_brand.tests.utils import IntegrationTestCase, language, make_test_application_values
-from cluster_brand.validation import InvalidCellError
+from cluster_brand.violations import InvalidCellError
 
-APPLICATION = "Cluster Brand Application"
 PROFIT = "Total Profit of the Leading Industry (100 million yuan)"
 EXPORTS = "Total Exports of the Leading Industry (100 million yuan)"
 

@@ -7,11 +7,11 @@ from urllib.parse import quote
 import frappe
 from frappe.utils import add_days, today
 
+from cluster_brand.doctype_names import APPLICATION
 from cluster_brand.tests.process import make_cast, next_free_rank
 from cluster_brand.tests.test_isolation import SEES
 from cluster_brand.tests.utils import IntegrationTestCase, make_api_user, make_test_application_values, rest
 
-APPLICATION = "Cluster Brand Application"
 RESOURCE = "/api/resource/" + quote(APPLICATION)
 # A refused workflow action: no permission (403) or no such action for this user here (417).
 REFUSED = (403, 417)

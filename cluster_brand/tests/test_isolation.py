@@ -10,10 +10,10 @@ from frappe.desk.reportview import execute as reportview_execute
 from frappe.desk.search import search_link
 from frappe.utils.global_search import search as global_search
 
+from cluster_brand.doctype_names import APPLICATION
 from cluster_brand.tests.process import drive_to, make_cast, submit_review
 from cluster_brand.tests.utils import IntegrationTestCase
 
-APPLICATION = "Cluster Brand Application"
 DENIED = (frappe.PermissionError,)
 
 # Who sees the Zhejiang machinery application of the test unit while it is under expert review,

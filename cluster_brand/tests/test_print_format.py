@@ -13,15 +13,15 @@ from pathlib import Path
 
 import frappe
 
-from cluster_brand import printing
 from cluster_brand.demo_values import APPLICATION_FILES, load_demo_data
-from cluster_brand.print_context import application_print_context
-from cluster_brand.rules import application_form as form
+from cluster_brand.doctype_names import APPLICATION
+from cluster_brand.print import pdf as printing
+from cluster_brand.print.application import application_print_context
+from cluster_brand.rules import annex2 as form
 from cluster_brand.rules.indicators import INDICATORS
 from cluster_brand.rules.work_plan import WORK_ITEMS
 from cluster_brand.tests.utils import IntegrationTestCase, make_test_application, make_test_application_values
 
-APPLICATION = "Cluster Brand Application"
 PRINT_FORMAT = "产业集群区域品牌建设试点申报书"
 SCRIPT = "<script>alert(1)</script>"
 BOLD = "<b>x</b>"
@@ -56,7 +56,7 @@ class TestApplicationPrintFormat(IntegrationTestCase):
 		super().setUpClass()
 		frappe.set_user("Administrator")
 		cls.application = make_test_application("-print")
-		# the PDF the desk's button and REST get (cluster_brand.printing.download_pdf)
+		# the PDF the desk's button and REST get (cluster_brand.print.pdf.download_pdf)
 		cls.pdf = printing.get_pdf(APPLICATION, cls.application.name, PRINT_FORMAT)
 		cls.text = pdf_text(cls.pdf)
 		cls.folded = fold(cls.text)

@@ -15,13 +15,13 @@ from pypdf import PdfReader
 from werkzeug.test import EnvironBuilder
 from werkzeug.wrappers import Request
 
-from cluster_brand import printing
-from cluster_brand.print_context import CONFLICT_DECLARATION
+from cluster_brand.doctype_names import APPLICATION
+from cluster_brand.print import pdf as printing
+from cluster_brand.print.review_forms import CONFLICT_DECLARATION
 from cluster_brand.tests.process import ZHEJIANG, drive_to, make_cast
 from cluster_brand.tests.test_print_format import fold, pdf_text
 from cluster_brand.tests.utils import IntegrationTestCase
 
-APPLICATION = "Cluster Brand Application"
 RECOMMENDATION = "省级推荐意见"
 EXPERT_REVIEW = "专家评审表"
 DESIGNATION = "产业集群区域品牌建设试点名单"
@@ -62,7 +62,7 @@ class TestReviewPrintFormats(IntegrationTestCase):
 		return fold(pdf_text(pdf))
 
 	def download(self, user: str, doctype: str, name: str, print_format: str | None) -> bytes:
-		"""The PDF the desk's button gets: cluster_brand.printing.download_pdf as ``user``."""
+		"""The PDF the desk's button gets: cluster_brand.print.pdf.download_pdf as ``user``."""
 		frappe.set_user(user)
 		response = frappe.local.response
 		frappe.local.response = frappe._dict()
@@ -211,7 +211,7 @@ class TestReviewPrintFormats(IntegrationTestCase):
 	def test_the_desk_and_rest_reach_the_apps_download(self):
 		self.assertEqual(
 			frappe.get_hooks("override_whitelisted_methods")[DOWNLOAD],
-			["cluster_brand.printing.download_pdf"],
+			["cluster_brand.print.pdf.download_pdf"],
 		)
 		# the /api/method call, as Frappe's handler runs it
 		frappe.set_user(self.cast.province)

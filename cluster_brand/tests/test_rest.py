@@ -2,10 +2,10 @@
 
 import frappe
 
+from cluster_brand.doctype_names import APPLICATION
 from cluster_brand.tests.utils import IntegrationTestCase, make_api_user, make_test_application_values, rest
 
 APPLICANT = "rest.applicant@example.com"
-APPLICATION = "Cluster Brand Application"
 RESOURCE = f"/api/resource/{APPLICATION}"
 TABLES = (
 	"indicators",

@@ -4,8 +4,9 @@ the edit locks, the experts, the decision and the notifications."""
 import frappe
 from frappe.utils import add_days, getdate, today
 
+from cluster_brand.doctype_names import APPLICATION
 from cluster_brand.notifications import send_deadline_reminders
-from cluster_brand.rules.review import RECOMMENDED_OR_LATER
+from cluster_brand.rules.workflow import RECOMMENDED_OR_LATER
 from cluster_brand.tests.process import (
 	act,
 	drive_to,
@@ -17,7 +18,6 @@ from cluster_brand.tests.process import (
 )
 from cluster_brand.tests.utils import TEST_BATCH, IntegrationTestCase, language
 
-APPLICATION = "Cluster Brand Application"
 REFUSED = (frappe.PermissionError, frappe.ValidationError)
 
 # (state the application is in, action, state it reaches, the cast member allowed to do it)

@@ -10,11 +10,11 @@ from urllib.parse import quote
 import frappe
 
 from cluster_brand.allowlist import refuse_unlisted_methods
+from cluster_brand.doctype_names import APPLICATION
 from cluster_brand.tests.process import drive_to, make_cast
 from cluster_brand.tests.test_isolation import SEES
 from cluster_brand.tests.utils import IntegrationTestCase, make_api_user, rest
 
-APPLICATION = "Cluster Brand Application"
 PROGRAMME_USERS = tuple(SEES)
 
 

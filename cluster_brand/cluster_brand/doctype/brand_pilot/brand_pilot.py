@@ -4,8 +4,11 @@
 import frappe
 from frappe.model.document import Document
 from frappe.model.naming import make_autoname
+from frappe.utils import getdate, today
 
-from cluster_brand.validation import validate_links, validate_storable
+from cluster_brand.doctype_names import BRAND_PILOT, PILOT_BATCH
+from cluster_brand.rules.workflow import planned_end
+from cluster_brand.violations import validate_links, validate_storable
 
 
 class BrandPilot(Document):
@@ -29,9 +32,31 @@ class BrandPilot(Document):
 
 	# end: auto-generated types
 	def autoname(self):
-		year = frappe.db.get_value("Pilot Batch", self.pilot_batch, "batch_year")
+		year = frappe.db.get_value(PILOT_BATCH, self.pilot_batch, "batch_year")
 		self.name = make_autoname(f"BP-{year}-.###", doc=self)
 
 	def validate(self):
 		validate_storable(self)
 		validate_links(self)
+
+
+def create_brand_pilot(application):
+	"""The pilot of an application approved as a pilot (called by the application's on_update); the decision
+	date, if the ministry left it blank, is the day of approval."""
+	if frappe.db.exists(BRAND_PILOT, {"application": application.name}):
+		return
+	start = getdate(application.decision_date or today())
+	pilot = frappe.get_doc(
+		{
+			"doctype": BRAND_PILOT,
+			"application": application.name,
+			"industrial_cluster": application.industrial_cluster,
+			"organizing_unit": application.organizing_unit,
+			"recommending_authority": application.recommending_authority,
+			"pilot_batch": application.pilot_batch,
+			"designation_notice_number": application.designation_notice_number,
+			"start_date": start,
+			"planned_end_date": planned_end(start),
+		}
+	).insert(ignore_permissions=True)
+	application.db_set({"brand_pilot": pilot.name, "decision_date": start})

@@ -76,7 +76,7 @@ function add_official_rows(frm, table, fieldname, values = {}) {
 	frm.refresh_field(table);
 }
 
-// Each role edits its own part in its own stage only (the edit locks of review_process): the server tells
+// Each role edits its own part in its own stage only (the edit locks of rules/workflow.py): the server tells
 // the form which permission levels the reader may change now (__onload.editable_levels); every field of
 // another level is read-only, rather than editable and refused on save.
 function make_other_parts_read_only(frm) {
@@ -90,7 +90,7 @@ function make_other_parts_read_only(frm) {
 }
 
 // A refused save points at the failing cell: the server names the table, row and field in its message and
-// locates the cells in its answer (cluster_brand/validation.py, InvalidCellError). Frappe shows the message
+// locates the cells in its answer (cluster_brand/violations.py, InvalidCellError). Frappe shows the message
 // only when no handler takes the error, so the handler shows it and brings the first cell's row into view;
 // when the message is closed, the cell is opened for editing (in the table, or in the row's form).
 if (!frappe.request.error_handlers.InvalidCellError) {

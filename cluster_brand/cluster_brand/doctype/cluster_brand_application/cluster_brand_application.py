@@ -1,19 +1,29 @@
 # Copyright (c) 2026, cluster_brand contributors
 # For license information, please see license.txt
 
+"""The 申报书 on a real site. A save is one trip (validate): the facts are gathered once (save_facts.py),
+one pure function decides (cluster_brand/rules/application_save.py), and the controller applies what it
+derives and refuses what is wrong. What a save changes elsewhere is done by the DocType it changes (the
+sheets by Expert Review, the pilot by Brand Pilot), called from on_update."""
+
 import frappe
 from frappe import _
 from frappe.model.document import Document
 from frappe.model.naming import make_autoname
 
-from cluster_brand import review_process
-from cluster_brand.rules import application as application_rules
-from cluster_brand.rules import review as review_rules
-from cluster_brand.rules.indicators import INDICATOR_BY_KEY, INDICATORS, indicator_years
+from cluster_brand.cluster_brand.doctype.brand_pilot.brand_pilot import create_brand_pilot
+from cluster_brand.cluster_brand.doctype.cluster_brand_application.save_facts import (
+	changed_levels,
+	gather_save_facts,
+)
+from cluster_brand.cluster_brand.doctype.expert_review.expert_review import sync_expert_reviews
+from cluster_brand.doctype_names import PILOT_BATCH
+from cluster_brand.notifications import notify_transition
+from cluster_brand.rules import application_save, workflow
+from cluster_brand.rules.application_save import SaveOutcome
+from cluster_brand.rules.indicators import INDICATOR_BY_KEY, INDICATORS
 from cluster_brand.rules.work_plan import WORK_ITEM_KEYS, WORK_ITEM_NUMBER, number_measures, sort_tasks
-from cluster_brand.validation import (
-	doc_as_rule_input,
-	existing_duplicate,
+from cluster_brand.violations import (
 	keep_fetched_values,
 	link_violations,
 	throw_violations,
@@ -21,9 +31,6 @@ from cluster_brand.validation import (
 	validate_links,
 	validate_storable,
 )
-
-# The states in which the applicant still edits the form; leaving them requires a complete application.
-APPLICANT_STATES = (None, "", *review_rules.APPLICANT_STATES)
 
 
 class ClusterBrandApplication(Document):
@@ -163,45 +170,56 @@ class ClusterBrandApplication(Document):
 
 	def validate(self):
 		self.keep_fetched_values()
-		self.validate_edits_allowed_in_state()
+		edited = changed_levels(self)  # the rows as sent, before they are put in official order
 		self.set_official_rows()
-		rule_input = self.set_derived_values()
-		self.set_review_values()
-		self.validate_entries(rule_input)
+		outcome = application_save.check_save(gather_save_facts(self, edited))
+		self.apply_derived(outcome.derived)
+		self.throw_problems(outcome)
+
+	def throw_problems(self, outcome: SaveOutcome):
+		"""Each kind of problem in its turn, as the user has always been told them; the generic checks of every
+		programme DocType (values its columns hold, links that exist) come after the entries."""
+		problems = outcome.problems
+		throw_violations(
+			problems[application_save.EDIT_LOCKS], _("This part of the application cannot be changed now")
+		)
+		throw_violations(problems[application_save.ENTRIES], _("The application form has errors"), doc=self)
 		self.validate_storable()
-		self.validate_links()
-		self.validate_cluster_belongs_to_unit()
-		self.validate_one_application_per_cluster_and_batch()
-		self.validate_expert_assignments()
-		if self.is_leaving_applicant():
-			self.validate_ready_to_leave_draft(rule_input)
-		if self.is_changing_state():
-			self.validate_transition()
+		validate_links(self, _("The application form has errors"))
+		throw_violations(problems[application_save.CLUSTER_UNIT], _("Cluster Brand Application"))
+		throw_violations(
+			problems[application_save.DUPLICATE],
+			_("Cluster Brand Application"),
+			exc=frappe.DuplicateEntryError,
+		)
+		throw_violations(problems[application_save.ASSIGNMENTS], _("Expert assignment"))
+		throw_violations(
+			problems[application_save.INCOMPLETE],
+			_("The application is not complete"),
+			_("The application cannot be submitted until the following items are complete and correct:"),
+		)
+		throw_violations(
+			problems[application_save.TRANSITION],
+			_("The application cannot move to {0}").format(_(self.workflow_state)),
+		)
 
 	def onload(self):
 		self.set_onload("editable_levels", self.editable_levels())
 
 	def editable_levels(self) -> list[int]:
 		"""The permission levels that the reader may change in the application's present state: the edit locks
-		of validate_edits_allowed_in_state (its role's part, in its stage). The form makes every other field
-		read-only, so that nothing looks editable that a save would refuse."""
-		levels = sorted(review_rules.EDITABLE_IN)
+		(its role's part, in its stage). The form makes every other field read-only, so that nothing looks
+		editable that a save would refuse."""
 		if frappe.session.user == "Administrator":
-			return levels
-		roles = set(frappe.get_roles())
-		return [
-			level
-			for level in levels
-			if not review_rules.locked_levels(self.workflow_state, {level})
-			and review_process.EDITOR_ROLE[level] in roles
-		]
+			return sorted(workflow.EDITABLE_IN)
+		return workflow.editable_levels(self.workflow_state, set(frappe.get_roles()))
 
 	def on_update(self):
-		review_process.sync_expert_reviews(self)
+		sync_expert_reviews(self)
 		if self.has_value_changed("workflow_state"):
-			if self.workflow_state == review_rules.APPROVED_AS_PILOT:
-				review_process.create_brand_pilot(self)
-			review_process.notify_next_actors(self)
+			if self.workflow_state == workflow.APPROVED_AS_PILOT:
+				create_brand_pilot(self)
+			notify_transition(self)
 
 	def keep_fetched_values(self):
 		"""What the application fetched from the registers (its unit's province, its cluster's industry, its
@@ -213,46 +231,18 @@ class ClusterBrandApplication(Document):
 		register was changed back. The application is the record of what was declared, and to whom, when it
 		was submitted (as on its stamped paper copies); a unit moved to another province by the ministry
 		applies to that unit's next application, or to this one if it is returned to the applicant."""
-		if not self.is_with_applicant():
+		before = self.get_doc_before_save()
+		if before and before.workflow_state not in workflow.WITH_APPLICANT:
 			keep_fetched_values(self)
-
-	def validate_edits_allowed_in_state(self):
-		"""Each part of the application is edited by its role in its stage only; the content is locked
-		once it leaves the applicant (Frappe's Workflow checks transitions, not edits)."""
-		throw_violations(
-			review_process.forbidden_edits(self), _("This part of the application cannot be changed now")
-		)
-
-	def set_review_values(self):
-		self.recommendation_deadline = review_process.recommendation_deadline(self)
-		self.mean_score = review_process.mean_score(self)
-
-	def validate_expert_assignments(self):
-		throw_violations(review_process.assignment_problems(self), _("Expert assignment"))
-
-	def is_with_applicant(self) -> bool:
-		"""New, or in a state in which the applicant still edits it (before this save)."""
-		before = self.get_doc_before_save()
-		return not before or before.workflow_state in APPLICANT_STATES
-
-	def is_changing_state(self) -> bool:
-		before = self.get_doc_before_save()
-		return bool(before) and before.workflow_state != self.workflow_state
-
-	def validate_transition(self):
-		before = self.get_doc_before_save()
-		violations = review_rules.check_transition(
-			before.workflow_state, self.workflow_state, review_process.transition_facts(self)
-		)
-		throw_violations(violations, _("The application cannot move to {0}").format(_(self.workflow_state)))
 
 	def get_batch_year(self) -> int | None:
 		if not self.batch_year and self.pilot_batch:
-			self.batch_year = frappe.db.get_value("Pilot Batch", self.pilot_batch, "batch_year")
+			self.batch_year = frappe.db.get_value(PILOT_BATCH, self.pilot_batch, "batch_year")
 		return self.batch_year
 
 	def set_official_rows(self):
-		"""The 11 main indicators and the 7 work items always stand in the official order."""
+		"""The 11 main indicators and the 7 work items always stand in the official order; the tasks are
+		sorted and numbered in place (their rows keep their names, so a save updates rather than re-inserts)."""
 		self.set("indicators", _in_official_order(self.indicators, "indicator", [i.key for i in INDICATORS]))
 		for row in self.indicators:
 			if row.indicator in INDICATOR_BY_KEY:
@@ -264,74 +254,15 @@ class ClusterBrandApplication(Document):
 		for row, number in zip(self.tasks, number_measures(self.tasks), strict=True):
 			row.measure_no = number
 
-	def set_derived_values(self):
-		batch_year = self.get_batch_year()
-		rule_input = doc_as_rule_input(self)
-		derived = application_rules.derived_values(rule_input, batch_year)
-		self.indicator_years = ", ".join(str(y) for y in indicator_years(batch_year)) if batch_year else None
+	def apply_derived(self, derived: dict):
 		_update_rows_in_place(self, "derived_indicators", "derived_indicator", derived["derived_indicators"])
-		# set_official_rows has sorted and numbered the tasks in place; copies would replace the rows
-		derived.pop("tasks")
-		derived.pop("measure_numbers")
 		self.update({key: value for key, value in derived.items() if key != "derived_indicators"})
-		# the entry and completeness checks of this save read the same input, with what was just derived
-		rule_input.update(derived)
-		return rule_input
 
 	def validate_storable(self):
 		"""Every value fits its column. After the entry checks, which name an indicator, an enterprise or a
 		funding row by its official name and year (they read any value without failing); this check names
 		every other item, and the derived values too (资金合计 of 9e11 + 9e11 is beyond its column)."""
 		validate_storable(self)
-
-	def validate_links(self):
-		# After the entry checks, so that an enterprise code that fails GB 32100 is named as such first.
-		validate_links(self, _("The application form has errors"))
-
-	def validate_cluster_belongs_to_unit(self):
-		unit = frappe.db.get_value("Industrial Cluster", self.industrial_cluster, "organizing_unit")
-		if unit and unit != self.organizing_unit:
-			frappe.throw(
-				_("Industrial Cluster {0} is organized by {1}, not by the applicant unit {2}.").format(
-					self.industrial_cluster, unit, self.organizing_unit
-				),
-				title=_("Cluster Brand Application"),
-			)
-
-	def validate_one_application_per_cluster_and_batch(self):
-		existing = existing_duplicate(self, ("industrial_cluster", "pilot_batch"))
-		if existing:
-			frappe.throw(
-				_("Industrial Cluster {0} already has application {1} in batch {2}.").format(
-					self.industrial_cluster, existing, self.pilot_batch
-				),
-				frappe.DuplicateEntryError,
-				title=_("Cluster Brand Application"),
-			)
-
-	def validate_entries(self, rule_input: dict):
-		throw_violations(
-			application_rules.check_entries(rule_input, self.get_batch_year()),
-			_("The application form has errors"),
-			doc=self,
-		)
-
-	def is_leaving_applicant(self) -> bool:
-		before = self.get_doc_before_save()
-		previous_state = before.workflow_state if before else None
-		return self.workflow_state not in APPLICANT_STATES and previous_state in APPLICANT_STATES
-
-	def validate_ready_to_leave_draft(self, rule_input: dict):
-		throw_violations(
-			self.get_incompleteness(rule_input),
-			_("The application is not complete"),
-			_("The application cannot be submitted until the following items are complete and correct:"),
-		)
-
-	def get_incompleteness(self, rule_input: dict | None = None):
-		return application_rules.check_ready_to_leave_draft(
-			rule_input or doc_as_rule_input(self), self.get_batch_year()
-		)
 
 	def apply_fieldlevel_read_permissions(self):
 		"""Frappe's field levels, and what the reader may not read in this state (form, REST, print)."""
@@ -342,7 +273,7 @@ class ClusterBrandApplication(Document):
 	def fields_withheld_from_reader(self) -> tuple[str, ...]:
 		if frappe.session.user == "Administrator":
 			return ()
-		return review_rules.withheld_from_reader(self.workflow_state, set(frappe.get_roles()))
+		return workflow.withheld_from_reader(self.workflow_state, set(frappe.get_roles()))
 
 	@frappe.whitelist()
 	def check_completeness(self) -> dict:
@@ -358,7 +289,6 @@ def _update_rows_in_place(doc, table: str, key: str, values: list[dict]):
 	for value in values:
 		row = existing.pop(value[key], None)
 		if row is not None:
-			# the year values are stored blank when there is none (cluster_brand/nullable_numbers.py)
 			row.update(value)
 		rows.append(row if row is not None else value)
 	doc.set(table, rows)
@@ -377,11 +307,14 @@ def _in_official_order(rows, fieldname: str, keys: list[str]):
 
 
 def completeness_report(doc) -> dict:
+	"""The 完整性检查 (the form's button, cluster_brand.api.check_completeness): the save's own entry point,
+	asked what the application would lack to leave its applicant, without saving."""
 	doc.set_official_rows()
-	doc.set_derived_values()
+	outcome = application_save.check_save(gather_save_facts(doc), completeness=True)
+	doc.apply_derived(outcome.derived)
 	problems = (
-		application_rules.check_entries(doc_as_rule_input(doc), doc.get_batch_year())
+		list(outcome.problems[application_save.ENTRIES])
 		+ link_violations(doc)
-		+ doc.get_incompleteness()
+		+ list(outcome.problems[application_save.INCOMPLETE])
 	)
 	return {"complete": not problems, "missing": [translate_violation(v) for v in problems]}

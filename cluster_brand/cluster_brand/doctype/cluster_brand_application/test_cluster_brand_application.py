@@ -6,6 +6,7 @@ import json
 import frappe
 
 from cluster_brand.api import check_completeness
+from cluster_brand.doctype_names import APPLICATION
 from cluster_brand.rules.formats import credit_code_check_character
 from cluster_brand.rules.indicators import INDICATORS, SALES
 from cluster_brand.rules.work_plan import WORK_ITEM_KEYS
@@ -18,7 +19,6 @@ from cluster_brand.tests.utils import (
 	rest,
 )
 
-APPLICATION = "Cluster Brand Application"
 SUBMITTED = "Pending Provincial Review"
 ZHEJIANG = "浙江省工业和信息化主管部门"
 SHANDONG = "山东省工业和信息化主管部门"

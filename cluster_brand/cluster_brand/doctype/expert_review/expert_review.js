@@ -35,7 +35,7 @@ frappe.ui.form.on("Expert Review", {
 });
 
 function application_pdf_url(name) {
-	// the desk's own PDF download (allowlisted; page numbers stamped by cluster_brand.printing)
+	// the desk's own PDF download (allowlisted; page numbers stamped by cluster_brand.print.pdf)
 	const args = new URLSearchParams({
 		doctype: APPLICATION,
 		name: name,

@@ -4,10 +4,10 @@
 import frappe
 from frappe import _
 
+from cluster_brand.doctype_names import APPLICATION, EXPERT_REVIEW
 from cluster_brand.nullable_numbers import NullableNumbers
-from cluster_brand.review_process import refresh_review_status
-from cluster_brand.rules import review as rules
-from cluster_brand.validation import throw_violations, validate_links, validate_storable
+from cluster_brand.rules import scoring as rules
+from cluster_brand.violations import throw_violations, validate_links, validate_storable
 
 
 class ExpertReview(NullableNumbers):
@@ -64,7 +64,7 @@ class ExpertReview(NullableNumbers):
 	def validate_expert_is_assigned(self):
 		if not frappe.db.exists(
 			"Expert Assignment",
-			{"parent": self.application, "parenttype": "Cluster Brand Application", "expert": self.expert},
+			{"parent": self.application, "parenttype": APPLICATION, "expert": self.expert},
 		):
 			frappe.throw(
 				_("{0} is not assigned to review {1}.").format(
@@ -111,3 +111,76 @@ class ExpertReview(NullableNumbers):
 				_("Before submitting the review, complete: {0}").format("、".join(missing)),
 				title=_("Expert Review"),
 			)
+
+
+# --- the sheets of an application, kept in step with its expert assignments ---------------------------
+
+
+def sync_expert_reviews(application):
+	"""One Expert Review sheet per assigned expert, scored on the batch's rubric; a draft sheet goes
+	when its expert is unassigned (access ends with the assignment). Called by the application's on_update."""
+	assigned = {row.expert for row in application.expert_assignments}
+	sheets = {
+		sheet.expert: sheet
+		for sheet in frappe.get_all(
+			EXPERT_REVIEW,
+			{"application": application.name, "docstatus": ("<", 2)},
+			["name", "expert", "docstatus"],
+		)
+	}
+	for expert, sheet in sheets.items():
+		if expert not in assigned and sheet.docstatus == 0:
+			frappe.delete_doc(EXPERT_REVIEW, sheet.name, ignore_permissions=True)
+	for row in application.expert_assignments:
+		sheet = sheets.get(row.expert) or _new_review_sheet(application, row.expert)
+		submitted = sheet.docstatus == 1
+		if row.expert_review != sheet.name or bool(row.review_submitted) != submitted:
+			row.db_set({"expert_review": sheet.name, "review_submitted": submitted})
+
+
+def _new_review_sheet(application, expert: str):
+	criteria = frappe.get_all(
+		"Review Criterion",
+		{"parent": application.pilot_batch, "parenttype": "Pilot Batch"},
+		["criterion", "weight"],
+		order_by="idx",
+	)
+	return frappe.get_doc(
+		{
+			"doctype": EXPERT_REVIEW,
+			"application": application.name,
+			"expert": expert,
+			"scores": [{"criterion": c.criterion, "weight": c.weight} for c in criteria],
+		}
+	).insert(ignore_permissions=True)
+
+
+def refresh_review_status(application: str):
+	"""After an expert submits or cancels a sheet: the assignment rows and the mean score."""
+	doc = frappe.get_doc(APPLICATION, application)
+	experts = [row.expert for row in doc.expert_assignments]
+	submitted = (
+		frappe.get_all(
+			EXPERT_REVIEW,
+			{"application": application, "expert": ("in", experts), "docstatus": 1},
+			["expert", "total_score"],
+		)
+		if experts
+		else []
+	)
+	by_expert = {sheet.expert for sheet in submitted}
+	for row in doc.expert_assignments:
+		row.db_set("review_submitted", row.expert in by_expert)
+	doc.db_set("mean_score", rules.mean_score([sheet.total_score for sheet in submitted]))
+
+
+def refresh_review_deadlines(pilot_batch: str, deadline):
+	"""The sheets show the batch's expert review deadline: a draft copies it (fetch_from) when saved, and one
+	nobody saves, or one submitted, would keep showing the old date."""
+	frappe.db.set_value(
+		EXPERT_REVIEW,
+		{"pilot_batch": pilot_batch, "docstatus": ("<", 2)},
+		"expert_review_deadline",
+		deadline,
+		update_modified=False,
+	)

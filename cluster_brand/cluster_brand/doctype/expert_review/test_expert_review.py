@@ -3,10 +3,9 @@
 
 import frappe
 
+from cluster_brand.doctype_names import EXPERT_REVIEW
 from cluster_brand.tests.process import drive_to, make_cast
 from cluster_brand.tests.utils import IntegrationTestCase, language
-
-EXPERT_REVIEW = "Expert Review"
 
 
 class TestExpertReview(IntegrationTestCase):

@@ -1,7 +1,7 @@
 // Copyright (c) 2026, cluster_brand contributors
 // For license information, please see license.txt
 
-// 申报书汇编: the batch's applications as one PDF for the review meeting (cluster_brand/batch_print.py). The
+// 申报书汇编: the batch's applications as one PDF for the review meeting (cluster_brand/print/batch_pdf.py). The
 // ministry prints every recommended application of the batch (or one authority's), a province its own
 // recommended ones. The PDF is made by a background job; its progress comes over realtime to this user, and
 // from batch_pdf_status when no realtime server runs; the finished file is the requester's own attachment.

@@ -4,12 +4,12 @@
 from frappe import _
 from frappe.model.document import Document
 
+from cluster_brand.cluster_brand.doctype.expert_review.expert_review import refresh_review_deadlines
 from cluster_brand.deadlines import refresh_deadlines
-from cluster_brand.review_process import refresh_review_deadlines
-from cluster_brand.rules import review as review_rules
+from cluster_brand.rules import scoring
 from cluster_brand.rules.indicators import indicator_years
 from cluster_brand.rules.registry import check_pilot_batch
-from cluster_brand.validation import doc_as_rule_input, throw_violations, validate_links, validate_storable
+from cluster_brand.violations import doc_as_rule_input, throw_violations, validate_links, validate_storable
 
 # What the open applications copy from their batch (fetch_from), refreshed when it changes.
 DATES_COPIED_TO_APPLICATIONS = (
@@ -40,7 +40,7 @@ class PilotBatch(Document):
 
 	def set_default_rubric(self):
 		if not self.review_criteria:
-			for criterion, weight, guidance in review_rules.DEFAULT_RUBRIC:
+			for criterion, weight, guidance in scoring.DEFAULT_RUBRIC:
 				self.append(
 					"review_criteria", {"criterion": criterion, "weight": weight, "guidance": guidance}
 				)
@@ -50,6 +50,6 @@ class PilotBatch(Document):
 
 	def validate_rubric(self):
 		throw_violations(
-			review_rules.check_rubric([row.as_dict() for row in self.review_criteria]),
+			scoring.check_rubric([row.as_dict() for row in self.review_criteria]),
 			_("Expert Review Rubric"),
 		)

@@ -10,7 +10,7 @@ from cluster_brand.cluster_brand.doctype.recommending_authority.recommending_aut
 	validate_is_provincial,
 )
 from cluster_brand.deadlines import refresh_deadlines
-from cluster_brand.validation import existing_duplicate, validate_links, validate_storable
+from cluster_brand.violations import existing_duplicate, validate_links, validate_storable
 
 
 class RecommendationSetting(Document):

@@ -2,19 +2,18 @@
 # For license information, please see license.txt
 
 """专家评审排名: the recommended applications of a batch with their experts assigned and sheets submitted, ranked
-by the mean of the submitted sheets' total scores (cluster_brand.rules.review.review_progress)."""
+by the mean of the submitted sheets' total scores (cluster_brand.rules.scoring.review_progress)."""
 
 import frappe
 from frappe import _
 
-from cluster_brand.rules import review as rules
-
-APPLICATION = "Cluster Brand Application"
+from cluster_brand.doctype_names import APPLICATION
+from cluster_brand.rules import scoring, workflow
 
 
 def execute(filters=None):
 	filters = frappe._dict(filters or {})
-	conditions = {"workflow_state": ("in", rules.RECOMMENDED_OR_LATER)}
+	conditions = {"workflow_state": ("in", workflow.RECOMMENDED_OR_LATER)}
 	if filters.pilot_batch:
 		conditions["pilot_batch"] = filters.pilot_batch
 	# frappe.get_list: the reader's row-level permissions apply here as everywhere else
@@ -37,7 +36,7 @@ def execute(filters=None):
 		fields=["application", "expert", "total_score"],
 		limit_page_length=0,
 	)
-	return columns(), rules.review_progress(applications, assignments, sheets)
+	return columns(), scoring.review_progress(applications, assignments, sheets)
 
 
 def columns():

@@ -6,7 +6,8 @@ This is the single list that the completeness check, the item-mapping document a
 
 from dataclasses import dataclass
 
-APPLICATION = "Cluster Brand Application"
+from cluster_brand.doctype_names import APPLICATION
+
 TOP_ENTERPRISE = "Application Top Enterprise"
 BACKBONE_ENTERPRISE = "Application Backbone Enterprise"
 INDICATOR = "Application Indicator"

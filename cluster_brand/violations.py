@@ -59,10 +59,12 @@ def invalid_cells(doc, violations: list[Violation]) -> list[dict]:
 	return cells
 
 
-def throw_violations(violations: list[Violation], title: str, intro: str | None = None, doc=None):
-	"""Raises one ValidationError listing every violation, so the transaction (and the save) is rolled back.
-	With ``doc``, a violation in a row of a child table makes it an InvalidCellError whose answer locates the
-	cells (``invalid_cells``): the 申报书's form scrolls to the first and focuses it."""
+def throw_violations(
+	violations: list[Violation], title: str, intro: str | None = None, doc=None, exc=frappe.ValidationError
+):
+	"""Raises one ``exc`` (a ValidationError) listing every violation, so the transaction (and the save) is
+	rolled back. With ``doc``, a violation in a row of a child table makes it an InvalidCellError whose answer
+	locates the cells (``invalid_cells``): the 申报书's form scrolls to the first and focuses it."""
 	if not violations:
 		return
 	cells = invalid_cells(doc, violations) if doc is not None else []
@@ -78,7 +80,7 @@ def throw_violations(violations: list[Violation], title: str, intro: str | None 
 		)
 	if cells:
 		frappe.local.response["invalid_cells"] = cells
-	frappe.throw(body, InvalidCellError if cells else frappe.ValidationError, title=title)
+	frappe.throw(body, InvalidCellError if cells else exc, title=title)
 
 
 def doc_as_rule_input(doc) -> dict:

@@ -1,7 +1,7 @@
 """What the app's print formats read from the database, and their PDF download with page numbers.
 
 The readers are jinja hook methods called by the templates in cluster_brand/templates/print/; they use
-frappe.get_list, so a print shows only the rows its reader may see. cluster_brand.print_context turns
+frappe.get_list, so a print shows only the rows its reader may see. cluster_brand.print.application and review_forms turn
 their rows into what the templates print.
 
 download_pdf replaces Frappe's (override_whitelisted_methods): the desk's PDF button and the REST endpoint
@@ -23,10 +23,9 @@ from pypdf import PageObject, PdfReader, PdfWriter
 from pypdf.generic import ArrayObject, DecodedStreamObject, DictionaryObject, FloatObject, NameObject
 
 from cluster_brand import pdf_text
+from cluster_brand.doctype_names import APPLICATION
 from cluster_brand.permissions import fields_hidden_from_reader, unreadable_fields
-from cluster_brand.rules import review
-
-APPLICATION = "Cluster Brand Application"
+from cluster_brand.rules import workflow
 
 
 def readable(doc):
@@ -54,7 +53,7 @@ def recommended_applications(doc) -> list[dict]:
 		filters={
 			"pilot_batch": doc.get("pilot_batch"),
 			"recommending_authority": doc.get("recommending_authority"),
-			"workflow_state": ("in", review.RECOMMENDED_OR_LATER),
+			"workflow_state": ("in", workflow.RECOMMENDED_OR_LATER),
 		},
 		fields=[
 			field

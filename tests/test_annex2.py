@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from metadata import doctypes, fields, translations
 
-from cluster_brand.rules import application_form as form
+from cluster_brand.rules import annex2 as form
 from cluster_brand.rules.indicators import INDICATORS
 from cluster_brand.rules.work_plan import WORK_ITEMS
 

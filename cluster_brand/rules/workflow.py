@@ -1,0 +1,310 @@
+"""The workflow of Annex 1 四 (试点工作程序): the states, what each transition requires (its conditions), who
+edits which part of the application in which state (the edit locks), what a reader may not read, the
+deadlines and the pilot period. The experts' rubric, scores and ranking are in rules/scoring.py."""
+
+from dataclasses import dataclass
+from datetime import date
+
+from cluster_brand.rules import Violation, _
+from cluster_brand.rules.capacity import as_text
+
+DRAFT = "Draft"
+PENDING_PROVINCIAL_REVIEW = "Pending Provincial Review"
+RETURNED = "Returned"
+WITHDRAWN = "Withdrawn"
+RECOMMENDED = "Recommended"
+NOT_RECOMMENDED = "Not Recommended"
+UNDER_EXPERT_REVIEW = "Under Expert Review"
+IN_PUBLIC_NOTICE = "In Public Notice"
+APPROVED_AS_PILOT = "Approved as Pilot"
+NOT_SELECTED = "Not Selected"
+
+APPLICANT_STATES = (DRAFT, RETURNED)
+# A new application (no state yet) is with its applicant too.
+WITH_APPLICANT = (None, "", *APPLICANT_STATES)
+# States in which an application has been recommended: it counts against its authority's ranks and quota,
+# the receiver expects its paper copies.
+RECOMMENDED_OR_LATER = (RECOMMENDED, UNDER_EXPERT_REVIEW, IN_PUBLIC_NOTICE, APPROVED_AS_PILOT, NOT_SELECTED)
+# States the province, the association and the receiver never see: the unit's own unfinished work.
+PRIVATE_STATES = (DRAFT, WITHDRAWN)
+
+# Who may change which part of the application, by permission level, in which state (before the save).
+# Level 0 is the 申报书 itself, 1 the provincial recommendation, 2 the paper receipt, 3 the ministry's public
+# part (notice, decision), 4 the ministry's confidential part (who reviews, the mean score).
+EDITABLE_IN = {
+	0: (DRAFT, RETURNED),
+	1: (PENDING_PROVINCIAL_REVIEW,),
+	2: (RECOMMENDED,),
+	3: (RECOMMENDED, UNDER_EXPERT_REVIEW, IN_PUBLIC_NOTICE),
+	4: (RECOMMENDED, UNDER_EXPERT_REVIEW, IN_PUBLIC_NOTICE),
+}
+
+# The role that edits each permission level (levels 1–3 are also guarded by the DocType's permissions).
+EDITOR_ROLE = {
+	0: "Cluster Applicant",
+	1: "Provincial Reviewer",
+	2: "Materials Receiver",
+	3: "Ministry Administrator",
+	4: "Ministry Administrator",
+}
+LEVEL_NAMES = {
+	0: "Application Content",
+	1: "Provincial Recommendation",
+	2: "Paper Materials",
+	3: "Public Notice and Decision",
+	4: "Expert Review Arrangements",
+}
+
+# The province's recommendation (level 1) while it is still being written: the unit reads it once the
+# province has decided (returned, recommended or not), never its draft.
+RECOMMENDATION_FIELDS = (
+	"recommendation_opinion",
+	"recommending_officer",
+	"recommendation_date",
+	"recommendation_rank",
+)
+PROVINCE_DECIDING = (PENDING_PROVINCIAL_REVIEW,)
+
+
+def withheld_from_reader(state: str | None, roles: set[str]) -> tuple[str, ...]:
+	"""Fields of an application that a reader with ``roles`` may not read in ``state``, beyond the field
+	levels of the DocType: the unit does not read the province's draft recommendation."""
+	if "Cluster Applicant" in roles and not roles & {
+		"Provincial Reviewer",
+		"Ministry Administrator",
+		"System Manager",
+	}:
+		return RECOMMENDATION_FIELDS if state in PROVINCE_DECIDING else ()
+	return ()
+
+
+PILOT_YEARS = 3  # 试点工作周期一般为三年左右
+
+
+@dataclass
+class TransitionFacts:
+	"""What the checks of a transition need to know, gathered by the controller."""
+
+	today: date
+	online_submission_deadline: date | None = None
+	recommendation_deadline: date | None = None
+	recommendation_opinion: str | None = None
+	recommendation_rank: int | None = None
+	ranks_taken: tuple = ()  # ranks of the authority's other recommended applications in the batch
+	recommendation_quota: int = 0  # 0: no quota
+	paper_copies_required: int = 0
+	paper_copies_received: int = 0
+	paper_copies_stamped: bool = False
+	assignments: int = 0
+	reviews_submitted: int = 0
+	public_notice_start: date | None = None
+	public_notice_end: date | None = None
+	designation_notice_number: str | None = None
+
+
+def check_transition(previous: str, target: str, facts: TransitionFacts) -> list[Violation]:
+	"""The conditions of 申报程序 and 试点工作程序 for moving an application from ``previous`` to ``target``."""
+	check = _CHECKS.get(target)
+	return check(previous, facts) if check else []
+
+
+def _submission(previous, facts):
+	deadline = facts.online_submission_deadline
+	if deadline and facts.today > deadline:
+		return [
+			Violation(
+				_("The online submission deadline of this batch ({deadline}) has passed."),
+				{"deadline": deadline.isoformat()},
+			)
+		]
+	return []
+
+
+def _opinion_required(previous, facts):
+	if not as_text(facts.recommendation_opinion).strip():
+		return [
+			Violation(
+				_("Write the {item} first."),
+				{"item": "Recommendation Opinion"},
+				"recommendation_opinion",
+				translate_args=("item",),
+			)
+		]
+	return []
+
+
+def _recommendation(previous, facts):
+	violations = _opinion_required(previous, facts)
+	deadline = facts.recommendation_deadline
+	if deadline and facts.today > deadline:
+		violations.append(
+			Violation(
+				_("The recommendation deadline ({deadline}) has passed."), {"deadline": deadline.isoformat()}
+			)
+		)
+	rank = facts.recommendation_rank or 0
+	if rank < 1:
+		violations.append(
+			Violation(
+				_("Give the application its {item} (1 for the first)."),
+				{"item": "Rank among the Authority's Recommendations"},
+				"recommendation_rank",
+				translate_args=("item",),
+			)
+		)
+	elif rank in facts.ranks_taken:
+		violations.append(
+			Violation(
+				_("Rank {rank} is already given to another recommended application of this authority."),
+				{"rank": rank},
+				"recommendation_rank",
+			)
+		)
+	quota = facts.recommendation_quota or 0
+	if quota and len(facts.ranks_taken) >= quota:
+		violations.append(
+			Violation(
+				_("The authority's quota of {quota} recommendations in this batch is used up."),
+				{"quota": quota},
+			)
+		)
+	return violations
+
+
+def _start_review(previous, facts):
+	violations = []
+	if facts.paper_copies_received < facts.paper_copies_required:
+		violations.append(
+			Violation(
+				_("{received} of the {required} stamped paper copies have been received."),
+				{"received": facts.paper_copies_received, "required": facts.paper_copies_required},
+				"paper_copies_received",
+			)
+		)
+	if not facts.paper_copies_stamped:
+		violations.append(
+			Violation(
+				_("The receipt of stamped paper copies has not been confirmed."), {}, "paper_copies_stamped"
+			)
+		)
+	return violations
+
+
+def _reviews_done(previous, facts):
+	if facts.assignments == 0:
+		return [
+			Violation(_("No expert has been assigned to review the application."), {}, "expert_assignments")
+		]
+	if facts.reviews_submitted < facts.assignments:
+		return [
+			Violation(
+				_("{submitted} of {assigned} assigned expert reviews have been submitted."),
+				{"submitted": facts.reviews_submitted, "assigned": facts.assignments},
+				"expert_assignments",
+			)
+		]
+	return []
+
+
+def _public_notice(previous, facts):
+	violations = _reviews_done(previous, facts)
+	start, end = facts.public_notice_start, facts.public_notice_end
+	if not start or not end:
+		violations.append(
+			Violation(_("Set the start and end of the public notice."), {}, "public_notice_start")
+		)
+	elif end < start:
+		violations.append(Violation(_("The public notice ends before it starts."), {}, "public_notice_end"))
+	return violations
+
+
+def _not_selected(previous, facts):
+	return _reviews_done(previous, facts) if previous == UNDER_EXPERT_REVIEW else []
+
+
+def _approval(previous, facts):
+	violations = []
+	end = facts.public_notice_end
+	if not end or facts.today <= end:
+		violations.append(
+			Violation(
+				_("The public notice period has not ended ({end})."),
+				{"end": end.isoformat() if end else "—"},
+				"public_notice_end",
+			)
+		)
+	if not as_text(facts.designation_notice_number).strip():
+		violations.append(
+			Violation(
+				_("Enter the {item}."),
+				{"item": "Designation Notice Number"},
+				"designation_notice_number",
+				translate_args=("item",),
+			)
+		)
+	return violations
+
+
+_CHECKS = {
+	PENDING_PROVINCIAL_REVIEW: _submission,
+	RETURNED: _opinion_required,
+	NOT_RECOMMENDED: _opinion_required,
+	RECOMMENDED: _recommendation,
+	UNDER_EXPERT_REVIEW: _start_review,
+	IN_PUBLIC_NOTICE: _public_notice,
+	NOT_SELECTED: _not_selected,
+	APPROVED_AS_PILOT: _approval,
+}
+
+
+def locked_levels(previous_state: str | None, changed_levels: set[int]) -> list[int]:
+	"""The permission levels that were changed although they are not editable in ``previous_state``."""
+	state = previous_state or DRAFT
+	return sorted(level for level in changed_levels if state not in EDITABLE_IN.get(level, ()))
+
+
+def forbidden_edits(previous_state: str | None, changed: set[int], roles: set[str]) -> list[Violation]:
+	"""The edit locks: each part of the application (a permission level) is edited by its role in its stage
+	only; ``changed`` are the levels that the save changes (Frappe's Workflow checks transitions, not edits)."""
+	locked = locked_levels(previous_state, changed)
+	violations = [
+		Violation(
+			_("{part} cannot be changed while the application is {state}."),
+			{"part": LEVEL_NAMES[level], "state": previous_state or DRAFT},
+			translate_args=("part", "state"),
+		)
+		for level in locked
+	]
+	violations += [
+		Violation(
+			_("{part} is edited by the {role} only."),
+			{"part": LEVEL_NAMES[level], "role": EDITOR_ROLE[level]},
+			translate_args=("part", "role"),
+		)
+		for level in sorted(changed)
+		if EDITOR_ROLE[level] not in roles and level not in locked
+	]
+	return violations
+
+
+def editable_levels(state: str | None, roles: set[str]) -> list[int]:
+	"""The levels that a reader with ``roles`` may change in ``state``: the form makes the others read-only."""
+	return [
+		level
+		for level in sorted(EDITABLE_IN)
+		if not locked_levels(state, {level}) and EDITOR_ROLE[level] in roles
+	]
+
+
+def recommendation_deadline(batch_deadline: date | None, authority_deadline: date | None) -> date | None:
+	"""A province may set an earlier deadline of its own, never a later one."""
+	if authority_deadline and batch_deadline:
+		return min(authority_deadline, batch_deadline)
+	return authority_deadline or batch_deadline
+
+
+def planned_end(start: date, years: int = PILOT_YEARS) -> date:
+	try:
+		return start.replace(year=start.year + years)
+	except ValueError:  # 29 February
+		return start.replace(year=start.year + years, day=28)
