@@ -270,7 +270,8 @@ def _backbone(doc, batch_year) -> dict:
 		"rows": printed,
 		# the rows as printed, one table with its header per page (see _paginate)
 		"pages": [
-			[printed[i] for i in page] for page in pages.paginate(heights, pages.BACKBONE_HEADER + pages.HEADING)
+			[printed[i] for i in page]
+			for page in pages.paginate(heights, pages.BACKBONE_HEADER + pages.HEADING)
 		],
 		"totals": totals,
 		"coverage": format_number(coverage, 2) if rows and coverage is not None else "",
