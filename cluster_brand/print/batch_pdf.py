@@ -32,6 +32,7 @@ from frappe.utils.pdf import get_pdf as frappe_get_pdf
 from frappe.utils.print_format import validate_print_permission
 from pypdf import PdfReader, PdfWriter
 
+from cluster_brand.cluster_brand.doctype.expert_review.expert_review import assignments_and_submitted_sheets
 from cluster_brand.doctype_names import APPLICATION
 from cluster_brand.permissions import BATCH_PDF_FIELD, _scope, _sees_all
 from cluster_brand.print import pdf as printing
@@ -88,18 +89,7 @@ def applications_to_print(batch: str, authority: str | None = None) -> list[dict
 	assignments, sheets = [], []
 	if authorities is None and applications:
 		# the whole batch: the experts' ranking, read as the ranking report reads it
-		names = [a.name for a in applications]
-		assignments = frappe.get_all(
-			"Expert Assignment",
-			filters={"parenttype": APPLICATION, "parentfield": "expert_assignments", "parent": ("in", names)},
-			fields=["parent", "expert"],
-		)
-		sheets = frappe.get_list(
-			"Expert Review",
-			filters={"docstatus": 1, "application": ("in", names)},
-			fields=["application", "expert", "total_score"],
-			limit_page_length=0,
-		)
+		assignments, sheets = assignments_and_submitted_sheets([a.name for a in applications])
 	return print_order(applications, assignments, sheets)
 
 

@@ -116,6 +116,24 @@ class ExpertReview(NullableNumbers):
 # --- the sheets of an application, kept in step with its expert assignments ---------------------------
 
 
+def assignments_and_submitted_sheets(applications: list[str]) -> tuple[list, list]:
+	"""The expert assignments of ``applications`` and their submitted sheets, as the ranking reads them
+	(rules.scoring.review_progress): the ranking report and the batch PDF's order."""
+	names = applications or [""]
+	assignments = frappe.get_all(
+		"Expert Assignment",
+		filters={"parenttype": APPLICATION, "parentfield": "expert_assignments", "parent": ("in", names)},
+		fields=["parent", "expert"],
+	)
+	sheets = frappe.get_list(
+		EXPERT_REVIEW,
+		filters={"docstatus": 1, "application": ("in", names)},
+		fields=["application", "expert", "total_score"],
+		limit_page_length=0,
+	)
+	return assignments, sheets
+
+
 def sync_expert_reviews(application):
 	"""One Expert Review sheet per assigned expert, scored on the batch's rubric; a draft sheet goes
 	when its expert is unassigned (access ends with the assignment). Called by the application's on_update."""

@@ -7,6 +7,7 @@ by the mean of the submitted sheets' total scores (cluster_brand.rules.scoring.r
 import frappe
 from frappe import _
 
+from cluster_brand.cluster_brand.doctype.expert_review.expert_review import assignments_and_submitted_sheets
 from cluster_brand.doctype_names import APPLICATION
 from cluster_brand.rules import scoring, workflow
 
@@ -23,19 +24,7 @@ def execute(filters=None):
 		fields=["name", "industrial_cluster", "recommending_authority"],
 		limit_page_length=0,
 	)
-	names = [a.name for a in applications] or [""]
-	# the rows of the applications read above
-	assignments = frappe.get_all(
-		"Expert Assignment",
-		filters={"parenttype": APPLICATION, "parentfield": "expert_assignments", "parent": ("in", names)},
-		fields=["parent", "expert"],
-	)
-	sheets = frappe.get_list(
-		"Expert Review",
-		filters={"docstatus": 1, "application": ("in", names)},
-		fields=["application", "expert", "total_score"],
-		limit_page_length=0,
-	)
+	assignments, sheets = assignments_and_submitted_sheets([a.name for a in applications])
 	return columns(), scoring.review_progress(applications, assignments, sheets)
 
 
