@@ -1,5 +1,6 @@
 """The browser tier's harness: the site served by Frappe's own web server, and Debian's Chromium driven by
-Playwright (no browser download: /usr/bin/chromium). Used by test_desk_walk.py, run by bin/test with tier 2."""
+Playwright (no browser download: /usr/bin/chromium), and DeskTestCase, the frame of its test modules
+(test_desk_walk.py, test_desk_form.py), run by bin/test with tier 2."""
 
 import os
 import socket
@@ -9,6 +10,11 @@ import time
 from pathlib import Path
 
 import frappe
+from frappe.utils.password import update_password
+
+from cluster_brand.doctype_names import APPLICATION
+from cluster_brand.tests.process import make_cast
+from cluster_brand.tests.utils import IntegrationTestCase
 
 CHROMIUM = os.environ.get("CB_CHROMIUM", "/usr/bin/chromium")
 # Without the background-networking flags Chromium keeps calling out of this closed network.
@@ -114,3 +120,48 @@ def screenshot(page, name: str) -> Path:
 	path = SCREENS / f"{name}.png"
 	page.screenshot(path=str(path))
 	return path
+
+
+class DeskTestCase(IntegrationTestCase):
+	"""The cast of every role logging in with ``password``, the applications of ``make_applications``
+	(committed, since the site's server has its own connection, and deleted afterwards with their sheets
+	and pilot), the site served and a browser."""
+
+	password = ""
+
+	@classmethod
+	def make_applications(cls, tag: str) -> list[str]:
+		raise NotImplementedError
+
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		SCREENS.mkdir(parents=True, exist_ok=True)
+		cls.cast = make_cast()
+		for user in cls.cast.values():
+			update_password(user, cls.password)
+		cls.applications = cls.make_applications(frappe.generate_hash(length=6))
+		frappe.db.commit()
+		cls.server = SiteServer()
+		cls.desk = Desk(cls.server.url)
+
+	@classmethod
+	def tearDownClass(cls):
+		cls.desk.close()
+		cls.server.stop()
+		frappe.set_user("Administrator")
+		frappe.db.rollback()
+		for name in cls.applications:
+			for sheet in frappe.get_all("Expert Review", {"application": name}, pluck="name"):
+				frappe.db.set_value("Expert Review", sheet, "docstatus", 2)
+				frappe.delete_doc("Expert Review", sheet, force=True, ignore_permissions=True)
+			pilot = frappe.db.get_value(APPLICATION, name, "brand_pilot")
+			frappe.delete_doc(APPLICATION, name, force=True, ignore_permissions=True)
+			if pilot:
+				frappe.delete_doc("Brand Pilot", pilot, force=True, ignore_permissions=True)
+		frappe.db.commit()
+		super().tearDownClass()
+
+	def open_tab(self, page, fieldname: str):
+		page.locator(f'.form-tabs .nav-link[data-fieldname="{fieldname}"]').click()
+		page.wait_for_timeout(400)

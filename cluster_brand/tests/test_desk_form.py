@@ -7,12 +7,9 @@ form, not only refused on save. Screenshots go to CB_SCREENS (default /tmp/clust
 """
 
 import frappe
-from frappe.utils.password import update_password
 
-from cluster_brand.doctype_names import APPLICATION
-from cluster_brand.tests.desk_browser import SCREENS, Desk, SiteServer, screenshot, settle
-from cluster_brand.tests.process import drive_to, make_cast
-from cluster_brand.tests.utils import IntegrationTestCase
+from cluster_brand.tests.desk_browser import DeskTestCase, screenshot, settle
+from cluster_brand.tests.process import drive_to
 
 PASSWORD = "Form@2017-desk"
 ROUTE = "/app/cluster-brand-application/"
@@ -48,31 +45,14 @@ EDITABLE = """(fieldname) => {
 }"""
 
 
-class TestDeskForm(IntegrationTestCase):
-	@classmethod
-	def setUpClass(cls):
-		super().setUpClass()
-		SCREENS.mkdir(parents=True, exist_ok=True)
-		cls.cast = make_cast()
-		for user in cls.cast.values():
-			update_password(user, PASSWORD)
-		tag = frappe.generate_hash(length=6)
-		cls.draft = drive_to(cls.cast, "Draft", f"form-{tag}")
-		cls.pending = drive_to(cls.cast, "Pending Provincial Review", f"form-pending-{tag}")
-		frappe.db.commit()  # the site's server has its own connection
-		cls.server = SiteServer()
-		cls.desk = Desk(cls.server.url)
+class TestDeskForm(DeskTestCase):
+	password = PASSWORD
 
 	@classmethod
-	def tearDownClass(cls):
-		cls.desk.close()
-		cls.server.stop()
-		frappe.set_user("Administrator")
-		frappe.db.rollback()
-		for name in (cls.draft, cls.pending):
-			frappe.delete_doc(APPLICATION, name, force=True, ignore_permissions=True)
-		frappe.db.commit()
-		super().tearDownClass()
+	def make_applications(cls, tag):
+		cls.draft = drive_to(cls.cast, "Draft", f"form-{tag}")
+		cls.pending = drive_to(cls.cast, "Pending Provincial Review", f"form-pending-{tag}")
+		return [cls.draft, cls.pending]
 
 	def open_form(self, who: str, name: str):
 		page = self.desk.log_in(self.cast[who], PASSWORD)
@@ -80,10 +60,6 @@ class TestDeskForm(IntegrationTestCase):
 		page.goto(self.server.url + ROUTE + name, wait_until="domcontentloaded")
 		settle(page)
 		return page
-
-	def open_tab(self, page, fieldname: str):
-		page.locator(f'.form-tabs .nav-link[data-fieldname="{fieldname}"]').click()
-		page.wait_for_timeout(400)
 
 	def test_a_new_form_shows_no_indicator_value_nobody_typed(self):
 		page = self.open_form("applicant", "new")

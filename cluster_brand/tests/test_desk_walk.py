@@ -8,52 +8,27 @@ in docs/screens/. The data is committed, because the site's server reads it, and
 
 import frappe
 from frappe.utils import add_days, today
-from frappe.utils.password import update_password
 
 from cluster_brand.doctype_names import APPLICATION
-from cluster_brand.tests.desk_browser import SCREENS, Desk, SiteServer, screenshot, settle
-from cluster_brand.tests.process import drive_to, make_cast, next_free_rank
-from cluster_brand.tests.utils import IntegrationTestCase
+from cluster_brand.tests.desk_browser import DeskTestCase, screenshot, settle
+from cluster_brand.tests.process import drive_to, next_free_rank
 
 PASSWORD = "Walk@2017-desk"
 ROUTE = "/app/cluster-brand-application/"
 
 
-class TestDeskWalk(IntegrationTestCase):
+class TestDeskWalk(DeskTestCase):
+	password = PASSWORD
+
 	@classmethod
-	def setUpClass(cls):
-		super().setUpClass()
-		SCREENS.mkdir(parents=True, exist_ok=True)
-		cls.cast = make_cast()
-		for user in cls.cast.values():
-			update_password(user, PASSWORD)
-		tag = frappe.generate_hash(length=6)
+	def make_applications(cls, tag):
 		cls.draft = drive_to(cls.cast, "Draft", f"walk-{tag}")
 		cls.reviewed = drive_to(cls.cast, "Under Expert Review", f"walk-rev-{tag}")
 		cls.experts = {
 			row.expert_name or row.expert
 			for row in frappe.get_doc(APPLICATION, cls.reviewed).expert_assignments
 		}
-		frappe.db.commit()  # the site's server has its own connection
-		cls.server = SiteServer()
-		cls.desk = Desk(cls.server.url)
-
-	@classmethod
-	def tearDownClass(cls):
-		cls.desk.close()
-		cls.server.stop()
-		frappe.set_user("Administrator")
-		frappe.db.rollback()
-		for name in (cls.draft, cls.reviewed):
-			for sheet in frappe.get_all("Expert Review", {"application": name}, pluck="name"):
-				frappe.db.set_value("Expert Review", sheet, "docstatus", 2)
-				frappe.delete_doc("Expert Review", sheet, force=True, ignore_permissions=True)
-			pilot = frappe.db.get_value(APPLICATION, name, "brand_pilot")
-			frappe.delete_doc(APPLICATION, name, force=True, ignore_permissions=True)
-			if pilot:
-				frappe.delete_doc("Brand Pilot", pilot, force=True, ignore_permissions=True)
-		frappe.db.commit()
-		super().tearDownClass()
+		return [cls.draft, cls.reviewed]
 
 	def page_of(self, who: str):
 		return self.desk.log_in(self.cast[who], PASSWORD)
@@ -73,10 +48,6 @@ class TestDeskWalk(IntegrationTestCase):
 		page.locator(f'.cb-desk-status a[data-route$="/{name}"]').click()
 		page.wait_for_url(f"**/{name}")
 		settle(page)
-
-	def open_tab(self, page, tab: str):
-		page.locator(f'.form-tabs .nav-link[data-fieldname="{tab}"]').click()
-		page.wait_for_timeout(400)
 
 	def fill(self, page, fieldname: str, value):
 		field = (
