@@ -66,6 +66,13 @@ ALLOWED_METHODS = {
 	"frappe.handler.run_doc_method": "test_allowlist.TestAllowlist.test_listed_methods_are_allowed_and_controller_methods_are_checked",
 	"run_doc_method": "test_allowlist.TestAllowlist.test_listed_methods_are_allowed_and_controller_methods_are_checked",
 	"cluster_brand.api.check_completeness": "test_isolation.TestIsolation.test_form",
+	# the workspaces' charts and number cards (dashboards.py): through the row and field rules, never cached
+	"frappe.desk.doctype.number_card.number_card.get_result": "test_isolation.TestIsolation.test_workspace_number_cards",
+	"frappe.desk.doctype.dashboard_chart.dashboard_chart.get": "test_isolation.TestIsolation.test_workspace_charts",
+	"frappe.desk.doctype.dashboard_chart_source.dashboard_chart_source.get_config": "test_isolation.TestIsolation.test_workspace_charts",
+	"cluster_brand.dashboards.applications_by_state": "test_isolation.TestIsolation.test_workspace_charts",
+	"cluster_brand.dashboards.deadlines_ahead": "test_isolation.TestIsolation.test_workspace_charts",
+	"cluster_brand.dashboards.score_distribution": "test_isolation.TestIsolation.test_score_distribution_is_the_ministrys",
 	# the status block of each role's workspace
 	"cluster_brand.desk_status.get_desk_status": "test_desk_status.TestDeskStatus.test_each_role_sees_only_its_own_work",
 	# attachments: File permissions and the edit locks
