@@ -15,6 +15,7 @@ alone, the same for every user and filter (Frappe 15 does not fill it; the wrapp
 import frappe
 from frappe import _
 from frappe.desk.doctype.dashboard_chart import dashboard_chart
+from frappe.desk.doctype.dashboard_settings import dashboard_settings
 from frappe.desk.doctype.number_card import number_card
 from frappe.model import get_permitted_fields
 from frappe.utils import getdate, today
@@ -158,3 +159,10 @@ def get_number_card_result(doc, filters, to_date=None):
 	card = frappe.parse_json(doc)
 	check_query_fields(card.get("document_type"), [card.get("aggregate_function_based_on")], filters)
 	return number_card.get_result(doc, filters, to_date)
+
+
+@frappe.whitelist()
+def create_dashboard_settings(user=None):
+	"""Frappe's per-user chart settings, which a workspace with charts makes on first view: the caller's own
+	only (Frappe's makes one under any user name it is given)."""
+	return dashboard_settings.create_dashboard_settings(frappe.session.user)

@@ -115,6 +115,7 @@ override_whitelisted_methods = {
 	# users (cluster_brand/dashboards.py)
 	"frappe.desk.doctype.dashboard_chart.dashboard_chart.get": "cluster_brand.dashboards.get_chart",
 	"frappe.desk.doctype.number_card.number_card.get_result": "cluster_brand.dashboards.get_number_card_result",
+	"frappe.desk.doctype.dashboard_settings.dashboard_settings.create_dashboard_settings": "cluster_brand.dashboards.create_dashboard_settings",
 }
 
 # Default deny: the programme's roles call only the whitelisted methods of cluster_brand/allowlist.py.

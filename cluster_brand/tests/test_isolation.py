@@ -387,3 +387,21 @@ class TestIsolation(IntegrationTestCase):
 						filters=json.dumps(by_score),
 					)
 			frappe.set_user("Administrator")
+
+	def test_dashboard_settings_are_the_users_own(self):
+		# a workspace with charts makes the viewer's chart settings on first view, and keeps its filters there
+		province, other = self.cast.province, self.cast.other_province
+		frappe.db.delete("Dashboard Settings", {"name": ("in", [province, other])})
+		frappe.set_user(province)
+		self.desk_call(
+			"frappe.desk.doctype.dashboard_settings.dashboard_settings.create_dashboard_settings", user=other
+		)
+		self.desk_call(
+			"frappe.desk.doctype.dashboard_settings.dashboard_settings.save_chart_config",
+			reset=0,
+			config=json.dumps({"filters": {"pilot_batch": "x"}}),
+			chart_name="Deadlines Ahead",
+		)
+		frappe.set_user("Administrator")
+		self.assertFalse(frappe.db.exists("Dashboard Settings", other))
+		self.assertIn("pilot_batch", frappe.db.get_value("Dashboard Settings", province, "chart_config"))
