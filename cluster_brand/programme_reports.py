@@ -1,0 +1,95 @@
+"""What the programme's script reports read (申报汇总表, 各地推荐情况, 主要指标对比; the ranking reads its own).
+
+Rows are read set-wise — the batch, its applications, then each child table once for all of them — so that a
+report costs the same number of queries for 200 applications as for 2,000. The applications come through
+``frappe.get_list``, so through the reader's row-level permissions (cluster_brand/permissions.py) and
+field levels; the child rows are read for those applications only. What the reports compute from the rows
+is in cluster_brand/rules/programme_reports.py.
+"""
+
+import frappe
+from frappe import _
+
+from cluster_brand.doctype_names import APPLICATION, PILOT_BATCH
+from cluster_brand.permissions import unreadable_fields
+from cluster_brand.rules.indicators import indicator_years, year_heading
+
+
+def batch_of(filters) -> frappe._dict | None:
+	"""The report's batch: the one filtered on, else the latest (as the desk presets the filter)."""
+	batches = frappe.get_list(
+		PILOT_BATCH,
+		filters={"name": filters.pilot_batch} if filters.get("pilot_batch") else None,
+		fields=["name", "batch_year", "provincial_recommendation_deadline"],
+		order_by="batch_year desc, creation desc",
+		limit=1,
+	)
+	return batches[0] if batches else None
+
+
+def last_indicator_year(batch) -> str:
+	"""The heading of the indicator table's last year (2016年 for the 2017 batch), "" without a batch year."""
+	years = indicator_years(batch.batch_year) if batch else ()
+	return year_heading(years[-1]) if years else ""
+
+
+def batch_applications(batch, fields: list[str]) -> list[dict]:
+	"""The applications of ``batch`` the reader may see, with those of ``fields`` it may read."""
+	if not batch:
+		return []
+	return frappe.get_list(
+		APPLICATION,
+		filters={"pilot_batch": batch.name},
+		fields=["name", *fields],
+		order_by="name asc",
+		limit_page_length=0,
+	)
+
+
+def child_rows(doctype: str, table_field: str, applications: list[dict], fields: list[str], **conditions):
+	"""The rows of one child table of ``applications`` (already read through the permissions), in one query."""
+	return frappe.get_all(
+		doctype,
+		filters={
+			"parenttype": APPLICATION,
+			"parentfield": table_field,
+			"parent": ("in", [a.name for a in applications] or [""]),
+			**conditions,
+		},
+		fields=["parent", *fields],
+		order_by="parent asc, idx asc",
+	)
+
+
+def readable_columns(columns: list[dict], source_field: dict[str, str]) -> list[dict]:
+	"""``columns`` without those whose source field of the application the reader may not read
+	(``source_field``: column fieldname → the application's field)."""
+	hidden = unreadable_fields(APPLICATION)
+	return [c for c in columns if source_field.get(c["fieldname"]) not in hidden]
+
+
+def translated_states(rows: list[dict]):
+	"""The workflow state as the desk names it (the report's cells and its Excel export)."""
+	for row in rows:
+		if row.get("workflow_state"):
+			row["workflow_state"] = _(row["workflow_state"])
+
+
+def column(fieldname: str, label: str, fieldtype: str = "Data", width: int = 120, **more) -> dict:
+	return {"fieldname": fieldname, "label": label, "fieldtype": fieldtype, "width": width, **more}
+
+
+def application_columns() -> list[dict]:
+	"""The columns that name an application: its province, the application, its unit and cluster."""
+	return [
+		column(
+			"recommending_authority",
+			_("Recommending Authority"),
+			"Link",
+			190,
+			options="Recommending Authority",
+		),
+		column("application", _("Cluster Brand Application"), "Link", 120, options=APPLICATION),
+		column("organizing_unit", _("Applicant Unit"), "Link", 200, options="Organizing Unit"),
+		column("industrial_cluster", _("Industrial Cluster"), "Link", 200, options="Industrial Cluster"),
+	]
