@@ -1,8 +1,8 @@
 // Copyright (c) 2026, cluster_brand contributors
 // For license information, please see license.txt
 
-// Shared by the programme's reports, included in each report's script ({% include %}, rendered by Frappe's
-// get_script): the batch filter preset to the latest batch, and total rows in bold.
+// Shared by the programme's reports, included at the top of each report's script (Frappe's get_script renders
+// the include): the batch filter preset to the latest batch, and total rows in bold.
 frappe.provide("cluster_brand.reports");
 
 cluster_brand.reports.batch_filter = () => ({

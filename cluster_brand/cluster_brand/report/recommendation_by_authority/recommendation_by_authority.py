@@ -52,13 +52,7 @@ def execute(filters=None):
 def columns() -> list[dict]:
 	column = reads.column
 	return [
-		column(
-			"recommending_authority",
-			_("Recommending Authority"),
-			"Link",
-			220,
-			options="Recommending Authority",
-		),
+		reads.authority_column(220),
 		column("recommendation_quota", _("Recommendation Quota"), "Int", 100),
 		column("submitted", _("Applications Submitted"), "Int", 100),
 		column("recommended", _("Recommended"), "Int", 90),
