@@ -11,7 +11,7 @@ import frappe
 from frappe import _
 
 from cluster_brand.doctype_names import APPLICATION, PILOT_BATCH
-from cluster_brand.permissions import unreadable_fields
+from cluster_brand.permissions.fields import unreadable_fields
 from cluster_brand.rules.indicators import indicator_years, year_heading
 
 

@@ -11,6 +11,8 @@ import frappe
 from frappe import _
 
 from cluster_brand import programme_reports as reads
+from cluster_brand.doctype_names import APPLICATION
+from cluster_brand.permissions.fields import unreadable_fields
 from cluster_brand.rules import programme_reports as computed
 from cluster_brand.rules.indicators import SALES, VALUE_ADDED
 
@@ -49,7 +51,7 @@ def execute(filters=None):
 	)
 	# who reviews is the ministry's to know (the table's permission level)
 	assignments = None
-	if "expert_assignments" not in reads.unreadable_fields(reads.APPLICATION):
+	if "expert_assignments" not in unreadable_fields(APPLICATION):
 		assignments = reads.child_rows(
 			"Expert Assignment", "expert_assignments", applications, ["review_submitted"]
 		)

@@ -10,7 +10,7 @@ import frappe
 from frappe import _
 
 from cluster_brand import programme_reports as reads
-from cluster_brand.permissions import application_conditions
+from cluster_brand.permissions.applications import application_conditions
 from cluster_brand.rules import programme_reports as computed
 
 FIELDS = ["recommending_authority", "workflow_state", "paper_copies_required", "paper_copies_received"]
