@@ -18,6 +18,7 @@ from cluster_brand.rules.indicators import (
 	SALES_GROWTH,
 	VALUE_ADDED,
 	VALUE_ADDED_RATE,
+	values_by_indicator,
 )
 
 ZJ, SD = "浙江省工业和信息化主管部门", "山东省工业和信息化主管部门"
@@ -239,7 +240,7 @@ def test_every_authority_listed_is_a_row_even_without_applications_in_name_order
 # --- 主要指标对比
 
 
-def comparison_rows():
+def comparison_values():
 	applications = [application("a", ZJ), application("b", ZJ), application("c", SD)]
 	indicators = [
 		indicator("a", SALES, 100, year_2=80),
@@ -251,12 +252,15 @@ def comparison_rows():
 		indicator("b", SALES, 300, year_2=300),
 		indicator("c", SALES, 100),
 	]
-	return applications, indicators
+	rows_of = {}
+	for row in indicators:
+		rows_of.setdefault(row["parent"], []).append(row)
+	return applications, {parent: values_by_indicator(rows) for parent, rows in rows_of.items()}
 
 
 def test_comparison_shows_the_last_years_indicators_and_the_derived_ratios():
-	applications, indicators = comparison_rows()
-	rows = reports.indicator_comparison(applications, indicators, SALES)
+	applications, values = comparison_values()
+	rows = reports.indicator_comparison(applications, values, SALES)
 	a = next(r for r in rows if r["application"] == "a")
 	field = reports.FIELD_OF
 	assert a[field[SALES]] == 100 and a[field[OUTPUT]] == 200
@@ -270,14 +274,14 @@ def test_comparison_shows_the_last_years_indicators_and_the_derived_ratios():
 
 
 def test_comparison_ranks_by_the_chosen_indicator_ranked_first_unranked_last():
-	applications, indicators = comparison_rows()
-	rows = reports.indicator_comparison(applications, indicators, SALES)
+	applications, values = comparison_values()
+	rows = reports.indicator_comparison(applications, values, SALES)
 	assert [(r["application"], r["rank"], r["quartile"]) for r in rows] == [
 		("b", 1, 1),
 		("a", 2, 2),
 		("c", 2, 2),
 	]
-	rows = reports.indicator_comparison(applications, indicators, VALUE_ADDED_RATE)
+	rows = reports.indicator_comparison(applications, values, VALUE_ADDED_RATE)
 	assert [(r["application"], r["rank"], r["quartile"]) for r in rows] == [
 		("a", 1, 1),
 		("b", None, None),

@@ -18,7 +18,7 @@ from cluster_brand.rules.indicators import (
 	SALES,
 	VALUE_ADDED,
 	YEAR_FIELDS,
-	derived_indicators,
+	derived_from_values,
 )
 
 LAST_YEAR = YEAR_FIELDS[-1]  # the indicator table's last year (2016 for the 2017 batch)
@@ -214,15 +214,16 @@ COMPARED = tuple(
 FIELD_OF = {key: field for field, key in COMPARED}
 
 
-def indicator_comparison(applications: list[dict], indicator_rows: list[dict], rank_by: str) -> list[dict]:
+def indicator_comparison(
+	applications: list[dict], values_of: dict[str, dict[str, tuple]], rank_by: str
+) -> list[dict]:
 	"""One row per application: the last indicator year's 11 indicators and derived ratios (as the form
 	derives them, growth over the year before), and its rank and quartile by ``rank_by`` (an indicator's or
-	derived ratio's key) among ``applications``, ranked first. ``indicator_rows``: the applications' indicator
-	rows (parent, indicator, year values)."""
-	indicators = _by_parent(indicator_rows)
+	derived ratio's key) among ``applications``, ranked first. ``values_of``: by application, its indicators'
+	values by year (rules.indicators.values_by_indicator)."""
 	rows = []
 	for application in applications:
-		mine = indicators.get(application["name"], [])
+		values = values_of.get(application["name"], {})
 		row = {
 			"application": application["name"],
 			"recommending_authority": application.get("recommending_authority"),
@@ -230,8 +231,8 @@ def indicator_comparison(applications: list[dict], indicator_rows: list[dict], r
 			"industrial_cluster": application.get("industrial_cluster"),
 		}
 		for indicator in INDICATORS:
-			row[FIELD_OF[indicator.key]] = _last_year(mine, indicator.key)
-		for derived in derived_indicators(mine):
+			row[FIELD_OF[indicator.key]] = finite_number(values.get(indicator.key, (None,))[-1])
+		for derived in derived_from_values(values):
 			row[FIELD_OF[derived["derived_indicator"]]] = finite_number(derived[LAST_YEAR])
 		rows.append(row)
 	field = FIELD_OF[rank_by]

@@ -25,10 +25,8 @@ def execute(filters=None):
 	batch = reads.batch_of(filters)
 	applications = reads.batch_applications(batch, FIELDS)
 	# the year before too: the derived growth rates compare the last two years
-	indicators = reads.child_rows(
-		"Application Indicator", "indicators", applications, ["indicator", *YEAR_FIELDS[1:]]
-	)
-	rows = computed.indicator_comparison(applications, indicators, rank_by)
+	values = reads.indicator_values(applications, YEAR_FIELDS[1:])
+	rows = computed.indicator_comparison(applications, values, rank_by)
 	return columns(reads.last_indicator_year(batch), rank_by), rows
 
 
