@@ -196,7 +196,7 @@ def test_recommendation_counts_per_authority():
 		application("u", ZJ, states.UNDER_EXPERT_REVIEW, paper_copies_required=2, paper_copies_received=1),
 	]
 	settings = [{"recommending_authority": ZJ, "recommendation_quota": 5, "recommendation_deadline": None}]
-	(row,) = reports.recommendation_by_authority([], settings, applications, date(2017, 9, 30))
+	row, total = reports.recommendation_by_authority([], settings, applications, date(2017, 9, 30))
 	assert row["recommending_authority"] == ZJ
 	assert (
 		row["submitted"],
@@ -219,22 +219,32 @@ def test_recommendation_counts_per_authority():
 		5,
 		2,
 	)
+	assert total["is_total"] == reports.GRAND_TOTAL
+	assert {field: total[field] for field in reports.AUTHORITY_COUNTS} == {
+		field: row[field] for field in reports.AUTHORITY_COUNTS
+	}
 
 
 def test_an_authoritys_own_earlier_deadline_counts():
 	settings = [{"recommending_authority": SD, "recommendation_deadline": date(2017, 9, 15)}]
-	(row,) = reports.recommendation_by_authority([], settings, [], date(2017, 9, 30))
+	row, _total = reports.recommendation_by_authority([], settings, [], date(2017, 9, 30))
 	assert row["recommendation_deadline"] == date(2017, 9, 15)
 	assert row["recommendation_quota"] is None and row["quota_left"] is None
 
 
-def test_every_authority_listed_is_a_row_even_without_applications_in_name_order():
+def test_every_authority_listed_is_a_row_the_active_ones_first_then_by_name():
+	other = "北京市工业和信息化主管部门"
 	rows = reports.recommendation_by_authority(
-		[ZJ, SD], [], [application("a", SD, states.PENDING_PROVINCIAL_REVIEW)], None
+		[ZJ, SD, other], [], [application("a", SD, states.PENDING_PROVINCIAL_REVIEW)], None
 	)
-	assert [r["recommending_authority"] for r in rows] == sorted([ZJ, SD])
-	zhejiang = next(r for r in rows if r["recommending_authority"] == ZJ)
+	assert [r.get("recommending_authority") for r in rows] == [SD, *sorted([ZJ, other]), None]
+	zhejiang = next(r for r in rows if r.get("recommending_authority") == ZJ)
 	assert (zhejiang["submitted"], zhejiang["pending"], zhejiang["recommendation_deadline"]) == (0, 0, None)
+	assert (rows[-1]["authorities"], rows[-1]["submitted"], rows[-1]["pending"]) == (3, 1, 1)
+
+
+def test_no_authority_no_total_row():
+	assert reports.recommendation_by_authority([], [], [], None) == []
 
 
 # --- 主要指标对比

@@ -169,7 +169,8 @@ def recommendation_by_authority(
 	deadline (its Recommendation Setting for the batch, if readable), the applications submitted to it and
 	how it decided — recommended (or later), not recommended, returned to the unit, pending its decision —
 	and the recommended ones' paper copies expected and received. ``batch_deadline``: the batch's
-	provincial recommendation deadline; an authority may set an earlier one of its own."""
+	provincial recommendation deadline; an authority may set an earlier one of its own. The authorities
+	with applications come first (most submitted first), then the others by name; a total row last."""
 	setting_of = {s["recommending_authority"]: s for s in settings}
 	of_authority = defaultdict(list)
 	for application in applications:
@@ -201,7 +202,27 @@ def recommendation_by_authority(
 				"paper_copies_complete": sum(1 for _required, _received, complete in copies if complete),
 			}
 		)
+	rows.sort(key=lambda r: -r["submitted"])  # stable: by name within the same number
+	if rows:
+		total = {"is_total": GRAND_TOTAL, "authorities": len(rows)}
+		for field in AUTHORITY_COUNTS:
+			total[field] = _sum(rows, field)
+		rows.append(total)
 	return rows
+
+
+AUTHORITY_COUNTS = (
+	"recommendation_quota",
+	"submitted",
+	"recommended",
+	"not_recommended",
+	"returned",
+	"pending",
+	"quota_left",
+	"paper_copies_expected",
+	"paper_copies_received",
+	"paper_copies_complete",
+)
 
 
 # --- 主要指标对比 -----------------------------------------------------------------------------------------

@@ -222,6 +222,11 @@ class TestProgrammeReports(IntegrationTestCase):
 		self.assertEqual(
 			set(rows), set(frappe.get_all("Recommending Authority", {"disabled": 0}, pluck="name"))
 		)
+		# the total row, named in Chinese (Frappe's own total row would read "Total")
+		total = self.run_as("ministry", BY_AUTHORITY)["result"][-1]
+		self.assertEqual(total["recommending_authority"], f"合计：{len(rows)}个推荐单位")
+		self.assertEqual(total["submitted"], sum(row["submitted"] for row in rows.values()))
+		self.assertEqual(frappe.db.get_value("Report", BY_AUTHORITY, "add_total_row"), 0)
 
 	def test_recommendations_isolation_by_role(self):
 		def authorities(key):
@@ -339,5 +344,5 @@ class TestProgrammeReports(IntegrationTestCase):
 
 
 def rows_of(result) -> list[dict]:
-	"""The report's rows without Frappe's total row (a list)."""
-	return [row for row in result["result"] if isinstance(row, dict)]
+	"""The report's rows without its total row."""
+	return [row for row in result["result"] if not row.get("is_total")]

@@ -6,4 +6,5 @@
 frappe.query_reports["Recommendation By Authority"] = {
 	filters: [cluster_brand.reports.batch_filter()],
 	onload: cluster_brand.reports.preset_latest_batch,
+	formatter: cluster_brand.reports.bold_totals,
 };

@@ -46,6 +46,8 @@ def execute(filters=None):
 	rows = computed.recommendation_by_authority(
 		authorities, settings, applications, batch.provincial_recommendation_deadline
 	)
+	if rows:
+		rows[-1]["recommending_authority"] = _("Total: {0} authorities").format(rows[-1]["authorities"])
 	return reads.readable_columns(columns(), SOURCE_FIELD), rows
 
 
