@@ -138,8 +138,17 @@ def test_summary_groups_by_province_in_rank_order_with_a_subtotal_each_and_a_gra
 	# the share of the sums, not the mean of the shares (50% and 10%)
 	assert zhejiang["own_brand_share"] == 30.0
 	assert (zhejiang["experts_assigned"], zhejiang["sheets_submitted"]) == (0, 0)
+	assert zhejiang["mean_score"] is None  # none scored: blank, not 0
 	grand = rows[-1]
 	assert (grand["applications"], grand["sales_revenue"], grand["own_brand_share"]) == (3, 35.5, 30.0)
+
+
+def test_the_totals_mean_score_is_over_the_applications_scored():
+	rows = summary(
+		[application("a", ZJ, mean_score=80), application("b", ZJ, mean_score=91), application("c", ZJ)],
+		assignments=[],
+	)
+	assert rows[3]["mean_score"] == 85.5
 
 
 def test_the_totals_coverage_is_the_summed_backbone_sales_over_the_summed_industry_sales():

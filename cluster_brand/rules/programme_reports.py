@@ -140,8 +140,9 @@ def application_summary(
 
 
 def _total(rows: list[dict], kind: int, authority: str | None) -> dict:
-	"""A total row: the applications counted, the sums, and the shares of the sums (Σ own-brand sales /
-	Σ backbone sales; Σ backbone sales / Σ leading-industry sales), not the mean of the shares."""
+	"""A total row: the applications counted, the sums, the shares of the sums (Σ own-brand sales /
+	Σ backbone sales; Σ backbone sales / Σ leading-industry sales), not the mean of the shares, and the
+	mean score of the applications scored."""
 	total = {
 		"is_total": kind,
 		"recommending_authority": authority,
@@ -156,6 +157,10 @@ def _total(rows: list[dict], kind: int, authority: str | None) -> dict:
 	for field in SUMMED:
 		if any(field in row for row in rows):
 			total[field] = _sum(rows, field)
+	if any("mean_score" in row for row in rows):
+		# the mean of the applications' mean scores, over those with one
+		scores = [row["mean_score"] for row in rows if row.get("mean_score") is not None]
+		total["mean_score"] = round(sum(scores) / len(scores), 2) if scores else None
 	return total
 
 

@@ -154,6 +154,7 @@ class TestProgrammeReports(IntegrationTestCase):
 		subtotal = next(r for r in rows if r.get("is_total") and r["recommending_authority"] == ZHEJIANG)
 		self.assertEqual((subtotal["applications"], subtotal["sales_revenue"]), (3, 900))
 		self.assertEqual(subtotal["leading_industry"], "小计：3项申报")
+		self.assertEqual((subtotal["experts_assigned"], subtotal["mean_score"]), (1, 81.5))
 		self.assertEqual(rows[-1]["is_total"], computed.GRAND_TOTAL)
 		self.assertEqual((rows[-1]["applications"], rows[-1]["sales_revenue"]), (4, 1300))
 		# the last indicator year of the 2017 batch names the figures
