@@ -6,6 +6,7 @@ and the same number of queries whatever the number of applications.
 	bench --site <site> run-tests --module cluster_brand.tests.test_programme_reports
 """
 
+import json
 import re
 from unittest.mock import patch
 
@@ -316,6 +317,39 @@ class TestProgrammeReports(IntegrationTestCase):
 		messages = get_all_translations("zh")
 		for report, zh in REPORTS.items():
 			self.assertEqual(messages.get(report), zh)
+
+	# --- Excel
+
+	def test_excel_export_is_frappes_for_who_may_export_applications(self):
+		"""The ministry downloads the report as Excel, in Chinese; the other readers may not export the
+		applications (the DocType's export permission, as for the list: test_isolation.test_export)."""
+		from io import BytesIO
+
+		from frappe.desk.query_report import export_query
+		from openpyxl import load_workbook
+
+		def export(key):
+			frappe.set_user(self.cast[key])
+			frappe.local.form_dict = frappe._dict(
+				report_name=SUMMARY,
+				file_format_type="Excel",
+				filters=json.dumps({"pilot_batch": BATCH}),
+				visible_idx="[]",
+			)
+			try:
+				with language("zh"):
+					export_query()
+				return load_workbook(BytesIO(frappe.local.response.filecontent)).active
+			finally:
+				frappe.set_user("Administrator")
+
+		sheet = export("ministry")
+		cells = {str(cell.value) for row in sheet.iter_rows() for cell in row if cell.value is not None}
+		self.assertIn("推荐单位", cells)
+		self.assertIn(self.names["zj_recommended"], cells)
+		self.assertIn("合计：4项申报", cells)
+		with self.assertRaises(frappe.PermissionError):
+			export("province")
 
 	# --- scale
 
