@@ -215,6 +215,23 @@ class TestIsolation(IntegrationTestCase):
 				frappe.set_user("Administrator")
 				self.assertEqual(seen, key == "ministry")
 
+	def test_programme_reports(self):
+		# 申报汇总表 and 主要指标对比 (cluster_brand/cluster_brand/report): the reader's own rows; the receiver
+		# and the experts are not among the reports' roles
+		refused = {"receiver", "expert", "other_expert", "zhejiang_expert"}
+		batch = frappe.db.get_value(APPLICATION, self.name, "pilot_batch")
+		for report in ("Application Summary", "Indicator Comparison"):
+			for key in SEES:
+				with self.subTest(report=report, user=key):
+					frappe.set_user(self.cast[key])
+					try:
+						rows = run_report(report, filters={"pilot_batch": batch})["result"]
+						seen = any(row.get("application") == self.name for row in rows)
+					except DENIED:
+						seen = False
+					frappe.set_user("Administrator")
+					self.assertEqual(seen, SEES[key] and key not in refused)
+
 	def test_workflow_actions_name_only_visible_applications(self):
 		for key in SEES:
 			frappe.set_user(self.cast[key])
