@@ -11,7 +11,7 @@ import frappe
 from frappe import _
 
 from cluster_brand.allowlist import is_restricted
-from cluster_brand.doctype_names import APPLICATION
+from cluster_brand.doctype_names import ANNUAL_WORK_SUMMARY, APPLICATION, BRAND_PILOT
 from cluster_brand.rules import workflow as rules
 
 SEES_ALL = {"System Manager", "Ministry Administrator"}
@@ -197,17 +197,32 @@ def recommendation_setting_has_permission(doc, ptype=None, user=None, **kwargs):
 
 
 def workflow_action_query(user):
-	"""Frappe's Workflow Action records name the application; show them only to who may see it."""
-	condition = _linked_to_application("`tabWorkflow Action`.reference_name", user or frappe.session.user)
-	if not condition:
-		return ""
-	return f"(`tabWorkflow Action`.reference_doctype != {frappe.db.escape(APPLICATION)} or {condition})"
+	"""Frappe's Workflow Action records name the application or the annual work summary; show them only to
+	who may see it."""
+	from cluster_brand.pilot_stage_permissions import annual_summary_conditions
+
+	user = user or frappe.session.user
+	conditions = []
+	for doctype, condition in (
+		(APPLICATION, _linked_to_application("`tabWorkflow Action`.reference_name", user)),
+		(ANNUAL_WORK_SUMMARY, annual_summary_conditions(user)),
+	):
+		if condition:
+			if doctype == ANNUAL_WORK_SUMMARY:
+				condition = f"`tabWorkflow Action`.reference_name in (select name from `tab{doctype}` where {condition})"
+			conditions.append(
+				f"(`tabWorkflow Action`.reference_doctype != {frappe.db.escape(doctype)} or {condition})"
+			)
+	return " and ".join(conditions)
 
 
 def workflow_action_has_permission(doc, ptype=None, user=None, **kwargs):
-	if doc.reference_doctype != APPLICATION:
-		return True
-	return _application_visible(doc.reference_name, user or frappe.session.user)
+	user = user or frappe.session.user
+	if doc.reference_doctype == APPLICATION:
+		return _application_visible(doc.reference_name, user)
+	if doc.reference_doctype == ANNUAL_WORK_SUMMARY:
+		return frappe.has_permission(ANNUAL_WORK_SUMMARY, "read", doc.reference_name, user=user)
+	return True
 
 
 def add_user_scope(user: str, allow: str, for_value: str):
@@ -265,6 +280,17 @@ CHILD_TABLE_PARENTS = {
 	"Application Task": APPLICATION,
 	"Expert Assignment": APPLICATION,
 	"Expert Review Score": "Expert Review",
+	# the pilot stage (cluster_brand/pilot_stage_permissions.py)
+	"Pilot Measure": BRAND_PILOT,
+	"Pilot Baseline Indicator": BRAND_PILOT,
+	"Pilot Quantitative Target": BRAND_PILOT,
+	"Annual Summary Measure Progress": ANNUAL_WORK_SUMMARY,
+	"Annual Summary Indicator": ANNUAL_WORK_SUMMARY,
+	"Annual Summary Derived Indicator": ANNUAL_WORK_SUMMARY,
+	"Annual Summary Backbone Enterprise": ANNUAL_WORK_SUMMARY,
+	"Annual Summary Target Progress": ANNUAL_WORK_SUMMARY,
+	"Annual Summary Funding": ANNUAL_WORK_SUMMARY,
+	"Annual Summary Self Evaluation": ANNUAL_WORK_SUMMARY,
 }
 # Who an application's experts are is the ministry's to know (an expert knows only its own assignment).
 CONFIDENTIAL_CHILD_TABLES = {"Expert Assignment"}
@@ -273,6 +299,12 @@ CONFIDENTIAL_CHILD_TABLES = {"Expert Assignment"}
 def _parent_conditions(parent: str, user: str) -> str:
 	if parent == APPLICATION:
 		return application_conditions(user)
+	if parent == BRAND_PILOT:
+		return brand_pilot_query(user)
+	if parent == ANNUAL_WORK_SUMMARY:
+		from cluster_brand.pilot_stage_permissions import annual_summary_conditions
+
+		return annual_summary_conditions(user)
 	return expert_review_query(user)
 
 

@@ -99,6 +99,31 @@ def test_the_reporting_year_lies_in_the_pilot_period():
 	assert rules.check_reporting_year(None, start, end)[0].fieldname == "reporting_year"
 
 
+def test_a_pilot_designated_in_december_reports_first_on_the_next_year():
+	start, end = date(2017, 12, 20), date(2020, 12, 20)
+	assert rules.reporting_years(start, end) == [2018, 2019, 2020]
+	assert rules.reporting_years(date(2017, 6, 1), date(2020, 6, 1)) == [2017, 2018, 2019]
+
+
+def test_overdue_years_count_the_missing_and_the_unsubmitted_summaries():
+	start, end = date(2017, 12, 20), date(2020, 12, 20)
+	today = date(2019, 12, 5)
+	assert rules.overdue_years(start, end, today, {}) == [2018, 2019]
+	states = {2018: rules.ACCEPTED, 2019: rules.RETURNED}
+	assert rules.overdue_years(start, end, today, states) == [2019]
+	assert rules.overdue_years(start, end, date(2019, 11, 20), states, date(2017, 11, 15)) == [2019]
+	assert rules.overdue_years(start, end, date(2019, 11, 20), states) == []
+
+
+def test_the_suggested_year_is_the_earliest_unreported_one():
+	start, end = date(2017, 12, 20), date(2020, 12, 20)
+	assert rules.suggested_reporting_year(start, end, set(), date(2019, 3, 1)) == 2018
+	assert rules.suggested_reporting_year(start, end, {2018}, date(2019, 3, 1)) == 2019
+	assert rules.suggested_reporting_year(start, end, set(), date(2018, 1, 5)) == 2018
+	assert rules.suggested_reporting_year(start, end, set(), date(2017, 12, 25)) == 2018
+	assert rules.suggested_reporting_year(start, end, {2018, 2019, 2020}, date(2020, 3, 1)) is None
+
+
 # --- overdue measures ------------------------------------------------------------------------------------
 
 

@@ -89,6 +89,36 @@ def reminder_due(state: str | None, due: date | None, today: date, days: int = R
 	return bool(due) and (state or DRAFT) in NOT_SUBMITTED and 0 <= (due - today).days <= days
 
 
+def reporting_years(start: date, end: date, province_due: date | None = None) -> list[int]:
+	"""The years a pilot reports on: each year of its period whose due date falls within the period (a pilot
+	designated in December reports first on the next year)."""
+	return [year for year in range(start.year, end.year + 1) if start <= due_date(year, province_due) <= end]
+
+
+def overdue_years(
+	start: date, end: date, today: date, states: dict[int, str], province_due: date | None = None
+) -> list[int]:
+	"""The reporting years whose summary is past its due date and not with the province yet (``states``: the
+	state of each year's summary; a year without one is overdue too)."""
+	return [
+		year
+		for year in reporting_years(start, end, province_due)
+		if is_overdue(states.get(year), due_date(year, province_due), today)
+	]
+
+
+def suggested_reporting_year(
+	start: date, end: date, reported: set[int], today: date, province_due: date | None = None
+) -> int | None:
+	"""The year a unit starts its next summary for: the earliest year up to this one not reported yet, else
+	the next year of the period; None when every year is reported."""
+	years = [year for year in reporting_years(start, end, province_due) if year not in reported]
+	if not years:
+		return None
+	current = [year for year in years if year <= today.year]
+	return current[0] if current else years[0]
+
+
 def check_reporting_year(reporting_year, start: date | None, end: date | None) -> list[Violation]:
 	"""A summary reports on a year of the pilot period (from its designation to its planned end)."""
 	year = finite_number(reporting_year)
