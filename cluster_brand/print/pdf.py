@@ -24,7 +24,7 @@ from pypdf.generic import ArrayObject, DecodedStreamObject, DictionaryObject, Fl
 
 from cluster_brand import pdf_text
 from cluster_brand.doctype_names import APPLICATION
-from cluster_brand.permissions import fields_hidden_from_reader, unreadable_fields
+from cluster_brand.permissions.fields import fields_hidden_from_reader, unreadable_fields
 from cluster_brand.rules import workflow
 
 

@@ -4,7 +4,7 @@ import frappe
 from frappe.model.workflow import apply_workflow
 from frappe.utils import add_days, today
 
-from cluster_brand.permissions import add_user_scope
+from cluster_brand.permissions.scope import add_user_scope
 from cluster_brand.tests.utils import make_test_application_values
 
 ZHEJIANG = "浙江省工业和信息化主管部门"
