@@ -4,6 +4,7 @@ Annual Work Summary from it, and the Annual Work Summary Review moves by role on
 from unittest.mock import patch
 
 import frappe
+from frappe.desk.query_report import run as run_report
 from frappe.model.workflow import apply_workflow
 
 from cluster_brand.doctype_names import ANNUAL_WORK_SUMMARY, APPLICATION, BRAND_PILOT
@@ -243,6 +244,21 @@ class TestPilotYears(IntegrationTestCase):
 				if listed:
 					self.assertEqual(rows[0]["reporting_year"], self.year)
 					self.assertEqual(rows[0]["days_overdue"], 3)
+		# the report of the provinces and the ministry (逾期未报年度工作总结): its rows, with the reader's permissions
+		for key, listed in (
+			("province", True),
+			("ministry", True),
+			("other_province", False),
+			("applicant", False),
+		):
+			with self.subTest(report=key):
+				frappe.set_user(self.cast[key])
+				try:
+					rows = run_report("Overdue Annual Work Summaries", filters={"as_of": late})["result"]
+				except frappe.PermissionError:
+					rows = []
+				frappe.set_user("Administrator")
+				self.assertEqual(any(r.get("brand_pilot") == self.pilot for r in rows), listed)
 		# submitted: no longer overdue
 		edit_summary(self.cast.applicant, name, **complete_values(name))
 		act_on_summary(self.cast.applicant, name, "Submit to Province")
