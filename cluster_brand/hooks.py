@@ -102,6 +102,7 @@ jinja = {
 		"cluster_brand.print.review_forms.recommendation_print_context",
 		"cluster_brand.print.review_forms.expert_review_print_context",
 		"cluster_brand.print.review_forms.designation_print_context",
+		"cluster_brand.print.annual_summary.annual_summary_print_context",
 		"cluster_brand.print.pdf.readable",
 		"cluster_brand.print.pdf.recommended_applications",
 		"cluster_brand.print.pdf.batch_pilots",

@@ -139,6 +139,8 @@ def check_reporting_year(reporting_year, start: date | None, end: date | None) -
 
 NOT_STARTED, IN_PROGRESS, COMPLETED, DELAYED = "Not Started", "In Progress", "Completed", "Delayed"
 MEASURE_STATUSES = (NOT_STARTED, IN_PROGRESS, COMPLETED, DELAYED)
+# as the summary prints them (and as zh.csv translates them)
+MEASURE_STATUS_NAMES = {NOT_STARTED: "未开始", IN_PROGRESS: "进行中", COMPLETED: "已完成", DELAYED: "延期"}
 
 
 def progress_as_of(reporting_year: int, today: date) -> date:
