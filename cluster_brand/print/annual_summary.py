@@ -15,6 +15,10 @@ TITLE = "产业集群区域品牌建设试点年度工作总结"
 
 # the progress table's columns (share of the table), as the template sets them
 PROGRESS_WIDTHS = (0.08, 0.32, 0.13, 0.09, 0.38)
+BACKBONE_WIDTHS = (0.08, 0.38, 0.18, 0.18, 0.18)
+# what stands above the progress table on the first page: the title, the unit and province, the section's
+# heading and its count of measures (pt, as pages.py measures)
+TITLE_BLOCK = 230
 PROGRESS_COLUMNS = ("序号", "主要措施", "时间节点", "进展状态", "完成情况")
 INDICATOR_COLUMNS = ("指标名称", "基期", "报告年度", "增减")
 TARGET_COLUMNS = ("指标名称", "单位", "基期值", "目标值", "目标年份", "实际完成值", "完成目标比例（%）")
@@ -126,7 +130,7 @@ def _progress(doc) -> dict:
 		else pages.row_height(r["cells"], PROGRESS_WIDTHS)
 		for r in printed
 	]
-	chunks = pages.paginate(heights, pages.PLAN_HEADER + pages.HEADING) if printed else []
+	chunks = pages.paginate(heights, pages.PLAN_HEADER, TITLE_BLOCK) if printed else []
 	return {
 		"pages": [[printed[i] for i in page] for page in chunks],
 		"counts": [{"status": status, "count": count} for status, count in counts.items()],
@@ -180,17 +184,22 @@ def _backbone(doc) -> dict:
 	share = doc.get("own_brand_sales_share")
 	if share is None and rows:
 		share = rules.own_brand_sales_share(rows)
+	printed = [
+		[
+			str(n),
+			plain_text(r.get("enterprise_name")),
+			format_number(r.get("sales_revenue"), 2),
+			format_number(r.get("own_brand_sales_revenue"), 2),
+			format_number(r.get("total_profit"), 2),
+		]
+		for n, r in enumerate(rows, start=1)
+	]
+	heights = [pages.row_height(row, BACKBONE_WIDTHS) for row in printed]
+	# one table with its header per page: wkhtmltopdf repeats no header and cuts rows (pages.py)
+	chunks = pages.paginate(heights, pages.BACKBONE_HEADER + pages.HEADING) if printed else []
 	return {
-		"rows": [
-			[
-				str(n),
-				plain_text(r.get("enterprise_name")),
-				format_number(r.get("sales_revenue"), 2),
-				format_number(r.get("own_brand_sales_revenue"), 2),
-				format_number(r.get("total_profit"), 2),
-			]
-			for n, r in enumerate(rows, start=1)
-		],
+		"rows": printed,
+		"pages": [[printed[i] for i in page] for page in chunks],
 		"count": len(rows),
 		"share": format_number(share, 2) if rows and share is not None else "",
 	}
