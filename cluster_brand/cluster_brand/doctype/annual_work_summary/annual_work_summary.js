@@ -32,19 +32,25 @@ frappe.ui.form.on("Annual Work Summary", {
 	},
 
 	after_save(frm) {
-		// Frappe's reply to a save leaves out the NULLs: the grid would show them as 0.00
-		for (const [table, fields] of Object.entries(BLANK_UNTIL_TYPED)) {
-			for (const row of frm.doc[table] || []) {
-				for (const fieldname of fields) {
-					if (row[fieldname] === undefined) row[fieldname] = null;
-				}
-			}
-		}
+		keep_blanks(frm);
 	},
 });
 
+// Frappe's reply to a save or a method call leaves out the NULLs: the grid would show them as 0.00
+function keep_blanks(frm) {
+	for (const [table, fields] of Object.entries(BLANK_UNTIL_TYPED)) {
+		for (const row of frm.doc[table] || []) {
+			for (const fieldname of fields) {
+				if (row[fieldname] === undefined) row[fieldname] = null;
+			}
+		}
+	}
+	frm.refresh_fields(Object.keys(BLANK_UNTIL_TYPED));
+}
+
 function check_completeness(frm) {
 	frm.call("check_completeness").then(({ message }) => {
+		keep_blanks(frm);
 		if (message.complete) {
 			frappe.msgprint({
 				title: __("Completeness Check"),

@@ -3,6 +3,13 @@
 
 frappe.ui.form.on("Brand Pilot", {
 	refresh(frm) {
+		// the pilot's summaries, as the reader may see them (no Connections panel: its counts are not the
+		// programme users' to call, cluster_brand/allowlist.py)
+		if (!frm.is_new()) {
+			frm.add_custom_button(__("Annual Work Summaries"), () =>
+				frappe.set_route("List", "Annual Work Summary", { brand_pilot: frm.doc.name })
+			);
+		}
 		// The unit starts its year's 年度工作总结 here: made on the server from the approved plan, the baseline,
 		// the targets and last year's enterprises (cluster_brand/pilot_years.py).
 		const year = frm.doc.__onload?.suggested_reporting_year;
