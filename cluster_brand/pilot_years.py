@@ -115,20 +115,52 @@ def pilots_and_their_summaries(pilot_names: list[str] | None = None) -> list[dic
 	return pilots
 
 
+def readable_pilots() -> list[dict]:
+	"""The pilots the session user may read, each with the summaries it may read (a province does not read a
+	unit's draft: it reads as not started); the due dates follow every summary's true state."""
+	pilots = pilots_and_their_summaries(frappe.get_list(BRAND_PILOT, pluck="name"))
+	readable = set(
+		frappe.get_list(
+			ANNUAL_WORK_SUMMARY, {"brand_pilot": ("in", [p.name for p in pilots] or [""])}, pluck="name"
+		)
+	)
+	for pilot in pilots:
+		pilot.readable_summaries = {
+			year: summary for year, summary in pilot.summaries.items() if summary.name in readable
+		}
+	return pilots
+
+
+def summary_status_rows(day) -> list[dict]:
+	"""The rows of the workspaces' 试点年度工作总结 (desk_status.py), as the session user may read them."""
+	rows = rules.summary_rows(
+		[
+			{
+				**pilot,
+				"start_date": getdate(pilot.start_date) if pilot.start_date else None,
+				"planned_end_date": getdate(pilot.planned_end_date) if pilot.planned_end_date else None,
+				"summaries": pilot.readable_summaries,
+			}
+			for pilot in readable_pilots()
+		],
+		day,
+	)
+	return rows
+
+
 def overdue_summaries(today_: str | None = None) -> list[dict]:
 	"""The summaries past their due date and not with the province, of the pilots the session user may read
 	(the provinces' and the ministry's 逾期未报 list): one row per pilot and year, a missing summary too."""
-	visible = frappe.get_list(BRAND_PILOT, pluck="name")
 	day = getdate(today_ or today())
 	rows = []
-	for pilot in pilots_and_their_summaries(visible):
+	for pilot in readable_pilots():
 		if not (pilot.start_date and pilot.planned_end_date):
 			continue
 		states = {year: s.workflow_state for year, s in pilot.summaries.items()}
 		for year in rules.overdue_years(
 			getdate(pilot.start_date), getdate(pilot.planned_end_date), day, states, pilot.province_due
 		):
-			summary = pilot.summaries.get(year)
+			summary = pilot.readable_summaries.get(year)
 			due = rules.due_date(year, pilot.province_due)
 			rows.append(
 				{

@@ -124,6 +124,21 @@ def test_the_suggested_year_is_the_earliest_unreported_one():
 	assert rules.suggested_reporting_year(start, end, {2018, 2019, 2020}, date(2020, 3, 1)) is None
 
 
+def test_summary_rows_list_the_years_due_by_now_those_with_the_unit_first():
+	pilot = {
+		"name": "BP-2017-001",
+		"start_date": date(2017, 12, 20),
+		"planned_end_date": date(2020, 12, 20),
+		"summaries": {2018: {"name": "BP-2017-001-2018", "workflow_state": rules.ACCEPTED}},
+	}
+	rows = rules.summary_rows([pilot], date(2019, 12, 2))
+	assert [(r["reporting_year"], r["summary"], r["with_unit"], r["overdue"]) for r in rows] == [
+		(2019, None, True, True),
+		(2018, "BP-2017-001-2018", False, False),
+	]
+	assert rules.summary_rows([pilot], date(2017, 12, 25)) == []
+
+
 # --- overdue measures ------------------------------------------------------------------------------------
 
 

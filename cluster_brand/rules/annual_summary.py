@@ -135,6 +135,37 @@ def check_reporting_year(reporting_year, start: date | None, end: date | None) -
 	return []
 
 
+def summary_rows(pilots: list[dict], today: date) -> list[dict]:
+	"""The years each pilot has reported on or must report on by now (each year of its period up to this one),
+	the ones still with the unit first: its summary (None before it is started), state and due date, and
+	whether it is overdue. ``pilots``: name, industrial_cluster, start_date, planned_end_date, province_due
+	and summaries (year → {name, workflow_state}) of each."""
+	rows = []
+	for pilot in pilots:
+		if not (pilot.get("start_date") and pilot.get("planned_end_date")):
+			continue
+		province_due = pilot.get("province_due")
+		for year in reporting_years(pilot["start_date"], pilot["planned_end_date"], province_due):
+			if year > today.year:
+				break
+			summary = (pilot.get("summaries") or {}).get(year) or {}
+			state = summary.get("workflow_state")
+			due = due_date(year, province_due)
+			rows.append(
+				{
+					"brand_pilot": pilot["name"],
+					"industrial_cluster": pilot.get("industrial_cluster"),
+					"reporting_year": year,
+					"summary": summary.get("name"),
+					"workflow_state": state,
+					"due_date": due,
+					"with_unit": (state or DRAFT) in NOT_SUBMITTED,
+					"overdue": is_overdue(state, due, today),
+				}
+			)
+	return sorted(rows, key=lambda r: (not r["with_unit"], -r["reporting_year"], r["brand_pilot"]))
+
+
 # --- progress of the measures of the approved plan ------------------------------------------------------
 
 NOT_STARTED, IN_PROGRESS, COMPLETED, DELAYED = "Not Started", "In Progress", "Completed", "Delayed"

@@ -289,3 +289,27 @@ class TestPilotYears(IntegrationTestCase):
 		)
 		self.assertIn(self.cast.province, assigned)
 		self.assertNotIn(self.cast.other_province, assigned)
+
+	def test_each_workspace_shows_its_summaries_first(self):
+		from cluster_brand.desk_status import get_desk_status
+
+		def status(key, view):
+			frappe.set_user(self.cast[key])
+			try:
+				return get_desk_status(view)
+			finally:
+				frappe.set_user("Administrator")
+
+		# the unit: its years, its draft with it; the province: not the draft, what waits for its inspection
+		draft = start_summary(self.cast, self.pilot)
+		self.assertIn(draft, status("applicant", "applicant"))
+		self.assertNotIn(self.pilot, status("other_applicant", "applicant"))
+		self.assertNotIn(draft, status("province", "recommender"))
+		edit_summary(self.cast.applicant, draft, **complete_values(draft))
+		act_on_summary(self.cast.applicant, draft, "Submit to Province")
+		self.assertIn(draft, status("province", "recommender"))
+		self.assertNotIn(draft, status("other_province", "recommender"))
+		self.assertNotIn(draft, status("ministry", "ministry"))  # not forwarded yet
+		edit_summary(self.cast.province, draft, **inspection_values())
+		act_on_summary(self.cast.province, draft, "Forward to Ministry")
+		self.assertIn(draft, status("ministry", "ministry"))
