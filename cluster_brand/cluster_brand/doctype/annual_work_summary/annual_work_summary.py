@@ -38,6 +38,66 @@ PILOT_FIELDS = (
 
 
 class AnnualWorkSummary(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		from cluster_brand.cluster_brand.doctype.annual_summary_backbone_enterprise.annual_summary_backbone_enterprise import (
+			AnnualSummaryBackboneEnterprise,
+		)
+		from cluster_brand.cluster_brand.doctype.annual_summary_derived_indicator.annual_summary_derived_indicator import (
+			AnnualSummaryDerivedIndicator,
+		)
+		from cluster_brand.cluster_brand.doctype.annual_summary_funding.annual_summary_funding import (
+			AnnualSummaryFunding,
+		)
+		from cluster_brand.cluster_brand.doctype.annual_summary_indicator.annual_summary_indicator import (
+			AnnualSummaryIndicator,
+		)
+		from cluster_brand.cluster_brand.doctype.annual_summary_measure_progress.annual_summary_measure_progress import (
+			AnnualSummaryMeasureProgress,
+		)
+		from cluster_brand.cluster_brand.doctype.annual_summary_self_evaluation.annual_summary_self_evaluation import (
+			AnnualSummarySelfEvaluation,
+		)
+		from cluster_brand.cluster_brand.doctype.annual_summary_target_progress.annual_summary_target_progress import (
+			AnnualSummaryTargetProgress,
+		)
+
+		acceptance_date: DF.Date | None
+		acceptance_opinion: DF.Text | None
+		backbone_enterprises: DF.Table[AnnualSummaryBackboneEnterprise]
+		baseline_year: DF.Int
+		brand_pilot: DF.Link
+		derived_indicators: DF.Table[AnnualSummaryDerivedIndicator]
+		due_date: DF.Date | None
+		indicators: DF.Table[AnnualSummaryIndicator]
+		industrial_cluster: DF.Link | None
+		inspection_date: DF.Date | None
+		inspection_findings: DF.Text | None
+		inspection_opinion: DF.Text | None
+		inspectors: DF.Data | None
+		measure_progress: DF.Table[AnnualSummaryMeasureProgress]
+		next_year_plan: DF.Text | None
+		organizing_unit: DF.Link | None
+		own_brand_sales_share: DF.Percent
+		pilot_batch: DF.Link | None
+		policies_and_funds: DF.Table[AnnualSummaryFunding]
+		problems: DF.Text | None
+		recommending_authority: DF.Link | None
+		reporting_year: DF.Int
+		self_evaluations: DF.Table[AnnualSummarySelfEvaluation]
+		submitted_on: DF.Date | None
+		target_progress: DF.Table[AnnualSummaryTargetProgress]
+		total_funds: DF.Float
+		work_results: DF.Text | None
+		workflow_state: DF.Link | None
+
+	# end: auto-generated types
 	def autoname(self):
 		# one per pilot and year: BP-2017-001-2018
 		self.name = f"{self.brand_pilot}-{cint(self.reporting_year)}"

@@ -23,15 +23,28 @@ class BrandPilot(Document):
 	if TYPE_CHECKING:
 		from frappe.types import DF
 
+		from cluster_brand.cluster_brand.doctype.pilot_baseline_indicator.pilot_baseline_indicator import (
+			PilotBaselineIndicator,
+		)
+		from cluster_brand.cluster_brand.doctype.pilot_measure.pilot_measure import PilotMeasure
+		from cluster_brand.cluster_brand.doctype.pilot_quantitative_target.pilot_quantitative_target import (
+			PilotQuantitativeTarget,
+		)
+
 		application: DF.Link
+		baseline_indicators: DF.Table[PilotBaselineIndicator]
+		baseline_year: DF.Int
+		designation_date: DF.Date | None
 		designation_notice_number: DF.Data | None
 		industrial_cluster: DF.Link
 		organizing_unit: DF.Link
 		pilot_batch: DF.Link
 		planned_end_date: DF.Date
+		quantitative_targets: DF.Table[PilotQuantitativeTarget]
 		recommending_authority: DF.Link | None
 		start_date: DF.Date
 		status: DF.Literal["In Pilot", "Pilot Completed", "Pilot Revoked"]
+		work_plan: DF.Table[PilotMeasure]
 
 	# end: auto-generated types
 	def autoname(self):

@@ -23,8 +23,8 @@ class RecommendationSetting(Document):
 	if TYPE_CHECKING:
 		from frappe.types import DF
 
-		pilot_batch: DF.Link
 		annual_summary_due_date: DF.Date | None
+		pilot_batch: DF.Link
 		recommendation_deadline: DF.Date | None
 		recommendation_quota: DF.Int
 		recommending_authority: DF.Link
