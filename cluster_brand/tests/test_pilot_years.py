@@ -313,3 +313,19 @@ class TestPilotYears(IntegrationTestCase):
 		edit_summary(self.cast.province, draft, **inspection_values())
 		act_on_summary(self.cast.province, draft, "Forward to Ministry")
 		self.assertIn(draft, status("ministry", "ministry"))
+
+	def test_a_pilot_made_before_the_pilot_years_gets_its_plan(self):
+		from cluster_brand.patches.v0_1 import pilots_carry_the_approved_plan
+
+		pilot = frappe.get_doc(BRAND_PILOT, self.pilot)
+		measures = [r.measure_no for r in pilot.work_plan]
+		for table in ("work_plan", "baseline_indicators", "quantitative_targets"):
+			pilot.set(table, [])
+		pilot.baseline_year = None
+		pilot.save()
+		pilots_carry_the_approved_plan.execute()
+		pilot.reload()
+		self.assertEqual([r.measure_no for r in pilot.work_plan], measures)
+		self.assertEqual(len(pilot.baseline_indicators), len(rules.INDICATORS))
+		self.assertTrue(pilot.quantitative_targets)
+		self.assertTrue(pilot.baseline_year)
