@@ -11,7 +11,8 @@ import pytest
 from print_env import print_environment
 from sample_application import BATCH_YEAR, complete_application
 
-from cluster_brand.print.application import FUNDING_SOURCES, application_print_context
+from cluster_brand.print.application import application_print_context
+from cluster_brand.print.application_plan import FUNDING_SOURCES
 from cluster_brand.print.formatting import format_number
 from cluster_brand.rules import annex2 as form
 from cluster_brand.rules.application import derived_values

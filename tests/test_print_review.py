@@ -1,7 +1,7 @@
 """The review process's print formats (省级推荐意见, 专家评审表, 产业集群区域品牌建设试点名单), rendered with plain
 Jinja2 the way Frappe renders them (no autoescape), against a full and an empty sample.
 
-The database readers of cluster_brand.print.pdf are stood in for by functions returning plain rows.
+The database readers of cluster_brand.print.readers are stood in for by functions returning plain rows.
 """
 
 from datetime import date

@@ -16,7 +16,7 @@ from cluster_brand import batch_print
 from cluster_brand.doctype_names import APPLICATION
 from cluster_brand.permissions import refuse_others_batch_pdfs
 from cluster_brand.print import batch_pdf
-from cluster_brand.print import pdf as printing
+from cluster_brand.print.readers import official_name
 from cluster_brand.rules.batch_print import outline_title
 from cluster_brand.side_paths import get_docinfo
 from cluster_brand.tests.process import SHANDONG, make_cast
@@ -128,7 +128,7 @@ class TestBatchPrint(IntegrationTestCase):
 			self.assertFalse(isinstance(entry, list), "no nested entries")
 			self.assertEqual(
 				entry.title,
-				outline_title(printing.official_name(self.authority(name)), self.cluster(name)),
+				outline_title(official_name(self.authority(name)), self.cluster(name)),
 			)
 			self.assertIn(" · ", entry.title)
 			self.assertEqual(self.reader.get_destination_page_number(entry), start)
@@ -151,7 +151,7 @@ class TestBatchPrint(IntegrationTestCase):
 				self.assertIn(fold(cluster), text)
 				# the contents: number, authority, cluster, unit and the page where it starts
 				self.assertIn(
-					fold(f"{no} {printing.official_name(self.authority(name))} {cluster} {unit} {start}"),
+					fold(f"{no} {official_name(self.authority(name))} {cluster} {unit} {start}"),
 					contents,
 				)
 				# the application's cover on that page

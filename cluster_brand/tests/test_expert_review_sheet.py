@@ -25,11 +25,10 @@ from cluster_brand.doctype_names import APPLICATION, EXPERT_REVIEW
 from cluster_brand.patches.v0_1 import expert_scores_as_nullable_numbers as to_numbers
 from cluster_brand.patches.v0_1 import name_recommendation_settings_by_authority_and_batch as rename_patch
 from cluster_brand.print import pdf as printing
+from cluster_brand.print.format_names import APPLICATION_FORMAT, EXPERT_REVIEW_FORMAT
 from cluster_brand.tests.process import SHANDONG, ZHEJIANG, drive_to, make_cast, submit_review
 from cluster_brand.tests.utils import TEST_BATCH, IntegrationTestCase, language
 
-SHEET_FORMAT = "专家评审表"
-APPLICATION_FORMAT = "产业集群区域品牌建设试点申报书"
 RANKING = "Expert Review Ranking"
 SETTING = "Recommendation Setting"
 
@@ -128,7 +127,7 @@ class TestExpertReviewSheet(IntegrationTestCase):
 		data = json.loads(frappe.as_json(doc.as_dict()))
 		self.assertEqual({(row["score"], row["weighted_score"]) for row in data["scores"]}, {(None, None)})
 		self.assertIsNone(data["total_score"])
-		rows = score_rows(frappe.get_print(EXPERT_REVIEW, sheet, print_format=SHEET_FORMAT))
+		rows = score_rows(frappe.get_print(EXPERT_REVIEW, sheet, print_format=EXPERT_REVIEW_FORMAT))
 		self.assertEqual(len(rows), len(doc.scores) + 1)
 		for row in rows[:-1]:
 			self.assertEqual(row[3:], ["", ""], row)
@@ -164,7 +163,7 @@ class TestExpertReviewSheet(IntegrationTestCase):
 		self.assertAlmostEqual(doc.total_score, expected)
 		frappe.set_user("Administrator")
 		self.assertAlmostEqual(frappe.db.get_value(APPLICATION, name, "mean_score"), expected)
-		rows = score_rows(frappe.get_print(EXPERT_REVIEW, sheet, print_format=SHEET_FORMAT))
+		rows = score_rows(frappe.get_print(EXPERT_REVIEW, sheet, print_format=EXPERT_REVIEW_FORMAT))
 		self.assertEqual(rows[-2][3:], ["0", "0"])
 		self.assertEqual(rows[0][3], "90")
 

@@ -11,6 +11,7 @@ from frappe.desk.search import search_link
 from frappe.utils.global_search import search as global_search
 
 from cluster_brand.doctype_names import APPLICATION
+from cluster_brand.print.format_names import APPLICATION_FORMAT
 from cluster_brand.tests.process import drive_to, make_cast, submit_review
 from cluster_brand.tests.utils import IntegrationTestCase
 
@@ -107,13 +108,11 @@ class TestIsolation(IntegrationTestCase):
 		from frappe.utils.print_format import download_pdf
 
 		self.as_each_user(
-			lambda: bool(
-				frappe.get_print(APPLICATION, self.name, print_format="产业集群区域品牌建设试点申报书")
-			)
+			lambda: bool(frappe.get_print(APPLICATION, self.name, print_format=APPLICATION_FORMAT))
 		)
 
 		def pdf():
-			download_pdf(APPLICATION, self.name, format="产业集群区域品牌建设试点申报书")
+			download_pdf(APPLICATION, self.name, format=APPLICATION_FORMAT)
 			return frappe.local.response.filecontent[:4] == b"%PDF"
 
 		for key in ("applicant", "other_applicant", "other_province"):  # a PDF takes a second: a sample

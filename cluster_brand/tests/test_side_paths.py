@@ -11,6 +11,7 @@ import frappe
 
 from cluster_brand.allowlist import refuse_unlisted_methods
 from cluster_brand.doctype_names import APPLICATION
+from cluster_brand.print.format_names import RECOMMENDATION_FORMAT
 from cluster_brand.tests.process import drive_to, make_cast
 from cluster_brand.tests.test_isolation import SEES
 from cluster_brand.tests.utils import IntegrationTestCase, make_api_user, rest
@@ -204,7 +205,7 @@ class TestSidePaths(IntegrationTestCase):
 		def printed(who):
 			frappe.set_user(self.cast[who])
 			try:
-				return frappe.get_print(APPLICATION, self.name, print_format="省级推荐意见")
+				return frappe.get_print(APPLICATION, self.name, print_format=RECOMMENDATION_FORMAT)
 			finally:
 				frappe.set_user("Administrator")
 
@@ -241,7 +242,7 @@ class TestSidePaths(IntegrationTestCase):
 		doc = frappe.get_doc(APPLICATION, name)
 		doc.apply_fieldlevel_read_permissions()  # what getdoc and REST return
 		self.assertFalse(doc.get("recommendation_opinion"))
-		html = frappe.get_print(APPLICATION, name, print_format="省级推荐意见")
+		html = frappe.get_print(APPLICATION, name, print_format=RECOMMENDATION_FORMAT)
 		self.assertNotIn("拟推荐，待复核。", html)
 		self.assertNotIn("李四", html)
 		frappe.set_user("Administrator")
