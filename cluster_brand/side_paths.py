@@ -29,7 +29,7 @@ from cluster_brand.permissions import (
 	fields_hidden_from_reader,
 	unreadable_fields,
 )
-from cluster_brand.rules.workflow import PROVINCE_DECIDING, withheld_from_reader
+from cluster_brand.rules.edit_locks import PROVINCE_DECIDING, withheld_from_reader
 
 PROGRAMME_MODULE = "Cluster Brand"
 

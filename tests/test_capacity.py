@@ -16,12 +16,12 @@ from cluster_brand.rules.capacity import (
 	INT_MIN,
 	TEXT_BYTES,
 	VARCHAR_LENGTH,
-	as_text,
 	check_capacity,
 	check_table_capacity,
 	storable,
 )
 from cluster_brand.rules.formats import normalize_credit_code
+from cluster_brand.rules.values import as_text
 
 INF, NAN = json.loads("1e400"), float("nan")
 NON_FINITE = [INF, -INF, NAN]
