@@ -212,13 +212,13 @@ def test_a_score_sheet_has_the_batchs_rubric_exactly():
 def test_the_unit_reads_the_provinces_recommendation_only_once_decided():
 	applicant = {"Cluster Applicant"}
 	assert (
-		edit_locks.withheld_from_reader("Pending Provincial Review", applicant)
+		edit_locks.withheld_from_reader(r.PENDING_PROVINCIAL_REVIEW, applicant)
 		== edit_locks.RECOMMENDATION_FIELDS
 	)
-	for state in ("Draft", "Returned", "Recommended", "Not Recommended", "Under Expert Review"):
+	for state in (r.DRAFT, r.RETURNED, r.RECOMMENDED, r.NOT_RECOMMENDED, r.UNDER_EXPERT_REVIEW):
 		assert edit_locks.withheld_from_reader(state, applicant) == ()
 	for reader in ({"Provincial Reviewer"}, {"Ministry Administrator"}, {"Materials Receiver"}):
-		assert edit_locks.withheld_from_reader("Pending Provincial Review", reader) == ()
+		assert edit_locks.withheld_from_reader(r.PENDING_PROVINCIAL_REVIEW, reader) == ()
 
 
 # --- the expert's score sheet

@@ -24,7 +24,8 @@ from cluster_brand.print.format_names import (
 	EXPERT_REVIEW_FORMAT,
 	RECOMMENDATION_FORMAT,
 )
-from cluster_brand.print.review_forms import CONFLICT_DECLARATION
+from cluster_brand.print.review_forms import CONFLICT_DECLARATION, DESIGNATION_TITLE, EXPERT_REVIEW_TITLE
+from cluster_brand.rules.workflow import APPROVED_AS_PILOT, DRAFT
 from cluster_brand.tests.process import ZHEJIANG, drive_to, make_cast
 from cluster_brand.tests.test_print_format import fold, pdf_text
 from cluster_brand.tests.utils import IntegrationTestCase
@@ -48,7 +49,7 @@ class TestReviewPrintFormats(IntegrationTestCase):
 	def setUpClass(cls):
 		super().setUpClass()
 		cls.cast = make_cast()
-		cls.name = drive_to(cls.cast, "Approved as Pilot", "print-review")
+		cls.name = drive_to(cls.cast, APPROVED_AS_PILOT, "print-review")
 		frappe.set_user("Administrator")
 		cls.application = frappe.get_doc(APPLICATION, cls.name)
 		cls.review = frappe.get_doc(EXPERT_REVIEW, {"application": cls.name})
@@ -127,7 +128,7 @@ class TestReviewPrintFormats(IntegrationTestCase):
 			["recommending_authority", "workflow_state"],
 		)
 		self.assertTrue(all(s.recommending_authority == ZHEJIANG for s in states))
-		self.assertNotIn("Draft", {s.workflow_state for s in states})
+		self.assertNotIn(DRAFT, {s.workflow_state for s in states})
 
 	def test_recommendation_list_follows_the_readers_permissions(self):
 		# An applicant of another unit may print nothing of it; its own list leaves this application out.
@@ -139,7 +140,7 @@ class TestReviewPrintFormats(IntegrationTestCase):
 	def test_expert_review_pdf(self):
 		text = self.printed(EXPERT_REVIEW, self.review.name, EXPERT_REVIEW_FORMAT)
 		review = self.review
-		self.assertIn(fold("产业集群区域品牌建设试点专家评审表"), text)
+		self.assertIn(fold(EXPERT_REVIEW_TITLE), text)
 		self.assertIn(fold(f"产业集群（园区） {review.industrial_cluster}"), text)
 		self.assertIn(fold(f"申报书编号 {self.name} 申报批次 {self.batch}"), text)
 		self.assertIn(fold(f"专家姓名 {review.expert_name}"), text)
@@ -157,7 +158,7 @@ class TestReviewPrintFormats(IntegrationTestCase):
 	def test_designation_list_pdf(self):
 		text = self.printed(PILOT_BATCH, self.batch, DESIGNATION_LIST_FORMAT)
 		pilot = self.pilot
-		self.assertIn(fold("2017年产业集群区域品牌建设试点名单"), text)
+		self.assertIn(fold(f"2017年{DESIGNATION_TITLE}"), text)
 		self.assertIn(fold(f"申报批次：{self.batch}"), text)
 		self.assertIn(fold("通知文号：工信厅科函〔2017〕433号"), text)
 		self.assertIn(fold("工信厅科函〔2017〕999号"), text)
