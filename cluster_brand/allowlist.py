@@ -40,7 +40,7 @@ ALLOWED_METHODS = {
 	"frappe.desk.desktop.get_workspace_sidebar_items": "test_isolation.TestIsolation.test_number_card",
 	"frappe.desk.desktop.get_desktop_page": "test_isolation.TestIsolation.test_number_card",
 	"frappe.desk.desk_page.getpage": "test_isolation.TestIsolation.test_number_card",
-	# lists and reports: the row rules of permissions.py, the field levels of side_paths.py
+	# lists and reports: the row rules of permissions/, the field levels of side_paths.py
 	"frappe.desk.reportview.get": "test_side_paths.TestSidePaths.test_field_levels_in_report_view",
 	"frappe.desk.reportview.get_list": "test_isolation.TestIsolation.test_report_view",
 	"frappe.client.get_list": "test_isolation.TestIsolation.test_client_get_list_and_value",

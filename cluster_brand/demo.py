@@ -12,7 +12,7 @@ from cluster_brand.demo_values import (
 	application_values,
 	load_demo_data,
 )
-from cluster_brand.permissions import add_user_scope
+from cluster_brand.permissions.scope import add_user_scope
 
 DEMO_PASSWORD = "Demo@2017"
 

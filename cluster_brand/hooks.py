@@ -117,25 +117,25 @@ override_whitelisted_methods = {
 auth_hooks = [
 	"cluster_brand.allowlist.refuse_unlisted_methods",
 	# a combined PDF of a batch's applications is downloaded by its requester only (cluster_brand/print/batch_pdf.py)
-	"cluster_brand.permissions.refuse_others_batch_pdfs",
+	"cluster_brand.permissions.files.refuse_others_batch_pdfs",
 ]
 
-# Row-level isolation: see cluster_brand/permissions.py.
+# Row-level isolation: see the package cluster_brand/permissions/.
 permission_query_conditions = {
-	"Cluster Brand Application": "cluster_brand.permissions.application_query",
-	"Expert Review": "cluster_brand.permissions.expert_review_query",
-	"Brand Pilot": "cluster_brand.permissions.brand_pilot_query",
-	"Organizing Unit": "cluster_brand.permissions.organizing_unit_query",
-	"Industrial Cluster": "cluster_brand.permissions.industrial_cluster_query",
-	"Workflow Action": "cluster_brand.permissions.workflow_action_query",
-	"Recommendation Setting": "cluster_brand.permissions.recommendation_setting_query",
-	"Cluster Enterprise": "cluster_brand.permissions.cluster_enterprise_query",
-	"Review Expert": "cluster_brand.permissions.review_expert_query",
-	"File": "cluster_brand.permissions.own_file_query",
-	"User": "cluster_brand.permissions.own_user_query",
+	"Cluster Brand Application": "cluster_brand.permissions.applications.application_query",
+	"Expert Review": "cluster_brand.permissions.applications.expert_review_query",
+	"Brand Pilot": "cluster_brand.permissions.applications.brand_pilot_query",
+	"Organizing Unit": "cluster_brand.permissions.registers.organizing_unit_query",
+	"Industrial Cluster": "cluster_brand.permissions.registers.industrial_cluster_query",
+	"Workflow Action": "cluster_brand.permissions.frappe_records.workflow_action_query",
+	"Recommendation Setting": "cluster_brand.permissions.registers.recommendation_setting_query",
+	"Cluster Enterprise": "cluster_brand.permissions.registers.cluster_enterprise_query",
+	"Review Expert": "cluster_brand.permissions.registers.review_expert_query",
+	"File": "cluster_brand.permissions.files.own_file_query",
+	"User": "cluster_brand.permissions.frappe_records.own_user_query",
 	# each child table: its rows are visible when its parent is (CHILD_TABLE_PARENTS)
 	**{
-		child: "cluster_brand.permissions.child_table_query"
+		child: "cluster_brand.permissions.child_tables.child_table_query"
 		for child in (
 			"Application Indicator",
 			"Application Derived Indicator",
@@ -152,17 +152,17 @@ permission_query_conditions = {
 	},
 }
 has_permission = {
-	"Cluster Brand Application": "cluster_brand.permissions.application_has_permission",
-	"Expert Review": "cluster_brand.permissions.expert_review_has_permission",
-	"Brand Pilot": "cluster_brand.permissions.brand_pilot_has_permission",
-	"Organizing Unit": "cluster_brand.permissions.organizing_unit_has_permission",
-	"Industrial Cluster": "cluster_brand.permissions.industrial_cluster_has_permission",
-	"Workflow Action": "cluster_brand.permissions.workflow_action_has_permission",
-	"Recommendation Setting": "cluster_brand.permissions.recommendation_setting_has_permission",
-	"Cluster Enterprise": "cluster_brand.permissions.cluster_enterprise_has_permission",
-	"Review Expert": "cluster_brand.permissions.review_expert_has_permission",
-	"Notification Log": "cluster_brand.permissions.notification_log_has_permission",
-	"File": "cluster_brand.permissions.file_has_permission",
+	"Cluster Brand Application": "cluster_brand.permissions.applications.application_has_permission",
+	"Expert Review": "cluster_brand.permissions.applications.expert_review_has_permission",
+	"Brand Pilot": "cluster_brand.permissions.applications.brand_pilot_has_permission",
+	"Organizing Unit": "cluster_brand.permissions.registers.organizing_unit_has_permission",
+	"Industrial Cluster": "cluster_brand.permissions.registers.industrial_cluster_has_permission",
+	"Workflow Action": "cluster_brand.permissions.frappe_records.workflow_action_has_permission",
+	"Recommendation Setting": "cluster_brand.permissions.registers.recommendation_setting_has_permission",
+	"Cluster Enterprise": "cluster_brand.permissions.registers.cluster_enterprise_has_permission",
+	"Review Expert": "cluster_brand.permissions.registers.review_expert_has_permission",
+	"Notification Log": "cluster_brand.permissions.frappe_records.notification_log_has_permission",
+	"File": "cluster_brand.permissions.files.file_has_permission",
 }
 
 scheduler_events = {
@@ -184,9 +184,9 @@ doc_events = {
 		"before_validate": "cluster_brand.landing.set_programme_desk",
 		"validate": "cluster_brand.landing.no_automatic_system_manager",
 	},
-	# attachments follow the edit locks of their document (cluster_brand/permissions.py)
+	# attachments follow the edit locks of their document (cluster_brand/permissions/files.py)
 	"File": {
-		"before_insert": "cluster_brand.permissions.check_attachment_change",
-		"on_trash": "cluster_brand.permissions.check_attachment_change",
+		"before_insert": "cluster_brand.permissions.files.check_attachment_change",
+		"on_trash": "cluster_brand.permissions.files.check_attachment_change",
 	},
 }

@@ -22,13 +22,10 @@ from frappe.desk.listview import get_group_by_count as frappe_get_group_by_count
 from frappe.desk.search import search_link as frappe_search_link
 
 from cluster_brand.allowlist import is_restricted
-from cluster_brand.permissions import (
-	APPLICATION,
-	SEES_ALL,
-	batch_pdfs_of_others,
-	fields_hidden_from_reader,
-	unreadable_fields,
-)
+from cluster_brand.doctype_names import APPLICATION
+from cluster_brand.permissions.fields import fields_hidden_from_reader, unreadable_fields
+from cluster_brand.permissions.files import batch_pdfs_of_others
+from cluster_brand.permissions.scope import SEES_ALL
 from cluster_brand.rules.edit_locks import PROVINCE_DECIDING, withheld_from_reader
 
 PROGRAMME_MODULE = "Cluster Brand"
@@ -133,7 +130,7 @@ def _filter_docinfo(doc):
 	if doc.meta.module == PROGRAMME_MODULE:
 		hidden = fields_hidden_from_reader(doc)
 		docinfo.versions = [v for v in (_readable_version(v, hidden) for v in docinfo.versions or []) if v]
-	# a combined PDF of the batch's applications is its requester's alone (permissions.py)
+	# a combined PDF of the batch's applications is its requester's alone (permissions/files.py)
 	others = batch_pdfs_of_others(doc.doctype, doc.name, user)
 	if others:
 		docinfo.attachments = [a for a in docinfo.attachments or [] if a.get("name") not in others]

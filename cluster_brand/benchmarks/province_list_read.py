@@ -17,7 +17,7 @@ from urllib.parse import quote
 import frappe
 from frappe.utils import now
 
-from cluster_brand.permissions import add_user_scope
+from cluster_brand.permissions.scope import add_user_scope
 from cluster_brand.tests.utils import make_api_user, rest
 
 APPLICATIONS = 2000

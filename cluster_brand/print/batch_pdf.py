@@ -11,7 +11,7 @@ each starts),
 merges them with pypdf with one outline entry per application (「推荐单位 · 产业集群」) and saves the result
 as a private File attached to the batch.
 
-That File is its requester's alone (cluster_brand.permissions: the File rule, the guard on /private/files/
+That File is its requester's alone (cluster_brand.permissions.files: the File rule, the guard on /private/files/
 and the form's attachment list): the provinces read the same batch, and a province's PDF holds what only it
 and the ministry may read. A newer PDF of the same batch and scope replaces the requester's older one.
 
@@ -33,7 +33,8 @@ from pypdf import PdfReader, PdfWriter
 
 from cluster_brand.cluster_brand.doctype.expert_review.expert_review import assignments_and_submitted_sheets
 from cluster_brand.doctype_names import APPLICATION, PILOT_BATCH
-from cluster_brand.permissions import BATCH_PDF_FIELD, _scope, _sees_all
+from cluster_brand.permissions.files import BATCH_PDF_FIELD
+from cluster_brand.permissions.scope import sees_all, user_scope
 from cluster_brand.print import pdf as printing
 from cluster_brand.print.batch_contents import contents_pdf, scope_label
 from cluster_brand.print.format_names import APPLICATION_FORMAT
@@ -53,8 +54,8 @@ def authorities_to_print(authority: str | None = None) -> list[str] | None:
 	"""The recommending authorities whose applications the user prints: None for the whole batch (the
 	ministry, when it names no authority); a province its own only."""
 	user = frappe.session.user
-	scope = _scope(user)
-	if _sees_all(user, scope):
+	scope = user_scope(user)
+	if sees_all(user, scope):
 		return [authority] if authority else None
 	if "Provincial Reviewer" in scope.roles and scope.authorities:
 		if authority and authority not in scope.authorities:
@@ -186,7 +187,7 @@ def application_pdf(name: str) -> bytes:
 
 
 def save_batch_pdf(batch: str, authorities: list[str] | None, content: bytes):
-	"""A private File of the requester, attached to the batch as a combined PDF (cluster_brand.permissions:
+	"""A private File of the requester, attached to the batch as a combined PDF (cluster_brand.permissions.files:
 	its requester's alone); the requester's older PDF of the same batch and scope goes."""
 	file_name = combined_file_name(batch, scope_label(authorities))
 	user = frappe.session.user

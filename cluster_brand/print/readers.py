@@ -9,7 +9,7 @@ templates print.
 import frappe
 
 from cluster_brand.doctype_names import APPLICATION
-from cluster_brand.permissions import fields_hidden_from_reader, unreadable_fields
+from cluster_brand.permissions.fields import fields_hidden_from_reader, unreadable_fields
 from cluster_brand.rules import workflow
 
 

@@ -5,7 +5,7 @@ from frappe.model.workflow import apply_workflow
 from frappe.utils import add_days, today
 
 from cluster_brand.doctype_names import APPLICATION, EXPERT_REVIEW
-from cluster_brand.permissions import add_user_scope
+from cluster_brand.permissions.scope import add_user_scope
 from cluster_brand.rules.workflow import (
 	APPROVED_AS_PILOT,
 	IN_PUBLIC_NOTICE,

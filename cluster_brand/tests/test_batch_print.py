@@ -14,7 +14,7 @@ from pypdf import PdfReader
 
 from cluster_brand import batch_print
 from cluster_brand.doctype_names import APPLICATION, EXPERT_REVIEW, PILOT_BATCH
-from cluster_brand.permissions import refuse_others_batch_pdfs
+from cluster_brand.permissions.files import refuse_others_batch_pdfs
 from cluster_brand.print import batch_pdf
 from cluster_brand.print.readers import official_name
 from cluster_brand.rules.batch_print import OUTLINE_SEPARATOR, outline_title

@@ -16,7 +16,7 @@ except ImportError:  # Frappe v15
 from cluster_brand.demo import make_registers
 from cluster_brand.demo_values import application_values, load_demo_data
 from cluster_brand.doctype_names import PILOT_BATCH
-from cluster_brand.permissions import add_user_scope
+from cluster_brand.permissions.scope import add_user_scope
 
 TEST_BATCH = "测试批次（2017）"
 

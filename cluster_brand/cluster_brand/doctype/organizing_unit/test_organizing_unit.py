@@ -3,7 +3,7 @@
 
 import frappe
 
-from cluster_brand.permissions import add_user_scope
+from cluster_brand.permissions.scope import add_user_scope
 from cluster_brand.tests.process import SHANDONG, ZHEJIANG, make_user
 from cluster_brand.tests.utils import IntegrationTestCase, language
 

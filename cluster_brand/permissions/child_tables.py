@@ -1,0 +1,51 @@
+"""Child rows, listed with their parent's row rules.
+
+Frappe lists a child table (frappe.client.get_list with parent=…, /api/resource/<child>, number cards)
+with its parent's DocType permission but without the parent's row rules: each row is listed exactly
+when its parent document is visible. (A single row is checked on its parent document by Frappe.)
+"""
+
+import frappe
+
+from cluster_brand.doctype_names import APPLICATION
+from cluster_brand.permissions.applications import application_conditions, expert_review_query
+from cluster_brand.permissions.scope import sees_all, user_scope
+
+# each parent: the condition of its rows the user may see ("" for all)
+PARENT_CONDITIONS = {
+	APPLICATION: application_conditions,
+	"Expert Review": expert_review_query,
+}
+
+CHILD_TABLE_PARENTS = {
+	"Application Indicator": APPLICATION,
+	"Application Derived Indicator": APPLICATION,
+	"Application Top Enterprise": APPLICATION,
+	"Application Backbone Enterprise": APPLICATION,
+	"Application Quantitative Target": APPLICATION,
+	"Application Qualitative Target": APPLICATION,
+	"Application Funding": APPLICATION,
+	"Application Work Item": APPLICATION,
+	"Application Task": APPLICATION,
+	"Expert Assignment": APPLICATION,
+	"Expert Review Score": "Expert Review",
+}
+# Who an application's experts are is the ministry's to know (an expert knows only its own assignment).
+CONFIDENTIAL_CHILD_TABLES = {"Expert Assignment"}
+
+
+def child_table_query(user: str | None = None, doctype: str | None = None) -> str:
+	"""permission_query_conditions of every child table (Frappe passes the DocType)."""
+	user = user or frappe.session.user
+	scope = user_scope(user)
+	if sees_all(user, scope):
+		return ""
+	table = f"`tab{doctype}`"
+	if doctype in CONFIDENTIAL_CHILD_TABLES:
+		return f"{table}.expert = {frappe.db.escape(scope.expert)}" if scope.expert else "1=0"
+	parent = CHILD_TABLE_PARENTS[doctype]
+	condition = PARENT_CONDITIONS[parent](user)
+	return (
+		f"({table}.parenttype = {frappe.db.escape(parent)} and {table}.parent in "
+		f"(select name from `tab{parent}` where {condition or '1=1'}))"
+	)

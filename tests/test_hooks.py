@@ -1,0 +1,52 @@
+"""Every dotted path of hooks.py names a function or value that exists, read without importing Frappe."""
+
+import ast
+import re
+from pathlib import Path
+
+APP_DIR = Path(__file__).resolve().parents[1] / "cluster_brand"
+DOTTED = re.compile(r"^cluster_brand(?:\.\w+)+$")
+
+
+def hook_paths() -> set[str]:
+	tree = ast.parse((APP_DIR / "hooks.py").read_text(encoding="utf-8"))
+	return {
+		node.value
+		for node in ast.walk(tree)
+		if isinstance(node, ast.Constant) and isinstance(node.value, str) and DOTTED.match(node.value)
+	}
+
+
+def defined_names(module_file: Path) -> set[str]:
+	tree = ast.parse(module_file.read_text(encoding="utf-8"))
+	names = set()
+	for node in tree.body:
+		if isinstance(node, ast.FunctionDef | ast.ClassDef):
+			names.add(node.name)
+		elif isinstance(node, ast.Assign):
+			names |= {t.id for t in node.targets if isinstance(t, ast.Name)}
+		elif isinstance(node, ast.ImportFrom):
+			names |= {alias.asname or alias.name for alias in node.names}
+	return names
+
+
+def resolve(path: str) -> bool:
+	parts = path.split(".")[1:]
+	for split in range(len(parts), 0, -1):
+		module = APP_DIR.joinpath(*parts[:split])
+		attributes = parts[split:]
+		if module.with_suffix(".py").is_file():
+			return len(attributes) == 1 and attributes[0] in defined_names(module.with_suffix(".py"))
+		if module.is_dir() and not attributes:
+			return True
+	return False
+
+
+def test_hooks_name_many_paths():
+	# the permission hooks alone name more than twenty: an empty set would mean the parse went wrong
+	assert len(hook_paths()) > 20
+
+
+def test_every_hook_path_exists():
+	missing = sorted(path for path in hook_paths() if not resolve(path))
+	assert not missing, f"hooks.py names what does not exist: {missing}"
