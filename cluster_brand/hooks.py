@@ -94,7 +94,7 @@ fixtures = [
 	},
 ]
 
-# The print formats (templates/print/) get their data from these helpers; cluster_brand.print.pdf reads
+# The print formats (templates/print/) get their data from these helpers; cluster_brand.print.readers reads
 # lists from the database with the reader's permissions.
 jinja = {
 	"methods": [
@@ -103,10 +103,10 @@ jinja = {
 		"cluster_brand.print.review_forms.expert_review_print_context",
 		"cluster_brand.print.review_forms.designation_print_context",
 		"cluster_brand.print.annual_summary.annual_summary_print_context",
-		"cluster_brand.print.pdf.readable",
-		"cluster_brand.print.pdf.recommended_applications",
-		"cluster_brand.print.pdf.batch_pilots",
-		"cluster_brand.print.pdf.official_name",
+		"cluster_brand.print.readers.readable",
+		"cluster_brand.print.readers.recommended_applications",
+		"cluster_brand.print.readers.batch_pilots",
+		"cluster_brand.print.readers.official_name",
 	]
 }
 

@@ -6,8 +6,7 @@ from frappe import _
 
 from cluster_brand.allowlist import is_restricted
 from cluster_brand.doctype_names import ANNUAL_WORK_SUMMARY, APPLICATION
-from cluster_brand.rules import annual_summary
-from cluster_brand.rules import workflow as rules
+from cluster_brand.rules import annual_summary, edit_locks
 
 
 def check_attachment_change(file, method=None):
@@ -33,7 +32,7 @@ def check_attachment_change(file, method=None):
 		)
 	if doctype == APPLICATION:
 		state = frappe.db.get_value(APPLICATION, name, "workflow_state")
-		if state not in rules.EDITABLE_IN[0]:
+		if state not in edit_locks.EDITABLE_IN[0]:
 			frappe.throw(
 				_("The attachments of the application cannot be changed while it is {0}.").format(_(state)),
 				frappe.PermissionError,

@@ -11,8 +11,10 @@ from frappe.desk.reportview import execute as reportview_execute
 from frappe.desk.search import search_link
 from frappe.utils.global_search import search as global_search
 
-from cluster_brand.doctype_names import ANNUAL_WORK_SUMMARY, APPLICATION, BRAND_PILOT
+from cluster_brand.doctype_names import ANNUAL_WORK_SUMMARY, APPLICATION, BRAND_PILOT, EXPERT_REVIEW
+from cluster_brand.print.format_names import APPLICATION_FORMAT
 from cluster_brand.rules.annual_summary import DRAFT, PENDING_PROVINCIAL_INSPECTION
+from cluster_brand.rules.workflow import UNDER_EXPERT_REVIEW
 from cluster_brand.tests.pilot_stage import make_pilot, reporting_year, summary_in
 from cluster_brand.tests.process import drive_to, make_cast, submit_review
 from cluster_brand.tests.utils import IntegrationTestCase
@@ -41,7 +43,7 @@ class TestIsolation(IntegrationTestCase):
 	def setUpClass(cls):
 		super().setUpClass()
 		cls.cast = make_cast()
-		cls.name = drive_to(cls.cast, "Under Expert Review", f"iso-{frappe.generate_hash(length=6)}")
+		cls.name = drive_to(cls.cast, UNDER_EXPERT_REVIEW, f"iso-{frappe.generate_hash(length=6)}")
 		frappe.set_user("Administrator")
 		cls.cluster = frappe.db.get_value(APPLICATION, cls.name, "industrial_cluster")
 		cls.file = frappe.get_doc(
@@ -54,7 +56,7 @@ class TestIsolation(IntegrationTestCase):
 				"content": b"%PDF-1.4 stamped form",
 			}
 		).insert()
-		cls.sheet = frappe.db.get_value("Expert Review", {"application": cls.name})
+		cls.sheet = frappe.db.get_value(EXPERT_REVIEW, {"application": cls.name})
 
 	def tearDown(self):
 		frappe.set_user("Administrator")
@@ -110,13 +112,11 @@ class TestIsolation(IntegrationTestCase):
 		from frappe.utils.print_format import download_pdf
 
 		self.as_each_user(
-			lambda: bool(
-				frappe.get_print(APPLICATION, self.name, print_format="产业集群区域品牌建设试点申报书")
-			)
+			lambda: bool(frappe.get_print(APPLICATION, self.name, print_format=APPLICATION_FORMAT))
 		)
 
 		def pdf():
-			download_pdf(APPLICATION, self.name, format="产业集群区域品牌建设试点申报书")
+			download_pdf(APPLICATION, self.name, format=APPLICATION_FORMAT)
 			return frappe.local.response.filecontent[:4] == b"%PDF"
 
 		for key in ("applicant", "other_applicant", "other_province"):  # a PDF takes a second: a sample
@@ -190,8 +190,8 @@ class TestIsolation(IntegrationTestCase):
 			with self.subTest(user=key):
 				frappe.set_user(self.cast[key])
 				try:
-					seen = self.sheet in frappe.get_list("Expert Review", pluck="name") and frappe.get_doc(
-						"Expert Review", self.sheet
+					seen = self.sheet in frappe.get_list(EXPERT_REVIEW, pluck="name") and frappe.get_doc(
+						EXPERT_REVIEW, self.sheet
 					).has_permission("read")
 				except DENIED:
 					seen = False

@@ -8,6 +8,7 @@ import frappe
 
 from cluster_brand.doctype_names import ANNUAL_WORK_SUMMARY
 from cluster_brand.print import pdf as printing
+from cluster_brand.print.format_names import ANNUAL_SUMMARY_FORMAT
 from cluster_brand.rules import annual_summary as rules
 from cluster_brand.tests.pilot_stage import edit_summary, inspection_values, make_pilot, summary_in
 from cluster_brand.tests.process import make_cast
@@ -15,7 +16,7 @@ from cluster_brand.tests.test_isolation import SEES_SUMMARY
 from cluster_brand.tests.test_print_format import fold, pdf_text
 from cluster_brand.tests.utils import IntegrationTestCase
 
-FORMAT = "产业集群区域品牌建设试点年度工作总结"
+FORMAT = ANNUAL_SUMMARY_FORMAT
 
 
 class TestAnnualSummaryPrintFormat(IntegrationTestCase):
