@@ -66,6 +66,8 @@ ALLOWED_METHODS = {
 	"frappe.handler.run_doc_method": "test_allowlist.TestAllowlist.test_listed_methods_are_allowed_and_controller_methods_are_checked",
 	"run_doc_method": "test_allowlist.TestAllowlist.test_listed_methods_are_allowed_and_controller_methods_are_checked",
 	"cluster_brand.api.check_completeness": "test_isolation.TestIsolation.test_form",
+	# the pilot years: a unit starts its summary from its own pilot (cluster_brand/pilot_years.py)
+	"cluster_brand.pilot_years.start_annual_summary": "test_pilot_years.TestPilotYears.test_a_unit_starts_its_own_pilots_summary_only",
 	# the status block of each role's workspace
 	"cluster_brand.desk_status.get_desk_status": "test_desk_status.TestDeskStatus.test_each_role_sees_only_its_own_work",
 	# attachments: File permissions and the edit locks
@@ -81,7 +83,9 @@ ALLOWED_METHODS = {
 }
 
 # Controller methods that run_doc_method may run for these roles: (DocType, method)
-ALLOWED_DOC_METHODS = frozenset({("Cluster Brand Application", "check_completeness")})
+ALLOWED_DOC_METHODS = frozenset(
+	{("Cluster Brand Application", "check_completeness"), ("Annual Work Summary", "check_completeness")}
+)
 
 RUN_DOC_METHOD = ("run_doc_method", "frappe.handler.run_doc_method")
 # upload_file's own ``method`` argument calls any whitelisted method after the upload: not for these users

@@ -16,8 +16,15 @@ from metadata import (
 )
 from sample_application import invalid_application_violations
 
-from cluster_brand.doctype_names import APPLICATION, BRAND_PILOT, EXPERT_REVIEW, PILOT_BATCH
+from cluster_brand.doctype_names import (
+	ANNUAL_WORK_SUMMARY,
+	APPLICATION,
+	BRAND_PILOT,
+	EXPERT_REVIEW,
+	PILOT_BATCH,
+)
 from cluster_brand.print.format_names import (
+	ANNUAL_SUMMARY_FORMAT,
 	APPLICATION_FORMAT,
 	DESIGNATION_LIST_FORMAT,
 	EXPERT_REVIEW_FORMAT,
@@ -173,7 +180,7 @@ def test_records_are_named_and_titled_by_what_people_look_for():
 
 def test_the_names_the_code_spells_once_are_the_shipped_ones():
 	# doctype_names and format_names stand for the DocType and Print Format JSON: a rename must reach both
-	assert {APPLICATION, EXPERT_REVIEW, PILOT_BATCH, BRAND_PILOT} <= set(doctypes())
+	assert {APPLICATION, EXPERT_REVIEW, PILOT_BATCH, BRAND_PILOT, ANNUAL_WORK_SUMMARY} <= set(doctypes())
 	shipped = {
 		json.loads(p.read_text(encoding="utf-8"))["name"]
 		for p in (APP / "cluster_brand" / "print_format").glob("*/*.json")
@@ -183,4 +190,5 @@ def test_the_names_the_code_spells_once_are_the_shipped_ones():
 		RECOMMENDATION_FORMAT,
 		EXPERT_REVIEW_FORMAT,
 		DESIGNATION_LIST_FORMAT,
+		ANNUAL_SUMMARY_FORMAT,
 	} == shipped
