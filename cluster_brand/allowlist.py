@@ -75,6 +75,8 @@ ALLOWED_METHODS = {
 	"cluster_brand.dashboards.score_distribution": "test_isolation.TestIsolation.test_score_distribution_is_the_ministrys",
 	"frappe.desk.doctype.dashboard_settings.dashboard_settings.create_dashboard_settings": "test_isolation.TestIsolation.test_dashboard_settings_are_the_users_own",
 	"frappe.desk.doctype.dashboard_settings.dashboard_settings.save_chart_config": "test_isolation.TestIsolation.test_dashboard_settings_are_the_users_own",
+	# the pilot years: a unit starts its summary from its own pilot (cluster_brand/pilot_years.py)
+	"cluster_brand.pilot_years.start_annual_summary": "test_pilot_years.TestPilotYears.test_a_unit_starts_its_own_pilots_summary_only",
 	# the status block of each role's workspace
 	"cluster_brand.desk_status.get_desk_status": "test_desk_status.TestDeskStatus.test_each_role_sees_only_its_own_work",
 	# attachments: File permissions and the edit locks
@@ -95,7 +97,9 @@ CLIENT_GET = "frappe.client.get"
 CLIENT_GET_DOCTYPES = frozenset({"Dashboard Chart"})
 
 # Controller methods that run_doc_method may run for these roles: (DocType, method)
-ALLOWED_DOC_METHODS = frozenset({("Cluster Brand Application", "check_completeness")})
+ALLOWED_DOC_METHODS = frozenset(
+	{("Cluster Brand Application", "check_completeness"), ("Annual Work Summary", "check_completeness")}
+)
 
 RUN_DOC_METHOD = ("run_doc_method", "frappe.handler.run_doc_method")
 # upload_file's own ``method`` argument calls any whitelisted method after the upload: not for these users

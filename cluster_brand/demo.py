@@ -1,7 +1,10 @@
-"""Demo data: the 2017 batch, two complete fictional applications from two provinces, one user per role.
+"""Demo data: the 2017 batch, two complete fictional applications from two provinces, one user per role; the
+Zhejiang one designated a pilot, with its 2018 annual work summary submitted and its 2019 one in draft.
 
 Run with ``bench --site <site> cluster-brand-demo``. Running it again changes nothing that exists.
 """
+
+import json
 
 import frappe
 
@@ -90,6 +93,7 @@ def make_demo():
 		if scope:
 			add_user_scope(email, *scope)
 	get_or_insert("Review Expert", DEMO_EXPERT["user"], DEMO_EXPERT)
+	make_pilot_years(created[APPLICATION_FILES.index(PILOT_APPLICATION)])
 	frappe.db.commit()
 	return created
 
@@ -175,3 +179,92 @@ def make_user(email: str, first_name: str, roles: list[str]):
 	user.flags.no_welcome_mail = True
 	user.insert()
 	user.add_roles(*roles)
+
+
+# --- the pilot years (issue 11) ------------------------------------------------------------------------
+# The Zhejiang application, designated a pilot in December 2017, with its 2018 summary submitted to the
+# province and its 2019 summary in draft, so that each role sees the stage at once.
+
+PILOT_DATA = "pilot_zhejiang.json"
+PILOT_APPLICATION = APPLICATION_FILES[0]
+
+
+def make_pilot_years(application: str):
+	"""The pilot of ``application`` (its review recorded as it happened in 2017), with the summaries of
+	2018 (submitted) and 2019 (draft). Changes nothing that exists."""
+	from cluster_brand.cluster_brand.doctype.brand_pilot.brand_pilot import create_brand_pilot
+	from cluster_brand.doctype_names import ANNUAL_WORK_SUMMARY, APPLICATION, BRAND_PILOT
+	from cluster_brand.rules import workflow
+
+	data = json.loads((DEMO_DATA / PILOT_DATA).read_text(encoding="utf-8"))
+	doc = frappe.get_doc(APPLICATION, application)
+	if doc.workflow_state in workflow.WITH_APPLICANT:
+		# the 2017 review is history: its deadlines have passed, so it is recorded, not re-run
+		doc.db_set({**data["review_record"], "workflow_state": workflow.APPROVED_AS_PILOT})
+		doc.reload()
+	if doc.workflow_state != workflow.APPROVED_AS_PILOT:
+		return None
+	create_brand_pilot(doc)
+	pilot = frappe.db.get_value(BRAND_PILOT, {"application": application})
+	for year, values in sorted(data["summaries"].items()):
+		if not frappe.db.exists(ANNUAL_WORK_SUMMARY, {"brand_pilot": pilot, "reporting_year": int(year)}):
+			make_demo_summary(pilot, int(year), values)
+	return pilot
+
+
+def make_demo_summary(pilot: str, year: int, values: dict):
+	from frappe.model.workflow import apply_workflow
+
+	from cluster_brand.doctype_names import ANNUAL_WORK_SUMMARY
+	from cluster_brand.rules import annual_summary as rules
+	from cluster_brand.rules.indicators import COUNT
+
+	summary = frappe.get_doc({"doctype": ANNUAL_WORK_SUMMARY, "brand_pilot": pilot, "reporting_year": year})
+	summary.insert()
+	growth = values["growth"]
+	end_of_year = f"{year}-12-31"
+	for row in summary.measure_progress:
+		due = str(row.time_node) <= end_of_year
+		if row.status == rules.COMPLETED:
+			pass  # done in an earlier year
+		elif row.measure_no == values.get("delayed_measure"):
+			row.update(
+				{
+					"status": rules.DELAYED,
+					"work_done": "已完成方案征集。",
+					"delay_reason": values["delay_reason"],
+				}
+			)
+		elif due and "delay_reason" in values:
+			row.update({"status": rules.COMPLETED, "work_done": "已按计划完成。"})
+		elif due or row.status != rules.NOT_STARTED:
+			row.update({"status": rules.IN_PROGRESS, "work_done": row.work_done or "正在推进。"})
+		row.evidence = values.get("evidence")
+	for row in summary.indicators:
+		indicator = rules.SUMMARY_INDICATOR_BY_KEY[row.indicator]
+		if row.baseline_value is not None:
+			value = row.baseline_value * growth
+			row.reporting_value = round(value) if indicator.kind == COUNT else round(value, 2)
+	output = next(r for r in summary.indicators if r.indicator == rules.INDICATORS[2].key)
+	new_products = next(r for r in summary.indicators if r.indicator == rules.NEW_PRODUCT_OUTPUT.key)
+	new_products.reporting_value = round((output.reporting_value or 0) * 0.18, 2)
+	for row in summary.backbone_enterprises:
+		for fieldname in ("assets", "sales_revenue", "own_brand_sales_revenue", "total_profit"):
+			if row.get(fieldname):
+				row.set(fieldname, round(row.get(fieldname) * growth, 2))
+	if "target_share" in values:
+		for row in summary.target_progress:
+			start = row.baseline_value or 0
+			row.achieved_value = round(start + (row.target_value - start) * values["target_share"], 2)
+	summary.set("policies_and_funds", values.get("policies_and_funds") or [])
+	summary.set("self_evaluations", values.get("self_evaluations") or [])
+	summary.update({key: values.get(key) for key in ("work_results", "problems", "next_year_plan")})
+	summary.save()
+	if values.get("submitted_on"):
+		applicant = next(email for email, _n, roles, _s in DEMO_USERS if "Cluster Applicant" in roles)
+		frappe.set_user(applicant)
+		try:
+			apply_workflow(summary.as_dict(), "Submit to Province")
+		finally:
+			frappe.set_user("Administrator")
+		frappe.db.set_value(ANNUAL_WORK_SUMMARY, summary.name, "submitted_on", values["submitted_on"])

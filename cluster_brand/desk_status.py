@@ -10,6 +10,8 @@ from frappe import _
 from frappe.utils import getdate, today
 
 from cluster_brand.doctype_names import APPLICATION
+from cluster_brand.pilot_years import summary_status_rows
+from cluster_brand.rules import annual_summary
 from cluster_brand.rules import desk_status as status
 from cluster_brand.rules import workflow as states
 
@@ -28,8 +30,29 @@ def get_desk_status(view: str, pilot_batch: str | None = None) -> str:
 	gather = VIEWS.get(view)
 	if not gather:
 		frappe.throw(_("Unknown workspace view {0}").format(view), frappe.ValidationError)
-	context = gather(getdate(today()), pilot_batch) if view == "ministry" else gather(getdate(today()))
+	day = getdate(today())
+	context = gather(day, pilot_batch) if view == "ministry" else gather(day)
+	if view in PILOT_YEARS:
+		context["pilot_years"] = _pilot_years(day, PILOT_YEARS[view])
 	return frappe.render_template(TEMPLATE, {"view": view, **context})
+
+
+# The pilots' annual work summaries each role sees first: the unit all its years, the province those that
+# wait for its inspection, the ministry those forwarded to it; both the overdue ones too.
+PILOT_YEARS = {
+	"applicant": None,
+	"recommender": annual_summary.PENDING_PROVINCIAL_INSPECTION,
+	"ministry": annual_summary.FORWARDED_TO_MINISTRY,
+}
+
+
+def _pilot_years(day, waiting_state: str | None) -> list[dict]:
+	rows = summary_status_rows(day)
+	if waiting_state:
+		rows = [r for r in rows if r["workflow_state"] == waiting_state or r["overdue"]]
+	for row in rows:
+		row["deadline"] = status.deadline(row["due_date"], day, done=not row["with_unit"])
+	return rows
 
 
 def _applicant(day):

@@ -35,11 +35,19 @@ fixtures = [
 					"Publish for Public Notice",
 					"Do Not Select",
 					"Approve as Pilot",
+					# the Annual Work Summary Review
+					"Submit to Province",
+					"Resubmit to Province",
+					"Forward to Ministry",
+					"Accept Summary",
 				],
 			]
 		],
 	},
-	{"dt": "Workflow", "filters": [["name", "=", "Cluster Brand Application Review"]]},
+	{
+		"dt": "Workflow",
+		"filters": [["name", "in", ["Cluster Brand Application Review", "Annual Work Summary Review"]]],
+	},
 	# The programme's users see this app's workspaces only: the profile blocks Frappe's modules (landing.py).
 	{"dt": "Module Profile", "filters": [["name", "=", "Cluster Brand User"]]},
 	# The status block at the top of each role's workspace (desk_status.py)
@@ -77,13 +85,16 @@ fixtures = [
 					"In Public Notice",
 					"Approved as Pilot",
 					"Not Selected",
+					"Pending Provincial Inspection",
+					"Forwarded to Ministry",
+					"Accepted",
 				],
 			]
 		],
 	},
 ]
 
-# The print formats (templates/print/) get their data from these helpers; cluster_brand.print.pdf reads
+# The print formats (templates/print/) get their data from these helpers; cluster_brand.print.readers reads
 # lists from the database with the reader's permissions.
 jinja = {
 	"methods": [
@@ -91,10 +102,11 @@ jinja = {
 		"cluster_brand.print.review_forms.recommendation_print_context",
 		"cluster_brand.print.review_forms.expert_review_print_context",
 		"cluster_brand.print.review_forms.designation_print_context",
-		"cluster_brand.print.pdf.readable",
-		"cluster_brand.print.pdf.recommended_applications",
-		"cluster_brand.print.pdf.batch_pilots",
-		"cluster_brand.print.pdf.official_name",
+		"cluster_brand.print.annual_summary.annual_summary_print_context",
+		"cluster_brand.print.readers.readable",
+		"cluster_brand.print.readers.recommended_applications",
+		"cluster_brand.print.readers.batch_pilots",
+		"cluster_brand.print.readers.official_name",
 	]
 }
 
@@ -138,6 +150,8 @@ permission_query_conditions = {
 	"Review Expert": "cluster_brand.permissions.registers.review_expert_query",
 	"File": "cluster_brand.permissions.files.own_file_query",
 	"User": "cluster_brand.permissions.frappe_records.own_user_query",
+	# the pilot stage (cluster_brand/permissions/pilot_stage.py)
+	"Annual Work Summary": "cluster_brand.permissions.pilot_stage.annual_summary_query",
 	# each child table: its rows are visible when its parent is (CHILD_TABLE_PARENTS)
 	**{
 		child: "cluster_brand.permissions.child_tables.child_table_query"
@@ -153,6 +167,16 @@ permission_query_conditions = {
 			"Application Task",
 			"Expert Assignment",
 			"Expert Review Score",
+			"Pilot Measure",
+			"Pilot Baseline Indicator",
+			"Pilot Quantitative Target",
+			"Annual Summary Measure Progress",
+			"Annual Summary Indicator",
+			"Annual Summary Derived Indicator",
+			"Annual Summary Backbone Enterprise",
+			"Annual Summary Target Progress",
+			"Annual Summary Funding",
+			"Annual Summary Self Evaluation",
 		)
 	},
 }
@@ -168,10 +192,15 @@ has_permission = {
 	"Review Expert": "cluster_brand.permissions.registers.review_expert_has_permission",
 	"Notification Log": "cluster_brand.permissions.frappe_records.notification_log_has_permission",
 	"File": "cluster_brand.permissions.files.file_has_permission",
+	"Annual Work Summary": "cluster_brand.permissions.pilot_stage.annual_summary_has_permission",
 }
 
 scheduler_events = {
-	"daily": ["cluster_brand.notifications.send_deadline_reminders"],
+	"daily": [
+		"cluster_brand.notifications.send_deadline_reminders",
+		# the pilots' annual work summaries, in the week before they are due (cluster_brand/pilot_years.py)
+		"cluster_brand.pilot_years.send_summary_reminders",
+	],
 }
 
 # --- The desk of a new site and of each role (issue 8) ---------------------------------------------------

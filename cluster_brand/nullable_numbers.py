@@ -32,6 +32,11 @@ NULLABLE_NUMBERS = {
 	# typed by the expert; computed on save, once the criterion, or every criterion, is scored
 	"Expert Review Score": ("score", "weighted_score"),
 	"Expert Review": ("total_score",),
+	# the pilot years: the baseline, what the year reports and what is computed from it
+	"Pilot Baseline Indicator": ("baseline_value",),
+	"Annual Summary Indicator": ("baseline_value", "reporting_value", "change_percent"),
+	"Annual Summary Derived Indicator": ("baseline_value", "reporting_value", "change"),
+	"Annual Summary Target Progress": ("achieved_value", "percent_of_target"),
 }
 
 

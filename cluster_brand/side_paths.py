@@ -26,7 +26,7 @@ from cluster_brand.doctype_names import APPLICATION
 from cluster_brand.permissions.fields import fields_hidden_from_reader, unreadable_fields
 from cluster_brand.permissions.files import batch_pdfs_of_others
 from cluster_brand.permissions.scope import SEES_ALL
-from cluster_brand.rules.workflow import PROVINCE_DECIDING, withheld_from_reader
+from cluster_brand.rules.edit_locks import PROVINCE_DECIDING, withheld_from_reader
 
 PROGRAMME_MODULE = "Cluster Brand"
 

@@ -18,6 +18,6 @@ def print_environment(**methods) -> SandboxedEnvironment:
 		autoescape=False,
 		undefined=StrictUndefined,
 	)
-	# the reader's field levels (cluster_brand.print.pdf.readable) need a site; here the reader reads all
+	# the reader's field levels (cluster_brand.print.readers.readable) need a site; here the reader reads all
 	env.globals.update({"readable": lambda doc: doc, **methods})
 	return env

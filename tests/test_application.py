@@ -6,6 +6,7 @@ from sample_application import BATCH_YEAR, complete_application
 
 from cluster_brand.rules.application import check_entries, check_ready_to_leave_draft, derived_values
 from cluster_brand.rules.completeness import missing_items
+from cluster_brand.rules.enterprises import MINIMUM_COVERAGE_PERCENT
 from cluster_brand.rules.indicators import SALES, indicator_years
 
 
@@ -66,7 +67,7 @@ def test_derived_values():
 	values = derived_values(doc, BATCH_YEAR)
 	assert values["statistics_year"] == 2016
 	assert values["total_sales_revenue"] == sum(r["sales_revenue"] for r in doc["backbone_enterprises"])
-	assert 80 <= values["backbone_sales_coverage"] <= 100
+	assert MINIMUM_COVERAGE_PERCENT <= values["backbone_sales_coverage"] <= 100
 	assert values["cycle_start"] == date(2017, 1, 1) and values["cycle_end"] == date(2020, 12, 31)
 	assert values["total_funding"] == sum(f["amount"] for f in doc["funding_plan"])
 	assert len(values["derived_indicators"]) == 6

@@ -9,6 +9,7 @@ import pytest
 from metadata import doctypes, translations
 from sample_application import BATCH_YEAR, complete_application
 
+from cluster_brand.doctype_names import APPLICATION, PILOT_BATCH
 from cluster_brand.rules import application, indicators, registry, scoring, work_plan, workflow
 from cluster_brand.rules.capacity import (
 	DECIMAL_LIMIT,
@@ -16,12 +17,12 @@ from cluster_brand.rules.capacity import (
 	INT_MIN,
 	TEXT_BYTES,
 	VARCHAR_LENGTH,
-	as_text,
 	check_capacity,
 	check_table_capacity,
 	storable,
 )
 from cluster_brand.rules.formats import normalize_credit_code
+from cluster_brand.rules.values import as_text
 
 INF, NAN = json.loads("1e400"), float("nan")
 NON_FINITE = [INF, -INF, NAN]
@@ -152,7 +153,7 @@ def test_a_400_digit_integer_is_too_large_not_a_crash():
 	doc["indicators"] = indicator_rows(**{SALES: (huge, huge, huge), indicators.EXPORTS: (huge, huge, huge)})
 	doc["funding_plan"][0]["amount"] = huge
 	assert application.derived_values(doc, BATCH_YEAR)["total_funding"] < DECIMAL_LIMIT
-	assert check_capacity({"total_funding": huge}, meta_fields("Cluster Brand Application"))
+	assert check_capacity({"total_funding": huge}, meta_fields(APPLICATION))
 
 
 @pytest.mark.parametrize("year", [*NON_FINITE, "abc", 10**6])
@@ -240,7 +241,7 @@ def test_funding_and_backbone_sales_of_1e20_are_reported():
 	"value,ok", [(INT_MAX, True), (INT_MIN, True), (INT_MAX + 1, False), (INT_MIN - 1, False)]
 )
 def test_int_fields_hold_a_signed_32_bit_integer(value, ok):
-	fields = meta_fields("Cluster Brand Application")
+	fields = meta_fields(APPLICATION)
 	violations = check_capacity({"recommendation_rank": value}, fields)
 	assert (violations == []) is ok
 	if not ok:
@@ -251,7 +252,7 @@ def test_int_fields_hold_a_signed_32_bit_integer(value, ok):
 @pytest.mark.parametrize("value", [*NON_FINITE, "abc"])
 def test_int_and_float_fields_refuse_what_is_no_finite_number(value):
 	violations = check_capacity(
-		{"recommendation_rank": value, "total_funding": value}, meta_fields("Cluster Brand Application")
+		{"recommendation_rank": value, "total_funding": value}, meta_fields(APPLICATION)
 	)
 	assert sorted(v.fieldname for v in violations) == ["recommendation_rank", "total_funding"]
 
@@ -260,7 +261,7 @@ def test_a_total_beyond_the_column_is_reported_by_the_capacity_check():
 	doc = complete_application()
 	doc["funding_plan"] = [{"amount": 9e11}, {"amount": 9e11}]
 	doc.update(application.derived_values(doc, BATCH_YEAR))
-	violations = check_capacity(doc, meta_fields("Cluster Brand Application"))
+	violations = check_capacity(doc, meta_fields(APPLICATION))
 	assert [v.fieldname for v in violations] == ["total_funding"]
 
 
@@ -296,7 +297,7 @@ def test_a_row_without_a_table_name_says_its_row():
 	ids=["100k-ascii", "30k-chinese", "65535-ascii", "65536-ascii", "21845-chinese", "21845-chinese+1"],
 )
 def test_text_fields_hold_65535_bytes(text, ok):
-	fields = meta_fields("Cluster Brand Application")
+	fields = meta_fields(APPLICATION)
 	violations = check_capacity({"leading_industry_profile": text, "other_matters": text}, fields)
 	assert (violations == []) is ok
 	if not ok:
@@ -345,7 +346,7 @@ def test_long_text_fields_are_not_limited():
 def test_the_demo_application_fits_every_column():
 	doc = complete_application()
 	doc.update(application.derived_values(doc, BATCH_YEAR))
-	assert check_capacity(doc, meta_fields("Cluster Brand Application")) == []
+	assert check_capacity(doc, meta_fields(APPLICATION)) == []
 	for table, child in (
 		("indicators", "Application Indicator"),
 		("backbone_enterprises", "Application Backbone Enterprise"),
@@ -403,7 +404,7 @@ def test_storable_keeps_what_fits_and_blanks_the_rest():
 def test_a_missing_link_is_named_by_its_item_and_row():
 	from cluster_brand.rules.links import missing_link
 
-	assert zh(missing_link("Pilot Batch", "无", "Pilot Batch", "pilot_batch")) == "申报批次“无”不存在。"
+	assert zh(missing_link("Pilot Batch", "无", PILOT_BATCH, "pilot_batch")) == "申报批次“无”不存在。"
 	v = missing_link(
 		"Enterprise",
 		"X",

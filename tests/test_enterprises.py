@@ -1,4 +1,5 @@
 from cluster_brand.rules.enterprises import (
+	TABLE_ITEM,
 	backbone_totals,
 	check_backbone_rows,
 	check_sales_coverage,
@@ -29,6 +30,7 @@ def test_coverage_converts_wan_to_yi():
 
 
 def test_coverage_at_eighty_percent_passes_and_below_fails():
+	# Annex 2's "80% 以上", pinned on purpose rather than read from MINIMUM_COVERAGE_PERCENT
 	assert check_sales_coverage(8000, 1, 2016) is None
 	v = check_sales_coverage(7999, 1, 2016)
 	assert v is not None and v.args["coverage"] == 79.99 and v.args["year"] == 2016
@@ -90,7 +92,7 @@ def test_an_enterprise_code_that_fails_gb_32100_is_an_entry_error_with_its_row()
 		("backbone_enterprises", 2, wrong),
 		("backbone_enterprises", 4, "12345"),
 	]
-	assert violations[0].args["table"] == "2. Backbone Enterprise Summary Table"
+	assert violations[0].args["table"] == TABLE_ITEM
 
 
 def test_the_entry_checks_include_the_enterprise_codes():

@@ -16,6 +16,20 @@ from metadata import (
 )
 from sample_application import invalid_application_violations
 
+from cluster_brand.doctype_names import (
+	ANNUAL_WORK_SUMMARY,
+	APPLICATION,
+	BRAND_PILOT,
+	EXPERT_REVIEW,
+	PILOT_BATCH,
+)
+from cluster_brand.print.format_names import (
+	ANNUAL_SUMMARY_FORMAT,
+	APPLICATION_FORMAT,
+	DESIGNATION_LIST_FORMAT,
+	EXPERT_REVIEW_FORMAT,
+	RECOMMENDATION_FORMAT,
+)
 from cluster_brand.tests.frappe_strings import FRAPPE_STRINGS_CORRECTED
 
 ALL_STRINGS = {**metadata_strings(), **python_messages(), **js_messages()}
@@ -153,17 +167,13 @@ def test_industry_sectors_are_the_same_everywhere():
 	def options(doctype):
 		return [o for o in fields(doctype)["industry_sector"]["options"].split("\n") if o]
 
-	assert (
-		options("Industrial Cluster")
-		== options("Recommending Authority")
-		== options("Cluster Brand Application")
-	)
+	assert options("Industrial Cluster") == options("Recommending Authority") == options(APPLICATION)
 
 
 def test_records_are_named_and_titled_by_what_people_look_for():
 	# an expert's list of sheets reads by cluster, not by the expert's own name on every row;
 	# a province's setting is named by the province and the batch, not by a hash
-	assert doctypes()["Expert Review"]["title_field"] == "industrial_cluster"
+	assert doctypes()[EXPERT_REVIEW]["title_field"] == "industrial_cluster"
 	setting = doctypes()["Recommendation Setting"]
 	assert setting["autoname"] == "format:{recommending_authority}（{pilot_batch}）"
 
@@ -173,3 +183,19 @@ def test_the_one_application_per_cluster_check_reads_an_index():
 	# the whole table (0.47 s of a 0.72 s save with 10,000 applications, benchmarks/application_save_scale.py)
 	fields = {f["fieldname"]: f for f in doctypes()["Cluster Brand Application"]["fields"]}
 	assert fields["industrial_cluster"].get("search_index") == 1
+
+
+def test_the_names_the_code_spells_once_are_the_shipped_ones():
+	# doctype_names and format_names stand for the DocType and Print Format JSON: a rename must reach both
+	assert {APPLICATION, EXPERT_REVIEW, PILOT_BATCH, BRAND_PILOT, ANNUAL_WORK_SUMMARY} <= set(doctypes())
+	shipped = {
+		json.loads(p.read_text(encoding="utf-8"))["name"]
+		for p in (APP / "cluster_brand" / "print_format").glob("*/*.json")
+	}
+	assert {
+		APPLICATION_FORMAT,
+		RECOMMENDATION_FORMAT,
+		EXPERT_REVIEW_FORMAT,
+		DESIGNATION_LIST_FORMAT,
+		ANNUAL_SUMMARY_FORMAT,
+	} == shipped

@@ -11,7 +11,8 @@ import pytest
 from print_env import print_environment
 from sample_application import BATCH_YEAR, complete_application
 
-from cluster_brand.print.application import FUNDING_SOURCES, application_print_context
+from cluster_brand.print.application import BACKBONE_TOTAL_FIELDS, application_print_context
+from cluster_brand.print.application_plan import FUNDING_SOURCES
 from cluster_brand.print.formatting import format_number
 from cluster_brand.rules import annex2 as form
 from cluster_brand.rules.application import derived_values
@@ -113,7 +114,7 @@ def test_every_part_heading(which, request):
 		if part != form.COVER:
 			for word in heading.split():  # 附表 and 工作任务计划表 stand on lines of their own
 				assert word in text, heading
-	assert "产业集群区域品牌建设试点申报书" in text
+	assert "产业集群区域品牌建设试点申报书" in text  # Annex 2's title, pinned on purpose
 
 
 def test_cover(full, empty):
@@ -215,6 +216,7 @@ def test_three_top_enterprise_profiles_with_the_official_rows(which, request):
 		[labels["mobile"], "span1", labels["email"], "span1"],
 	] + [
 		[labels[f], "span3"]
+		# Annex 2's rows in its order, pinned on purpose
 		for f in (
 			"enterprise_profile",
 			"own_brands",
@@ -271,10 +273,7 @@ def test_backbone_summary_table(full):
 	assert cells(rows[0])[4] == format_number(first["assets"])
 	totals = cells(table["rows"][-1])
 	assert totals[0] == "合计"
-	assert totals[1:5] == [
-		format_number(doc[f])
-		for f in ("total_assets", "total_sales_revenue", "total_own_brand_sales_revenue", "total_profit_sum")
-	]
+	assert totals[1:5] == [format_number(doc[f]) for f in BACKBONE_TOTAL_FIELDS]
 	text = flat(full.text)
 	coverage = format_number(doc["backbone_sales_coverage"])
 	assert f"{doc['statistics_year']}年，骨干企业累计销售收入占主导产业销售收入的{coverage}%" in text
@@ -337,6 +336,7 @@ def test_part_four_outline(which, request):
 	text = flat(request.getfixturevalue(which).text)
 	assert flat(form.PART_4_INTRO) in text
 	positions = []
+	# Annex 2's sections in its order, pinned on purpose
 	for fieldname in (
 		"work_approach",
 		"work_objectives",

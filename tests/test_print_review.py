@@ -1,7 +1,7 @@
 """The review process's print formats (省级推荐意见, 专家评审表, 产业集群区域品牌建设试点名单), rendered with plain
 Jinja2 the way Frappe renders them (no autoescape), against a full and an empty sample.
 
-The database readers of cluster_brand.print.pdf are stood in for by functions returning plain rows.
+The database readers of cluster_brand.print.readers are stood in for by functions returning plain rows.
 """
 
 from datetime import date
@@ -12,11 +12,16 @@ from test_print_application import Page, cells, flat
 
 from cluster_brand.print.review_forms import (
 	CONFLICT_DECLARATION,
+	DESIGNATION_COLUMNS,
+	DESIGNATION_TITLE,
+	EXPERT_REVIEW_TITLE,
+	SCORE_COLUMNS,
 	designation_print_context,
 	expert_review_print_context,
 	recommendation_print_context,
 )
 from cluster_brand.rules.scoring import DEFAULT_RUBRIC, weighted_scores
+from cluster_brand.rules.workflow import APPROVED_AS_PILOT
 
 PRINT = "cluster_brand/templates/print/"
 SCRIPT = "<script>alert(1)</script>"
@@ -59,7 +64,7 @@ def application(**values) -> dict:
 		"organizing_unit": "青溪县人民政府",
 		"industrial_cluster": "青溪县五金工具产业集群",
 		"leading_industry": "五金工具",
-		"workflow_state": "Approved as Pilot",
+		"workflow_state": APPROVED_AS_PILOT,
 		"recommendation_rank": 2,
 		"recommendation_opinion": "同意推荐。\n该集群产业基础好。",
 		"recommending_officer": "张三",
@@ -108,7 +113,8 @@ def test_recommendation_title_names_the_authority_and_the_batch_year(recommendat
 
 def test_recommended_applications_in_rank_order(recommendation):
 	head = cells(table(recommendation, "cb-recommended")["rows"][0])
-	# the opinion prints once, under the list (it printed in the list and again under it)
+	# the opinion prints once, under the list (it printed in the list and again under it): the four
+	# columns spelled out, pinned on purpose
 	assert head == ["推荐排序", "组织实施单位", "产业集群（园区）", "主导产业"]
 	rows = body(recommendation, "cb-recommended")
 	assert [r[0] for r in rows] == ["1", "2"]
@@ -211,7 +217,7 @@ def blank_review_sheet() -> Page:
 
 def test_review_sheet_heading_and_application(review_sheet):
 	text = flat(review_sheet.text)
-	assert "产业集群区域品牌建设试点专家评审表" in text
+	assert EXPERT_REVIEW_TITLE in text
 	head = [cells(r) for r in table(review_sheet, "cb-review-head")["rows"]]
 	assert head == [
 		["产业集群（园区）", "青溪县五金工具产业集群"],
@@ -222,13 +228,7 @@ def test_review_sheet_heading_and_application(review_sheet):
 
 def test_score_table_with_weights_scores_and_total(review_sheet):
 	doc = expert_review()
-	assert cells(table(review_sheet, "cb-scores")["rows"][0]) == [
-		"序号",
-		"评审指标",
-		"权重",
-		"得分（0–100）",
-		"加权得分",
-	]
+	assert cells(table(review_sheet, "cb-scores")["rows"][0]) == list(SCORE_COLUMNS)
 	rows = body(review_sheet, "cb-scores")
 	assert len(rows) == len(DEFAULT_RUBRIC) + 1
 	assert rows[0] == ["1", DEFAULT_RUBRIC[0][0], "15", "80", "12"]
@@ -260,7 +260,7 @@ def test_declaration_not_made_and_a_statement():
 
 def test_blank_review_sheet(blank_review_sheet):
 	text = flat(blank_review_sheet.text)
-	assert "产业集群区域品牌建设试点专家评审表" in text
+	assert EXPERT_REVIEW_TITLE in text
 	rows = body(blank_review_sheet, "cb-scores")
 	assert [r[0] for r in rows[:-1]] == ["1", "2", "3", "4", "5"]
 	assert all(c == "" for r in rows[:-1] for c in r[1:])
@@ -331,7 +331,7 @@ def designation() -> Page:
 
 def test_designation_title_batch_and_notice_numbers(designation):
 	text = flat(designation.text)
-	assert "2017年产业集群区域品牌建设试点名单" in text
+	assert f"2017年{DESIGNATION_TITLE}" in text
 	assert f"申报批次：{BATCH}" in text
 	assert "通知文号：工信厅科函〔2017〕433号" in text
 	assert "确定试点文号：工信厅科函〔2017〕500号、工信厅科函〔2017〕512号" in text
@@ -339,14 +339,7 @@ def test_designation_title_batch_and_notice_numbers(designation):
 
 
 def test_pilots_in_the_notices_order_of_authorities(designation):
-	assert cells(table(designation, "cb-pilots")["rows"][0]) == [
-		"序号",
-		"产业集群（园区）",
-		"组织实施单位",
-		"推荐单位",
-		"试点开始日期",
-		"计划结束日期",
-	]
+	assert cells(table(designation, "cb-pilots")["rows"][0]) == list(DESIGNATION_COLUMNS)
 	rows = body(designation, "cb-pilots")
 	# 浙江 before 山东 (the notice's order), the industry associations after the provinces
 	assert [r[3] for r in rows] == [ZHEJIANG, SHANDONG, "中国机械工业联合会"]
@@ -364,7 +357,7 @@ def test_pilots_in_the_notices_order_of_authorities(designation):
 def test_empty_designation_list():
 	page = Page(render("pilot_designation_list.html", {"name": "测试批次"}))
 	text = flat(page.text)
-	assert "产业集群区域品牌建设试点名单" in text and "年产业集群" not in text
+	assert DESIGNATION_TITLE in text and "年产业集群" not in text
 	assert "申报批次：测试批次" in text
 	assert "确定试点文号：______" in text
 	assert body(page, "cb-pilots") == [["（尚无确定的试点）"]]

@@ -2,6 +2,7 @@ from datetime import date
 
 import pytest
 
+from cluster_brand.rules import edit_locks, ranking
 from cluster_brand.rules import scoring as s
 from cluster_brand.rules import workflow as r
 
@@ -115,11 +116,11 @@ def test_not_selected_after_review_needs_the_reviews_but_not_during_notice():
 
 
 def test_edit_locks_by_stage():
-	assert r.locked_levels(r.DRAFT, {0}) == []
-	assert r.locked_levels(r.PENDING_PROVINCIAL_REVIEW, {0, 1}) == [0]
-	assert r.locked_levels(r.RECOMMENDED, {1, 2, 3}) == [1]
-	assert r.locked_levels(r.APPROVED_AS_PILOT, {3}) == [3]
-	assert r.locked_levels(None, {0}) == []
+	assert edit_locks.locked_levels(r.DRAFT, {0}) == []
+	assert edit_locks.locked_levels(r.PENDING_PROVINCIAL_REVIEW, {0, 1}) == [0]
+	assert edit_locks.locked_levels(r.RECOMMENDED, {1, 2, 3}) == [1]
+	assert edit_locks.locked_levels(r.APPROVED_AS_PILOT, {3}) == [3]
+	assert edit_locks.locked_levels(None, {0}) == []
 
 
 def test_an_authority_deadline_is_never_later_than_the_batch():
@@ -177,7 +178,7 @@ def test_recusal_of_experts_from_the_same_province_or_unit():
 
 
 def test_ranking_by_mean_with_spread_and_shared_ranks():
-	ranked = s.rank_applications({"A": [80, 90], "B": [85, 85], "C": [70], "D": []})
+	ranked = ranking.rank_applications({"A": [80, 90], "B": [85, 85], "C": [70], "D": []})
 	assert [(x.application, x.rank) for x in ranked] == [("A", 1), ("B", 1), ("C", 3)]
 	a = ranked[0]
 	assert (a.mean, a.spread, a.stdev, a.count) == (85.0, 10.0, 5.0, 2)
@@ -209,14 +210,15 @@ def test_a_score_sheet_has_the_batchs_rubric_exactly():
 
 
 def test_the_unit_reads_the_provinces_recommendation_only_once_decided():
-	from cluster_brand.rules.workflow import RECOMMENDATION_FIELDS, withheld_from_reader
-
 	applicant = {"Cluster Applicant"}
-	assert withheld_from_reader("Pending Provincial Review", applicant) == RECOMMENDATION_FIELDS
-	for state in ("Draft", "Returned", "Recommended", "Not Recommended", "Under Expert Review"):
-		assert withheld_from_reader(state, applicant) == ()
+	assert (
+		edit_locks.withheld_from_reader(r.PENDING_PROVINCIAL_REVIEW, applicant)
+		== edit_locks.RECOMMENDATION_FIELDS
+	)
+	for state in (r.DRAFT, r.RETURNED, r.RECOMMENDED, r.NOT_RECOMMENDED, r.UNDER_EXPERT_REVIEW):
+		assert edit_locks.withheld_from_reader(state, applicant) == ()
 	for reader in ({"Provincial Reviewer"}, {"Ministry Administrator"}, {"Materials Receiver"}):
-		assert withheld_from_reader("Pending Provincial Review", reader) == ()
+		assert edit_locks.withheld_from_reader(r.PENDING_PROVINCIAL_REVIEW, reader) == ()
 
 
 # --- the expert's score sheet
@@ -282,7 +284,7 @@ def test_review_progress_lists_every_application_with_its_sheets_assigned_and_su
 		{"application": "B", "expert": "x", "total_score": 90},
 		{"application": "B", "expert": "z", "total_score": 10},  # z is no longer assigned: not counted
 	]
-	rows = s.review_progress(applications, assignments, sheets)
+	rows = ranking.review_progress(applications, assignments, sheets)
 	assert [
 		(row["rank"], row["application"], row["experts_assigned"], row["sheets_submitted"], row["mean"])
 		for row in rows
@@ -292,6 +294,6 @@ def test_review_progress_lists_every_application_with_its_sheets_assigned_and_su
 	blank = [*sheets, {"application": "A", "expert": "y", "total_score": None}]
 	assert [
 		(row["application"], row["sheets_submitted"], row["mean"])
-		for row in s.review_progress(applications, assignments, blank)
+		for row in ranking.review_progress(applications, assignments, blank)
 	] == [("B", 1, 90), ("A", 1, 80), ("C", 0, None)]
-	assert s.review_progress([{"name": "D"}], [], [])[0]["experts_assigned"] == 0
+	assert ranking.review_progress([{"name": "D"}], [], [])[0]["experts_assigned"] == 0

@@ -25,9 +25,9 @@ from frappe.utils.pdf import is_wkhtmltopdf_valid
 
 from cluster_brand.doctype_names import APPLICATION
 from cluster_brand.print import pdf as printing
+from cluster_brand.print.format_names import APPLICATION_FORMAT
 from cluster_brand.tests.utils import make_test_application
 
-PRINT_FORMAT = "产业集群区域品牌建设试点申报书"
 STANDARD = "Standard"
 DOWNLOAD = "download with page numbers"
 STAMP = "stamping alone"
@@ -43,7 +43,7 @@ def _timed_download(name: str) -> tuple[float, int]:
 	response, frappe.local.response = frappe.local.response, frappe._dict()
 	try:
 		start = time.perf_counter()
-		printing.download_pdf(APPLICATION, name, format=PRINT_FORMAT)
+		printing.download_pdf(APPLICATION, name, format=APPLICATION_FORMAT)
 		return time.perf_counter() - start, len(frappe.local.response.filecontent)
 	finally:
 		frappe.local.response = response
@@ -64,14 +64,14 @@ def run(rounds: int = 5):
 			# fetch (ContentAccessDenied: no PDF at all); the 申报书 does not print the scan.
 			doc.db_set("stamped_form_scan", None)
 			sizes = {t: len(doc.get(t)) for t in ("backbone_enterprises", "indicators", "tasks")}
-			for print_format in (PRINT_FORMAT, STANDARD):  # warm caches, templates and wkhtmltopdf
+			for print_format in (APPLICATION_FORMAT, STANDARD):  # warm caches, templates and wkhtmltopdf
 				_timed_pdf(doc.name, print_format)
 			_timed_download(doc.name)
-			pdf = frappe.get_print(APPLICATION, doc.name, print_format=PRINT_FORMAT, as_pdf=True)
-			times = {PRINT_FORMAT: [], STANDARD: [], DOWNLOAD: [], STAMP: []}
+			pdf = frappe.get_print(APPLICATION, doc.name, print_format=APPLICATION_FORMAT, as_pdf=True)
+			times = {APPLICATION_FORMAT: [], STANDARD: [], DOWNLOAD: [], STAMP: []}
 			pdf_bytes = {}
 			for _ in range(rounds):
-				for print_format in (PRINT_FORMAT, STANDARD):
+				for print_format in (APPLICATION_FORMAT, STANDARD):
 					seconds, pdf_bytes[print_format] = _timed_pdf(doc.name, print_format)
 					times[print_format].append(seconds)
 				seconds, pdf_bytes[DOWNLOAD] = _timed_download(doc.name)
@@ -81,12 +81,12 @@ def run(rounds: int = 5):
 	finally:
 		frappe.db.rollback()
 
-	official, standard = statistics.median(times[PRINT_FORMAT]), statistics.median(times[STANDARD])
+	official, standard = statistics.median(times[APPLICATION_FORMAT]), statistics.median(times[STANDARD])
 	print(
 		f"application: {sizes['backbone_enterprises']} enterprises, {sizes['indicators'] * 3} indicator values, "
 		f"{sizes['tasks']} tasks; {rounds} rounds of frappe.get_print(..., as_pdf=True)"
 	)
-	print(f"{PRINT_FORMAT}: median {official:.2f} s ({pdf_bytes[PRINT_FORMAT] / 1024:.0f} KB)")
+	print(f"{APPLICATION_FORMAT}: median {official:.2f} s ({pdf_bytes[APPLICATION_FORMAT] / 1024:.0f} KB)")
 	print(f"Standard print format:          median {standard:.2f} s ({pdf_bytes[STANDARD] / 1024:.0f} KB)")
 	print(
 		f"ratio: {official / standard:.2f} (target ≤ 1.00; 申报书 under 3 s: {'yes' if official < 3 else 'no'})"
@@ -94,6 +94,6 @@ def run(rounds: int = 5):
 	download, stamp = statistics.median(times[DOWNLOAD]), statistics.median(times[STAMP])
 	stamped = "stamped" if not is_wkhtmltopdf_valid() else "not stamped: wkhtmltopdf draws the footer"
 	print(
-		f"{PRINT_FORMAT} through download_pdf ({stamped}): median {download:.2f} s "
+		f"{APPLICATION_FORMAT} through download_pdf ({stamped}): median {download:.2f} s "
 		f"({pdf_bytes[DOWNLOAD] / 1024:.0f} KB); stamping alone: median {stamp * 1000:.0f} ms"
 	)

@@ -11,4 +11,5 @@ document). A user with no scope sees nothing; the ministry sees everything.
 - registers.py: units, clusters, enterprises, experts, the provinces' settings;
 - child_tables.py: child rows listed with their parent's row rules; fields.py: field levels;
 - files.py: attachments and the batch's combined PDFs; frappe_records.py: Frappe's own records.
+- pilot_stage.py: the pilot years (the annual work summaries).
 """

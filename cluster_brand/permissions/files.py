@@ -5,8 +5,8 @@ import frappe
 from frappe import _
 
 from cluster_brand.allowlist import is_restricted
-from cluster_brand.doctype_names import APPLICATION
-from cluster_brand.rules import workflow as rules
+from cluster_brand.doctype_names import ANNUAL_WORK_SUMMARY, APPLICATION
+from cluster_brand.rules import annual_summary, edit_locks
 
 
 def check_attachment_change(file, method=None):
@@ -32,9 +32,19 @@ def check_attachment_change(file, method=None):
 		)
 	if doctype == APPLICATION:
 		state = frappe.db.get_value(APPLICATION, name, "workflow_state")
-		if state not in rules.EDITABLE_IN[0]:
+		if state not in edit_locks.EDITABLE_IN[0]:
 			frappe.throw(
 				_("The attachments of the application cannot be changed while it is {0}.").format(_(state)),
+				frappe.PermissionError,
+			)
+	elif doctype == ANNUAL_WORK_SUMMARY:
+		# the evidence belongs to the unit's summary and is locked with it
+		state = frappe.db.get_value(ANNUAL_WORK_SUMMARY, name, "workflow_state")
+		if state not in annual_summary.EDITABLE_IN[0]:
+			frappe.throw(
+				_("The attachments of the annual work summary cannot be changed while it is {0}.").format(
+					_(state)
+				),
 				frappe.PermissionError,
 			)
 	elif frappe.get_meta(doctype).is_submittable and frappe.db.get_value(doctype, name, "docstatus"):

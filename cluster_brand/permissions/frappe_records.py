@@ -3,22 +3,39 @@
 import frappe
 
 from cluster_brand.allowlist import is_restricted
-from cluster_brand.doctype_names import APPLICATION
+from cluster_brand.doctype_names import ANNUAL_WORK_SUMMARY, APPLICATION
 from cluster_brand.permissions.applications import application_visible, linked_to_application
+from cluster_brand.permissions.pilot_stage import annual_summary_conditions, annual_summary_visible
 
 
 def workflow_action_query(user):
-	"""Frappe's Workflow Action records name the application; show them only to who may see it."""
-	condition = linked_to_application("`tabWorkflow Action`.reference_name", user or frappe.session.user)
-	if not condition:
-		return ""
-	return f"(`tabWorkflow Action`.reference_doctype != {frappe.db.escape(APPLICATION)} or {condition})"
+	"""Frappe's Workflow Action records name an application or an annual work summary; show them only to who
+	may see it."""
+	user = user or frappe.session.user
+	conditions = []
+	summary = annual_summary_conditions(user)
+	for doctype, condition in (
+		(APPLICATION, linked_to_application("`tabWorkflow Action`.reference_name", user)),
+		(
+			ANNUAL_WORK_SUMMARY,
+			summary
+			and f"`tabWorkflow Action`.reference_name in (select name from `tab{ANNUAL_WORK_SUMMARY}` where {summary})",
+		),
+	):
+		if condition:
+			conditions.append(
+				f"(`tabWorkflow Action`.reference_doctype != {frappe.db.escape(doctype)} or {condition})"
+			)
+	return " and ".join(conditions)
 
 
 def workflow_action_has_permission(doc, ptype=None, user=None, **kwargs):
-	if doc.reference_doctype != APPLICATION:
-		return True
-	return application_visible(doc.reference_name, user or frappe.session.user)
+	user = user or frappe.session.user
+	if doc.reference_doctype == APPLICATION:
+		return application_visible(doc.reference_name, user)
+	if doc.reference_doctype == ANNUAL_WORK_SUMMARY:
+		return annual_summary_visible(doc.reference_name, user)
+	return True
 
 
 def notification_log_has_permission(doc, ptype=None, user=None, **kwargs):

@@ -5,8 +5,9 @@ make_batch_pdf (cluster_brand/batch_print.py: the Pilot Batch form's button, RES
 build_batch_pdf on the "long" queue; frappe.enqueue runs the job as the requesting user, so every read in it
 goes through that user's permissions, as in the request. The job prints each application's 申报书 through
 the path of the desk's PDF button (Frappe's print permission check, frappe.get_print, then
-cluster_brand.print.pdf.get_pdf: text layer and page numbers), puts a contents page first (the 申报书 does
-not print the cluster's name: the contents list authority, cluster, unit and the page where each starts),
+cluster_brand.print.pdf.get_pdf: text layer and page numbers), puts a contents page first (batch_contents.py:
+the 申报书 does not print the cluster's name, so the contents list authority, cluster, unit and the page where
+each starts),
 merges them with pypdf with one outline entry per application (「推荐单位 · 产业集群」) and saves the result
 as a private File attached to the batch.
 
@@ -27,21 +28,20 @@ import io
 import frappe
 from frappe import _
 from frappe.translate import get_user_lang, print_language
-from frappe.utils import format_datetime, now_datetime
-from frappe.utils.pdf import get_pdf as frappe_get_pdf
 from frappe.utils.print_format import validate_print_permission
 from pypdf import PdfReader, PdfWriter
 
 from cluster_brand.cluster_brand.doctype.expert_review.expert_review import assignments_and_submitted_sheets
-from cluster_brand.doctype_names import APPLICATION
+from cluster_brand.doctype_names import APPLICATION, PILOT_BATCH
 from cluster_brand.permissions.files import BATCH_PDF_FIELD
 from cluster_brand.permissions.scope import sees_all, user_scope
 from cluster_brand.print import pdf as printing
+from cluster_brand.print.batch_contents import contents_pdf, scope_label
+from cluster_brand.print.format_names import APPLICATION_FORMAT
+from cluster_brand.print.readers import official_name
 from cluster_brand.rules import workflow
 from cluster_brand.rules.batch_print import outline_title, print_order
 
-BATCH = "Pilot Batch"
-PRINT_FORMAT = "产业集群区域品牌建设试点申报书"
 EVENT = "cluster_brand_batch_pdf"  # the realtime event the Pilot Batch form listens to
 STATUS_TTL = 6 * 3600  # seconds a job's status stays readable
 JOB_TIMEOUT = 3600  # seconds: 30 applications take about a minute
@@ -69,7 +69,7 @@ def authorities_to_print(authority: str | None = None) -> list[str] | None:
 def applications_to_print(batch: str, authority: str | None = None) -> list[dict]:
 	"""The batch's recommended-or-later applications the user may read (of ``authority``, or the user's
 	own province), in print order."""
-	frappe.has_permission(BATCH, "read", batch, throw=True)
+	frappe.has_permission(PILOT_BATCH, "read", batch, throw=True)
 	authorities = authorities_to_print(authority)
 	filters = {"pilot_batch": batch, "workflow_state": ("in", workflow.RECOMMENDED_OR_LATER)}
 	if authorities is not None:
@@ -92,12 +92,6 @@ def applications_to_print(batch: str, authority: str | None = None) -> list[dict
 		# the whole batch: the experts' ranking, read as the ranking report reads it
 		assignments, sheets = assignments_and_submitted_sheets([a.name for a in applications])
 	return print_order(applications, assignments, sheets)
-
-
-def scope_label(authorities: list[str] | None) -> str:
-	if authorities is None:
-		return _("All Recommended")
-	return "、".join(printing.official_name(a) for a in authorities)
 
 
 def combined_file_name(batch: str, label: str) -> str:
@@ -152,7 +146,7 @@ def _build(batch: str, authority: str | None, job: str) -> dict:
 			writer.append(
 				part,
 				outline_item=outline_title(
-					printing.official_name(application.recommending_authority),
+					official_name(application.recommending_authority),
 					application.industrial_cluster or application.name,
 				),
 				import_outline=False,
@@ -185,67 +179,11 @@ def _build(batch: str, authority: str | None, job: str) -> dict:
 	return result
 
 
-def contents_pdf(batch: str, authorities, applications: list[dict], part_pages: list[int]) -> PdfReader:
-	"""The contents page(s): each application with the page of this PDF where it starts."""
-
-	def render(offset: int) -> PdfReader:
-		html = frappe.render_template(
-			"cluster_brand/templates/print/batch_pdf_contents.html",
-			{"c": contents(batch, authorities, applications, part_pages, offset)},
-		)
-		pdf = frappe_get_pdf(html, {"page-size": "A4"})
-		# the text layer as typed (cluster_brand.pdf_text); the contents carry no page number
-		return PdfReader(io.BytesIO(printing.finish_pdf(pdf, page_numbers=False)))
-
-	reader = render(1)
-	if len(reader.pages) != 1:  # more than a page of applications: the pages move on
-		reader = render(len(reader.pages))
-	return reader
-
-
-def contents(batch: str, authorities, applications: list[dict], part_pages: list[int], offset: int) -> dict:
-	rows, page = [], offset + 1
-	for no, (application, pages) in enumerate(zip(applications, part_pages, strict=True), start=1):
-		rows.append(
-			{
-				"no": no,
-				"authority": printing.official_name(application.recommending_authority),
-				"cluster": application.industrial_cluster or "",
-				"unit": application.organizing_unit or "",
-				"page": page,
-			}
-		)
-		page += pages
-	if authorities is None:
-		order = _(
-			"In the order of the expert review ranking; applications not yet scored follow, by recommending authority and recommendation rank."
-		)
-	else:
-		order = _("In the order of the recommending authority's recommendation rank.")
-	return {
-		"batch": batch,
-		"title": _("Combined Applications"),
-		"scope": _("Applications: {0}").format(scope_label(authorities)),
-		"order": order,
-		"printed": _("Printed on {0} by {1}").format(
-			format_datetime(now_datetime(), "yyyy-MM-dd HH:mm"), frappe.utils.get_fullname()
-		),
-		"columns": [
-			_("No."),
-			_("Recommending Authority"),
-			_("Industrial Cluster"),
-			_("Organizing Unit"),
-			_("Page in this PDF"),
-		],
-		"rows": rows,
-	}
-
-
 def application_pdf(name: str) -> bytes:
 	"""One application's 申报书 as the desk's PDF button gets it: Frappe's print permission check, then
 	frappe.get_print finished by cluster_brand.print.pdf (text layer, page numbers, the unnumbered cover)."""
 	validate_print_permission(frappe.get_doc(APPLICATION, name))
-	return printing.get_pdf(APPLICATION, name, PRINT_FORMAT)
+	return printing.get_pdf(APPLICATION, name, APPLICATION_FORMAT)
 
 
 def save_batch_pdf(batch: str, authorities: list[str] | None, content: bytes):
@@ -256,7 +194,7 @@ def save_batch_pdf(batch: str, authorities: list[str] | None, content: bytes):
 	older = frappe.get_all(
 		"File",
 		filters={
-			"attached_to_doctype": BATCH,
+			"attached_to_doctype": PILOT_BATCH,
 			"attached_to_name": batch,
 			"attached_to_field": BATCH_PDF_FIELD,
 			"owner": user,
@@ -283,7 +221,7 @@ def save_batch_pdf(batch: str, authorities: list[str] | None, content: bytes):
 	frappe.db.set_value(
 		"File",
 		file.name,
-		{"attached_to_doctype": BATCH, "attached_to_name": batch, "attached_to_field": BATCH_PDF_FIELD},
+		{"attached_to_doctype": PILOT_BATCH, "attached_to_name": batch, "attached_to_field": BATCH_PDF_FIELD},
 		update_modified=False,
 	)
 	for name in older:

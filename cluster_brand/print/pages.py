@@ -42,9 +42,10 @@ def row_height(cells, widths) -> float:
 	return lines * SMALL_TYPE * LINE_HEIGHT + CELL_PADDING
 
 
-def paginate(heights: list[float], header: float) -> list[list[int]]:
-	"""The rows (their indexes) of each page: as many as fit in CHUNK_HEIGHT under the header."""
-	pages, page, used = [], [], header
+def paginate(heights: list[float], header: float, first_page_used: float = 0) -> list[list[int]]:
+	"""The rows (their indexes) of each page: as many as fit in CHUNK_HEIGHT under the header
+	(``first_page_used``: what stands above the table on its first page)."""
+	pages, page, used = [], [], header + first_page_used
 	for n, height in enumerate(heights):
 		if page and used + height > CHUNK_HEIGHT:
 			pages.append(page)

@@ -1,8 +1,4 @@
-"""What the app's print formats read from the database, and their PDF download with page numbers.
-
-The readers are jinja hook methods called by the templates in cluster_brand/templates/print/; they use
-frappe.get_list, so a print shows only the rows its reader may see. cluster_brand.print.application and review_forms turn
-their rows into what the templates print.
+"""The PDF download of the app's print formats, finished: the text layer repaired and the page numbers.
 
 download_pdf replaces Frappe's (override_whitelisted_methods): the desk's PDF button and the REST endpoint
 call it. Frappe's own download_pdf still checks the permission and makes the PDF; the app's print formats
@@ -10,7 +6,7 @@ then get their text layer repaired (cluster_brand.pdf_text: what copying and sea
 typed) and the page number of GB/T 9704 ("— 3 —") stamped on each page but a cover, in the documents' own
 font, because a wkhtmltopdf built on an unpatched Qt (Debian's, for one) ignores the templates' footer.
 PDFs made by frappe.get_print directly (e-mail attachments) are not finished: get_pdf here gives the
-finished PDF for code of the app.
+finished PDF for code of the app. What the formats read from the database is cluster_brand.print.readers.
 """
 
 import io
@@ -23,84 +19,7 @@ from pypdf import PageObject, PdfReader, PdfWriter
 from pypdf.generic import ArrayObject, DecodedStreamObject, DictionaryObject, FloatObject, NameObject
 
 from cluster_brand import pdf_text
-from cluster_brand.doctype_names import APPLICATION
-from cluster_brand.permissions.fields import fields_hidden_from_reader, unreadable_fields
-from cluster_brand.rules import workflow
-
-
-def readable(doc):
-	"""The document as its reader may read it: the fields of the permission levels the reader cannot read
-	are blank. Frappe gives a print template the whole document; the forms' field levels hold in print too
-	(the receiver prints the 推荐意见 list without the province's opinion and officer)."""
-	if not hasattr(doc, "meta") or doc.meta.istable:
-		return doc
-	hidden = fields_hidden_from_reader(doc)
-	if not hidden:
-		return doc
-	values = frappe._dict(doc.as_dict())
-	for fieldname in hidden:
-		values[fieldname] = [] if isinstance(values.get(fieldname), list) else None
-	return values
-
-
-def recommended_applications(doc) -> list[dict]:
-	"""The applications the application's recommending authority recommended in its batch, by rank."""
-	if not (doc.get("recommending_authority") and doc.get("pilot_batch")):
-		return []
-	hidden = unreadable_fields(APPLICATION)
-	return frappe.get_list(
-		APPLICATION,
-		filters={
-			"pilot_batch": doc.get("pilot_batch"),
-			"recommending_authority": doc.get("recommending_authority"),
-			"workflow_state": ("in", workflow.RECOMMENDED_OR_LATER),
-		},
-		fields=[
-			field
-			for field in (
-				"name",
-				"recommendation_rank",
-				"organizing_unit",
-				"industrial_cluster",
-				"leading_industry",
-			)
-			if field not in hidden
-		],
-		order_by="recommendation_rank asc, name asc",
-		limit_page_length=0,
-	)
-
-
-def official_name(authority: str | None) -> str:
-	"""The Recommending Authority's official name (浙江省经济和信息化委员会), else its record's name."""
-	if not authority:
-		return ""
-	return frappe.db.get_value("Recommending Authority", authority, "official_name") or authority
-
-
-def batch_pilots(doc) -> list[dict]:
-	"""The Brand Pilots of a Pilot Batch (with their authority's official name)."""
-	if not doc.get("name"):
-		return []
-	pilots = frappe.get_list(
-		"Brand Pilot",
-		filters={"pilot_batch": doc.get("name")},
-		fields=[
-			"name",
-			"industrial_cluster",
-			"organizing_unit",
-			"recommending_authority",
-			"designation_notice_number",
-			"start_date",
-			"planned_end_date",
-		],
-		order_by="name asc",
-		limit_page_length=0,
-	)
-	for pilot in pilots:
-		pilot.recommending_authority_name = official_name(pilot.recommending_authority)
-	return pilots
-
+from cluster_brand.print.format_names import APPLICATION_FORMAT
 
 # --- PDF download with page numbers -----------------------------------------------------------------------
 
@@ -156,7 +75,7 @@ def is_app_print_format(doctype: str, print_format: str | None) -> bool:
 
 
 # The formats whose first page is a cover: official covers carry no number, the body counts from 1.
-FORMATS_WITH_COVER = frozenset({"产业集群区域品牌建设试点申报书"})
+FORMATS_WITH_COVER = frozenset({APPLICATION_FORMAT})
 
 
 def finish_pdf(pdf: bytes, page_numbers: bool = True, cover: bool = False) -> bytes:

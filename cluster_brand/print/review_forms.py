@@ -11,7 +11,7 @@ from cluster_brand.rules import scoring
 
 # --- The review process's forms: 省级推荐意见, 专家评审表, 产业集群区域品牌建设试点名单 -----------------------------
 # Lists that need the database (an authority's recommendations, a batch's pilots) are read by
-# cluster_brand.print.pdf with the reader's permissions and passed in here as plain rows.
+# cluster_brand.print.readers with the reader's permissions and passed in here as plain rows.
 
 PROGRAMME = "产业集群区域品牌建设试点"
 # The opinion prints once, under the list (the form is printed from the application it is about).

@@ -7,9 +7,10 @@
 from dataclasses import replace
 
 from cluster_brand.rules import Violation, _, enterprises, indicators, work_plan
-from cluster_brand.rules.capacity import check_number, finite_number, number_text, storable
+from cluster_brand.rules.capacity import check_number, storable
 from cluster_brand.rules.completeness import missing_items
 from cluster_brand.rules.formats import check_format
+from cluster_brand.rules.values import finite_number, number_text
 
 # Which format each contact field must have: (table or None, fieldname, kind, English label)
 CONTACT_FORMATS = (

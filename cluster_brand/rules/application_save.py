@@ -10,9 +10,9 @@ when the application leaves its applicant, and the conditions of the transition.
 from dataclasses import dataclass, field
 from datetime import date
 
-from cluster_brand.rules import Violation, _, application, scoring, workflow
-from cluster_brand.rules.capacity import finite_number
+from cluster_brand.rules import Violation, _, application, edit_locks, scoring, workflow
 from cluster_brand.rules.indicators import indicator_years
+from cluster_brand.rules.values import finite_number
 
 
 @dataclass
@@ -71,7 +71,7 @@ def check_save(facts: SaveFacts, completeness: bool = False) -> SaveOutcome:
 	doc.update(derived)
 	problems = dict.fromkeys(PROBLEM_KINDS, ())
 	if facts.changed_levels and not facts.is_administrator:
-		problems[EDIT_LOCKS] = workflow.forbidden_edits(
+		problems[EDIT_LOCKS] = edit_locks.forbidden_edits(
 			facts.previous_state, set(facts.changed_levels), set(facts.roles)
 		)
 	problems[ENTRIES] = application.check_entries(doc, facts.batch_year)

@@ -1,14 +1,14 @@
 """The order in which a batch's applications are printed as one PDF for the review meeting (申报书汇编).
 
-The ministry's PDF of a whole batch follows the experts' ranking (scoring.review_progress: the mean of the
+The ministry's PDF of a whole batch follows the experts' ranking (ranking.review_progress: the mean of the
 submitted sheets, ties sharing a rank) for the applications already scored; the others follow, and ties
 within a rank are broken the same way: by recommending authority, then by the authority's own
 recommendation rank. A province's PDF of its recommended applications has no sheets to rank by: it is in its
 recommendation rank order.
 """
 
-from cluster_brand.rules import scoring
-from cluster_brand.rules.capacity import as_text, finite_number
+from cluster_brand.rules import ranking
+from cluster_brand.rules.values import as_text, finite_number
 
 OUTLINE_SEPARATOR = " · "
 
@@ -16,9 +16,9 @@ OUTLINE_SEPARATOR = " · "
 def print_order(applications: list[dict], assignments=(), sheets=()) -> list[dict]:
 	"""The applications (name, recommending_authority, recommendation_rank, industrial_cluster) in print
 	order; ``assignments`` (parent, expert) and ``sheets`` (application, expert, total_score) as
-	scoring.review_progress reads them."""
+	ranking.review_progress reads them."""
 	expert_rank = {
-		row["application"]: row["rank"] for row in scoring.review_progress(applications, assignments, sheets)
+		row["application"]: row["rank"] for row in ranking.review_progress(applications, assignments, sheets)
 	}
 
 	def key(application: dict):

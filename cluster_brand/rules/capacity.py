@@ -3,16 +3,15 @@
 Frappe v15 on MariaDB stores Currency, Float and Percent as ``decimal(21,9)`` (12 digits before the point),
 Int as ``int(11)``, Data, Link and Select as ``varchar(140)`` (or the field's own length), Small Text and
 Text as ``text`` (65,535 bytes in utf-8: a Chinese character takes 3) and Long Text, Text Editor and Code
-as ``longtext``. Values arrive as sent (JSON over REST: ``1e400`` is ``inf``, a postcode may be a number),
-so the rules here also read any value as text or as a number without failing.
+as ``longtext``. Values arrive as sent (JSON over REST: ``1e400`` is ``inf``, a postcode may be a number):
+the checks here read them with rules/values.py, which reads any value as text or as a number without failing.
 """
 
-import math
 from collections.abc import Iterable
 from dataclasses import replace
-from decimal import Decimal
 
 from cluster_brand.rules import Violation, _
+from cluster_brand.rules.values import INVALID, as_text, finite_number, parse_number, whole_number
 
 # decimal(21,9): a value must be less than 10**12 in absolute value.
 DECIMAL_LIMIT = 10**12
@@ -83,76 +82,6 @@ _TOO_MANY_BYTES = (
 		"{table}, row {row}: {item} is too long: at most {limit} bytes, that is {chinese} Chinese characters (3 bytes each) or {limit} letters and digits; it has {length} bytes."
 	),
 )
-
-
-def as_text(value) -> str:
-	"""Any value as the text a string rule reads: None → "", 310000 → "310000", 310000.0 → "310000"."""
-	if value is None:
-		return ""
-	if isinstance(value, str):
-		return value
-	if isinstance(value, float) and math.isfinite(value) and value.is_integer():
-		return str(int(value))
-	return str(value)
-
-
-# Integers beyond this cannot take part in float arithmetic (int / int raises OverflowError).
-_HUGE = 10**300
-
-
-class _Invalid:
-	"""Marks a value that is filled but no finite number."""
-
-
-INVALID = _Invalid()
-
-
-def parse_number(value):
-	"""``value`` as an int or a finite float; None when not filled; ``INVALID`` when it is no finite number.
-
-	Strings are read as Frappe's ``flt`` reads them (thousands separators dropped): "1e400" is invalid.
-	"""
-	if value is None or (isinstance(value, str) and not value.strip()):
-		return None
-	if isinstance(value, bool):
-		return int(value)
-	if isinstance(value, int):
-		return value
-	if isinstance(value, Decimal):
-		return float(value) if value.is_finite() and math.isfinite(float(value)) else INVALID
-	if isinstance(value, str):
-		try:
-			value = float(value.replace(",", "").strip())
-		except ValueError:
-			return INVALID
-	if isinstance(value, float):
-		return value if math.isfinite(value) else INVALID
-	return INVALID
-
-
-def number_text(value) -> str:
-	"""A number as a message shows it: -5, not -5.0."""
-	return (
-		f"{value:g}" if isinstance(value, float) and value == int(value) and abs(value) < 1e15 else str(value)
-	)
-
-
-def finite_number(value, default=None):
-	"""``value`` as an int or a finite float, or ``default`` when it is missing or no finite number.
-
-	For derived values: a wrong entry is reported by the checks, the computation must not fail on it."""
-	number = parse_number(value)
-	if number is None or number is INVALID or (isinstance(number, int) and abs(number) >= _HUGE):
-		return default
-	return number
-
-
-def whole_number(value) -> int | None:
-	"""``value`` as an int when it is a finite whole number (2017, 2017.0, "2017"), else None."""
-	number = finite_number(value)
-	if number is None or number != int(number):
-		return None
-	return int(number)
 
 
 def fits_column(value, fieldtype: str = "Float") -> bool:

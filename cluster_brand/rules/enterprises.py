@@ -3,8 +3,9 @@
 from dataclasses import replace
 
 from cluster_brand.rules import Violation, _
-from cluster_brand.rules.capacity import as_text, check_number, finite_number, number_text
+from cluster_brand.rules.capacity import check_number
 from cluster_brand.rules.formats import is_valid_credit_code
+from cluster_brand.rules.values import as_text, finite_number, number_text
 
 # Enterprises report in 万元, the indicators in 亿元: 1 亿元 = 10,000 万元.
 WAN_PER_YI = 10_000

@@ -3,7 +3,7 @@
 import re
 
 from cluster_brand.rules import Violation, _
-from cluster_brand.rules.capacity import as_text
+from cluster_brand.rules.values import as_text
 
 # GB 32100-2015: 18 characters from this 31-character set (no I, O, Z, S, V).
 CREDIT_CODE_CHARSET = "0123456789ABCDEFGHJKLMNPQRTUWXY"

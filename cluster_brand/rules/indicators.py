@@ -3,7 +3,8 @@
 from dataclasses import dataclass, replace
 
 from cluster_brand.rules import Violation, _
-from cluster_brand.rules.capacity import check_number, finite_number, number_text, storable
+from cluster_brand.rules.capacity import check_number, storable
+from cluster_brand.rules.values import finite_number, number_text
 
 COUNT, MONEY, SIGNED_MONEY, SHARE = "count", "money", "signed_money", "share"
 

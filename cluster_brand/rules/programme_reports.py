@@ -8,6 +8,7 @@ A position (rank, quartile) is among the rows the reader sees: a province's amon
 
 from collections import Counter, defaultdict
 
+from cluster_brand.rules import edit_locks
 from cluster_brand.rules import workflow as states
 from cluster_brand.rules.capacity import as_text, finite_number
 from cluster_brand.rules.desk_status import copies_of
@@ -85,7 +86,7 @@ def application_summary(
 	mean_score where readable. ``indicator_rows``: the applications' indicator rows (parent, indicator, the
 	last year's value). ``assignments``: their Expert Assignment rows (parent, review_submitted), None when
 	the reader may not know who reviews. A reader with ``roles`` gets no field the form withholds from it in
-	the application's state (rules.workflow.withheld_from_reader)."""
+	the application's state (rules.edit_locks.withheld_from_reader)."""
 	indicators = _by_parent(indicator_rows)
 	assigned = _by_parent(assignments or [])
 	rows = []
@@ -115,7 +116,7 @@ def application_summary(
 			row["experts_assigned"] = len(mine)
 			row["sheets_submitted"] = sum(1 for a in mine if a.get("review_submitted"))
 			row["mean_score"] = finite_number(application.get("mean_score")) or None
-		for field in states.withheld_from_reader(application.get("workflow_state"), roles):
+		for field in edit_locks.withheld_from_reader(application.get("workflow_state"), roles):
 			row.pop(field, None)
 		rows.append(row)
 	rows.sort(
@@ -197,7 +198,7 @@ def recommendation_by_authority(
 				"recommended": len(recommended),
 				"not_recommended": in_state[states.NOT_RECOMMENDED],
 				"returned": in_state[states.RETURNED],
-				"pending": sum(in_state[state] for state in states.PROVINCE_DECIDING),
+				"pending": sum(in_state[state] for state in edit_locks.PROVINCE_DECIDING),
 				"quota_left": quota - len(recommended) if quota else None,
 				"recommendation_deadline": states.recommendation_deadline(
 					batch_deadline, setting.get("recommendation_deadline")

@@ -3,8 +3,8 @@
 import re
 
 from cluster_brand.rules import Violation, _
-from cluster_brand.rules.capacity import as_text, finite_number
 from cluster_brand.rules.formats import check_format
+from cluster_brand.rules.values import as_text, finite_number
 
 _POSTCODE = re.compile(r"^\d{6}$")
 EARLIEST_BATCH_YEAR = 2014  # the programme began with 工信部科函〔2014〕102号

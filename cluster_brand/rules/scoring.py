@@ -1,11 +1,10 @@
-"""The experts' part of the review (Annex 1 四): the batch's rubric, the score sheets, recusal, the mean score
-and the ranking. The workflow around it is in rules/workflow.py."""
-
-import statistics
-from dataclasses import dataclass
+"""The experts' part of the review (Annex 1 四): the batch's rubric, the score sheets, recusal and an
+application's mean score. The ranking of the batch is rules/ranking.py, the workflow around it
+rules/workflow.py."""
 
 from cluster_brand.rules import Violation, _
-from cluster_brand.rules.capacity import INVALID, as_text, check_number, finite_number, parse_number
+from cluster_brand.rules.capacity import check_number
+from cluster_brand.rules.values import INVALID, as_text, finite_number, parse_number
 
 # --- the experts' rubric ---------------------------------------------------------------------------
 
@@ -283,81 +282,3 @@ def mean_score(totals: list[float | None]) -> float:
 	no 0: cluster_brand/nullable_numbers.py), 0 before any."""
 	scores = [total for total in totals if total is not None]
 	return round(sum(scores) / len(scores), 2) if scores else 0
-
-
-@dataclass(frozen=True)
-class RankedApplication:
-	application: str
-	mean: float
-	spread: float  # highest minus lowest total score
-	stdev: float
-	count: int
-	rank: int
-
-
-def rank_applications(scores: dict[str, list[float]]) -> list[RankedApplication]:
-	"""Applications by mean expert score, highest first; ties share a rank (1, 2, 2, 4)."""
-	rows = []
-	for application, totals in scores.items():
-		if not totals:
-			continue
-		rows.append(
-			(
-				application,
-				round(statistics.fmean(totals), 2),
-				round(max(totals) - min(totals), 2),
-				round(statistics.pstdev(totals), 2),
-				len(totals),
-			)
-		)
-	rows.sort(key=lambda r: (-r[1], r[0]))
-	ranked, previous_mean, rank = [], None, 0
-	for position, row in enumerate(rows, start=1):
-		if row[1] != previous_mean:
-			rank, previous_mean = position, row[1]
-		ranked.append(RankedApplication(*row, rank))
-	return ranked
-
-
-def review_progress(applications: list[dict], assignments: list[dict], sheets: list[dict]) -> list[dict]:
-	"""The ranking report's rows: each application (name, industrial_cluster, recommending_authority) with its
-	experts assigned, the sheets they submitted and the mean of those sheets' totals, ranked by that mean;
-	the ones with no sheet submitted yet come last, unranked. A submitted sheet counts while its expert is
-	assigned, as for the application's mean score and the step to public notice, and when it has a total
-	(every criterion scored; a blank total is no 0)."""
-	assigned: dict[str, set] = {}
-	for row in assignments:
-		assigned.setdefault(row["parent"], set()).add(row["expert"])
-	totals: dict[str, list[float]] = {}
-	for sheet in sheets:
-		total = finite_number(sheet.get("total_score"))
-		if total is not None and sheet["expert"] in assigned.get(sheet["application"], ()):
-			totals.setdefault(sheet["application"], []).append(total)
-	ranked = {row.application: row for row in rank_applications(totals)}
-	rows = []
-	for application in applications:
-		name = application["name"]
-		score = ranked.get(name)
-		rows.append(
-			{
-				"rank": score.rank if score else None,
-				"application": name,
-				"industrial_cluster": application.get("industrial_cluster"),
-				"recommending_authority": application.get("recommending_authority"),
-				"experts_assigned": len(assigned.get(name, ())),
-				"sheets_submitted": len(totals.get(name, ())),
-				"mean": score.mean if score else None,
-				"spread": score.spread if score else None,
-				"stdev": score.stdev if score else None,
-			}
-		)
-	rows.sort(
-		key=lambda r: (
-			r["rank"] is None,
-			r["rank"] or 0,
-			as_text(r["recommending_authority"]),
-			as_text(r["industrial_cluster"]),
-			r["application"],
-		)
-	)
-	return rows

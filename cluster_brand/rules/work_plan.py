@@ -3,7 +3,7 @@
 from datetime import date
 
 from cluster_brand.rules import Violation, _
-from cluster_brand.rules.capacity import as_text, finite_number, whole_number
+from cluster_brand.rules.values import as_text, finite_number, whole_number
 
 # (English key stored in the child tables, official name as printed in the 附表)
 WORK_ITEMS = (

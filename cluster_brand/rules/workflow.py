@@ -1,12 +1,13 @@
-"""The workflow of Annex 1 四 (试点工作程序): the states, what each transition requires (its conditions), who
-edits which part of the application in which state (the edit locks), what a reader may not read, the
-deadlines and the pilot period. The experts' rubric, scores and ranking are in rules/scoring.py."""
+"""The workflow of Annex 1 四 (试点工作程序): the states, what each transition requires (its conditions), the
+deadlines and the pilot period. Who edits which part of the application in which state (the edit locks) and
+what a reader may not read are rules/edit_locks.py; the experts' rubric and scores rules/scoring.py, their
+ranking rules/ranking.py."""
 
 from dataclasses import dataclass
 from datetime import date
 
 from cluster_brand.rules import Violation, _
-from cluster_brand.rules.capacity import as_text
+from cluster_brand.rules.values import as_text
 
 DRAFT = "Draft"
 PENDING_PROVINCIAL_REVIEW = "Pending Provincial Review"
@@ -27,56 +28,6 @@ WITH_APPLICANT = (None, "", *APPLICANT_STATES)
 RECOMMENDED_OR_LATER = (RECOMMENDED, UNDER_EXPERT_REVIEW, IN_PUBLIC_NOTICE, APPROVED_AS_PILOT, NOT_SELECTED)
 # States the province, the association and the receiver never see: the unit's own unfinished work.
 PRIVATE_STATES = (DRAFT, WITHDRAWN)
-
-# Who may change which part of the application, by permission level, in which state (before the save).
-# Level 0 is the 申报书 itself, 1 the provincial recommendation, 2 the paper receipt, 3 the ministry's public
-# part (notice, decision), 4 the ministry's confidential part (who reviews, the mean score).
-EDITABLE_IN = {
-	0: (DRAFT, RETURNED),
-	1: (PENDING_PROVINCIAL_REVIEW,),
-	2: (RECOMMENDED,),
-	3: (RECOMMENDED, UNDER_EXPERT_REVIEW, IN_PUBLIC_NOTICE),
-	4: (RECOMMENDED, UNDER_EXPERT_REVIEW, IN_PUBLIC_NOTICE),
-}
-
-# The role that edits each permission level (levels 1–3 are also guarded by the DocType's permissions).
-EDITOR_ROLE = {
-	0: "Cluster Applicant",
-	1: "Provincial Reviewer",
-	2: "Materials Receiver",
-	3: "Ministry Administrator",
-	4: "Ministry Administrator",
-}
-LEVEL_NAMES = {
-	0: "Application Content",
-	1: "Provincial Recommendation",
-	2: "Paper Materials",
-	3: "Public Notice and Decision",
-	4: "Expert Review Arrangements",
-}
-
-# The province's recommendation (level 1) while it is still being written: the unit reads it once the
-# province has decided (returned, recommended or not), never its draft.
-RECOMMENDATION_FIELDS = (
-	"recommendation_opinion",
-	"recommending_officer",
-	"recommendation_date",
-	"recommendation_rank",
-)
-PROVINCE_DECIDING = (PENDING_PROVINCIAL_REVIEW,)
-
-
-def withheld_from_reader(state: str | None, roles: set[str]) -> tuple[str, ...]:
-	"""Fields of an application that a reader with ``roles`` may not read in ``state``, beyond the field
-	levels of the DocType: the unit does not read the province's draft recommendation."""
-	if "Cluster Applicant" in roles and not roles & {
-		"Provincial Reviewer",
-		"Ministry Administrator",
-		"System Manager",
-	}:
-		return RECOMMENDATION_FIELDS if state in PROVINCE_DECIDING else ()
-	return ()
-
 
 PILOT_YEARS = 3  # 试点工作周期一般为三年左右
 
@@ -255,45 +206,6 @@ _CHECKS = {
 	NOT_SELECTED: _not_selected,
 	APPROVED_AS_PILOT: _approval,
 }
-
-
-def locked_levels(previous_state: str | None, changed_levels: set[int]) -> list[int]:
-	"""The permission levels that were changed although they are not editable in ``previous_state``."""
-	state = previous_state or DRAFT
-	return sorted(level for level in changed_levels if state not in EDITABLE_IN.get(level, ()))
-
-
-def forbidden_edits(previous_state: str | None, changed: set[int], roles: set[str]) -> list[Violation]:
-	"""The edit locks: each part of the application (a permission level) is edited by its role in its stage
-	only; ``changed`` are the levels that the save changes (Frappe's Workflow checks transitions, not edits)."""
-	locked = locked_levels(previous_state, changed)
-	violations = [
-		Violation(
-			_("{part} cannot be changed while the application is {state}."),
-			{"part": LEVEL_NAMES[level], "state": previous_state or DRAFT},
-			translate_args=("part", "state"),
-		)
-		for level in locked
-	]
-	violations += [
-		Violation(
-			_("{part} is edited by the {role} only."),
-			{"part": LEVEL_NAMES[level], "role": EDITOR_ROLE[level]},
-			translate_args=("part", "role"),
-		)
-		for level in sorted(changed)
-		if EDITOR_ROLE[level] not in roles and level not in locked
-	]
-	return violations
-
-
-def editable_levels(state: str | None, roles: set[str]) -> list[int]:
-	"""The levels that a reader with ``roles`` may change in ``state``: the form makes the others read-only."""
-	return [
-		level
-		for level in sorted(EDITABLE_IN)
-		if not locked_levels(state, {level}) and EDITOR_ROLE[level] in roles
-	]
 
 
 def recommendation_deadline(batch_deadline: date | None, authority_deadline: date | None) -> date | None:

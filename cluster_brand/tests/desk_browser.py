@@ -12,7 +12,7 @@ from pathlib import Path
 import frappe
 from frappe.utils.password import update_password
 
-from cluster_brand.doctype_names import APPLICATION
+from cluster_brand.doctype_names import APPLICATION, BRAND_PILOT, EXPERT_REVIEW
 from cluster_brand.tests.process import make_cast
 from cluster_brand.tests.utils import IntegrationTestCase
 
@@ -152,13 +152,13 @@ class DeskTestCase(IntegrationTestCase):
 		frappe.set_user("Administrator")
 		frappe.db.rollback()
 		for name in cls.applications:
-			for sheet in frappe.get_all("Expert Review", {"application": name}, pluck="name"):
-				frappe.db.set_value("Expert Review", sheet, "docstatus", 2)
-				frappe.delete_doc("Expert Review", sheet, force=True, ignore_permissions=True)
+			for sheet in frappe.get_all(EXPERT_REVIEW, {"application": name}, pluck="name"):
+				frappe.db.set_value(EXPERT_REVIEW, sheet, "docstatus", 2)
+				frappe.delete_doc(EXPERT_REVIEW, sheet, force=True, ignore_permissions=True)
 			pilot = frappe.db.get_value(APPLICATION, name, "brand_pilot")
 			frappe.delete_doc(APPLICATION, name, force=True, ignore_permissions=True)
 			if pilot:
-				frappe.delete_doc("Brand Pilot", pilot, force=True, ignore_permissions=True)
+				frappe.delete_doc(BRAND_PILOT, pilot, force=True, ignore_permissions=True)
 		frappe.db.commit()
 		super().tearDownClass()
 

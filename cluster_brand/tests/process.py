@@ -4,7 +4,16 @@ import frappe
 from frappe.model.workflow import apply_workflow
 from frappe.utils import add_days, today
 
+from cluster_brand.doctype_names import APPLICATION, EXPERT_REVIEW
 from cluster_brand.permissions.scope import add_user_scope
+from cluster_brand.rules.workflow import (
+	APPROVED_AS_PILOT,
+	IN_PUBLIC_NOTICE,
+	PENDING_PROVINCIAL_REVIEW,
+	RECOMMENDED,
+	RETURNED,
+	UNDER_EXPERT_REVIEW,
+)
 from cluster_brand.tests.utils import make_test_application_values
 
 ZHEJIANG = "浙江省工业和信息化主管部门"
@@ -101,7 +110,7 @@ def new_application(tag: str):
 def act(user: str, name: str, action: str):
 	frappe.set_user(user)
 	try:
-		return apply_workflow(frappe.get_doc("Cluster Brand Application", name).as_dict(), action)
+		return apply_workflow(frappe.get_doc(APPLICATION, name).as_dict(), action)
 	finally:
 		frappe.set_user("Administrator")
 
@@ -109,7 +118,7 @@ def act(user: str, name: str, action: str):
 def edit(user: str, name: str, **values):
 	frappe.set_user(user)
 	try:
-		doc = frappe.get_doc("Cluster Brand Application", name)
+		doc = frappe.get_doc(APPLICATION, name)
 		for key, value in values.items():
 			doc.set(key, value)
 		return doc.save()
@@ -120,7 +129,7 @@ def edit(user: str, name: str, **values):
 def submit_review(cast, name: str, expert_key: str = "expert", score: float = 80):
 	frappe.set_user(cast[expert_key])
 	try:
-		sheet = frappe.get_doc("Expert Review", {"application": name, "expert": cast[expert_key]})
+		sheet = frappe.get_doc(EXPERT_REVIEW, {"application": name, "expert": cast[expert_key]})
 		for row in sheet.scores:
 			row.score = score
 		sheet.no_conflict_of_interest = 1
@@ -139,9 +148,9 @@ def _submit(cast, name):
 
 
 def next_free_rank(name: str) -> int:
-	doc = frappe.get_doc("Cluster Brand Application", name)
+	doc = frappe.get_doc(APPLICATION, name)
 	taken = frappe.get_all(
-		"Cluster Brand Application",
+		APPLICATION,
 		{
 			"pilot_batch": doc.pilot_batch,
 			"recommending_authority": doc.recommending_authority,
@@ -198,12 +207,12 @@ def _approve(cast, name):
 
 
 STEPS = {
-	"Pending Provincial Review": [_submit],
-	"Returned": [_submit, _return],
-	"Recommended": [_submit, _recommend],
-	"Under Expert Review": [_submit, _recommend, _receive_paper, _assign, _start_review],
-	"In Public Notice": [_submit, _recommend, _receive_paper, _assign, _start_review, _review_and_publish],
-	"Approved as Pilot": [
+	PENDING_PROVINCIAL_REVIEW: [_submit],
+	RETURNED: [_submit, _return],
+	RECOMMENDED: [_submit, _recommend],
+	UNDER_EXPERT_REVIEW: [_submit, _recommend, _receive_paper, _assign, _start_review],
+	IN_PUBLIC_NOTICE: [_submit, _recommend, _receive_paper, _assign, _start_review, _review_and_publish],
+	APPROVED_AS_PILOT: [
 		_submit,
 		_recommend,
 		_receive_paper,
@@ -219,5 +228,5 @@ def drive_to(cast, state: str, tag: str) -> str:
 	name = new_application(tag).name
 	for step in STEPS.get(state, []):
 		step(cast, name)
-	assert frappe.db.get_value("Cluster Brand Application", name, "workflow_state") == state
+	assert frappe.db.get_value(APPLICATION, name, "workflow_state") == state
 	return name

@@ -7,10 +7,9 @@ test_print_review_formats.
 import frappe
 
 from cluster_brand import notifications
+from cluster_brand.cluster_brand.doctype.recommending_authority.recommending_authority import PROVINCIAL
 from cluster_brand.rules import workflow as rules
 from cluster_brand.tests.utils import IntegrationTestCase
-
-PROVINCIAL = "Provincial Industry and Information Technology Authority"
 
 
 class TestAuthorityNames(IntegrationTestCase):

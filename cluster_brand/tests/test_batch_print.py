@@ -13,11 +13,12 @@ import frappe
 from pypdf import PdfReader
 
 from cluster_brand import batch_print
-from cluster_brand.doctype_names import APPLICATION
+from cluster_brand.doctype_names import APPLICATION, EXPERT_REVIEW, PILOT_BATCH
 from cluster_brand.permissions.files import refuse_others_batch_pdfs
 from cluster_brand.print import batch_pdf
-from cluster_brand.print import pdf as printing
-from cluster_brand.rules.batch_print import outline_title
+from cluster_brand.print.readers import official_name
+from cluster_brand.rules.batch_print import OUTLINE_SEPARATOR, outline_title
+from cluster_brand.rules.workflow import PENDING_PROVINCIAL_REVIEW, RECOMMENDED, UNDER_EXPERT_REVIEW
 from cluster_brand.side_paths import get_docinfo
 from cluster_brand.tests.process import SHANDONG, make_cast
 from cluster_brand.tests.test_print_format import fold, pdf_text
@@ -27,8 +28,8 @@ BATCH = "测试批次（合并打印）"
 
 
 def make_batch() -> str:
-	if not frappe.db.exists("Pilot Batch", BATCH):
-		frappe.get_doc({"doctype": "Pilot Batch", **test_batch_values(), "batch_title": BATCH}).insert()
+	if not frappe.db.exists(PILOT_BATCH, BATCH):
+		frappe.get_doc({"doctype": PILOT_BATCH, **test_batch_values(), "batch_title": BATCH}).insert()
 	return BATCH
 
 
@@ -44,7 +45,7 @@ def score(name: str, expert: str, total: float):
 	"""A submitted sheet of an assigned expert, as the ranking report reads them."""
 	application = frappe.get_doc(APPLICATION, name)
 	application.append("expert_assignments", {"expert": expert}).db_insert()
-	sheet = frappe.new_doc("Expert Review")
+	sheet = frappe.new_doc(EXPERT_REVIEW)
 	sheet.update(
 		{
 			"application": name,
@@ -88,10 +89,10 @@ class TestBatchPrint(IntegrationTestCase):
 		frappe.set_user("Administrator")
 		zj, sd = "application_zhejiang.json", "application_shandong.json"
 		cls.zj = {
-			rank: make_application(f"zj{rank}", zj, "Recommended", rank) for rank in (3, 1, 2)
+			rank: make_application(f"zj{rank}", zj, RECOMMENDED, rank) for rank in (3, 1, 2)
 		}  # Zhejiang's ranks 1–3, inserted out of order
-		cls.zj_pending = make_application("zj-pending", zj, "Pending Provincial Review")
-		cls.sd = {rank: make_application(f"sd{rank}", sd, "Under Expert Review", rank) for rank in (1, 2)}
+		cls.zj_pending = make_application("zj-pending", zj, PENDING_PROVINCIAL_REVIEW)
+		cls.sd = {rank: make_application(f"sd{rank}", sd, UNDER_EXPERT_REVIEW, rank) for rank in (1, 2)}
 		expert = frappe.db.get_value("Review Expert", {"user": cls.cast.expert})
 		# scored: Shandong's 2 first, then Zhejiang's 2; the others unscored
 		score(cls.sd[2], expert, 91)
@@ -128,9 +129,9 @@ class TestBatchPrint(IntegrationTestCase):
 			self.assertFalse(isinstance(entry, list), "no nested entries")
 			self.assertEqual(
 				entry.title,
-				outline_title(printing.official_name(self.authority(name)), self.cluster(name)),
+				outline_title(official_name(self.authority(name)), self.cluster(name)),
 			)
-			self.assertIn(" · ", entry.title)
+			self.assertIn(OUTLINE_SEPARATOR, entry.title)
 			self.assertEqual(self.reader.get_destination_page_number(entry), start)
 			start += self.parts[name]
 
@@ -151,7 +152,7 @@ class TestBatchPrint(IntegrationTestCase):
 				self.assertIn(fold(cluster), text)
 				# the contents: number, authority, cluster, unit and the page where it starts
 				self.assertIn(
-					fold(f"{no} {printing.official_name(self.authority(name))} {cluster} {unit} {start}"),
+					fold(f"{no} {official_name(self.authority(name))} {cluster} {unit} {start}"),
 					contents,
 				)
 				# the application's cover on that page
@@ -163,7 +164,7 @@ class TestBatchPrint(IntegrationTestCase):
 
 	def test_the_file_is_private_and_attached_to_the_batch(self):
 		file = file_of(self.ministry)
-		self.assertEqual((file.attached_to_doctype, file.attached_to_name), ("Pilot Batch", BATCH))
+		self.assertEqual((file.attached_to_doctype, file.attached_to_name), (PILOT_BATCH, BATCH))
 		self.assertTrue(file.is_private)
 		self.assertEqual(file.owner, self.cast.ministry)
 		self.assertTrue(file.file_url.startswith("/private/files/"))
@@ -171,7 +172,7 @@ class TestBatchPrint(IntegrationTestCase):
 		self.assertFalse(
 			frappe.get_all(
 				"Comment",
-				{"reference_doctype": "Pilot Batch", "reference_name": BATCH, "comment_type": "Attachment"},
+				{"reference_doctype": PILOT_BATCH, "reference_name": BATCH, "comment_type": "Attachment"},
 			)
 		)
 
@@ -203,7 +204,7 @@ class TestBatchPrint(IntegrationTestCase):
 		# the batch's form lists the reader's own combined PDF only
 		with as_user(zj):
 			frappe.local.response = frappe._dict()
-			get_docinfo(doctype="Pilot Batch", name=BATCH)
+			get_docinfo(doctype=PILOT_BATCH, name=BATCH)
 			names = {a.name for a in frappe.response.docinfo.attachments}
 		self.assertIn(own.name, names)
 		self.assertFalse(names & {other.name, ministry.name})

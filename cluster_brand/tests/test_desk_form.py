@@ -8,6 +8,8 @@ form, not only refused on save. Screenshots go to CB_SCREENS (default /tmp/clust
 
 import frappe
 
+from cluster_brand.rules.indicators import YEAR_FIELDS
+from cluster_brand.rules.workflow import DRAFT, PENDING_PROVINCIAL_REVIEW
 from cluster_brand.tests.desk_browser import DeskTestCase, screenshot, settle
 from cluster_brand.tests.process import drive_to
 
@@ -50,8 +52,8 @@ class TestDeskForm(DeskTestCase):
 
 	@classmethod
 	def make_applications(cls, tag):
-		cls.draft = drive_to(cls.cast, "Draft", f"form-{tag}")
-		cls.pending = drive_to(cls.cast, "Pending Provincial Review", f"form-pending-{tag}")
+		cls.draft = drive_to(cls.cast, DRAFT, f"form-{tag}")
+		cls.pending = drive_to(cls.cast, PENDING_PROVINCIAL_REVIEW, f"form-pending-{tag}")
 		return [cls.draft, cls.pending]
 
 	def open_form(self, who: str, name: str):
@@ -66,7 +68,7 @@ class TestDeskForm(DeskTestCase):
 		self.open_tab(page, "part_1_tab")
 		page.locator('.frappe-control[data-fieldname="indicators"]').scroll_into_view_if_needed()
 		screenshot(page, "form-new-indicators")
-		for fieldname in ("year_1_value", "year_2_value", "year_3_value"):
+		for fieldname in YEAR_FIELDS:
 			cells = page.evaluate(GRID_CELLS, ["indicators", fieldname])
 			self.assertEqual(len(cells), 11)
 			self.assertEqual(set(cells), {""}, fieldname)

@@ -5,7 +5,7 @@ import frappe
 from frappe.utils import add_days, getdate, today
 
 from cluster_brand.desk_status import get_desk_status
-from cluster_brand.doctype_names import APPLICATION
+from cluster_brand.doctype_names import APPLICATION, EXPERT_REVIEW, PILOT_BATCH
 from cluster_brand.rules import workflow as states
 from cluster_brand.tests.process import OTHER_UNIT, drive_to, make_cast, new_application
 from cluster_brand.tests.utils import (
@@ -45,7 +45,7 @@ class TestDeskStatus(IntegrationTestCase):
 			.insert()
 			.name
 		)
-		cls.sheet = frappe.db.get_value("Expert Review", {"application": cls.reviewed}, "name")
+		cls.sheet = frappe.db.get_value(EXPERT_REVIEW, {"application": cls.reviewed}, "name")
 
 	def tearDown(self):
 		frappe.set_user("Administrator")
@@ -90,7 +90,7 @@ class TestDeskStatus(IntegrationTestCase):
 
 	def test_moved_deadlines_reach_open_applications_and_their_assignments(self):
 		recommended_before = frappe.db.get_value(APPLICATION, self.reviewed, "recommendation_deadline")
-		batch = frappe.get_doc("Pilot Batch", TEST_BATCH)
+		batch = frappe.get_doc(PILOT_BATCH, TEST_BATCH)
 		batch.online_submission_deadline = add_days(today(), 20)
 		batch.provincial_recommendation_deadline = add_days(today(), 40)
 		batch.save()

@@ -9,7 +9,15 @@ in docs/screens/. The data is committed, because the site's server reads it, and
 import frappe
 from frappe.utils import add_days, today
 
-from cluster_brand.doctype_names import APPLICATION
+from cluster_brand.doctype_names import APPLICATION, EXPERT_REVIEW
+from cluster_brand.rules.workflow import (
+	APPROVED_AS_PILOT,
+	DRAFT,
+	IN_PUBLIC_NOTICE,
+	PENDING_PROVINCIAL_REVIEW,
+	RECOMMENDED,
+	UNDER_EXPERT_REVIEW,
+)
 from cluster_brand.tests.desk_browser import DeskTestCase, screenshot, settle
 from cluster_brand.tests.process import drive_to, next_free_rank
 
@@ -22,8 +30,8 @@ class TestDeskWalk(DeskTestCase):
 
 	@classmethod
 	def make_applications(cls, tag):
-		cls.draft = drive_to(cls.cast, "Draft", f"walk-{tag}")
-		cls.reviewed = drive_to(cls.cast, "Under Expert Review", f"walk-rev-{tag}")
+		cls.draft = drive_to(cls.cast, DRAFT, f"walk-{tag}")
+		cls.reviewed = drive_to(cls.cast, UNDER_EXPERT_REVIEW, f"walk-rev-{tag}")
 		cls.experts = {
 			row.expert_name or row.expert
 			for row in frappe.get_doc(APPLICATION, cls.reviewed).expert_assignments
@@ -124,7 +132,7 @@ class TestDeskWalk(DeskTestCase):
 		screenshot(page, "applicant-submitted")
 		self.assertIn("待省级推荐", page.inner_text(".page-head:visible"))
 		self.assertEqual(
-			frappe.db.get_value(APPLICATION, self.draft, "workflow_state"), "Pending Provincial Review"
+			frappe.db.get_value(APPLICATION, self.draft, "workflow_state"), PENDING_PROVINCIAL_REVIEW
 		)
 		page.context.close()
 
@@ -181,7 +189,7 @@ class TestDeskWalk(DeskTestCase):
 		screenshot(page, "province-recommendation")
 		self.act(page, "推荐")
 		self.assertIn("已推荐", page.inner_text(".page-head:visible"))
-		self.assertEqual(self.state_of(self.draft), "Recommended")
+		self.assertEqual(self.state_of(self.draft), RECOMMENDED)
 		page.context.close()
 
 	def test_06_the_receiver_records_the_paper_copies(self):
@@ -228,12 +236,12 @@ class TestDeskWalk(DeskTestCase):
 		self.save(page)
 		self.act(page, "启动专家评审")
 		screenshot(page, "ministry-review-started")
-		self.assertEqual(self.state_of(self.draft), "Under Expert Review")
+		self.assertEqual(self.state_of(self.draft), UNDER_EXPERT_REVIEW)
 		page.context.close()
 
 	def test_08_the_expert_scores_and_submits_its_sheet(self):
 		frappe.db.rollback()
-		sheet = frappe.db.get_value("Expert Review", {"application": self.draft, "expert": self.cast.expert})
+		sheet = frappe.db.get_value(EXPERT_REVIEW, {"application": self.draft, "expert": self.cast.expert})
 		page = self.page_of("expert")
 		status = self.status_block(page)
 		self.assertIn(sheet, status)
@@ -262,7 +270,7 @@ class TestDeskWalk(DeskTestCase):
 		page.locator(".modal.show .btn-primary").click()  # confirm
 		settle(page, 2500)
 		frappe.db.rollback()
-		self.assertEqual(frappe.db.get_value("Expert Review", sheet, "docstatus"), 1)
+		self.assertEqual(frappe.db.get_value(EXPERT_REVIEW, sheet, "docstatus"), 1)
 		page.context.close()
 
 	def test_09_the_ministry_publishes_and_approves_the_pilot(self):
@@ -274,13 +282,13 @@ class TestDeskWalk(DeskTestCase):
 		self.fill(page, "public_notice_end", add_days(today(), -1))
 		self.save(page)
 		self.act(page, "进入公示")
-		self.assertEqual(self.state_of(self.draft), "In Public Notice")
+		self.assertEqual(self.state_of(self.draft), IN_PUBLIC_NOTICE)
 		self.open_tab(page, "review_tab")
 		self.fill(page, "designation_notice_number", "工信厅科函〔2017〕999号")
 		self.save(page)
 		self.act(page, "确定为试点")
 		screenshot(page, "ministry-approved")
-		self.assertEqual(self.state_of(self.draft), "Approved as Pilot")
+		self.assertEqual(self.state_of(self.draft), APPROVED_AS_PILOT)
 		page.context.close()
 
 	def test_10_the_applicant_sees_its_application_approved_as_a_pilot(self):

@@ -20,15 +20,15 @@ from frappe.utils import add_days, getdate
 
 from cluster_brand import nullable_numbers
 from cluster_brand.allowlist import refuse_unlisted_methods
-from cluster_brand.doctype_names import APPLICATION, EXPERT_REVIEW
+from cluster_brand.doctype_names import APPLICATION, EXPERT_REVIEW, PILOT_BATCH
 from cluster_brand.patches.v0_1 import expert_scores_as_nullable_numbers as to_numbers
 from cluster_brand.patches.v0_1 import name_recommendation_settings_by_authority_and_batch as rename_patch
 from cluster_brand.print import pdf as printing
+from cluster_brand.print.format_names import APPLICATION_FORMAT, EXPERT_REVIEW_FORMAT
+from cluster_brand.rules.workflow import UNDER_EXPERT_REVIEW
 from cluster_brand.tests.process import SHANDONG, ZHEJIANG, drive_to, make_cast, submit_review
 from cluster_brand.tests.utils import TEST_BATCH, IntegrationTestCase, call, language
 
-SHEET_FORMAT = "专家评审表"
-APPLICATION_FORMAT = "产业集群区域品牌建设试点申报书"
 RANKING = "Expert Review Ranking"
 SETTING = "Recommendation Setting"
 
@@ -73,10 +73,10 @@ class TestExpertReviewSheet(IntegrationTestCase):
 		super().setUpClass()
 		cls.cast = make_cast()
 		frappe.set_user("Administrator")
-		batch = frappe.get_doc("Pilot Batch", TEST_BATCH)
+		batch = frappe.get_doc(PILOT_BATCH, TEST_BATCH)
 		batch.expert_review_deadline = add_days(batch.provincial_recommendation_deadline, 30)
 		batch.save()
-		cls.name = drive_to(cls.cast, "Under Expert Review", f"sheet-desk-{frappe.generate_hash(length=6)}")
+		cls.name = drive_to(cls.cast, UNDER_EXPERT_REVIEW, f"sheet-desk-{frappe.generate_hash(length=6)}")
 		cls.sheet = frappe.db.get_value(EXPERT_REVIEW, {"application": cls.name})
 
 	def setUp(self):
@@ -87,7 +87,7 @@ class TestExpertReviewSheet(IntegrationTestCase):
 
 	def new_sheet(self) -> tuple[str, str]:
 		"""A fresh application under review and its (unscored) sheet of cast.expert."""
-		name = drive_to(self.cast, "Under Expert Review", f"sheet-{frappe.generate_hash(length=6)}")
+		name = drive_to(self.cast, UNDER_EXPERT_REVIEW, f"sheet-{frappe.generate_hash(length=6)}")
 		return name, frappe.db.get_value(EXPERT_REVIEW, {"application": name})
 
 	# --- title and list
@@ -127,7 +127,7 @@ class TestExpertReviewSheet(IntegrationTestCase):
 		data = json.loads(frappe.as_json(doc.as_dict()))
 		self.assertEqual({(row["score"], row["weighted_score"]) for row in data["scores"]}, {(None, None)})
 		self.assertIsNone(data["total_score"])
-		rows = score_rows(frappe.get_print(EXPERT_REVIEW, sheet, print_format=SHEET_FORMAT))
+		rows = score_rows(frappe.get_print(EXPERT_REVIEW, sheet, print_format=EXPERT_REVIEW_FORMAT))
 		self.assertEqual(len(rows), len(doc.scores) + 1)
 		for row in rows[:-1]:
 			self.assertEqual(row[3:], ["", ""], row)
@@ -163,7 +163,7 @@ class TestExpertReviewSheet(IntegrationTestCase):
 		self.assertAlmostEqual(doc.total_score, expected)
 		frappe.set_user("Administrator")
 		self.assertAlmostEqual(frappe.db.get_value(APPLICATION, name, "mean_score"), expected)
-		rows = score_rows(frappe.get_print(EXPERT_REVIEW, sheet, print_format=SHEET_FORMAT))
+		rows = score_rows(frappe.get_print(EXPERT_REVIEW, sheet, print_format=EXPERT_REVIEW_FORMAT))
 		self.assertEqual(rows[-2][3:], ["0", "0"])
 		self.assertEqual(rows[0][3], "90")
 
@@ -200,7 +200,7 @@ class TestExpertReviewSheet(IntegrationTestCase):
 		self.assertEqual(set(nullable.values()), {"YES"}, nullable)
 		# what a migrate that syncs the DocTypes would do to them (hook before_migrate): nothing
 		nullable_numbers.keep_columns_nullable()
-		for doctype in ("Expert Review", "Expert Review Score"):
+		for doctype in (EXPERT_REVIEW, "Expert Review Score"):
 			table = MariaDBTable(doctype)
 			table.setup_table_columns()
 			for column in table.columns.values():
@@ -222,7 +222,7 @@ class TestExpertReviewSheet(IntegrationTestCase):
 	def test_the_rubrics_guidance_is_on_the_sheet_rows(self):
 		rubric = frappe.get_all(
 			"Review Criterion",
-			{"parent": TEST_BATCH, "parenttype": "Pilot Batch"},
+			{"parent": TEST_BATCH, "parenttype": PILOT_BATCH},
 			["criterion", "guidance"],
 			order_by="idx",
 		)
@@ -267,7 +267,7 @@ class TestExpertReviewSheet(IntegrationTestCase):
 			frappe.local.response = response
 
 	def test_the_sheet_shows_the_batchs_review_deadline(self):
-		deadline = frappe.db.get_value("Pilot Batch", TEST_BATCH, "expert_review_deadline")
+		deadline = frappe.db.get_value(PILOT_BATCH, TEST_BATCH, "expert_review_deadline")
 		self.assertTrue(deadline)
 		df = frappe.get_meta(EXPERT_REVIEW).get_field("expert_review_deadline")
 		self.assertEqual(
@@ -278,7 +278,7 @@ class TestExpertReviewSheet(IntegrationTestCase):
 			getdate(deadline),
 		)
 		# the ministry moves it: the sheets show the new date without being saved
-		batch = frappe.get_doc("Pilot Batch", TEST_BATCH)
+		batch = frappe.get_doc(PILOT_BATCH, TEST_BATCH)
 		batch.expert_review_deadline = add_days(deadline, 7)
 		batch.save()
 		self.assertEqual(
@@ -287,13 +287,13 @@ class TestExpertReviewSheet(IntegrationTestCase):
 		)
 
 	def test_the_review_deadline_is_not_before_the_provincial_recommendation(self):
-		batch = frappe.get_doc("Pilot Batch", TEST_BATCH)
+		batch = frappe.get_doc(PILOT_BATCH, TEST_BATCH)
 		batch.expert_review_deadline = add_days(batch.provincial_recommendation_deadline, -1)
 		with language("zh"), self.assertRaises(frappe.ValidationError) as refused:
 			batch.save()
 		self.assertIn("专家评审截止日期", str(refused.exception))
 		self.assertEqual(
-			frappe.get_meta("Pilot Batch").get_label("expert_review_deadline"), "Expert Review Deadline"
+			frappe.get_meta(PILOT_BATCH).get_label("expert_review_deadline"), "Expert Review Deadline"
 		)
 
 	# --- the ranking

@@ -1,6 +1,6 @@
 """The 申报书 form on the server side of the desk: a number nobody typed stays blank (stored as no value, not
 as 0), a refused save names and locates the failing cell, and the form learns which parts the reader may
-edit in this state (the edit locks of rules/workflow.py, read-only in the form before any save)."""
+edit in this state (the edit locks of rules/edit_locks.py, read-only in the form before any save)."""
 
 import frappe
 from frappe.desk.form.load import getdoc
@@ -9,6 +9,8 @@ from cluster_brand.cluster_brand.doctype.cluster_brand_application.cluster_brand
 	completeness_report,
 )
 from cluster_brand.doctype_names import APPLICATION
+from cluster_brand.rules.indicators import YEAR_FIELDS
+from cluster_brand.rules.workflow import DRAFT, PENDING_PROVINCIAL_REVIEW
 from cluster_brand.tests.process import OWN_UNIT, drive_to, make_cast, new_application
 from cluster_brand.tests.utils import IntegrationTestCase, language, make_test_application_values
 from cluster_brand.violations import InvalidCellError
@@ -51,9 +53,7 @@ class TestIndicatorBlanks(IntegrationTestCase):
 		values = make_test_application_values(OWN_UNIT, cluster_suffix=f"{OWN_UNIT}-{tag}")
 		values["indicators"] = [{"indicator": row["indicator"]} for row in values["indicators"]]
 		doc = frappe.get_doc(values).insert()
-		stored = frappe.get_all(
-			"Application Indicator", {"parent": doc.name}, ["year_1_value", "year_2_value", "year_3_value"]
-		)
+		stored = frappe.get_all("Application Indicator", {"parent": doc.name}, list(YEAR_FIELDS))
 		self.assertEqual(len(stored), 11)
 		self.assertEqual({value for row in stored for value in row.values()}, {None})
 		# the ratios of blank indicators are blank too, not 0
@@ -114,8 +114,8 @@ class TestEditableLevels(IntegrationTestCase):
 		super().setUpClass()
 		cls.cast = make_cast()
 		tag = frappe.generate_hash(length=6)
-		cls.draft = drive_to(cls.cast, "Draft", f"levels-{tag}")
-		cls.pending = drive_to(cls.cast, "Pending Provincial Review", f"levels-p-{tag}")
+		cls.draft = drive_to(cls.cast, DRAFT, f"levels-{tag}")
+		cls.pending = drive_to(cls.cast, PENDING_PROVINCIAL_REVIEW, f"levels-p-{tag}")
 
 	@classmethod
 	def tearDownClass(cls):

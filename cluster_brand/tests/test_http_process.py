@@ -7,7 +7,13 @@ from urllib.parse import quote
 import frappe
 from frappe.utils import add_days, today
 
-from cluster_brand.doctype_names import APPLICATION
+from cluster_brand.doctype_names import APPLICATION, BRAND_PILOT, EXPERT_REVIEW
+from cluster_brand.rules.workflow import (
+	APPROVED_AS_PILOT,
+	PENDING_PROVINCIAL_REVIEW,
+	RECOMMENDED,
+	UNDER_EXPERT_REVIEW,
+)
 from cluster_brand.tests.process import make_cast, next_free_rank
 from cluster_brand.tests.test_isolation import SEES
 from cluster_brand.tests.utils import IntegrationTestCase, make_api_user, make_test_application_values, rest
@@ -34,11 +40,11 @@ class TestProcessOverHTTP(IntegrationTestCase):
 		frappe.set_user("Administrator")
 		frappe.db.rollback()
 		if cls.name:
-			for pilot in frappe.get_all("Brand Pilot", {"application": cls.name}, pluck="name"):
-				frappe.delete_doc("Brand Pilot", pilot, force=True, ignore_permissions=True)
-			for sheet in frappe.get_all("Expert Review", {"application": cls.name}, pluck="name"):
-				frappe.db.set_value("Expert Review", sheet, "docstatus", 2)
-				frappe.delete_doc("Expert Review", sheet, force=True, ignore_permissions=True)
+			for pilot in frappe.get_all(BRAND_PILOT, {"application": cls.name}, pluck="name"):
+				frappe.delete_doc(BRAND_PILOT, pilot, force=True, ignore_permissions=True)
+			for sheet in frappe.get_all(EXPERT_REVIEW, {"application": cls.name}, pluck="name"):
+				frappe.db.set_value(EXPERT_REVIEW, sheet, "docstatus", 2)
+				frappe.delete_doc(EXPERT_REVIEW, sheet, force=True, ignore_permissions=True)
 			frappe.delete_doc(APPLICATION, cls.name, force=True, ignore_permissions=True)
 		frappe.db.commit()
 		super().tearDownClass()
@@ -75,7 +81,7 @@ class TestProcessOverHTTP(IntegrationTestCase):
 		self.assertEqual(check["message"], {"complete": True, "missing": []})
 		self.action("province", "Submit Application", expect=REFUSED)  # a draft is the unit's own
 		self.action("applicant", "Submit Application")
-		self.assertEqual(self.state(), "Pending Provincial Review")
+		self.assertEqual(self.state(), PENDING_PROVINCIAL_REVIEW)
 		self.update("applicant", {"honours": "改动"}, expect=417)  # locked once submitted
 
 		# 初审推荐: the province of the unit, not another
@@ -89,7 +95,7 @@ class TestProcessOverHTTP(IntegrationTestCase):
 		self.update("province", {**opinion, "recommendation_rank": next_free_rank(self.name)})
 		self.action("other_province", "Recommend", expect=REFUSED)
 		self.action("province", "Recommend")
-		self.assertEqual(self.state(), "Recommended")
+		self.assertEqual(self.state(), RECOMMENDED)
 
 		# 纸质材料 and 复审核定
 		self.action("ministry", "Start Expert Review", expect=417)  # paper not yet received
@@ -99,7 +105,7 @@ class TestProcessOverHTTP(IntegrationTestCase):
 		)
 		self.update("ministry", {"expert_assignments": [{"expert": self.cast.expert}]})
 		self.action("ministry", "Start Expert Review")
-		self.assertEqual(self.state(), "Under Expert Review")
+		self.assertEqual(self.state(), UNDER_EXPERT_REVIEW)
 
 		sheets = self.call(
 			"expert",
@@ -137,7 +143,7 @@ class TestProcessOverHTTP(IntegrationTestCase):
 		self.action("province", "Approve as Pilot", expect=REFUSED)
 		self.action("ministry", "Approve as Pilot")
 		final = self.doc("applicant")
-		self.assertEqual(final["workflow_state"], "Approved as Pilot")
+		self.assertEqual(final["workflow_state"], APPROVED_AS_PILOT)
 		pilot = self.call("applicant", "GET", f"/api/resource/Brand Pilot/{quote(final['brand_pilot'])}")[
 			"data"
 		]

@@ -1,5 +1,6 @@
 """Row-level isolation: every role against every read path, for another unit's, province's or industry's
-application (in-process here; over HTTP in test_http_process.py)."""
+application, and for the pilot stage's annual work summaries (in-process here; over HTTP in
+test_http_process.py)."""
 
 import json
 import re
@@ -11,8 +12,12 @@ from frappe.desk.reportview import execute as reportview_execute
 from frappe.desk.search import search_link
 from frappe.utils.global_search import search as global_search
 
-from cluster_brand.doctype_names import APPLICATION
+from cluster_brand.doctype_names import ANNUAL_WORK_SUMMARY, APPLICATION, BRAND_PILOT, EXPERT_REVIEW
+from cluster_brand.print.format_names import APPLICATION_FORMAT
 from cluster_brand.rules import workflow as states
+from cluster_brand.rules.annual_summary import DRAFT, PENDING_PROVINCIAL_INSPECTION
+from cluster_brand.rules.workflow import UNDER_EXPERT_REVIEW
+from cluster_brand.tests.pilot_stage import make_pilot, reporting_year, summary_in
 from cluster_brand.tests.process import OTHER_UNIT, drive_to, make_cast, submit_review
 from cluster_brand.tests.utils import IntegrationTestCase, make_test_application_values
 
@@ -40,7 +45,7 @@ class TestIsolation(IntegrationTestCase):
 	def setUpClass(cls):
 		super().setUpClass()
 		cls.cast = make_cast()
-		cls.name = drive_to(cls.cast, "Under Expert Review", f"iso-{frappe.generate_hash(length=6)}")
+		cls.name = drive_to(cls.cast, UNDER_EXPERT_REVIEW, f"iso-{frappe.generate_hash(length=6)}")
 		frappe.set_user("Administrator")
 		cls.cluster = frappe.db.get_value(APPLICATION, cls.name, "industrial_cluster")
 		cls.file = frappe.get_doc(
@@ -53,7 +58,7 @@ class TestIsolation(IntegrationTestCase):
 				"content": b"%PDF-1.4 stamped form",
 			}
 		).insert()
-		cls.sheet = frappe.db.get_value("Expert Review", {"application": cls.name})
+		cls.sheet = frappe.db.get_value(EXPERT_REVIEW, {"application": cls.name})
 
 	def tearDown(self):
 		frappe.set_user("Administrator")
@@ -109,13 +114,11 @@ class TestIsolation(IntegrationTestCase):
 		from frappe.utils.print_format import download_pdf
 
 		self.as_each_user(
-			lambda: bool(
-				frappe.get_print(APPLICATION, self.name, print_format="产业集群区域品牌建设试点申报书")
-			)
+			lambda: bool(frappe.get_print(APPLICATION, self.name, print_format=APPLICATION_FORMAT))
 		)
 
 		def pdf():
-			download_pdf(APPLICATION, self.name, format="产业集群区域品牌建设试点申报书")
+			download_pdf(APPLICATION, self.name, format=APPLICATION_FORMAT)
 			return frappe.local.response.filecontent[:4] == b"%PDF"
 
 		for key in ("applicant", "other_applicant", "other_province"):  # a PDF takes a second: a sample
@@ -189,8 +192,8 @@ class TestIsolation(IntegrationTestCase):
 			with self.subTest(user=key):
 				frappe.set_user(self.cast[key])
 				try:
-					seen = self.sheet in frappe.get_list("Expert Review", pluck="name") and frappe.get_doc(
-						"Expert Review", self.sheet
+					seen = self.sheet in frappe.get_list(EXPERT_REVIEW, pluck="name") and frappe.get_doc(
+						EXPERT_REVIEW, self.sheet
 					).has_permission("read")
 				except DENIED:
 					seen = False
@@ -422,3 +425,172 @@ class TestIsolation(IntegrationTestCase):
 		frappe.set_user("Administrator")
 		self.assertFalse(frappe.db.exists("Dashboard Settings", other))
 		self.assertIn("pilot_batch", frappe.db.get_value("Dashboard Settings", province, "chart_config"))
+
+
+# Who sees the test unit's Annual Work Summary once submitted to Zhejiang (its draft of the next year: the
+# unit and the ministry only).
+SEES_SUMMARY = {
+	"applicant": True,
+	"other_applicant": False,
+	"province": True,
+	"other_province": False,
+	"association": False,
+	"other_association": False,
+	"ministry": True,
+	"receiver": False,
+	"expert": False,
+	"other_expert": False,
+	"zhejiang_expert": False,
+}
+SEES_DRAFT_SUMMARY = {key: key in ("applicant", "ministry") for key in SEES_SUMMARY}
+
+
+class TestPilotStageIsolation(IntegrationTestCase):
+	"""The pilot stage against every read path: the summaries, their rows and the pilot's own rows."""
+
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		cls.cast = make_cast()
+		cls.pilot = make_pilot(cls.cast, f"iso-py-{frappe.generate_hash(length=6)}")
+		year = reporting_year(cls.pilot)
+		cls.name = summary_in(cls.cast, cls.pilot, PENDING_PROVINCIAL_INSPECTION, year)
+		cls.draft = summary_in(cls.cast, cls.pilot, DRAFT, year + 1)
+		frappe.set_user("Administrator")
+		cls.file = frappe.get_doc(
+			{
+				"doctype": "File",
+				"file_name": "iso-evidence.pdf",
+				"attached_to_doctype": ANNUAL_WORK_SUMMARY,
+				"attached_to_name": cls.name,
+				"is_private": 1,
+				"content": b"%PDF-1.4 evidence",
+			}
+		).insert()
+
+	def tearDown(self):
+		frappe.set_user("Administrator")
+
+	def as_each_user(self, read_path, name=None, sees=SEES_SUMMARY):
+		for key, expected in sees.items():
+			with self.subTest(user=key, summary=name or self.name):
+				frappe.set_user(self.cast[key])
+				try:
+					seen = read_path(name or self.name)
+				except DENIED:
+					seen = False
+				finally:
+					frappe.set_user("Administrator")
+				self.assertEqual(
+					seen, expected, f"{key} {'should' if expected else 'must not'} see the summary"
+				)
+
+	def test_list_and_form(self):
+		def listed(name):
+			return name in frappe.get_list(ANNUAL_WORK_SUMMARY, pluck="name", limit_page_length=0)
+
+		def opened(name):
+			return frappe.get_doc(ANNUAL_WORK_SUMMARY, name).has_permission("read")
+
+		for read_path in (listed, opened):
+			self.as_each_user(read_path)
+			self.as_each_user(read_path, self.draft, SEES_DRAFT_SUMMARY)
+
+	def test_client_get_list_and_value(self):
+		from frappe.client import get, get_list, get_value
+
+		self.as_each_user(lambda name: bool(get(ANNUAL_WORK_SUMMARY, name)))
+		self.as_each_user(
+			lambda name: name in [r.name for r in get_list(ANNUAL_WORK_SUMMARY, limit_page_length=0)]
+		)
+		self.as_each_user(lambda name: bool(get_value(ANNUAL_WORK_SUMMARY, "name", {"name": name})))
+
+	def test_report_view_and_link_search(self):
+		self.as_each_user(
+			lambda name: bool(
+				reportview_execute(
+					ANNUAL_WORK_SUMMARY,
+					fields=["name"],
+					filters=[[ANNUAL_WORK_SUMMARY, "name", "=", name]],
+				)
+			)
+		)
+		self.as_each_user(
+			lambda name: any(r["value"] == name for r in search_link(ANNUAL_WORK_SUMMARY, name))
+		)
+
+	def test_child_rows(self):
+		from frappe.client import get_list
+
+		for child in (
+			"Annual Summary Measure Progress",
+			"Annual Summary Indicator",
+			"Annual Summary Backbone Enterprise",
+			"Annual Summary Target Progress",
+		):
+			self.as_each_user(
+				lambda name, child=child: bool(
+					get_list(
+						child,
+						filters={"parent": name},
+						fields=["name"],
+						parent=ANNUAL_WORK_SUMMARY,
+						limit_page_length=0,
+					)
+				)
+			)
+
+	def test_pilot_rows_follow_the_pilot(self):
+		from frappe.client import get_list
+
+		for key in SEES_SUMMARY:
+			for child in ("Pilot Measure", "Pilot Baseline Indicator", "Pilot Quantitative Target"):
+				with self.subTest(user=key, child=child):
+					frappe.set_user(self.cast[key])
+					pilot_readable = frappe.has_permission(BRAND_PILOT, "read", self.pilot)
+					try:
+						rows = get_list(
+							child, filters={"parent": self.pilot}, fields=["name"], parent=BRAND_PILOT
+						)
+					except DENIED:
+						rows = []
+					frappe.set_user("Administrator")
+					self.assertEqual(bool(rows), pilot_readable)
+
+	def test_number_card(self):
+		card = {"document_type": ANNUAL_WORK_SUMMARY, "function": "Count", "filters_json": "[]"}
+		self.as_each_user(
+			lambda name: (
+				number_card_result(json.dumps(card), [[ANNUAL_WORK_SUMMARY, "name", "=", name, False]]) == 1
+			)
+		)
+
+	def test_private_evidence(self):
+		self.as_each_user(lambda name: frappe.get_doc("File", self.file.name).has_permission("read"))
+
+	def test_export_only_by_the_ministry(self):
+		from frappe.desk.reportview import export_query
+
+		def exported(name):
+			frappe.local.form_dict = frappe._dict(
+				doctype=ANNUAL_WORK_SUMMARY,
+				file_format_type="CSV",
+				fields=json.dumps(["name"]),
+				filters=json.dumps({"name": name}),
+			)
+			export_query()
+			return name in frappe.local.response.filecontent.decode()
+
+		self.as_each_user(exported, sees={key: key == "ministry" for key in SEES_SUMMARY})
+
+	def test_workflow_actions_name_only_visible_summaries(self):
+		for key, sees in SEES_SUMMARY.items():
+			frappe.set_user(self.cast[key])
+			names = (
+				frappe.get_list("Workflow Action", filters={"reference_name": self.name}, pluck="name")
+				if frappe.has_permission("Workflow Action")
+				else []
+			)
+			frappe.set_user("Administrator")
+			if not sees:
+				self.assertEqual(names, [], key)

@@ -17,12 +17,12 @@ from cluster_brand.demo_values import APPLICATION_FILES, load_demo_data
 from cluster_brand.doctype_names import APPLICATION
 from cluster_brand.print import pdf as printing
 from cluster_brand.print.application import application_print_context
+from cluster_brand.print.format_names import APPLICATION_FORMAT
 from cluster_brand.rules import annex2 as form
 from cluster_brand.rules.indicators import INDICATORS
 from cluster_brand.rules.work_plan import WORK_ITEMS
 from cluster_brand.tests.utils import IntegrationTestCase, make_test_application, make_test_application_values
 
-PRINT_FORMAT = "产业集群区域品牌建设试点申报书"
 SCRIPT = "<script>alert(1)</script>"
 BOLD = "<b>x</b>"
 
@@ -57,7 +57,7 @@ class TestApplicationPrintFormat(IntegrationTestCase):
 		frappe.set_user("Administrator")
 		cls.application = make_test_application("-print")
 		# the PDF the desk's button and REST get (cluster_brand.print.pdf.download_pdf)
-		cls.pdf = printing.get_pdf(APPLICATION, cls.application.name, PRINT_FORMAT)
+		cls.pdf = printing.get_pdf(APPLICATION, cls.application.name, APPLICATION_FORMAT)
 		cls.text = pdf_text(cls.pdf)
 		cls.folded = fold(cls.text)
 		cls.pages = cls.text.split("\f")[:-1]
@@ -66,8 +66,8 @@ class TestApplicationPrintFormat(IntegrationTestCase):
 		self.assertIn(fold(text), self.folded)
 
 	def test_is_the_default_print_format(self):
-		self.assertEqual(frappe.get_meta(APPLICATION).default_print_format, PRINT_FORMAT)
-		print_format = frappe.get_doc("Print Format", PRINT_FORMAT)
+		self.assertEqual(frappe.get_meta(APPLICATION).default_print_format, APPLICATION_FORMAT)
+		print_format = frappe.get_doc("Print Format", APPLICATION_FORMAT)
 		self.assertEqual(
 			(print_format.doc_type, print_format.standard, print_format.module, print_format.disabled),
 			(APPLICATION, "Yes", "Cluster Brand", 0),
@@ -136,7 +136,7 @@ class TestApplicationPrintFormat(IntegrationTestCase):
 			"Application Backbone Enterprise", doc.backbone_enterprises[0].name, "own_brand", BOLD
 		)
 		frappe.db.set_value("Application Task", doc.tasks[0].name, "measure", f"{SCRIPT}\n{BOLD}")
-		html = frappe.get_print(APPLICATION, doc.name, print_format=PRINT_FORMAT)
+		html = frappe.get_print(APPLICATION, doc.name, print_format=APPLICATION_FORMAT)
 		self.assertNotIn(SCRIPT, html)
 		self.assertNotIn(BOLD, html)
 		self.assertGreaterEqual(html.count("&lt;script&gt;alert(1)&lt;/script&gt;"), 4)
@@ -149,7 +149,7 @@ class TestApplicationPrintFormat(IntegrationTestCase):
 		doc.other_matters = f"{BOLD} 其他"
 		doc.save()
 		self.assertIn(BOLD, frappe.db.get_value(APPLICATION, doc.name, "other_matters"))
-		html = frappe.get_print(APPLICATION, doc.name, print_format=PRINT_FORMAT)
+		html = frappe.get_print(APPLICATION, doc.name, print_format=APPLICATION_FORMAT)
 		self.assertNotIn(BOLD, html)
 		self.assertIn("&lt;b&gt;x&lt;/b&gt; 其他", html)
 
@@ -166,7 +166,7 @@ class TestApplicationPrintFormat(IntegrationTestCase):
 		for n, demo_file in enumerate(APPLICATION_FILES):
 			data = load_demo_data(demo_file)
 			doc = frappe.get_doc(make_test_application_values(f"-typed-{n}", demo_file=demo_file)).insert()
-			folded = fold(pdf_text(printing.get_pdf(APPLICATION, doc.name, PRINT_FORMAT)))
+			folded = fold(pdf_text(printing.get_pdf(APPLICATION, doc.name, APPLICATION_FORMAT)))
 			for text in typed_texts(data):
 				with self.subTest(demo_file=demo_file, text=text[:20]):
 					self.assertIn(fold(text), folded)
@@ -192,12 +192,12 @@ class TestApplicationPrintFormat(IntegrationTestCase):
 		doc.tasks[0].measure = f"落实{GB_T}"
 		doc.save()
 		self.assertIn("&lt;", frappe.db.get_value(APPLICATION, doc.name, "other_matters"))
-		html = frappe.get_print(APPLICATION, doc.name, print_format=PRINT_FORMAT)
+		html = frappe.get_print(APPLICATION, doc.name, print_format=APPLICATION_FORMAT)
 		self.assertNotIn(SCRIPT, html)
 		self.assertNotIn("&amp;lt;", html)
 		self.assertIn("执行《&lt;GB/T 19001&gt;》标准", html)
 		self.assertIn("&lt;script&gt;alert(1)&lt;/script&gt; R&amp;D", html)
-		text = fold(pdf_text(printing.get_pdf(APPLICATION, doc.name, PRINT_FORMAT)))
+		text = fold(pdf_text(printing.get_pdf(APPLICATION, doc.name, APPLICATION_FORMAT)))
 		self.assertIn(fold(f"执行{GB_T}标准"), text)
 		self.assertIn(fold(f"{SCRIPT} R&D"), text)
 		self.assertIn(fold(f"落实{GB_T}"), text)

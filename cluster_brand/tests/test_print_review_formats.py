@@ -15,17 +15,21 @@ from pypdf import PdfReader
 from werkzeug.test import EnvironBuilder
 from werkzeug.wrappers import Request
 
-from cluster_brand.doctype_names import APPLICATION
+from cluster_brand.doctype_names import APPLICATION, BRAND_PILOT, EXPERT_REVIEW, PILOT_BATCH
 from cluster_brand.print import pdf as printing
-from cluster_brand.print.review_forms import CONFLICT_DECLARATION
+from cluster_brand.print import readers
+from cluster_brand.print.format_names import (
+	APPLICATION_FORMAT,
+	DESIGNATION_LIST_FORMAT,
+	EXPERT_REVIEW_FORMAT,
+	RECOMMENDATION_FORMAT,
+)
+from cluster_brand.print.review_forms import CONFLICT_DECLARATION, DESIGNATION_TITLE, EXPERT_REVIEW_TITLE
+from cluster_brand.rules.workflow import APPROVED_AS_PILOT, DRAFT
 from cluster_brand.tests.process import ZHEJIANG, drive_to, make_cast
 from cluster_brand.tests.test_print_format import fold, pdf_text
 from cluster_brand.tests.utils import IntegrationTestCase
 
-RECOMMENDATION = "省级推荐意见"
-EXPERT_REVIEW = "专家评审表"
-DESIGNATION = "产业集群区域品牌建设试点名单"
-APPLICATION_FORMAT = "产业集群区域品牌建设试点申报书"
 DOWNLOAD = "frappe.utils.print_format.download_pdf"
 SCRIPT = "<script>alert(1)</script>"
 PAGE_NUMBER = re.compile(r"^—\s*(\d+)\s*—$", re.M)
@@ -45,11 +49,11 @@ class TestReviewPrintFormats(IntegrationTestCase):
 	def setUpClass(cls):
 		super().setUpClass()
 		cls.cast = make_cast()
-		cls.name = drive_to(cls.cast, "Approved as Pilot", "print-review")
+		cls.name = drive_to(cls.cast, APPROVED_AS_PILOT, "print-review")
 		frappe.set_user("Administrator")
 		cls.application = frappe.get_doc(APPLICATION, cls.name)
-		cls.review = frappe.get_doc("Expert Review", {"application": cls.name})
-		cls.pilot = frappe.get_doc("Brand Pilot", {"application": cls.name})
+		cls.review = frappe.get_doc(EXPERT_REVIEW, {"application": cls.name})
+		cls.pilot = frappe.get_doc(BRAND_PILOT, {"application": cls.name})
 		cls.batch = cls.application.pilot_batch
 
 	def tearDown(self):
@@ -83,21 +87,21 @@ class TestReviewPrintFormats(IntegrationTestCase):
 
 	def test_formats_are_standard_and_only_the_review_sheet_is_a_default(self):
 		for name, doctype in (
-			(RECOMMENDATION, APPLICATION),
-			(EXPERT_REVIEW, "Expert Review"),
-			(DESIGNATION, "Pilot Batch"),
+			(RECOMMENDATION_FORMAT, APPLICATION),
+			(EXPERT_REVIEW_FORMAT, EXPERT_REVIEW),
+			(DESIGNATION_LIST_FORMAT, PILOT_BATCH),
 		):
 			print_format = frappe.get_doc("Print Format", name)
 			self.assertEqual(
 				(print_format.doc_type, print_format.standard, print_format.module, print_format.disabled),
 				(doctype, "Yes", "Cluster Brand", 0),
 			)
-		self.assertEqual(frappe.get_meta("Expert Review").default_print_format, EXPERT_REVIEW)
+		self.assertEqual(frappe.get_meta(EXPERT_REVIEW).default_print_format, EXPERT_REVIEW_FORMAT)
 		self.assertEqual(frappe.get_meta(APPLICATION).default_print_format, APPLICATION_FORMAT)
-		self.assertIn('class="cb-form cb-expert-review"', frappe.get_print("Expert Review", self.review.name))
+		self.assertIn('class="cb-form cb-expert-review"', frappe.get_print(EXPERT_REVIEW, self.review.name))
 
 	def test_recommendation_pdf(self):
-		text = self.printed(APPLICATION, self.name, RECOMMENDATION)
+		text = self.printed(APPLICATION, self.name, RECOMMENDATION_FORMAT)
 		# headed and sealed with the authority's official name; the opinion once, under the list
 		official = frappe.db.get_value("Recommending Authority", ZHEJIANG, "official_name")
 		self.assertEqual(official, "浙江省经济和信息化委员会")
@@ -114,7 +118,7 @@ class TestReviewPrintFormats(IntegrationTestCase):
 		self.assertIn(fold(f"{official}（盖章）年月日"), text)
 
 	def test_recommendation_lists_the_authoritys_recommended_applications_in_rank_order(self):
-		rows = printing.recommended_applications(self.application)
+		rows = readers.recommended_applications(self.application)
 		self.assertIn(self.name, [r.name for r in rows])
 		ranks = [r.recommendation_rank for r in rows]
 		self.assertEqual(ranks, sorted(ranks))
@@ -124,19 +128,19 @@ class TestReviewPrintFormats(IntegrationTestCase):
 			["recommending_authority", "workflow_state"],
 		)
 		self.assertTrue(all(s.recommending_authority == ZHEJIANG for s in states))
-		self.assertNotIn("Draft", {s.workflow_state for s in states})
+		self.assertNotIn(DRAFT, {s.workflow_state for s in states})
 
 	def test_recommendation_list_follows_the_readers_permissions(self):
 		# An applicant of another unit may print nothing of it; its own list leaves this application out.
 		frappe.set_user(self.cast.other_applicant)
-		self.assertNotIn(self.name, [r.name for r in printing.recommended_applications(self.application)])
+		self.assertNotIn(self.name, [r.name for r in readers.recommended_applications(self.application)])
 		frappe.set_user(self.cast.province)
-		self.assertIn(self.name, [r.name for r in printing.recommended_applications(self.application)])
+		self.assertIn(self.name, [r.name for r in readers.recommended_applications(self.application)])
 
 	def test_expert_review_pdf(self):
-		text = self.printed("Expert Review", self.review.name, EXPERT_REVIEW)
+		text = self.printed(EXPERT_REVIEW, self.review.name, EXPERT_REVIEW_FORMAT)
 		review = self.review
-		self.assertIn(fold("产业集群区域品牌建设试点专家评审表"), text)
+		self.assertIn(fold(EXPERT_REVIEW_TITLE), text)
 		self.assertIn(fold(f"产业集群（园区） {review.industrial_cluster}"), text)
 		self.assertIn(fold(f"申报书编号 {self.name} 申报批次 {self.batch}"), text)
 		self.assertIn(fold(f"专家姓名 {review.expert_name}"), text)
@@ -152,9 +156,9 @@ class TestReviewPrintFormats(IntegrationTestCase):
 		self.assertIn(fold("专家签名："), text)
 
 	def test_designation_list_pdf(self):
-		text = self.printed("Pilot Batch", self.batch, DESIGNATION)
+		text = self.printed(PILOT_BATCH, self.batch, DESIGNATION_LIST_FORMAT)
 		pilot = self.pilot
-		self.assertIn(fold("2017年产业集群区域品牌建设试点名单"), text)
+		self.assertIn(fold(f"2017年{DESIGNATION_TITLE}"), text)
 		self.assertIn(fold(f"申报批次：{self.batch}"), text)
 		self.assertIn(fold("通知文号：工信厅科函〔2017〕433号"), text)
 		self.assertIn(fold("工信厅科函〔2017〕999号"), text)
@@ -169,20 +173,20 @@ class TestReviewPrintFormats(IntegrationTestCase):
 
 	def test_designation_list_follows_the_readers_permissions(self):
 		frappe.set_user(self.cast.province)
-		self.assertIn(self.pilot.name, [p.name for p in printing.batch_pilots(frappe._dict(name=self.batch))])
+		self.assertIn(self.pilot.name, [p.name for p in readers.batch_pilots(frappe._dict(name=self.batch))])
 		frappe.set_user(self.cast.other_province)
-		html = frappe.get_print("Pilot Batch", self.batch, print_format=DESIGNATION)
+		html = frappe.get_print(PILOT_BATCH, self.batch, print_format=DESIGNATION_LIST_FORMAT)
 		self.assertNotIn(self.pilot.industrial_cluster, html)
 
 	def test_user_text_prints_as_text(self):
 		# Straight into the database, past the sanitising of save: the print must not trust stored values.
 		frappe.db.set_value(APPLICATION, self.name, "recommendation_opinion", SCRIPT)
-		frappe.db.set_value("Expert Review", self.review.name, "comments", SCRIPT)
-		frappe.db.set_value("Brand Pilot", self.pilot.name, "designation_notice_number", SCRIPT)
+		frappe.db.set_value(EXPERT_REVIEW, self.review.name, "comments", SCRIPT)
+		frappe.db.set_value(BRAND_PILOT, self.pilot.name, "designation_notice_number", SCRIPT)
 		for doctype, name, print_format, count in (
-			(APPLICATION, self.name, RECOMMENDATION, 1),  # the opinion prints once
-			("Expert Review", self.review.name, EXPERT_REVIEW, 1),
-			("Pilot Batch", self.batch, DESIGNATION, 1),
+			(APPLICATION, self.name, RECOMMENDATION_FORMAT, 1),  # the opinion prints once
+			(EXPERT_REVIEW, self.review.name, EXPERT_REVIEW_FORMAT, 1),
+			(PILOT_BATCH, self.batch, DESIGNATION_LIST_FORMAT, 1),
 		):
 			html = frappe.get_print(doctype, name, print_format=print_format)
 			self.assertNotIn(SCRIPT, html)
@@ -200,9 +204,9 @@ class TestReviewPrintFormats(IntegrationTestCase):
 		self.assertEqual(fold(pdf_text(application)).count("—1—"), 1)
 		self.assertIn(fold("第一部分 区域产业发展情况"), fold(pdf_text(application)))  # the page is intact
 		for user, doctype, name, print_format in (
-			(self.cast.province, APPLICATION, self.name, RECOMMENDATION),
-			(self.cast.expert, "Expert Review", self.review.name, None),  # the DocType's default
-			(self.cast.province, "Pilot Batch", self.batch, DESIGNATION),
+			(self.cast.province, APPLICATION, self.name, RECOMMENDATION_FORMAT),
+			(self.cast.expert, EXPERT_REVIEW, self.review.name, None),  # the DocType's default
+			(self.cast.province, PILOT_BATCH, self.batch, DESIGNATION_LIST_FORMAT),
 		):
 			pdf = self.download(user, doctype, name, print_format)
 			self.assertPageNumbers(pdf)
@@ -217,7 +221,7 @@ class TestReviewPrintFormats(IntegrationTestCase):
 		frappe.set_user(self.cast.province)
 		form_dict, response = frappe.local.form_dict, frappe.local.response
 		frappe.local.form_dict = frappe._dict(
-			doctype=APPLICATION, name=self.name, format=RECOMMENDATION, no_letterhead="1", _lang="zh"
+			doctype=APPLICATION, name=self.name, format=RECOMMENDATION_FORMAT, no_letterhead="1", _lang="zh"
 		)
 		frappe.local.response = frappe._dict()
 		try:
@@ -233,20 +237,20 @@ class TestReviewPrintFormats(IntegrationTestCase):
 			frappe.local.form_dict, frappe.local.response = form_dict, response
 
 	def test_other_formats_are_not_stamped(self):
-		pdf = self.download("Administrator", "Pilot Batch", self.batch, "Standard")
+		pdf = self.download("Administrator", PILOT_BATCH, self.batch, "Standard")
 		self.assertFalse(PAGE_NUMBER.search(pdf_text(pdf)))
 
 	def test_no_stamp_where_wkhtmltopdf_draws_the_footer(self):
 		# A patched wkhtmltopdf draws the templates' own footer (the unpatched one here draws none).
 		with patch("frappe.utils.pdf.is_wkhtmltopdf_valid", return_value=True):
-			pdf = self.download(self.cast.province, APPLICATION, self.name, RECOMMENDATION)
+			pdf = self.download(self.cast.province, APPLICATION, self.name, RECOMMENDATION_FORMAT)
 		self.assertFalse(PAGE_NUMBER.search(pdf_text(pdf)))
 
 	def test_download_keeps_frappes_permission_check(self):
 		for doctype, name, print_format in (
-			(APPLICATION, self.name, RECOMMENDATION),
+			(APPLICATION, self.name, RECOMMENDATION_FORMAT),
 			(APPLICATION, self.name, APPLICATION_FORMAT),
-			("Expert Review", self.review.name, EXPERT_REVIEW),
+			(EXPERT_REVIEW, self.review.name, EXPERT_REVIEW_FORMAT),
 		):
 			with self.assertRaises(frappe.PermissionError):
 				self.download(self.cast.other_province, doctype, name, print_format)

@@ -4,9 +4,21 @@ the edit locks, the experts, the decision and the notifications."""
 import frappe
 from frappe.utils import add_days, getdate, today
 
-from cluster_brand.doctype_names import APPLICATION
+from cluster_brand.doctype_names import APPLICATION, BRAND_PILOT, EXPERT_REVIEW, PILOT_BATCH
 from cluster_brand.notifications import send_deadline_reminders
-from cluster_brand.rules.workflow import RECOMMENDED_OR_LATER
+from cluster_brand.rules.workflow import (
+	APPROVED_AS_PILOT,
+	DRAFT,
+	IN_PUBLIC_NOTICE,
+	NOT_RECOMMENDED,
+	NOT_SELECTED,
+	PENDING_PROVINCIAL_REVIEW,
+	RECOMMENDED,
+	RECOMMENDED_OR_LATER,
+	RETURNED,
+	UNDER_EXPERT_REVIEW,
+	WITHDRAWN,
+)
 from cluster_brand.tests.process import (
 	act,
 	drive_to,
@@ -22,19 +34,19 @@ REFUSED = (frappe.PermissionError, frappe.ValidationError)
 
 # (state the application is in, action, state it reaches, the cast member allowed to do it)
 TRANSITIONS = (
-	("Draft", "Submit Application", "Pending Provincial Review", "applicant"),
-	("Draft", "Withdraw", "Withdrawn", "applicant"),
-	("Pending Provincial Review", "Withdraw", "Withdrawn", "applicant"),
-	("Returned", "Resubmit Application", "Pending Provincial Review", "applicant"),
-	("Returned", "Withdraw", "Withdrawn", "applicant"),
-	("Pending Provincial Review", "Return for Revision", "Returned", "province"),
-	("Pending Provincial Review", "Recommend", "Recommended", "province"),
-	("Pending Provincial Review", "Do Not Recommend", "Not Recommended", "province"),
-	("Recommended", "Start Expert Review", "Under Expert Review", "ministry"),
-	("Under Expert Review", "Publish for Public Notice", "In Public Notice", "ministry"),
-	("Under Expert Review", "Do Not Select", "Not Selected", "ministry"),
-	("In Public Notice", "Approve as Pilot", "Approved as Pilot", "ministry"),
-	("In Public Notice", "Do Not Select", "Not Selected", "ministry"),
+	(DRAFT, "Submit Application", PENDING_PROVINCIAL_REVIEW, "applicant"),
+	(DRAFT, "Withdraw", WITHDRAWN, "applicant"),
+	(PENDING_PROVINCIAL_REVIEW, "Withdraw", WITHDRAWN, "applicant"),
+	(RETURNED, "Resubmit Application", PENDING_PROVINCIAL_REVIEW, "applicant"),
+	(RETURNED, "Withdraw", WITHDRAWN, "applicant"),
+	(PENDING_PROVINCIAL_REVIEW, "Return for Revision", RETURNED, "province"),
+	(PENDING_PROVINCIAL_REVIEW, "Recommend", RECOMMENDED, "province"),
+	(PENDING_PROVINCIAL_REVIEW, "Do Not Recommend", NOT_RECOMMENDED, "province"),
+	(RECOMMENDED, "Start Expert Review", UNDER_EXPERT_REVIEW, "ministry"),
+	(UNDER_EXPERT_REVIEW, "Publish for Public Notice", IN_PUBLIC_NOTICE, "ministry"),
+	(UNDER_EXPERT_REVIEW, "Do Not Select", NOT_SELECTED, "ministry"),
+	(IN_PUBLIC_NOTICE, "Approve as Pilot", APPROVED_AS_PILOT, "ministry"),
+	(IN_PUBLIC_NOTICE, "Do Not Select", NOT_SELECTED, "ministry"),
 )
 
 
@@ -63,7 +75,7 @@ class TestReviewProcess(IntegrationTestCase):
 			)
 		if action == "Start Expert Review":
 			edit(self.cast.receiver, name, paper_copies_received=2, paper_copies_stamped=1)
-		if state == "Under Expert Review":
+		if state == UNDER_EXPERT_REVIEW:
 			submit_review(self.cast, name)
 			edit(
 				self.cast.ministry,
@@ -89,16 +101,14 @@ class TestReviewProcess(IntegrationTestCase):
 				self.assertEqual(frappe.db.get_value(APPLICATION, name, "workflow_state"), target)
 
 	def test_returned_application_is_edited_and_resubmitted(self):
-		name = self.prepare("Pending Provincial Review", "Return for Revision")
+		name = self.prepare(PENDING_PROVINCIAL_REVIEW, "Return for Revision")
 		act(self.cast.province, name, "Return for Revision")
 		edit(self.cast.applicant, name, honours="补充：2016年获评省级示范产业集群。")
 		for key in ("province", "ministry", "other_applicant"):
 			with self.assertRaises(REFUSED):
 				act(self.cast[key], name, "Resubmit Application")
 		act(self.cast.applicant, name, "Resubmit Application")
-		self.assertEqual(
-			frappe.db.get_value(APPLICATION, name, "workflow_state"), "Pending Provincial Review"
-		)
+		self.assertEqual(frappe.db.get_value(APPLICATION, name, "workflow_state"), PENDING_PROVINCIAL_REVIEW)
 
 	# --- conditions
 
@@ -113,7 +123,7 @@ class TestReviewProcess(IntegrationTestCase):
 		frappe.db.set_value(APPLICATION, name, "supporting_policies", "")
 		self.refused(self.cast.applicant, name, "Submit Application", "支持政策")
 		frappe.db.set_value(APPLICATION, name, "supporting_policies", "有")
-		batch = frappe.get_doc("Pilot Batch", TEST_BATCH)
+		batch = frappe.get_doc(PILOT_BATCH, TEST_BATCH)
 		batch.online_submission_deadline = add_days(today(), -1)
 		batch.save()
 		try:
@@ -124,7 +134,7 @@ class TestReviewProcess(IntegrationTestCase):
 			batch.save()
 
 	def test_recommendation_needs_opinion_rank_deadline_and_quota(self):
-		name = drive_to(self.cast, "Pending Provincial Review", f"rec-{frappe.generate_hash(length=6)}")
+		name = drive_to(self.cast, PENDING_PROVINCIAL_REVIEW, f"rec-{frappe.generate_hash(length=6)}")
 		self.refused(self.cast.province, name, "Recommend", "请先填写推荐意见", "推荐排序")
 		self.refused(self.cast.province, name, "Return for Revision", "请先填写推荐意见")
 		edit(
@@ -186,7 +196,7 @@ class TestReviewProcess(IntegrationTestCase):
 			frappe.delete_doc("Recommendation Setting", setting.name, force=True)
 
 	def test_a_province_sets_its_own_deadline_only_and_never_later_than_the_batch(self):
-		batch_deadline = frappe.db.get_value("Pilot Batch", TEST_BATCH, "provincial_recommendation_deadline")
+		batch_deadline = frappe.db.get_value(PILOT_BATCH, TEST_BATCH, "provincial_recommendation_deadline")
 		frappe.set_user(self.cast.province)
 		later = {
 			"doctype": "Recommendation Setting",
@@ -207,13 +217,13 @@ class TestReviewProcess(IntegrationTestCase):
 			frappe.get_doc(other).insert()
 
 	def test_review_starts_only_with_the_stamped_paper_copies(self):
-		name = drive_to(self.cast, "Recommended", f"paper-{frappe.generate_hash(length=6)}")
+		name = drive_to(self.cast, RECOMMENDED, f"paper-{frappe.generate_hash(length=6)}")
 		self.refused(self.cast.ministry, name, "Start Expert Review", "已收到0份", "尚未确认")
 		edit(self.cast.receiver, name, paper_copies_received=1, paper_copies_stamped=1)
 		self.refused(self.cast.ministry, name, "Start Expert Review", "应报送2份")
 
 	def test_public_notice_needs_every_review_and_approval_needs_the_notice_to_end(self):
-		name = drive_to(self.cast, "Under Expert Review", f"notice-{frappe.generate_hash(length=6)}")
+		name = drive_to(self.cast, UNDER_EXPERT_REVIEW, f"notice-{frappe.generate_hash(length=6)}")
 		edit(self.cast.ministry, name, public_notice_start=today(), public_notice_end=add_days(today(), 7))
 		self.refused(self.cast.ministry, name, "Publish for Public Notice", "已分配1位专家，已提交评审0份")
 		submit_review(self.cast, name)
@@ -224,7 +234,7 @@ class TestReviewProcess(IntegrationTestCase):
 	# --- who edits what, when
 
 	def test_content_is_locked_once_it_leaves_the_applicant(self):
-		name = drive_to(self.cast, "Pending Provincial Review", f"lock-{frappe.generate_hash(length=6)}")
+		name = drive_to(self.cast, PENDING_PROVINCIAL_REVIEW, f"lock-{frappe.generate_hash(length=6)}")
 		for key in ("applicant", "province", "ministry"):
 			with language("zh"), self.assertRaises(REFUSED, msg=key):
 				edit(self.cast[key], name, honours="改动")
@@ -236,9 +246,7 @@ class TestReviewProcess(IntegrationTestCase):
 			)  # not yet: the paper part opens when recommended
 
 	def test_tables_are_locked_too(self):
-		name = drive_to(
-			self.cast, "Pending Provincial Review", f"lock-table-{frappe.generate_hash(length=6)}"
-		)
+		name = drive_to(self.cast, PENDING_PROVINCIAL_REVIEW, f"lock-table-{frappe.generate_hash(length=6)}")
 		frappe.set_user(self.cast.applicant)
 		doc = frappe.get_doc(APPLICATION, name)
 		doc.indicators[4].year_3_value = 999
@@ -246,7 +254,7 @@ class TestReviewProcess(IntegrationTestCase):
 			doc.save()
 		frappe.set_user("Administrator")
 		self.assertNotEqual(frappe.get_doc(APPLICATION, name).indicators[4].year_3_value, 999)
-		approved = drive_to(self.cast, "Approved as Pilot", f"lock-assign-{frappe.generate_hash(length=6)}")
+		approved = drive_to(self.cast, APPROVED_AS_PILOT, f"lock-assign-{frappe.generate_hash(length=6)}")
 		with self.assertRaises(REFUSED):
 			edit(self.cast.ministry, approved, expert_assignments=[{"expert": self.cast.other_expert}])
 
@@ -273,15 +281,15 @@ class TestReviewProcess(IntegrationTestCase):
 	# --- experts
 
 	def test_experts_of_the_applicants_province_are_never_assigned(self):
-		name = drive_to(self.cast, "Recommended", f"recuse-{frappe.generate_hash(length=6)}")
+		name = drive_to(self.cast, RECOMMENDED, f"recuse-{frappe.generate_hash(length=6)}")
 		with language("zh"), self.assertRaises(frappe.ValidationError) as refused:
 			edit(self.cast.ministry, name, expert_assignments=[{"expert": self.cast.zhejiang_expert}])
 		self.assertIn("应回避", str(refused.exception))
 
 	def test_a_review_is_submitted_with_a_declaration_and_scored_on_the_rubric(self):
-		name = drive_to(self.cast, "Under Expert Review", f"sheet-{frappe.generate_hash(length=6)}")
+		name = drive_to(self.cast, UNDER_EXPERT_REVIEW, f"sheet-{frappe.generate_hash(length=6)}")
 		frappe.set_user(self.cast.expert)
-		sheet = frappe.get_doc("Expert Review", {"application": name})
+		sheet = frappe.get_doc(EXPERT_REVIEW, {"application": name})
 		self.assertEqual(sum(row.weight for row in sheet.scores), 100)
 		for row in sheet.scores:
 			row.score = 90
@@ -301,21 +309,21 @@ class TestReviewProcess(IntegrationTestCase):
 		self.assertTrue(application.expert_assignments[0].review_submitted)
 
 	def test_an_expert_sees_an_application_only_while_assigned(self):
-		name = drive_to(self.cast, "Under Expert Review", f"assigned-{frappe.generate_hash(length=6)}")
+		name = drive_to(self.cast, UNDER_EXPERT_REVIEW, f"assigned-{frappe.generate_hash(length=6)}")
 		self.assertTrue(frappe.has_permission(APPLICATION, doc=name, user=self.cast.expert))
 		self.assertFalse(frappe.has_permission(APPLICATION, doc=name, user=self.cast.other_expert))
 		edit(self.cast.ministry, name, expert_assignments=[{"expert": self.cast.other_expert}])
 		frappe.set_user("Administrator")
 		self.assertFalse(frappe.has_permission(APPLICATION, doc=name, user=self.cast.expert))
 		self.assertTrue(frappe.has_permission(APPLICATION, doc=name, user=self.cast.other_expert))
-		self.assertFalse(frappe.db.exists("Expert Review", {"application": name, "expert": self.cast.expert}))
+		self.assertFalse(frappe.db.exists(EXPERT_REVIEW, {"application": name, "expert": self.cast.expert}))
 
 	# --- decision and notifications
 
 	def test_approval_designates_a_brand_pilot_for_three_years(self):
-		name = drive_to(self.cast, "Approved as Pilot", f"pilot-{frappe.generate_hash(length=6)}")
+		name = drive_to(self.cast, APPROVED_AS_PILOT, f"pilot-{frappe.generate_hash(length=6)}")
 		application = frappe.get_doc(APPLICATION, name)
-		pilot = frappe.get_doc("Brand Pilot", application.brand_pilot)
+		pilot = frappe.get_doc(BRAND_PILOT, application.brand_pilot)
 		self.assertEqual(pilot.application, name)
 		self.assertEqual(pilot.organizing_unit, application.organizing_unit)
 		self.assertEqual(pilot.designation_notice_number, "工信厅科函〔2017〕999号")
@@ -323,7 +331,7 @@ class TestReviewProcess(IntegrationTestCase):
 		self.assertTrue(pilot.name.startswith("BP-2017-"))
 
 	def test_whoever_acts_next_is_assigned_and_nobody_else(self):
-		name = drive_to(self.cast, "Pending Provincial Review", f"notify-{frappe.generate_hash(length=6)}")
+		name = drive_to(self.cast, PENDING_PROVINCIAL_REVIEW, f"notify-{frappe.generate_hash(length=6)}")
 
 		def open_todos():
 			return set(
@@ -365,7 +373,7 @@ class TestReviewProcess(IntegrationTestCase):
 		)
 
 	def test_each_transition_is_on_the_timeline(self):
-		name = drive_to(self.cast, "Pending Provincial Review", f"audit-{frappe.generate_hash(length=6)}")
+		name = drive_to(self.cast, PENDING_PROVINCIAL_REVIEW, f"audit-{frappe.generate_hash(length=6)}")
 		# Frappe's tests skip versions unless asked for; on a site every save makes one (track_changes).
 		self.assertTrue(frappe.get_meta(APPLICATION).track_changes)
 		frappe.set_user(self.cast.province)
@@ -383,5 +391,5 @@ class TestReviewProcess(IntegrationTestCase):
 			["content", "owner"],
 			order_by="creation",
 		)
-		self.assertEqual([c.content for c in comments], ["Pending Provincial Review", "Recommended"])
+		self.assertEqual([c.content for c in comments], [PENDING_PROVINCIAL_REVIEW, RECOMMENDED])
 		self.assertEqual([c.owner for c in comments], [self.cast.applicant, self.cast.province])

@@ -10,7 +10,9 @@ from urllib.parse import quote
 import frappe
 
 from cluster_brand.allowlist import refuse_unlisted_methods
-from cluster_brand.doctype_names import APPLICATION
+from cluster_brand.doctype_names import APPLICATION, EXPERT_REVIEW, PILOT_BATCH
+from cluster_brand.print.format_names import RECOMMENDATION_FORMAT
+from cluster_brand.rules.workflow import PENDING_PROVINCIAL_REVIEW, UNDER_EXPERT_REVIEW
 from cluster_brand.tests.process import drive_to, make_cast
 from cluster_brand.tests.test_isolation import SEES
 from cluster_brand.tests.utils import IntegrationTestCase, make_api_user, rest
@@ -26,7 +28,7 @@ class TestSidePaths(IntegrationTestCase):
 		# tokens first: make_api_user commits, and nothing of the application should be committed with them
 		cls.applicant_token = make_api_user(cls.cast.applicant, [])
 		cls.system_manager_token = make_api_user("t.side.sysmanager@example.com", ["System Manager"])
-		cls.name = drive_to(cls.cast, "Under Expert Review", f"side-{frappe.generate_hash(length=6)}")
+		cls.name = drive_to(cls.cast, UNDER_EXPERT_REVIEW, f"side-{frappe.generate_hash(length=6)}")
 		frappe.set_user("Administrator")
 		cls.app = frappe.get_doc(APPLICATION, cls.name)
 		cls.enterprise = cls.app.top_enterprises[0].enterprise
@@ -93,7 +95,7 @@ class TestSidePaths(IntegrationTestCase):
 
 	def test_link_search_over_http(self):
 		# as the desk's Link fields call it: the request's own arguments reach the app's override
-		path = "/api/method/frappe.desk.search.search_link?doctype=" + quote("Pilot Batch") + "&txt="
+		path = "/api/method/frappe.desk.search.search_link?doctype=" + quote(PILOT_BATCH) + "&txt="
 		response = rest("GET", path, self.applicant_token)
 		self.assertEqual(response.status_code, 200, response.get_data(as_text=True)[:300])
 		self.assertTrue(response.json["message"])
@@ -204,7 +206,7 @@ class TestSidePaths(IntegrationTestCase):
 		def printed(who):
 			frappe.set_user(self.cast[who])
 			try:
-				return frappe.get_print(APPLICATION, self.name, print_format="省级推荐意见")
+				return frappe.get_print(APPLICATION, self.name, print_format=RECOMMENDATION_FORMAT)
 			finally:
 				frappe.set_user("Administrator")
 
@@ -230,7 +232,7 @@ class TestSidePaths(IntegrationTestCase):
 				self.assertTrue(set(users) <= {self.cast[who]}, users)
 
 	def test_the_unit_does_not_read_the_provinces_draft_recommendation(self):
-		name = drive_to(self.cast, "Pending Provincial Review", f"draft-op-{frappe.generate_hash(length=6)}")
+		name = drive_to(self.cast, PENDING_PROVINCIAL_REVIEW, f"draft-op-{frappe.generate_hash(length=6)}")
 		frappe.set_user(self.cast.province)
 		draft = frappe.get_doc(APPLICATION, name)
 		draft.update({"recommendation_opinion": "拟推荐，待复核。", "recommending_officer": "李四"})
@@ -241,7 +243,7 @@ class TestSidePaths(IntegrationTestCase):
 		doc = frappe.get_doc(APPLICATION, name)
 		doc.apply_fieldlevel_read_permissions()  # what getdoc and REST return
 		self.assertFalse(doc.get("recommendation_opinion"))
-		html = frappe.get_print(APPLICATION, name, print_format="省级推荐意见")
+		html = frappe.get_print(APPLICATION, name, print_format=RECOMMENDATION_FORMAT)
 		self.assertNotIn("拟推荐，待复核。", html)
 		self.assertNotIn("李四", html)
 		frappe.set_user("Administrator")
@@ -367,10 +369,8 @@ class TestSidePaths(IntegrationTestCase):
 				{"reference_type": APPLICATION, "reference_name": self.name, "allocated_to": ("in", experts)},
 			)
 		)
-		sheet = frappe.db.get_value("Expert Review", {"application": self.name})
-		self.assertTrue(
-			frappe.db.exists("ToDo", {"reference_type": "Expert Review", "reference_name": sheet})
-		)
+		sheet = frappe.db.get_value(EXPERT_REVIEW, {"application": self.name})
+		self.assertTrue(frappe.db.exists("ToDo", {"reference_type": EXPERT_REVIEW, "reference_name": sheet}))
 
 	def test_docinfo_and_group_by_count_name_no_other_user(self):
 		frappe.set_user(self.cast.expert)

@@ -16,6 +16,7 @@ except ImportError:  # Frappe v15
 
 from cluster_brand.demo import make_registers
 from cluster_brand.demo_values import application_values, load_demo_data
+from cluster_brand.doctype_names import PILOT_BATCH
 from cluster_brand.permissions.scope import add_user_scope
 
 TEST_BATCH = "测试批次（2017）"
@@ -40,12 +41,12 @@ __all__ = ["IntegrationTestCase"]
 
 
 def make_test_batch() -> str:
-	if frappe.db.exists("Pilot Batch", TEST_BATCH):
-		batch = frappe.get_doc("Pilot Batch", TEST_BATCH)
+	if frappe.db.exists(PILOT_BATCH, TEST_BATCH):
+		batch = frappe.get_doc(PILOT_BATCH, TEST_BATCH)
 		batch.update(test_batch_values())
 		batch.save()
 	else:
-		frappe.get_doc({"doctype": "Pilot Batch", **test_batch_values()}).insert()
+		frappe.get_doc({"doctype": PILOT_BATCH, **test_batch_values()}).insert()
 	return TEST_BATCH
 
 

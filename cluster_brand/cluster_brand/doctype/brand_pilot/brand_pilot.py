@@ -6,7 +6,10 @@ from frappe.model.document import Document
 from frappe.model.naming import make_autoname
 from frappe.utils import getdate, today
 
-from cluster_brand.doctype_names import BRAND_PILOT, PILOT_BATCH
+from cluster_brand.doctype_names import ANNUAL_WORK_SUMMARY, BRAND_PILOT, PILOT_BATCH
+from cluster_brand.pilot_years import province_due_date
+from cluster_brand.rules.annual_summary import baseline_of, suggested_reporting_year, target_rows
+from cluster_brand.rules.indicators import INDICATOR_BY_KEY, INDICATORS, indicator_years
 from cluster_brand.rules.workflow import planned_end
 from cluster_brand.violations import validate_links, validate_storable
 
@@ -20,15 +23,28 @@ class BrandPilot(Document):
 	if TYPE_CHECKING:
 		from frappe.types import DF
 
+		from cluster_brand.cluster_brand.doctype.pilot_baseline_indicator.pilot_baseline_indicator import (
+			PilotBaselineIndicator,
+		)
+		from cluster_brand.cluster_brand.doctype.pilot_measure.pilot_measure import PilotMeasure
+		from cluster_brand.cluster_brand.doctype.pilot_quantitative_target.pilot_quantitative_target import (
+			PilotQuantitativeTarget,
+		)
+
 		application: DF.Link
+		baseline_indicators: DF.Table[PilotBaselineIndicator]
+		baseline_year: DF.Int
+		designation_date: DF.Date | None
 		designation_notice_number: DF.Data | None
 		industrial_cluster: DF.Link
 		organizing_unit: DF.Link
 		pilot_batch: DF.Link
 		planned_end_date: DF.Date
+		quantitative_targets: DF.Table[PilotQuantitativeTarget]
 		recommending_authority: DF.Link | None
 		start_date: DF.Date
 		status: DF.Literal["In Pilot", "Pilot Completed", "Pilot Revoked"]
+		work_plan: DF.Table[PilotMeasure]
 
 	# end: auto-generated types
 	def autoname(self):
@@ -39,6 +55,24 @@ class BrandPilot(Document):
 		validate_storable(self)
 		validate_links(self)
 
+	def onload(self):
+		# the form's 「开始年度工作总结」 button proposes the year to report on
+		self.set_onload("suggested_reporting_year", self.suggested_reporting_year())
+
+	def suggested_reporting_year(self) -> int | None:
+		if not (self.start_date and self.planned_end_date):
+			return None
+		reported = set(
+			frappe.get_all(ANNUAL_WORK_SUMMARY, {"brand_pilot": self.name}, pluck="reporting_year")
+		)
+		return suggested_reporting_year(
+			getdate(self.start_date),
+			getdate(self.planned_end_date),
+			reported,
+			getdate(today()),
+			province_due_date(self),
+		)
+
 
 def create_brand_pilot(application):
 	"""The pilot of an application approved as a pilot (called by the application's on_update); the decision
@@ -46,6 +80,7 @@ def create_brand_pilot(application):
 	if frappe.db.exists(BRAND_PILOT, {"application": application.name}):
 		return
 	start = getdate(application.decision_date or today())
+	years = indicator_years(application.get_batch_year())
 	pilot = frappe.get_doc(
 		{
 			"doctype": BRAND_PILOT,
@@ -55,8 +90,32 @@ def create_brand_pilot(application):
 			"recommending_authority": application.recommending_authority,
 			"pilot_batch": application.pilot_batch,
 			"designation_notice_number": application.designation_notice_number,
+			"designation_date": start,
 			"start_date": start,
 			"planned_end_date": planned_end(start),
+			**approved_plan(application),
+			"baseline_year": years[-1] if years else None,
 		}
 	).insert(ignore_permissions=True)
 	application.db_set({"brand_pilot": pilot.name, "decision_date": start})
+
+
+def approved_plan(application) -> dict:
+	"""What the pilot carries out and is measured against, as approved: the measures of the 工作任务计划表
+	(n.m, with their 时间节点), the main indicators of the last indicator year of the 申报书 as the baseline,
+	and the 定量指标 of 第四部分."""
+	baseline = baseline_of([row.as_dict() for row in application.indicators])
+	return {
+		"work_plan": [
+			{
+				key: row.get(key)
+				for key in ("work_item", "measure_no", "measure", "time_node", "responsible_party")
+			}
+			for row in application.tasks
+		],
+		"baseline_indicators": [
+			{"indicator": i.key, "unit": INDICATOR_BY_KEY[i.key].unit, "baseline_value": baseline.get(i.key)}
+			for i in INDICATORS
+		],
+		"quantitative_targets": target_rows([row.as_dict() for row in application.quantitative_targets]),
+	}

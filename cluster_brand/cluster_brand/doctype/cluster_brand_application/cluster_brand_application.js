@@ -76,7 +76,7 @@ function add_official_rows(frm, table, fieldname, values = {}) {
 	frm.refresh_field(table);
 }
 
-// Each role edits its own part in its own stage only (the edit locks of rules/workflow.py): the server tells
+// Each role edits its own part in its own stage only (the edit locks, rules/edit_locks.py): the server tells
 // the form which permission levels the reader may change now (__onload.editable_levels); every field of
 // another level is read-only, rather than editable and refused on save.
 function make_other_parts_read_only(frm) {

@@ -18,13 +18,13 @@ from cluster_brand.cluster_brand.doctype.cluster_brand_application.save_facts im
 )
 from cluster_brand.cluster_brand.doctype.expert_review.expert_review import sync_expert_reviews
 from cluster_brand.doctype_names import PILOT_BATCH
+from cluster_brand.fetched_values import keep_fetched_values
 from cluster_brand.notifications import notify_transition
-from cluster_brand.rules import application_save, workflow
+from cluster_brand.rules import application_save, edit_locks, workflow
 from cluster_brand.rules.application_save import SaveOutcome
 from cluster_brand.rules.indicators import INDICATOR_BY_KEY, INDICATORS
 from cluster_brand.rules.work_plan import WORK_ITEM_KEYS, WORK_ITEM_NUMBER, number_measures, sort_tasks
 from cluster_brand.violations import (
-	keep_fetched_values,
 	link_violations,
 	throw_violations,
 	translate_violation,
@@ -211,8 +211,8 @@ class ClusterBrandApplication(Document):
 		(its role's part, in its stage). The form makes every other field read-only, so that nothing looks
 		editable that a save would refuse."""
 		if frappe.session.user == "Administrator":
-			return sorted(workflow.EDITABLE_IN)
-		return workflow.editable_levels(self.workflow_state, set(frappe.get_roles()))
+			return sorted(edit_locks.EDITABLE_IN)
+		return edit_locks.editable_levels(self.workflow_state, set(frappe.get_roles()))
 
 	def on_update(self):
 		sync_expert_reviews(self)
@@ -273,7 +273,7 @@ class ClusterBrandApplication(Document):
 	def fields_withheld_from_reader(self) -> tuple[str, ...]:
 		if frappe.session.user == "Administrator":
 			return ()
-		return workflow.withheld_from_reader(self.workflow_state, set(frappe.get_roles()))
+		return edit_locks.withheld_from_reader(self.workflow_state, set(frappe.get_roles()))
 
 	@frappe.whitelist()
 	def check_completeness(self) -> dict:

@@ -7,7 +7,7 @@ from frappe.model import display_fieldtypes, table_fields
 from frappe.utils import cint, flt, getdate, today
 
 from cluster_brand.doctype_names import APPLICATION, EXPERT_REVIEW, PILOT_BATCH
-from cluster_brand.rules import workflow
+from cluster_brand.rules import edit_locks, workflow
 from cluster_brand.rules.application_save import SaveFacts
 from cluster_brand.violations import doc_as_rule_input, existing_duplicate
 
@@ -147,7 +147,7 @@ def changed_levels(doc) -> set[int]:
 	for df in sorted(_editable_fields(doc.meta), key=lambda df: df.fieldtype in table_fields):
 		level = df.permlevel or 0
 		if (
-			level in workflow.EDITABLE_IN
+			level in edit_locks.EDITABLE_IN
 			and level not in changed
 			and _value_of(df, doc) != _value_of(df, before)
 		):

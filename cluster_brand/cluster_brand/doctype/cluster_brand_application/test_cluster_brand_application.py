@@ -7,9 +7,11 @@ import frappe
 
 from cluster_brand.api import check_completeness
 from cluster_brand.doctype_names import APPLICATION
+from cluster_brand.rules.enterprises import MINIMUM_COVERAGE_PERCENT
 from cluster_brand.rules.formats import credit_code_check_character
 from cluster_brand.rules.indicators import INDICATORS, SALES
 from cluster_brand.rules.work_plan import WORK_ITEM_KEYS
+from cluster_brand.rules.workflow import PENDING_PROVINCIAL_REVIEW
 from cluster_brand.tests.utils import (
 	IntegrationTestCase,
 	language,
@@ -19,7 +21,6 @@ from cluster_brand.tests.utils import (
 	rest,
 )
 
-SUBMITTED = "Pending Provincial Review"
 ZHEJIANG = "浙江省工业和信息化主管部门"
 SHANDONG = "山东省工业和信息化主管部门"
 # A valid 统一社会信用代码 of no enterprise in the register.
@@ -64,7 +65,7 @@ class TestClusterBrandApplication(IntegrationTestCase):
 		self.assertAlmostEqual(
 			app.backbone_sales_coverage, round(sales / (industry * 10000) * 100, 2), places=2
 		)
-		self.assertGreaterEqual(app.backbone_sales_coverage, 80)
+		self.assertGreaterEqual(app.backbone_sales_coverage, MINIMUM_COVERAGE_PERCENT)
 		self.assertEqual(len(app.derived_indicators), 6)
 		self.assertEqual(str(app.cycle_end), "2020-12-31")
 		self.assertEqual(app.total_funding, sum(r.amount for r in app.funding_plan))
@@ -85,9 +86,12 @@ class TestClusterBrandApplication(IntegrationTestCase):
 
 	def test_complete_application_leaves_draft(self):
 		self.assertEqual(check_completeness(self.application.name), {"complete": True, "missing": []})
-		self.application.workflow_state = SUBMITTED
+		self.application.workflow_state = PENDING_PROVINCIAL_REVIEW
 		self.application.save()
-		self.assertEqual(frappe.db.get_value(APPLICATION, self.application.name, "workflow_state"), SUBMITTED)
+		self.assertEqual(
+			frappe.db.get_value(APPLICATION, self.application.name, "workflow_state"),
+			PENDING_PROVINCIAL_REVIEW,
+		)
 
 	def test_an_incomplete_draft_can_be_saved(self):
 		self.application.leading_industry_profile = ""
@@ -110,7 +114,7 @@ class TestClusterBrandApplication(IntegrationTestCase):
 		self.application.leading_industry_profile = ""
 		self.application.supporting_policies = ""
 		self.application.stamped_form_scan = None
-		self.application.workflow_state = SUBMITTED
+		self.application.workflow_state = PENDING_PROVINCIAL_REVIEW
 		self.assert_refused(
 			self.application,
 			"一、主导产业简介",
@@ -121,17 +125,17 @@ class TestClusterBrandApplication(IntegrationTestCase):
 
 	def test_basic_conditions_must_be_declared(self):
 		self.application.no_major_incident_in_three_years = 0
-		self.application.workflow_state = SUBMITTED
+		self.application.workflow_state = PENDING_PROVINCIAL_REVIEW
 		self.assert_refused(self.application, "未声明", "近三年区域内未出现重特大质量安全")
 
 	def test_backbone_sales_must_cover_eighty_percent(self):
 		self.application.backbone_enterprises = self.application.backbone_enterprises[:3]
-		self.application.workflow_state = SUBMITTED
+		self.application.workflow_state = PENDING_PROVINCIAL_REVIEW
 		self.assert_refused(self.application, "骨干企业累计销售收入", "应占到80%以上", "2016年")
 
 	def test_detailed_enterprises_must_be_the_top_three(self):
 		self.application.top_enterprises[2].enterprise = self.application.backbone_enterprises[-1].enterprise
-		self.application.workflow_state = SUBMITTED
+		self.application.workflow_state = PENDING_PROVINCIAL_REVIEW
 		self.assert_refused(
 			self.application, "重点骨干企业应为骨干企业汇总表中主导产业销售收入排名前三的企业"
 		)
@@ -139,7 +143,7 @@ class TestClusterBrandApplication(IntegrationTestCase):
 	def test_every_work_item_needs_a_measure(self):
 		last_item = WORK_ITEM_KEYS[-1]
 		self.application.tasks = [t for t in self.application.tasks if t.work_item != last_item]
-		self.application.workflow_state = SUBMITTED
+		self.application.workflow_state = PENDING_PROVINCIAL_REVIEW
 		self.assert_refused(self.application, "第7项工作项目“健全区域品牌评价制度”没有主要措施")
 
 	def test_time_node_must_lie_in_the_cycle(self):
@@ -193,7 +197,7 @@ class TestClusterBrandApplication(IntegrationTestCase):
 
 	def test_a_submitted_application_keeps_what_it_fetched(self):
 		app = self.application
-		app.workflow_state = SUBMITTED
+		app.workflow_state = PENDING_PROVINCIAL_REVIEW
 		app.save()
 		fetched = frappe.get_doc(APPLICATION, app.name)
 		enterprise = fetched.backbone_enterprises[0].enterprise
@@ -217,7 +221,7 @@ class TestClusterBrandApplication(IntegrationTestCase):
 		# Contacts are fetched only while blank (fetch_if_empty); a blank in a submitted application (a record
 		# of before the completeness check) stays blank, else the province could not save its opinion.
 		app = self.application
-		app.workflow_state = SUBMITTED
+		app.workflow_state = PENDING_PROVINCIAL_REVIEW
 		app.save()
 		frappe.db.set_value("Application Top Enterprise", app.top_enterprises[0].name, "mobile", None)
 		doc = frappe.get_doc(APPLICATION, app.name)

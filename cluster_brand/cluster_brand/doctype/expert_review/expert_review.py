@@ -118,7 +118,7 @@ class ExpertReview(NullableNumbers):
 
 def assignments_and_submitted_sheets(applications: list[str]) -> tuple[list, list]:
 	"""The expert assignments of ``applications`` and their submitted sheets, as the ranking reads them
-	(rules.scoring.review_progress): the ranking report and the batch PDF's order."""
+	(rules.ranking.review_progress): the ranking report and the batch PDF's order."""
 	names = applications or [""]
 	assignments = frappe.get_all(
 		"Expert Assignment",

@@ -3,7 +3,8 @@
 
 import frappe
 
-from cluster_brand.doctype_names import EXPERT_REVIEW
+from cluster_brand.doctype_names import APPLICATION, EXPERT_REVIEW, PILOT_BATCH
+from cluster_brand.rules.workflow import UNDER_EXPERT_REVIEW
 from cluster_brand.tests.process import drive_to, make_cast
 from cluster_brand.tests.utils import IntegrationTestCase, language
 
@@ -13,8 +14,8 @@ class TestExpertReview(IntegrationTestCase):
 	def setUpClass(cls):
 		super().setUpClass()
 		cls.cast = make_cast()
-		cls.application = drive_to(cls.cast, "Under Expert Review", f"sheet-{frappe.generate_hash(length=6)}")
-		cls.batch = frappe.db.get_value("Cluster Brand Application", cls.application, "pilot_batch")
+		cls.application = drive_to(cls.cast, UNDER_EXPERT_REVIEW, f"sheet-{frappe.generate_hash(length=6)}")
+		cls.batch = frappe.db.get_value(APPLICATION, cls.application, "pilot_batch")
 
 	def setUp(self):
 		frappe.set_user(self.cast.expert)
@@ -28,7 +29,7 @@ class TestExpertReview(IntegrationTestCase):
 	def rubric(self):
 		return frappe.get_all(
 			"Review Criterion",
-			{"parent": self.batch, "parenttype": "Pilot Batch"},
+			{"parent": self.batch, "parenttype": PILOT_BATCH},
 			["criterion", "weight"],
 			order_by="idx",
 		)

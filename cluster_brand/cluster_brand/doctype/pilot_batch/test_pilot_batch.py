@@ -3,6 +3,7 @@
 
 import frappe
 
+from cluster_brand.doctype_names import PILOT_BATCH
 from cluster_brand.tests.utils import IntegrationTestCase, language
 
 
@@ -10,7 +11,7 @@ class TestPilotBatch(IntegrationTestCase):
 	def test_indicator_years_follow_the_batch_year(self):
 		batch = frappe.get_doc(
 			{
-				"doctype": "Pilot Batch",
+				"doctype": PILOT_BATCH,
 				"batch_title": "测试批次2019",
 				"batch_year": 2019,
 				"paper_copies_required": 2,
@@ -22,7 +23,7 @@ class TestPilotBatch(IntegrationTestCase):
 		with language("zh"), self.assertRaises(frappe.ValidationError) as refused:
 			frappe.get_doc(
 				{
-					"doctype": "Pilot Batch",
+					"doctype": PILOT_BATCH,
 					"batch_title": "测试批次错误",
 					"batch_year": 2017,
 					"paper_copies_required": 0,
@@ -34,7 +35,7 @@ class TestPilotBatch(IntegrationTestCase):
 		self.assertIn(
 			"在线申报截止日期（2017-09-10）不能晚于省级推荐截止日期（2017-08-31）", str(refused.exception)
 		)
-		self.assertFalse(frappe.db.exists("Pilot Batch", "测试批次错误"))
+		self.assertFalse(frappe.db.exists(PILOT_BATCH, "测试批次错误"))
 
 	def test_values_the_columns_cannot_hold_are_refused_by_name(self):
 		for values, text in (
@@ -48,7 +49,7 @@ class TestPilotBatch(IntegrationTestCase):
 			with language("zh"), self.assertRaises(frappe.ValidationError, msg=text) as refused:
 				frappe.get_doc(
 					{
-						"doctype": "Pilot Batch",
+						"doctype": PILOT_BATCH,
 						"batch_title": "测试批次超长",
 						"batch_year": 2019,
 						"paper_copies_required": 2,
@@ -56,4 +57,4 @@ class TestPilotBatch(IntegrationTestCase):
 					}
 				).insert()
 			self.assertIn(text, str(refused.exception))
-			self.assertFalse(frappe.db.exists("Pilot Batch", "测试批次超长"))
+			self.assertFalse(frappe.db.exists(PILOT_BATCH, "测试批次超长"))

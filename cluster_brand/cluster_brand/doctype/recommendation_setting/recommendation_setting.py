@@ -10,7 +10,8 @@ from cluster_brand.cluster_brand.doctype.recommending_authority.recommending_aut
 	validate_is_provincial,
 )
 from cluster_brand.deadlines import refresh_deadlines
-from cluster_brand.violations import existing_duplicate, validate_links, validate_storable
+from cluster_brand.rules.annual_summary import check_province_due
+from cluster_brand.violations import existing_duplicate, throw_violations, validate_links, validate_storable
 
 
 class RecommendationSetting(Document):
@@ -22,6 +23,7 @@ class RecommendationSetting(Document):
 	if TYPE_CHECKING:
 		from frappe.types import DF
 
+		annual_summary_due_date: DF.Date | None
 		pilot_batch: DF.Link
 		recommendation_deadline: DF.Date | None
 		recommendation_quota: DF.Int
@@ -36,6 +38,7 @@ class RecommendationSetting(Document):
 		self.validate_provincial_authority()
 		self.validate_one_setting_per_batch()
 		self.validate_deadline_not_after_the_batch()
+		self.validate_annual_summary_due_date()
 
 	def on_update(self):
 		if self.has_value_changed("recommendation_deadline"):
@@ -71,3 +74,8 @@ class RecommendationSetting(Document):
 					self.recommending_authority, self.recommendation_deadline, batch_deadline
 				)
 			)
+
+	def validate_annual_summary_due_date(self):
+		"""The pilots' summaries: a province may ask for them before 30 November, not after."""
+		due = getdate(self.annual_summary_due_date) if self.annual_summary_due_date else None
+		throw_violations(check_province_due(due), _("Recommendation Setting"))

@@ -2,14 +2,14 @@
 # For license information, please see license.txt
 
 """专家评审排名: the recommended applications of a batch with their experts assigned and sheets submitted, ranked
-by the mean of the submitted sheets' total scores (cluster_brand.rules.scoring.review_progress)."""
+by the mean of the submitted sheets' total scores (cluster_brand.rules.ranking.review_progress)."""
 
 import frappe
 from frappe import _
 
 from cluster_brand.cluster_brand.doctype.expert_review.expert_review import assignments_and_submitted_sheets
 from cluster_brand.doctype_names import APPLICATION
-from cluster_brand.rules import scoring, workflow
+from cluster_brand.rules import ranking, workflow
 
 
 def execute(filters=None):
@@ -25,7 +25,7 @@ def execute(filters=None):
 		limit_page_length=0,
 	)
 	assignments, sheets = assignments_and_submitted_sheets([a.name for a in applications])
-	return columns(), scoring.review_progress(applications, assignments, sheets)
+	return columns(), ranking.review_progress(applications, assignments, sheets)
 
 
 def columns():

@@ -1,0 +1,39 @@
+// Copyright (c) 2026, cluster_brand contributors
+// For license information, please see license.txt
+
+frappe.ui.form.on("Brand Pilot", {
+	refresh(frm) {
+		// the pilot's summaries, as the reader may see them (no Connections panel: its counts are not the
+		// programme users' to call, cluster_brand/allowlist.py)
+		if (!frm.is_new()) {
+			frm.add_custom_button(__("Annual Work Summaries"), () =>
+				frappe.set_route("List", "Annual Work Summary", { brand_pilot: frm.doc.name })
+			);
+		}
+		// The unit starts its year's 年度工作总结 here: made on the server from the approved plan, the baseline,
+		// the targets and last year's enterprises (cluster_brand/pilot_years.py).
+		const year = frm.doc.__onload?.suggested_reporting_year;
+		if (frm.is_new() || !year || !frappe.model.can_create("Annual Work Summary")) return;
+		frm.add_custom_button(__("Start Annual Work Summary"), () => {
+			frappe.prompt(
+				{
+					fieldname: "reporting_year",
+					fieldtype: "Int",
+					label: __("Reporting Year"),
+					default: year,
+					reqd: 1,
+				},
+				({ reporting_year }) =>
+					frappe
+						.call({
+							method: "cluster_brand.pilot_years.start_annual_summary",
+							args: { brand_pilot: frm.doc.name, reporting_year },
+							freeze: true,
+						})
+						.then(({ message }) => frappe.set_route("Form", "Annual Work Summary", message)),
+				__("Start Annual Work Summary"),
+				__("Start")
+			);
+		}).addClass("btn-primary");
+	},
+});

@@ -1,0 +1,25 @@
+# Copyright (c) 2026, cluster_brand contributors
+# For license information, please see license.txt
+
+from frappe.model.document import Document
+
+
+class PilotQuantitativeTarget(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		baseline_value: DF.Float
+		parent: DF.Data
+		parentfield: DF.Data
+		parenttype: DF.Data
+		target_indicator: DF.Data
+		target_value: DF.Float
+		target_year: DF.Int
+		unit: DF.Data | None
+	# end: auto-generated types
+	pass

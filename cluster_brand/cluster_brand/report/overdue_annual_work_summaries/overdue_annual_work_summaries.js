@@ -1,0 +1,21 @@
+// Copyright (c) 2026, cluster_brand contributors
+// For license information, please see license.txt
+
+frappe.query_reports["Overdue Annual Work Summaries"] = {
+	filters: [
+		{
+			fieldname: "as_of",
+			label: __("As of"),
+			fieldtype: "Date",
+			default: frappe.datetime.get_today(),
+			reqd: 1,
+		},
+	],
+	formatter(value, row, column, data, default_formatter) {
+		// a summary not started yet has no state: say so rather than leave the cell blank
+		if (column.fieldname === "workflow_state") {
+			return value ? __(value) : __("Not Started");
+		}
+		return default_formatter(value, row, column, data);
+	},
+};

@@ -1,0 +1,51 @@
+"""The pilot stage (the Brand Pilot's years: the Annual Work Summary), isolated as the applications are: a
+unit sees its own pilots' summaries, a province its province's once the unit has submitted them (a draft is
+the unit's own unfinished work, as an application's is), the ministry all. Their rows follow them
+(child_tables.py), and so do the Workflow Actions that name them (frappe_records.py)."""
+
+import frappe
+
+from cluster_brand.doctype_names import ANNUAL_WORK_SUMMARY, BRAND_PILOT
+from cluster_brand.permissions.scope import any_of, row_visible, sees_all, sql_in, user_scope
+from cluster_brand.rules.workflow import DRAFT
+
+
+def annual_summary_conditions(user: str | None = None, table: str = f"`tab{ANNUAL_WORK_SUMMARY}`") -> str:
+	"""The SQL condition of the summaries ``user`` may see ("" for all)."""
+	user = user or frappe.session.user
+	scope = user_scope(user)
+	if sees_all(user, scope):
+		return ""
+	allowed = []
+	if "Cluster Applicant" in scope.roles:
+		allowed.append(sql_in(f"{table}.organizing_unit", scope.units))
+	if "Provincial Reviewer" in scope.roles:
+		allowed.append(
+			f"({sql_in(f'{table}.recommending_authority', scope.authorities)}"
+			f" and ifnull({table}.workflow_state, '') not in ('', {frappe.db.escape(DRAFT)}))"
+		)
+	return any_of(allowed)
+
+
+def annual_summary_query(user):
+	return annual_summary_conditions(user)
+
+
+def annual_summary_visible(name: str, user: str) -> bool:
+	return row_visible(ANNUAL_WORK_SUMMARY, name, annual_summary_conditions(user))
+
+
+def annual_summary_has_permission(doc, ptype=None, user=None, **kwargs):
+	user = user or frappe.session.user
+	scope = user_scope(user)
+	if sees_all(user, scope):
+		return True
+	if doc.is_new() or not doc.name or not frappe.db.exists(ANNUAL_WORK_SUMMARY, doc.name):
+		# starting a summary: a unit, for its own pilot only
+		unit = (
+			frappe.db.get_value(BRAND_PILOT, doc.brand_pilot, "organizing_unit")
+			if doc.get("brand_pilot")
+			else doc.get("organizing_unit")
+		)
+		return "Cluster Applicant" in scope.roles and (not unit or unit in scope.units)
+	return annual_summary_visible(doc.name, user)
