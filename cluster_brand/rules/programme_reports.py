@@ -247,7 +247,7 @@ def indicator_comparison(
 	"""One row per application: the last indicator year's 11 indicators and derived ratios (as the form
 	derives them, growth over the year before), and its rank and quartile by ``rank_by`` (an indicator's or
 	derived ratio's key) among ``applications``, ranked first. ``values_of``: by application, its indicators'
-	values by year (rules.indicators.values_by_indicator)."""
+	values by year, numbers or None (as rules.indicators.values_by_indicator gives them)."""
 	rows = []
 	for application in applications:
 		values = values_of.get(application["name"], {})
@@ -258,9 +258,9 @@ def indicator_comparison(
 			"industrial_cluster": application.get("industrial_cluster"),
 		}
 		for indicator in INDICATORS:
-			row[FIELD_OF[indicator.key]] = finite_number(values.get(indicator.key, (None,))[-1])
+			row[FIELD_OF[indicator.key]] = values.get(indicator.key, (None,))[-1]
 		for derived in derived_from_values(values):
-			row[FIELD_OF[derived["derived_indicator"]]] = finite_number(derived[LAST_YEAR])
+			row[FIELD_OF[derived["derived_indicator"]]] = derived[LAST_YEAR]
 		rows.append(row)
 	field = FIELD_OF[rank_by]
 	ranked = positions({row["application"]: row[field] for row in rows})

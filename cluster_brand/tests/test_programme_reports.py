@@ -287,6 +287,25 @@ class TestProgrammeReports(IntegrationTestCase):
 		options = re.search(r"options: \[(.*?)\]\.map", script, re.S).group(1)
 		self.assertEqual(re.findall(r'"([^"]+)"', options), [key for _field, key in computed.COMPARED])
 
+	# --- the batch
+
+	def test_the_batch_is_preset_to_the_latest(self):
+		latest = frappe.get_all(
+			PILOT_BATCH, order_by="batch_year desc, creation desc", limit=1, pluck="name"
+		)[0]
+		frappe.set_user(self.cast.ministry)
+		rows = run_report(SUMMARY, filters={})["result"]
+		frappe.set_user("Administrator")
+		in_latest = set(frappe.get_all(APPLICATION, {"pilot_batch": latest}, pluck="name"))
+		listed = {row["application"] for row in rows if row.get("application")}
+		self.assertTrue(listed)
+		self.assertEqual(listed, in_latest)
+		for report in REPORTS:
+			with self.subTest(report=report):
+				script = get_script(report)["script"]
+				self.assertIn('set_filter_value("pilot_batch"', script)
+				self.assertIn("batch_year desc, creation desc", script)
+
 	# --- roles and refusals
 
 	def test_report_roles(self):
