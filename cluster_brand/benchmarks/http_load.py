@@ -121,7 +121,7 @@ class Client(threading.Thread):
 				ok = 200 <= response.status < 300
 				if ok and path.startswith(APPLICATION_PATH + "?"):
 					self.visible = [row["name"] for row in json.loads(data)["data"]]
-			except (OSError, http.client.HTTPException):
+			except Exception:  # counted as an error; a new connection for the next request
 				connection.close()
 				connection = http.client.HTTPConnection(self.server["host"], self.server["port"], timeout=120)
 			self.results.append((self.kind, (time.perf_counter() - start) * 1000, ok))
@@ -138,13 +138,13 @@ class Client(threading.Thread):
 			"Content-Type": "application/json",
 		}
 
-	def next_request(self, step: int) -> tuple[str, str, str | None]:
+	def next_request(self, step: int) -> tuple[str, str, bytes | None]:
 		if self.kind == "applicant":
 			body = {"leading_industry_profile": f"主导产业简介（负载测试 {time.time():.6f}）"}
 			return (
 				"PUT",
 				f"{APPLICATION_PATH}/{quote(self.user['draft'])}",
-				json.dumps(body, ensure_ascii=False),
+				json.dumps(body, ensure_ascii=False).encode(),
 			)
 		if self.kind == "province":
 			if step % 2 == 0 or not self.visible:
