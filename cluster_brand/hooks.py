@@ -123,6 +123,11 @@ override_whitelisted_methods = {
 	# a refused report is named in the reader's language (cluster_brand/report_access.py)
 	"frappe.desk.query_report.get_script": "cluster_brand.report_access.get_script",
 	"frappe.desk.query_report.run": "cluster_brand.report_access.run",
+	# the workspaces' charts and cards: no field counted that the user may not read, no cache shared across
+	# users (cluster_brand/dashboards.py)
+	"frappe.desk.doctype.dashboard_chart.dashboard_chart.get": "cluster_brand.dashboards.get_chart",
+	"frappe.desk.doctype.number_card.number_card.get_result": "cluster_brand.dashboards.get_number_card_result",
+	"frappe.desk.doctype.dashboard_settings.dashboard_settings.create_dashboard_settings": "cluster_brand.dashboards.create_dashboard_settings",
 }
 
 # Default deny: the programme's roles call only the whitelisted methods of cluster_brand/allowlist.py.

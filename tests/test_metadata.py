@@ -178,6 +178,13 @@ def test_records_are_named_and_titled_by_what_people_look_for():
 	assert setting["autoname"] == "format:{recommending_authority}（{pilot_batch}）"
 
 
+def test_the_one_application_per_cluster_check_reads_an_index():
+	# every save looks for another application of the cluster in the batch: without an index that is a scan of
+	# the whole table (0.47 s of a 0.72 s save with 10,000 applications, benchmarks/application_save_scale.py)
+	fields = {f["fieldname"]: f for f in doctypes()["Cluster Brand Application"]["fields"]}
+	assert fields["industrial_cluster"].get("search_index") == 1
+
+
 def test_the_names_the_code_spells_once_are_the_shipped_ones():
 	# doctype_names and format_names stand for the DocType and Print Format JSON: a rename must reach both
 	assert {APPLICATION, EXPERT_REVIEW, PILOT_BATCH, BRAND_PILOT, ANNUAL_WORK_SUMMARY} <= set(doctypes())

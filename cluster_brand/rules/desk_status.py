@@ -137,14 +137,19 @@ def recommender_batches(settings: list[dict], applications: list[dict], today: d
 	)
 
 
+def copies_of(application: dict) -> tuple[int, int, bool]:
+	"""An application's paper copies: required, received, and whether they are all in."""
+	required = application.get("paper_copies_required") or 0
+	received = application.get("paper_copies_received") or 0
+	return required, received, bool(required) and received >= required
+
+
 def paper_copies(applications: list[dict], due_of_batch: dict[str, date | None], today: date) -> dict:
 	"""For the receiver: the recommended applications' paper copies, required against received, the ones
 	still missing first; the copies are due with the province's recommendation (notice 三(二))."""
 	rows = []
 	for application in applications:
-		required = application.get("paper_copies_required") or 0
-		received = application.get("paper_copies_received") or 0
-		complete = bool(required) and received >= required
+		required, received, complete = copies_of(application)
 		due = due_of_batch.get(application.get("pilot_batch"))
 		rows.append(
 			{

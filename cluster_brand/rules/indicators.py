@@ -220,7 +220,11 @@ DERIVED_INDICATORS = (
 def derived_indicators(rows: list[dict]) -> list[dict]:
 	"""工业增加值率 = 增加值/总产值, 成本费用利润率 = 利润总额/成本费用总额, 出口占比 = 出口总额/销售收入,
 	and year-on-year growth; a value is None where its inputs are missing or the divisor is zero."""
-	values = values_by_indicator(rows)
+	return derived_from_values(values_by_indicator(rows))
+
+
+def derived_from_values(values: dict[str, tuple]) -> list[dict]:
+	"""derived_indicators of the values by indicator (values_by_indicator), for who has them at hand."""
 	empty = (None,) * INDICATOR_YEAR_COUNT
 
 	def per_year(func, a, b):

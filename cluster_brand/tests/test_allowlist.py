@@ -92,6 +92,12 @@ class TestAllowlist(IntegrationTestCase):
 		self.assertFalse(self.refused(applicant, "upload_file"))
 		self.assertTrue(self.refused(applicant, "upload_file", method="frappe.client.get_count"))
 
+	def test_the_chart_widget_reads_chart_definitions_only(self):
+		province = self.cast.province
+		self.assertFalse(self.refused(province, "frappe.client.get", doctype="Dashboard Chart", name="x"))
+		for doctype in ("Cluster Brand Application", "User", "Number Card", None):
+			self.assertTrue(self.refused(province, "frappe.client.get", doctype=doctype, name="x"), doctype)
+
 	def test_system_managers_keep_frappes_desk(self):
 		self.assertFalse(self.refused("Administrator", "frappe.client.get_count"))
 		manager = "t.allowlist.sysmanager@example.com"

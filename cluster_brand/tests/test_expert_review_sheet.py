@@ -11,12 +11,11 @@ import json
 import re
 from html.parser import HTMLParser
 from pathlib import Path
-from unittest.mock import patch
 
 import frappe
 from frappe.database.mariadb.schema import MariaDBTable
+from frappe.desk.query_report import get_script
 from frappe.desk.query_report import run as run_report
-from frappe.handler import execute_cmd
 from frappe.utils import add_days, getdate
 
 from cluster_brand import nullable_numbers
@@ -28,7 +27,7 @@ from cluster_brand.print import pdf as printing
 from cluster_brand.print.format_names import APPLICATION_FORMAT, EXPERT_REVIEW_FORMAT
 from cluster_brand.rules.workflow import UNDER_EXPERT_REVIEW
 from cluster_brand.tests.process import SHANDONG, ZHEJIANG, drive_to, make_cast, submit_review
-from cluster_brand.tests.utils import TEST_BATCH, IntegrationTestCase, language
+from cluster_brand.tests.utils import TEST_BATCH, IntegrationTestCase, call, language
 
 RANKING = "Expert Review Ranking"
 SETTING = "Recommendation Setting"
@@ -330,9 +329,9 @@ class TestExpertReviewSheet(IntegrationTestCase):
 		self.assertEqual(run_report(RANKING, filters={"pilot_batch": "no such batch"})["result"], [])
 
 	def test_the_ranking_filter_is_preset_to_the_latest_batch(self):
-		script = (
-			Path(__file__).parents[1] / "cluster_brand/report/expert_review_ranking/expert_review_ranking.js"
-		).read_text()
+		# the script as the desk receives it, the shared part included (report/programme_report.js)
+		script = get_script(RANKING)["script"]
+		self.assertNotIn("{% include", script)
 		self.assertRegex(script, r'fieldname: "pilot_batch"[^}]*reqd: 1')
 		self.assertIn('set_filter_value("pilot_batch"', script)
 		self.assertIn("batch_year desc", script)
@@ -352,17 +351,6 @@ class TestExpertReviewSheet(IntegrationTestCase):
 			"frappe.desk.query_report.run", report_name=RANKING, filters={"pilot_batch": TEST_BATCH}
 		)
 		self.assertIn(self.name, [row.get("application") for row in result["result"]])
-
-
-def call(cmd: str, **form):
-	"""``cmd`` as the desk requests it (Frappe's handler, with the app's overrides)."""
-	form_dict = frappe.local.form_dict
-	frappe.local.form_dict = frappe._dict(cmd=cmd, **form)
-	try:
-		with patch.object(frappe.local, "request", frappe._dict(method="POST"), create=True):
-			return execute_cmd(cmd)
-	finally:
-		frappe.local.form_dict = form_dict
 
 
 class TestRecommendationSettingNames(IntegrationTestCase):

@@ -3,6 +3,7 @@ application, and for the pilot stage's annual work summaries (in-process here; o
 test_http_process.py)."""
 
 import json
+import re
 
 import frappe
 from frappe.desk.doctype.number_card.number_card import get_result as number_card_result
@@ -13,11 +14,12 @@ from frappe.utils.global_search import search as global_search
 
 from cluster_brand.doctype_names import ANNUAL_WORK_SUMMARY, APPLICATION, BRAND_PILOT, EXPERT_REVIEW
 from cluster_brand.print.format_names import APPLICATION_FORMAT
+from cluster_brand.rules import workflow as states
 from cluster_brand.rules.annual_summary import DRAFT, PENDING_PROVINCIAL_INSPECTION
 from cluster_brand.rules.workflow import UNDER_EXPERT_REVIEW
 from cluster_brand.tests.pilot_stage import make_pilot, reporting_year, summary_in
-from cluster_brand.tests.process import drive_to, make_cast, submit_review
-from cluster_brand.tests.utils import IntegrationTestCase
+from cluster_brand.tests.process import OTHER_UNIT, drive_to, make_cast, submit_review
+from cluster_brand.tests.utils import IntegrationTestCase, make_test_application_values
 
 DENIED = (frappe.PermissionError,)
 
@@ -198,8 +200,13 @@ class TestIsolation(IntegrationTestCase):
 				frappe.set_user("Administrator")
 				self.assertEqual(seen, sheet_visible.get(key, False))
 
+	def scored(self):
+		"""The expert's sheet submitted with 75 on every criterion (once for the whole class)."""
+		if frappe.db.get_value("Expert Review", self.sheet, "docstatus") == 0:
+			submit_review(self.cast, self.name, score=75)
+
 	def test_ranking_report(self):
-		submit_review(self.cast, self.name, score=75)
+		self.scored()
 		for key in SEES:
 			with self.subTest(user=key):
 				frappe.set_user(self.cast[key])
@@ -210,6 +217,23 @@ class TestIsolation(IntegrationTestCase):
 					seen = False
 				frappe.set_user("Administrator")
 				self.assertEqual(seen, key == "ministry")
+
+	def test_programme_reports(self):
+		# 申报汇总表 and 主要指标对比 (cluster_brand/cluster_brand/report): the reader's own rows; the receiver
+		# and the experts are not among the reports' roles
+		refused = {"receiver", "expert", "other_expert", "zhejiang_expert"}
+		batch = frappe.db.get_value(APPLICATION, self.name, "pilot_batch")
+		for report in ("Application Summary", "Indicator Comparison"):
+			for key in SEES:
+				with self.subTest(report=report, user=key):
+					frappe.set_user(self.cast[key])
+					try:
+						rows = run_report(report, filters={"pilot_batch": batch})["result"]
+						seen = any(row.get("application") == self.name for row in rows)
+					except DENIED:
+						seen = False
+					frappe.set_user("Administrator")
+					self.assertEqual(seen, SEES[key] and key not in refused)
 
 	def test_workflow_actions_name_only_visible_applications(self):
 		for key in SEES:
@@ -222,6 +246,185 @@ class TestIsolation(IntegrationTestCase):
 			frappe.set_user("Administrator")
 			if not SEES[key]:
 				self.assertEqual(names, [], key)
+
+	# --- the workspaces' number cards and charts (cluster_brand/dashboards.py) -------------------------
+
+	def desk_call(self, method: str, **kwargs):
+		"""Calls a whitelisted method as the desk does: through override_whitelisted_methods."""
+		overrides = frappe.get_hooks("override_whitelisted_methods").get(method)
+		return frappe.call(frappe.get_attr(overrides[-1] if overrides else method), **kwargs)
+
+	def only_this_application(self, filters_json: str | None) -> list:
+		return [*json.loads(filters_json or "[]"), [APPLICATION, "name", "=", self.name, False]]
+
+	def card_count(self, card: str) -> float:
+		"""The card's figure for this application alone, as the workspace's card widget asks for it."""
+		doc = frappe.get_doc("Number Card", card)
+		return self.desk_call(
+			"frappe.desk.doctype.number_card.number_card.get_result",
+			doc=doc.as_json(),
+			filters=json.dumps(self.only_this_application(doc.filters_json)),
+		)
+
+	def test_workspace_number_cards(self):
+		cards = frappe.get_all("Number Card", {"module": "Cluster Brand"}, pluck="name")
+		self.assertGreaterEqual(len(cards), 4)
+		# under expert review: counted as submitted and as under review, not as approved
+		self.assertEqual(self.card_count("Applications Submitted"), 1)
+		self.assertEqual(self.card_count("Applications Being Reviewed by Experts"), 1)
+		self.assertEqual(self.card_count("Approved Pilots"), 0)
+		for card in cards:
+			if self.card_count(card):
+				with self.subTest(card=card):
+					self.as_each_user(lambda card=card: self.card_count(card) == 1)
+			else:  # a card of another state counts it for nobody
+				for key in SEES:
+					frappe.set_user(self.cast[key])
+					self.assertEqual(self.card_count(card), 0, f"{card}, {key}")
+				frappe.set_user("Administrator")
+
+	def chart_values(self, chart_name: str, filters: list, **kwargs) -> dict:
+		"""The chart's label -> total of its datasets, as the workspace's chart widget asks for it."""
+		chart = frappe.get_doc("Dashboard Chart", chart_name)
+		if chart.chart_type == "Custom":
+			config = self.desk_call(
+				"frappe.desk.doctype.dashboard_chart_source.dashboard_chart_source.get_config",
+				name=chart.source,
+			)
+			method = re.search(r'method: "([\w.]+)"', config).group(1)
+		else:
+			method = "frappe.desk.doctype.dashboard_chart.dashboard_chart.get"
+		data = self.desk_call(method, chart_name=chart_name, filters=json.dumps(filters), **kwargs) or {}
+		return {
+			label: sum(dataset["values"][i] for dataset in data["datasets"])
+			for i, label in enumerate(data.get("labels", []))
+		}
+
+	def test_workspace_charts(self):
+		for chart in ("Applications by State", "Applications by Recommending Authority", "Deadlines Ahead"):
+			filters = self.only_this_application(
+				frappe.db.get_value("Dashboard Chart", chart, "filters_json")
+			)
+			with self.subTest(chart=chart):
+				self.assertEqual(sum(self.chart_values(chart, filters).values()), 1, "the chart counts it")
+				self.as_each_user(
+					lambda chart=chart, filters=filters: sum(self.chart_values(chart, filters).values()) == 1
+				)
+
+	def test_a_chart_is_never_another_users_cached_result(self):
+		# Frappe's chart cache is keyed by the chart alone: were it filled, the ministry's national figures
+		# would be served to the next province that asks without "refresh"
+		chart = "Applications by Recommending Authority"
+		shandong = frappe.get_doc(
+			make_test_application_values(OTHER_UNIT, demo_file="application_shandong.json")
+		).insert()
+		shandong.db_set("workflow_state", states.PENDING_PROVINCIAL_REVIEW)
+		frappe.set_user(self.cast.ministry)
+		national = self.chart_values(chart, [], refresh=1)
+		self.assertGreater(len(national), 1, "applications of more than one authority exist")
+		for key in ("province", "other_province", "applicant"):
+			with self.subTest(user=key):
+				frappe.set_user(self.cast[key])
+				try:
+					seen = set(self.chart_values(chart, []))
+				except DENIED:
+					seen = set()
+				own = {
+					a.recommending_authority
+					for a in frappe.get_list(
+						APPLICATION,
+						filters=json.loads(frappe.db.get_value("Dashboard Chart", chart, "filters_json")),
+						fields=["recommending_authority"],
+						limit_page_length=0,
+					)
+				}
+				frappe.set_user("Administrator")
+				self.assertLessEqual(seen, own, f"{key} sees only its own authorities")
+
+	def test_score_distribution_is_the_ministrys(self):
+		self.scored()
+		filters = self.only_this_application(None)
+		self.addCleanup(setattr, frappe.local, "lang", frappe.local.lang)
+		frappe.local.lang = "zh"  # the desk's language: the bands are labelled in Chinese
+		for key in SEES:
+			with self.subTest(user=key):
+				frappe.set_user(self.cast[key])
+				try:
+					values = self.chart_values("Score Distribution", filters)
+				except DENIED:
+					values = None
+				frappe.set_user("Administrator")
+				if key == "ministry":
+					self.assertEqual(
+						values,
+						{
+							"60分以下": 0,
+							"60–69分": 0,
+							"70–79分": 1,
+							"80–89分": 0,
+							"90分及以上": 0,
+						},
+					)
+				else:
+					self.assertIsNone(values, f"{key} must not see the scores")
+
+	def test_no_chart_or_card_of_the_request_counts_a_field_the_user_may_not_read(self):
+		self.scored()
+		chart = {
+			"name": "by score",
+			"chart_type": "Group By",
+			"document_type": APPLICATION,
+			"group_by_type": "Count",
+			"group_by_based_on": "mean_score",
+			"type": "Bar",
+		}
+		card = {
+			"name": "mean",
+			"document_type": APPLICATION,
+			"function": "Average",
+			"aggregate_function_based_on": "mean_score",
+		}
+		by_score = [[APPLICATION, "mean_score", ">", 70, False]]
+		for key in ("province", "applicant", "expert", "association"):
+			frappe.set_user(self.cast[key])
+			with self.subTest(user=key):
+				with self.assertRaises(frappe.PermissionError):
+					self.desk_call(
+						"frappe.desk.doctype.dashboard_chart.dashboard_chart.get",
+						chart=json.dumps(chart),
+						no_cache=1,
+					)
+				with self.assertRaises(frappe.PermissionError):
+					self.desk_call(
+						"frappe.desk.doctype.number_card.number_card.get_result",
+						doc=json.dumps(card),
+						filters="[]",
+					)
+				with self.assertRaises(frappe.PermissionError):
+					self.desk_call(
+						"frappe.desk.doctype.number_card.number_card.get_result",
+						doc=json.dumps({**card, "function": "Count"}),
+						filters=json.dumps(by_score),
+					)
+			frappe.set_user("Administrator")
+
+	def test_dashboard_settings_are_the_users_own(self):
+		# a workspace with charts makes the viewer's chart settings on first view, and keeps its filters there
+		province, other = self.cast.province, self.cast.other_province
+		frappe.db.delete("Dashboard Settings", {"name": ("in", [province, other])})
+		frappe.set_user(province)
+		self.desk_call(
+			"frappe.desk.doctype.dashboard_settings.dashboard_settings.create_dashboard_settings", user=other
+		)
+		self.desk_call(
+			"frappe.desk.doctype.dashboard_settings.dashboard_settings.save_chart_config",
+			reset=0,
+			config=json.dumps({"filters": {"pilot_batch": "x"}}),
+			chart_name="Deadlines Ahead",
+		)
+		frappe.set_user("Administrator")
+		self.assertFalse(frappe.db.exists("Dashboard Settings", other))
+		self.assertIn("pilot_batch", frappe.db.get_value("Dashboard Settings", province, "chart_config"))
 
 
 # Who sees the test unit's Annual Work Summary once submitted to Zhejiang (its draft of the next year: the

@@ -6,6 +6,7 @@ from threading import Thread
 from unittest.mock import patch
 
 import frappe
+from frappe.handler import execute_cmd
 from frappe.utils import add_days, today
 
 try:  # Frappe v16
@@ -126,3 +127,14 @@ def rest(method: str, path: str, token: str, body: dict | None = None, lang: str
 	thread.start()
 	thread.join()
 	return result["response"]
+
+
+def call(cmd: str, **form):
+	"""``cmd`` as the desk requests it (Frappe's handler, with the app's overrides)."""
+	form_dict = frappe.local.form_dict
+	frappe.local.form_dict = frappe._dict(cmd=cmd, **form)
+	try:
+		with patch.object(frappe.local, "request", frappe._dict(method="POST"), create=True):
+			return execute_cmd(cmd)
+	finally:
+		frappe.local.form_dict = form_dict

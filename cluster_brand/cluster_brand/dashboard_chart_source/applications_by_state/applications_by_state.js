@@ -1,0 +1,15 @@
+// The applications per workflow state, in the process's order.
+// Read through the user's permissions: cluster_brand/dashboards.py.
+frappe.provide("frappe.dashboards.chart_sources");
+
+frappe.dashboards.chart_sources["Applications by State"] = {
+	method: "cluster_brand.dashboards.applications_by_state",
+	filters: [
+		{
+			fieldname: "pilot_batch",
+			label: __("Pilot Batch"),
+			fieldtype: "Link",
+			options: "Pilot Batch",
+		},
+	],
+};

@@ -1,0 +1,87 @@
+# Copyright (c) 2026, cluster_brand contributors
+# For license information, please see license.txt
+
+"""申报汇总表: one row per application of a batch — its province, unit, cluster, leading industry, the last
+indicator year's sales and value added, the backbone enterprises' coverage and own-brand share, its state
+and province rank, experts assigned / sheets submitted and mean score — with totals per province
+(cluster_brand.rules.programme_reports.application_summary). Read in four queries, through the reader's
+permissions (cluster_brand.programme_reports)."""
+
+import frappe
+from frappe import _
+
+from cluster_brand import programme_reports as reads
+from cluster_brand.doctype_names import APPLICATION
+from cluster_brand.permissions.fields import unreadable_fields
+from cluster_brand.rules import programme_reports as computed
+from cluster_brand.rules.indicators import SALES, VALUE_ADDED
+
+FIELDS = [
+	"recommending_authority",
+	"organizing_unit",
+	"industrial_cluster",
+	"leading_industry",
+	"workflow_state",
+	"recommendation_rank",
+	"backbone_sales_coverage",
+	"total_sales_revenue",
+	"total_own_brand_sales_revenue",
+	"leading_industry_sales_revenue",
+	"mean_score",
+]
+# the application's field behind each column that is not at permission level 0
+SOURCE_FIELD = {
+	"recommendation_rank": "recommendation_rank",
+	"experts_assigned": "expert_assignments",
+	"sheets_submitted": "expert_assignments",
+	"mean_score": "mean_score",
+}
+
+
+def execute(filters=None):
+	filters = frappe._dict(filters or {})
+	batch = reads.batch_of(filters)
+	applications = reads.batch_applications(batch, FIELDS)
+	indicators = reads.child_rows(
+		"Application Indicator",
+		"indicators",
+		applications,
+		["indicator", computed.LAST_YEAR],
+		indicator=("in", [SALES, VALUE_ADDED]),
+	)
+	# who reviews is the ministry's to know (the table's permission level)
+	assignments = None
+	if "expert_assignments" not in unreadable_fields(APPLICATION):
+		assignments = reads.child_rows(
+			"Expert Assignment", "expert_assignments", applications, ["review_submitted"]
+		)
+	rows = computed.application_summary(applications, indicators, assignments, set(frappe.get_roles()))
+	reads.translated_states(rows)
+	for row in rows:
+		if row.get("is_total") == computed.SUBTOTAL:
+			row["leading_industry"] = _("Subtotal: {0} applications").format(row["applications"])
+		elif row.get("is_total") == computed.GRAND_TOTAL:
+			row["leading_industry"] = _("Total: {0} applications").format(row["applications"])
+	return reads.readable_columns(columns(reads.last_indicator_year(batch)), SOURCE_FIELD), rows
+
+
+def columns(year: str) -> list[dict]:
+	column = reads.column
+	return [
+		*reads.application_columns(),
+		column("leading_industry", _("Leading Industry"), width=150),
+		column("sales_revenue", f"{_(SALES)} {year}".strip(), "Float", 150, precision=2),
+		column("value_added", f"{_(VALUE_ADDED)} {year}".strip(), "Float", 150, precision=2),
+		column(
+			"backbone_sales_coverage",
+			_("Backbone Enterprises' Share of Leading-Industry Sales Revenue"),
+			"Percent",
+			150,
+		),
+		column("own_brand_share", _("Own-Brand Share of the Backbone Enterprises' Sales"), "Percent", 150),
+		column("workflow_state", _("Application State"), width=120),
+		column("recommendation_rank", _("Rank among the Authority's Recommendations"), "Int", 110),
+		column("experts_assigned", _("Experts Assigned"), "Int", 100),
+		column("sheets_submitted", _("Sheets Submitted"), "Int", 110),
+		column("mean_score", _("Mean Score"), "Float", 100, precision=2),
+	]

@@ -1,0 +1,43 @@
+# Copyright (c) 2026, cluster_brand contributors
+# For license information, please see license.txt
+
+"""主要指标对比: the 11 main indicators and the derived ratios of the last indicator year across the
+applications of a batch, with each application's rank and quartile by the indicator chosen (sales revenue
+unless another is), among the applications the reader sees
+(cluster_brand.rules.programme_reports.indicator_comparison). Read in three queries, through the reader's
+permissions."""
+
+import frappe
+from frappe import _
+
+from cluster_brand import programme_reports as reads
+from cluster_brand.rules import programme_reports as computed
+from cluster_brand.rules.indicators import SALES, YEAR_FIELDS
+
+FIELDS = ["recommending_authority", "organizing_unit", "industrial_cluster"]
+
+
+def execute(filters=None):
+	filters = frappe._dict(filters or {})
+	rank_by = filters.get("rank_by") or SALES
+	if rank_by not in computed.FIELD_OF:
+		frappe.throw(_("Rank By: {0} is not one of the main indicators or derived ratios.").format(rank_by))
+	batch = reads.batch_of(filters)
+	applications = reads.batch_applications(batch, FIELDS)
+	# the year before too: the derived growth rates compare the last two years
+	values = reads.indicator_values(applications, YEAR_FIELDS[1:])
+	rows = computed.indicator_comparison(applications, values, rank_by)
+	return columns(reads.last_indicator_year(batch), rank_by), rows
+
+
+def columns(year: str, rank_by: str) -> list[dict]:
+	column = reads.column
+	return [
+		column("rank", _("Rank by {0}").format(_(rank_by)), "Int", 90),
+		column("quartile", _("Quartile (1 = Top Quarter)"), "Int", 90),
+		*reads.application_columns(),
+		*(
+			column(field, f"{_(key)} {year}".strip(), "Float", 150, precision=2)
+			for field, key in computed.COMPARED
+		),
+	]

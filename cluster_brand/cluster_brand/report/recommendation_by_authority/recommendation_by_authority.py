@@ -1,0 +1,69 @@
+# Copyright (c) 2026, cluster_brand contributors
+# For license information, please see license.txt
+
+"""各地推荐情况: per recommending authority, for a batch — its quota, the applications submitted to it, how
+many it recommended, did not recommend, returned or still has to decide, its deadline and the paper copies
+received (cluster_brand.rules.programme_reports.recommendation_by_authority). Read in at most four queries,
+through the reader's permissions: a province sees its own row, an association its industry's applications."""
+
+import frappe
+from frappe import _
+
+from cluster_brand import programme_reports as reads
+from cluster_brand.permissions.applications import application_conditions
+from cluster_brand.rules import programme_reports as computed
+
+FIELDS = ["recommending_authority", "workflow_state", "paper_copies_required", "paper_copies_received"]
+SETTING = "Recommendation Setting"
+# the application's field behind each column that is not at permission level 0
+SOURCE_FIELD = {
+	"paper_copies_expected": "paper_copies_received",
+	"paper_copies_received": "paper_copies_received",
+	"paper_copies_complete": "paper_copies_received",
+}
+
+
+def execute(filters=None):
+	filters = frappe._dict(filters or {})
+	batch = reads.batch_of(filters)
+	if not batch:
+		return columns(), []
+	applications = reads.batch_applications(batch, FIELDS)
+	settings = []
+	if frappe.has_permission(SETTING, "read"):  # the provinces' own and the ministry's
+		settings = frappe.get_list(
+			SETTING,
+			filters={"pilot_batch": batch.name},
+			fields=["recommending_authority", "recommendation_deadline", "recommendation_quota"],
+			limit_page_length=0,
+		)
+	# the whole programme's authorities for who reads every application, even those without one
+	authorities = []
+	if not application_conditions():
+		authorities = frappe.get_list(
+			"Recommending Authority", filters={"disabled": 0}, pluck="name", limit_page_length=0
+		)
+	rows = computed.recommendation_by_authority(
+		authorities, settings, applications, batch.provincial_recommendation_deadline
+	)
+	if rows:
+		rows[-1]["recommending_authority"] = _("Total: {0} authorities").format(rows[-1]["authorities"])
+	return reads.readable_columns(columns(), SOURCE_FIELD), rows
+
+
+def columns() -> list[dict]:
+	column = reads.column
+	return [
+		reads.authority_column(220),
+		column("recommendation_quota", _("Recommendation Quota"), "Int", 100),
+		column("submitted", _("Applications Submitted"), "Int", 100),
+		column("recommended", _("Recommended"), "Int", 90),
+		column("not_recommended", _("Not Recommended"), "Int", 90),
+		column("returned", _("Returned"), "Int", 90),
+		column("pending", _("Pending Provincial Review"), "Int", 110),
+		column("quota_left", _("Quota Left"), "Int", 90),
+		column("recommendation_deadline", _("Recommendation Deadline"), "Date", 120),
+		column("paper_copies_expected", _("Paper Copies Expected"), "Int", 110),
+		column("paper_copies_received", _("Paper Copies Received"), "Int", 110),
+		column("paper_copies_complete", _("Applications with All Paper Copies"), "Int", 130),
+	]

@@ -1,0 +1,130 @@
+"""What the programme's script reports read (申报汇总表, 各地推荐情况, 主要指标对比; the ranking reads its own).
+
+Rows are read set-wise — the batch, its applications, then each child table once for all of them — so that a
+report costs the same number of queries for 200 applications as for 2,000. The applications come through
+``frappe.get_list``, so through the reader's row-level permissions (cluster_brand/permissions.py) and
+field levels; the child rows are read for those applications only. What the reports compute from the rows
+is in cluster_brand/rules/programme_reports.py.
+"""
+
+import frappe
+from frappe import _
+
+from cluster_brand.doctype_names import APPLICATION, PILOT_BATCH
+from cluster_brand.permissions.fields import unreadable_fields
+from cluster_brand.rules.indicators import INDICATORS, YEAR_FIELDS, indicator_years, year_heading
+
+
+def batch_of(filters) -> frappe._dict | None:
+	"""The report's batch: the one filtered on, else the latest (as the desk presets the filter)."""
+	batches = frappe.get_list(
+		PILOT_BATCH,
+		filters={"name": filters.pilot_batch} if filters.get("pilot_batch") else None,
+		fields=["name", "batch_year", "provincial_recommendation_deadline"],
+		order_by="batch_year desc, creation desc",
+		limit=1,
+	)
+	return batches[0] if batches else None
+
+
+def last_indicator_year(batch) -> str:
+	"""The heading of the indicator table's last year (2016年 for the 2017 batch), "" without a batch year."""
+	years = indicator_years(batch.batch_year) if batch else ()
+	return year_heading(years[-1]) if years else ""
+
+
+def batch_applications(batch, fields: list[str]) -> list[dict]:
+	"""The applications of ``batch`` the reader may see, with those of ``fields`` it may read."""
+	if not batch:
+		return []
+	return frappe.get_list(
+		APPLICATION,
+		filters={"pilot_batch": batch.name},
+		fields=["name", *fields],
+		order_by="name asc",
+		limit_page_length=0,
+	)
+
+
+def child_rows(doctype: str, table_field: str, applications: list[dict], fields: list[str], **conditions):
+	"""The rows of one child table of ``applications`` (already read through the permissions), in one query."""
+	return frappe.get_all(
+		doctype,
+		filters={
+			"parenttype": APPLICATION,
+			"parentfield": table_field,
+			"parent": ("in", [a.name for a in applications] or [""]),
+			**conditions,
+		},
+		fields=["parent", *fields],
+		order_by="parent asc, idx asc",
+	)
+
+
+def indicator_values(applications: list[dict], year_fields: tuple[str, ...]) -> dict[str, dict[str, tuple]]:
+	"""The main indicators of ``applications`` as rules.indicators.values_by_indicator gives them: by application,
+	by indicator, a value per indicator year (None for a year not in ``year_fields``, or not filled). One
+	query, pivoted by the database to one row per application: a tenth of the rows to transfer. (SQL with
+	parameters: frappe.qb writes the official names, "(%)" included, into the query unescaped; the
+	applications were read through the permissions.)"""
+	if not applications:
+		return {}
+	values = {"parents": tuple(a.name for a in applications), "parenttype": APPLICATION}
+	columns = []
+	for n, indicator in enumerate(INDICATORS):
+		values[f"indicator_{n}"] = indicator.key
+		columns += [
+			f"max(case when indicator = %(indicator_{n})s then `{field}` end) as `{field}_{n}`"
+			for field in year_fields
+		]
+	pivoted = frappe.db.sql(
+		f"""select parent, {", ".join(columns)} from `tabApplication Indicator`
+		where parenttype = %(parenttype)s and parentfield = 'indicators' and parent in %(parents)s
+		group by parent""",
+		values,
+		as_dict=True,
+	)
+	return {
+		row.parent: {
+			indicator.key: tuple(row.get(f"{field}_{n}") for field in YEAR_FIELDS)
+			for n, indicator in enumerate(INDICATORS)
+		}
+		for row in pivoted
+	}
+
+
+def readable_columns(columns: list[dict], source_field: dict[str, str]) -> list[dict]:
+	"""``columns`` without those whose source field of the application the reader may not read
+	(``source_field``: column fieldname → the application's field)."""
+	hidden = unreadable_fields(APPLICATION)
+	return [c for c in columns if source_field.get(c["fieldname"]) not in hidden]
+
+
+def translated_states(rows: list[dict]):
+	"""The workflow state as the desk names it (the report's cells and its Excel export)."""
+	for row in rows:
+		if row.get("workflow_state"):
+			row["workflow_state"] = _(row["workflow_state"])
+
+
+def column(fieldname: str, label: str, fieldtype: str = "Data", width: int = 120, **more) -> dict:
+	return {"fieldname": fieldname, "label": label, "fieldtype": fieldtype, "width": width, **more}
+
+
+def application_columns() -> list[dict]:
+	"""The columns that name an application: its province, the application, its unit and cluster."""
+	return [
+		authority_column(),
+		column("application", _("Cluster Brand Application"), "Link", 120, options=APPLICATION),
+		# Data, not Link: as authority_column
+		column("organizing_unit", _("Applicant Unit"), width=200),
+		column("industrial_cluster", _("Industrial Cluster"), "Link", 200, options="Industrial Cluster"),
+	]
+
+
+def authority_column(width: int = 190) -> dict:
+	# Data, not Link: Frappe filters a report's rows once more by the reader's User Permissions on the
+	# DocTypes of its Link columns. The rows here come through the permission rules already; that filter
+	# would drop every row of an industry association (its permission on its own authority is for the
+	# authority list only) and query the database once per total row.
+	return column("recommending_authority", _("Recommending Authority"), width=width)
