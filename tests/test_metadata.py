@@ -125,6 +125,16 @@ def test_frappe_strings_are_overridden_only_where_frappe_is_wrong_or_missing():
 		assert any("\u4e00" <= c <= "\u9fff" for c in zh), key
 
 
+def test_each_string_has_one_translation():
+	# Frappe keeps the last of two rows with the same source and context: the other is silently unused
+	import csv
+	from collections import Counter
+
+	with open(APP / "translations" / "zh.csv", encoding="utf-8", newline="") as fh:
+		keys = Counter((row[0], row[2] if len(row) > 2 else "") for row in csv.reader(fh) if row)
+	assert not [key for key, count in keys.items() if count > 1]
+
+
 def test_translations_keep_the_placeholders():
 	import re
 

@@ -128,9 +128,9 @@ def test_indicators_beside_the_baseline_with_their_change():
 	table = page.tables_of("cb-indicators")[0]
 	assert cells(table["rows"][0]) == ["指标名称", "基期（2016年）", "报告年度（2018年）", "增减"]
 	rows = {cells(r)[0]: cells(r)[1:] for r in table["rows"][1:]}
-	assert rows["主导产业总产值（亿元）"] == ["100", "120", "+20%"]
+	assert rows["主导产业总产值（亿元）"] == ["100", "120", "+20.00%"]
 	assert rows["主导产业新产品产值（亿元）"] == ["", "15.5", ""]
-	assert rows[dict(DERIVED_INDICATORS)[rules.RATIOS[0]]] == ["20", "25", "+5个百分点"]
+	assert rows[dict(DERIVED_INDICATORS)[rules.RATIOS[0]]] == ["20", "25", "+5.00个百分点"]
 	assert len(rows) == len(rules.SUMMARY_INDICATORS) + len(rules.RATIOS)
 
 

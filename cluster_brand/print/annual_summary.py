@@ -141,7 +141,8 @@ def _change(value, unit: str = "%") -> str:
 	v = float_value(value)
 	if v is None:
 		return ""
-	return ("+" if v > 0 else "") + format_number(v, 2) + unit
+	# a column of changes reads alike on every row: +8.00%, 0.00个百分点, -1.25%
+	return (f"{v:+.2f}" if v else "0.00") + unit
 
 
 def _indicator_rows(doc) -> list[dict]:
