@@ -266,7 +266,10 @@ class TestDeskWalk(DeskTestCase):
 		self.save(page)
 		rows.first.scroll_into_view_if_needed()
 		screenshot(page, "expert-sheet-scored")
-		page.locator(".page-actions .primary-action:visible").click()  # 提交
+		# back at the top, the sticky page head still: on a loaded machine Playwright found the button moving
+		page.evaluate("window.scrollTo(0, 0)")
+		settle(page)
+		page.locator(".page-actions .primary-action:visible", has_text="提交").click()
 		page.locator(".modal.show .btn-primary").click()  # confirm
 		settle(page, 2500)
 		frappe.db.rollback()
