@@ -100,6 +100,15 @@ class TestDeskWalk(DeskTestCase):
 					self.assertIn(title, sidebar)
 				page.context.close()
 
+	def test_01b_a_page_left_open_raises_no_error(self):
+		# the desk posts what it did in the background, some 10 s later (the routes visited): a refused call
+		# shows the user an error dialog long after the page looked fine
+		page = self.page_of("applicant")
+		page.goto(f"{self.desk.base_url}/app/{frappe.scrub(APPLICATION).replace('_', '-')}/view/report")
+		settle(page, 12000)
+		self.assertEqual(page.locator(".modal.show .msgprint").all_inner_texts(), [])
+		page.context.close()
+
 	def test_02_the_applicant_checks_and_submits_its_draft(self):
 		page = self.page_of("applicant")
 		# the workspace opens on the applicant's applications, with the next step and the deadline

@@ -212,6 +212,20 @@ class TestSidePaths(IntegrationTestCase):
 		)
 		self.assertTrue(all(e.get("owner") in (None, self.cast.other_applicant) for e in events))
 
+	def test_route_history_is_the_users_own(self):
+		# Frappe records the routes for the session's user whatever the request names
+		from frappe.deferred_insert import save_to_db
+
+		route = f"List/{APPLICATION}/Report/{frappe.generate_hash(length=8)}"
+		routes = json.dumps([{"route": route, "creation": "2026-11-28 10:00:00", "user": self.cast.province}])
+		self.call(
+			"applicant", "frappe.desk.doctype.route_history.route_history.deferred_insert", routes=routes
+		)
+		save_to_db()
+		self.assertEqual(
+			frappe.get_all("Route History", {"route": route}, pluck="user"), [self.cast.applicant]
+		)
+
 	def test_print_keeps_the_field_levels(self):
 		# the receiver reads the application (level 0) and the paper receipt (2), not the province's part (1)
 		def printed(who):
