@@ -216,7 +216,7 @@ def make_demo_summary(pilot: str, year: int, values: dict):
 	from frappe.model.workflow import apply_workflow
 
 	from cluster_brand.doctype_names import ANNUAL_WORK_SUMMARY
-	from cluster_brand.rules import annual_summary as rules
+	from cluster_brand.rules import indicators, summary_indicators, summary_progress
 	from cluster_brand.rules.indicators import COUNT
 
 	summary = frappe.get_doc({"doctype": ANNUAL_WORK_SUMMARY, "brand_pilot": pilot, "reporting_year": year})
@@ -225,28 +225,30 @@ def make_demo_summary(pilot: str, year: int, values: dict):
 	end_of_year = f"{year}-12-31"
 	for row in summary.measure_progress:
 		due = str(row.time_node) <= end_of_year
-		if row.status == rules.COMPLETED:
+		if row.status == summary_progress.COMPLETED:
 			pass  # done in an earlier year
 		elif row.measure_no == values.get("delayed_measure"):
 			row.update(
 				{
-					"status": rules.DELAYED,
+					"status": summary_progress.DELAYED,
 					"work_done": "已完成方案征集。",
 					"delay_reason": values["delay_reason"],
 				}
 			)
 		elif due and "delay_reason" in values:
-			row.update({"status": rules.COMPLETED, "work_done": "已按计划完成。"})
-		elif due or row.status != rules.NOT_STARTED:
-			row.update({"status": rules.IN_PROGRESS, "work_done": row.work_done or "正在推进。"})
+			row.update({"status": summary_progress.COMPLETED, "work_done": "已按计划完成。"})
+		elif due or row.status != summary_progress.NOT_STARTED:
+			row.update({"status": summary_progress.IN_PROGRESS, "work_done": row.work_done or "正在推进。"})
 		row.evidence = values.get("evidence")
 	for row in summary.indicators:
-		indicator = rules.SUMMARY_INDICATOR_BY_KEY[row.indicator]
+		indicator = summary_indicators.SUMMARY_INDICATOR_BY_KEY[row.indicator]
 		if row.baseline_value is not None:
 			value = row.baseline_value * growth
 			row.reporting_value = round(value) if indicator.kind == COUNT else round(value, 2)
-	output = next(r for r in summary.indicators if r.indicator == rules.INDICATORS[2].key)
-	new_products = next(r for r in summary.indicators if r.indicator == rules.NEW_PRODUCT_OUTPUT.key)
+	output = next(r for r in summary.indicators if r.indicator == indicators.INDICATORS[2].key)
+	new_products = next(
+		r for r in summary.indicators if r.indicator == summary_indicators.NEW_PRODUCT_OUTPUT.key
+	)
 	new_products.reporting_value = round((output.reporting_value or 0) * 0.18, 2)
 	for row in summary.backbone_enterprises:
 		for fieldname in ("assets", "sales_revenue", "own_brand_sales_revenue", "total_profit"):

@@ -11,8 +11,8 @@ from frappe.utils import getdate, today
 
 from cluster_brand.doctype_names import APPLICATION
 from cluster_brand.pilot_years import summary_status_rows
-from cluster_brand.rules import annual_summary
 from cluster_brand.rules import desk_status as status
+from cluster_brand.rules import summary_workflow
 from cluster_brand.rules import workflow as states
 
 TEMPLATE = "cluster_brand/templates/desk/status.html"
@@ -41,8 +41,8 @@ def get_desk_status(view: str, pilot_batch: str | None = None) -> str:
 # wait for its inspection, the ministry those forwarded to it; both the overdue ones too.
 PILOT_YEARS = {
 	"applicant": None,
-	"recommender": annual_summary.PENDING_PROVINCIAL_INSPECTION,
-	"ministry": annual_summary.FORWARDED_TO_MINISTRY,
+	"recommender": summary_workflow.PENDING_PROVINCIAL_INSPECTION,
+	"ministry": summary_workflow.FORWARDED_TO_MINISTRY,
 }
 
 

@@ -1,7 +1,7 @@
 """The pilot years on a real site (Annex 1 四(五)): a unit starts its year's summary from its pilot, whoever
 acts next on a summary is told (ToDo and notification, as for the applications), a daily job reminds the
 unit before the due date, and the provinces and the ministry list the overdue summaries. The rules are in
-cluster_brand/rules/annual_summary.py."""
+cluster_brand/rules/pilot_calendar.py and summary_workflow.py."""
 
 import frappe
 from frappe import _
@@ -10,7 +10,7 @@ from frappe.utils import cint, getdate, today
 
 from cluster_brand.doctype_names import ANNUAL_WORK_SUMMARY, BRAND_PILOT
 from cluster_brand.notifications import applicants, inform, provincial_reviewers, users_with_role
-from cluster_brand.rules import annual_summary as rules
+from cluster_brand.rules import pilot_calendar, summary_workflow
 from cluster_brand.rules.workflow import RETURNED
 
 IN_PILOT = "In Pilot"
@@ -51,9 +51,9 @@ def start_annual_summary(brand_pilot: str, reporting_year: int | None = None) ->
 # --- who acts next ----------------------------------------------------------------------------------------
 
 NEXT_ACTORS = {
-	rules.PENDING_PROVINCIAL_INSPECTION: provincial_reviewers,
+	summary_workflow.PENDING_PROVINCIAL_INSPECTION: provincial_reviewers,
 	RETURNED: applicants,
-	rules.FORWARDED_TO_MINISTRY: lambda doc: users_with_role("Ministry Administrator"),
+	summary_workflow.FORWARDED_TO_MINISTRY: lambda doc: users_with_role("Ministry Administrator"),
 }
 
 
@@ -77,7 +77,7 @@ def notify_summary_transition(doc):
 			},
 			ignore_permissions=True,
 		)
-	elif doc.workflow_state == rules.ACCEPTED:
+	elif doc.workflow_state == summary_workflow.ACCEPTED:
 		inform(applicants(doc), doc, subject)
 
 
@@ -133,7 +133,7 @@ def readable_pilots() -> list[dict]:
 
 def summary_status_rows(day) -> list[dict]:
 	"""The rows of the workspaces' 试点年度工作总结 (desk_status.py), as the session user may read them."""
-	rows = rules.summary_rows(
+	rows = pilot_calendar.summary_rows(
 		[
 			{
 				**pilot,
@@ -157,11 +157,11 @@ def overdue_summaries(today_: str | None = None) -> list[dict]:
 		if not (pilot.start_date and pilot.planned_end_date):
 			continue
 		states = {year: s.workflow_state for year, s in pilot.summaries.items()}
-		for year in rules.overdue_years(
+		for year in pilot_calendar.overdue_years(
 			getdate(pilot.start_date), getdate(pilot.planned_end_date), day, states, pilot.province_due
 		):
 			summary = pilot.readable_summaries.get(year)
-			due = rules.due_date(year, pilot.province_due)
+			due = pilot_calendar.due_date(year, pilot.province_due)
 			rows.append(
 				{
 					"brand_pilot": pilot.name,
@@ -185,12 +185,12 @@ def send_summary_reminders():
 	for pilot in pilots_and_their_summaries():
 		if not (pilot.start_date and pilot.planned_end_date):
 			continue
-		for year in rules.reporting_years(
+		for year in pilot_calendar.reporting_years(
 			getdate(pilot.start_date), getdate(pilot.planned_end_date), pilot.province_due
 		):
-			due = rules.due_date(year, pilot.province_due)
+			due = pilot_calendar.due_date(year, pilot.province_due)
 			summary = pilot.summaries.get(year)
-			if not rules.reminder_due(summary.workflow_state if summary else None, due, day):
+			if not pilot_calendar.reminder_due(summary.workflow_state if summary else None, due, day):
 				continue
 			doc = (
 				frappe.get_doc(ANNUAL_WORK_SUMMARY, summary.name)

@@ -7,7 +7,7 @@ from print_env import print_environment
 from test_print_application import Page, cells, flat
 
 from cluster_brand.print.annual_summary import annual_summary_print_context
-from cluster_brand.rules import annual_summary as rules
+from cluster_brand.rules import summary_indicators, summary_progress
 from cluster_brand.rules.indicators import DERIVED_INDICATORS, INDICATORS
 from cluster_brand.rules.work_plan import WORK_ITEM_KEYS
 
@@ -40,7 +40,7 @@ def summary(**values) -> dict:
 				"measure_no": "2.1",
 				"measure": "成立区域品牌建设领导小组",
 				"time_node": date(2018, 3, 31),
-				"status": rules.COMPLETED,
+				"status": summary_progress.COMPLETED,
 				"work_done": "已成立",
 			},
 			{
@@ -48,7 +48,7 @@ def summary(**values) -> dict:
 				"measure_no": "1.1",
 				"measure": "编制区域品牌发展规划",
 				"time_node": date(2018, 6, 30),
-				"status": rules.DELAYED,
+				"status": summary_progress.DELAYED,
 				"overdue": 1,
 				"work_done": "已完成初稿",
 				"delay_reason": "专家评审推迟",
@@ -61,11 +61,11 @@ def summary(**values) -> dict:
 				"reporting_value": 120.0,
 				"change_percent": 20.0,
 			},
-			{"indicator": rules.NEW_PRODUCT_OUTPUT.key, "reporting_value": 15.5},
+			{"indicator": summary_indicators.NEW_PRODUCT_OUTPUT.key, "reporting_value": 15.5},
 		],
 		"derived_indicators": [
 			{
-				"derived_indicator": rules.RATIOS[0],
+				"derived_indicator": summary_indicators.RATIOS[0],
 				"baseline_value": 20.0,
 				"reporting_value": 25.0,
 				"change": 5.0,
@@ -130,8 +130,8 @@ def test_indicators_beside_the_baseline_with_their_change():
 	rows = {cells(r)[0]: cells(r)[1:] for r in table["rows"][1:]}
 	assert rows["主导产业总产值（亿元）"] == ["100", "120", "+20.00%"]
 	assert rows["主导产业新产品产值（亿元）"] == ["", "15.5", ""]
-	assert rows[dict(DERIVED_INDICATORS)[rules.RATIOS[0]]] == ["20", "25", "+5.00个百分点"]
-	assert len(rows) == len(rules.SUMMARY_INDICATORS) + len(rules.RATIOS)
+	assert rows[dict(DERIVED_INDICATORS)[summary_indicators.RATIOS[0]]] == ["20", "25", "+5.00个百分点"]
+	assert len(rows) == len(summary_indicators.SUMMARY_INDICATORS) + len(summary_indicators.RATIOS)
 
 
 def test_own_brand_share_targets_and_funds():
@@ -165,4 +165,6 @@ def test_an_empty_summary_prints_its_blank_form():
 	page = render({})
 	assert flat("产业集群区域品牌建设试点年度工作总结") in flat(page.text)
 	assert page.tables_of("cb-progress") == []
-	assert len(page.tables_of("cb-indicators")[0]["rows"]) == 1 + len(INDICATORS) + 1 + len(rules.RATIOS)
+	assert len(page.tables_of("cb-indicators")[0]["rows"]) == 1 + len(INDICATORS) + 1 + len(
+		summary_indicators.RATIOS
+	)

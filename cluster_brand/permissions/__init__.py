@@ -9,7 +9,8 @@ document). A user with no scope sees nothing; the ministry sees everything.
 - scope.py: where a user belongs, and the SQL helpers of the rules;
 - applications.py: the applications and what hangs on one (expert sheets, the pilot);
 - registers.py: units, clusters, enterprises, experts, the provinces' settings;
-- child_tables.py: child rows listed with their parent's row rules; fields.py: field levels;
+- child_tables.py: child rows listed with their parent's row rules;
+- fields.py: field levels, and what a document's state withholds from its reader;
 - files.py: attachments and the batch's combined PDFs; frappe_records.py: Frappe's own records.
 - pilot_stage.py: the pilot years (the annual work summaries).
 """

@@ -14,3 +14,16 @@ def fields_hidden_from_reader(doc) -> set[str]:
 	"""What the session user may not read of ``doc``: its field levels and what its state withholds
 	(an application's draft recommendation from the unit)."""
 	return unreadable_fields(doc.doctype) | set(getattr(doc, "fields_withheld_from_reader", tuple)())
+
+
+class WithholdsFromReader:
+	"""For a controller (before ``Document`` in its bases): after Frappe's field levels, each read (form,
+	REST, print) blanks what the controller's ``fields_withheld_from_reader()`` names in its state."""
+
+	def apply_fieldlevel_read_permissions(self):
+		super().apply_fieldlevel_read_permissions()
+		for fieldname in self.fields_withheld_from_reader():
+			self.set(fieldname, None)
+
+	def fields_withheld_from_reader(self) -> tuple[str, ...]:
+		return ()

@@ -6,7 +6,7 @@ from frappe import _
 
 from cluster_brand.allowlist import is_restricted
 from cluster_brand.doctype_names import ANNUAL_WORK_SUMMARY, APPLICATION
-from cluster_brand.rules import annual_summary, edit_locks
+from cluster_brand.rules import edit_locks, summary_workflow
 
 
 def check_attachment_change(file, method=None):
@@ -40,7 +40,7 @@ def check_attachment_change(file, method=None):
 	elif doctype == ANNUAL_WORK_SUMMARY:
 		# the evidence belongs to the unit's summary and is locked with it
 		state = frappe.db.get_value(ANNUAL_WORK_SUMMARY, name, "workflow_state")
-		if state not in annual_summary.EDITABLE_IN[0]:
+		if state not in summary_workflow.EDITABLE_IN[0]:
 			frappe.throw(
 				_("The attachments of the annual work summary cannot be changed while it is {0}.").format(
 					_(state)

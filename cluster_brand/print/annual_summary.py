@@ -8,8 +8,7 @@ but NOT escaped: the template escapes every user value.
 
 from cluster_brand.print import pages
 from cluster_brand.print.formatting import BLANK, date_text, float_value, format_number, int_value, plain_text
-from cluster_brand.rules import annual_summary as rules
-from cluster_brand.rules import indicators, work_plan
+from cluster_brand.rules import indicators, summary_indicators, summary_progress, summary_workflow, work_plan
 
 TITLE = "产业集群区域品牌建设试点年度工作总结"
 
@@ -97,14 +96,14 @@ def _progress(doc) -> dict:
 	by_item = {}
 	for row in work_plan.sort_tasks(rows):
 		by_item.setdefault(row.get("work_item"), []).append(row)
-	printed, counts = [], {zh: 0 for zh in rules.MEASURE_STATUS_NAMES.values()}
+	printed, counts = [], {zh: 0 for zh in summary_progress.MEASURE_STATUS_NAMES.values()}
 	for n, (key, name) in enumerate(work_plan.WORK_ITEMS, start=1):
 		measures = by_item.get(key) or []
 		if not measures:
 			continue
 		printed.append({"group": True, "cells": [str(n), name]})
 		for row in measures:
-			status = rules.MEASURE_STATUS_NAMES.get(row.get("status"), "")
+			status = summary_progress.MEASURE_STATUS_NAMES.get(row.get("status"), "")
 			if status:
 				counts[status] += 1
 			done = plain_text(row.get("work_done"))
@@ -148,7 +147,7 @@ def _change(value, unit: str = "%") -> str:
 def _indicator_rows(doc) -> list[dict]:
 	rows = {r.get("indicator"): r for r in doc.get("indicators") or []}
 	result = []
-	for indicator in rules.SUMMARY_INDICATORS:
+	for indicator in summary_indicators.SUMMARY_INDICATORS:
 		row = rows.get(indicator.key) or {}
 		decimals = 0 if indicator.kind == indicators.COUNT else 2
 		result.append(
@@ -164,7 +163,7 @@ def _indicator_rows(doc) -> list[dict]:
 		)
 	derived = {r.get("derived_indicator"): r for r in doc.get("derived_indicators") or []}
 	zh = dict(indicators.DERIVED_INDICATORS)
-	for key in rules.RATIOS:
+	for key in summary_indicators.RATIOS:
 		row = derived.get(key) or {}
 		result.append(
 			{
@@ -184,7 +183,7 @@ def _backbone(doc) -> dict:
 	rows = list(doc.get("backbone_enterprises") or [])
 	share = doc.get("own_brand_sales_share")
 	if share is None and rows:
-		share = rules.own_brand_sales_share(rows)
+		share = summary_indicators.own_brand_sales_share(rows)
 	printed = [
 		[
 			str(n),
@@ -218,7 +217,7 @@ def _targets(doc) -> list[list[str]]:
 			format_number(
 				r.get("percent_of_target")
 				if r.get("percent_of_target") is not None
-				else rules.percent_of_target(r.get("target_value"), r.get("achieved_value")),
+				else summary_progress.percent_of_target(r.get("target_value"), r.get("achieved_value")),
 				2,
 			),
 		]
@@ -247,7 +246,7 @@ def _funding(doc) -> dict:
 
 def _inspection(doc) -> dict | None:
 	"""The province's 督导检查, once recorded (the reader may not read it while it is being written)."""
-	if not any(doc.get(f) for f, _label in rules.INSPECTION):
+	if not any(doc.get(f) for f, _label in summary_workflow.INSPECTION):
 		return None
 	return {
 		"date": date_text(doc.get("inspection_date")),

@@ -35,13 +35,13 @@ ZERO_IS_MISSING = {
 }
 
 
-def _blank(value, zero_is_missing: bool = False) -> bool:
+def is_blank(value, zero_is_missing: bool = False) -> bool:
 	if zero_is_missing and value == 0:
 		return True
 	return value is None or (isinstance(value, str) and not value.strip())
 
 
-def _missing(item_label: str, fieldname: str) -> Violation:
+def missing_item(item_label: str, fieldname: str) -> Violation:
 	# The message is the official name alone.
 	return Violation("{item}", {"item": item_label}, fieldname, translate_args=("item",))
 
@@ -53,9 +53,9 @@ def missing_items(doc: dict, indicator_years: tuple[int, ...] | None = None) -> 
 		if (
 			form_item.required
 			and form_item.fieldname not in TABLE_FIELDS
-			and _blank(doc.get(form_item.fieldname))
+			and is_blank(doc.get(form_item.fieldname))
 		):
-			missing.append(_missing(form_item.label, form_item.fieldname))
+			missing.append(missing_item(form_item.label, form_item.fieldname))
 
 	for fieldname, label, _official in BASIC_CONDITIONS:
 		if not doc.get(fieldname):
@@ -74,7 +74,7 @@ def missing_items(doc: dict, indicator_years: tuple[int, ...] | None = None) -> 
 		("funding_plan", "Funding Plan"),
 	):
 		if not doc.get(fieldname):
-			missing.append(_missing(label, fieldname))
+			missing.append(missing_item(label, fieldname))
 	for idx, row in enumerate(doc.get("funding_plan") or [], start=1):
 		for fieldname, label in (
 			("funding_source", "Source of Funds"),
@@ -82,7 +82,7 @@ def missing_items(doc: dict, indicator_years: tuple[int, ...] | None = None) -> 
 			("support_direction", "Direction of Support"),
 			("investment_step", "Investment Step"),
 		):
-			if _blank(row.get(fieldname), fieldname in ZERO_IS_MISSING["Application Funding"]):
+			if is_blank(row.get(fieldname), fieldname in ZERO_IS_MISSING["Application Funding"]):
 				missing.append(
 					Violation(
 						_("Funding Plan, row {row}: {item}"),
@@ -129,7 +129,7 @@ def _missing_enterprises(doc: dict) -> list[Violation]:
 		)
 	for idx, row in enumerate(top, start=1):
 		for form_item in items_of(TOP_ENTERPRISE):
-			if _blank(row.get(form_item.fieldname)):
+			if is_blank(row.get(form_item.fieldname)):
 				missing.append(
 					Violation(
 						_("Key backbone enterprise {row}: {item}"),
@@ -141,10 +141,10 @@ def _missing_enterprises(doc: dict) -> list[Violation]:
 				)
 	backbone = doc.get("backbone_enterprises") or []
 	if not backbone:
-		missing.append(_missing("2. Backbone Enterprise Summary Table", "backbone_enterprises"))
+		missing.append(missing_item("2. Backbone Enterprise Summary Table", "backbone_enterprises"))
 	for idx, row in enumerate(backbone, start=1):
 		for form_item in items_of(BACKBONE_ENTERPRISE):
-			if _blank(
+			if is_blank(
 				row.get(form_item.fieldname), form_item.fieldname in ZERO_IS_MISSING[BACKBONE_ENTERPRISE]
 			):
 				missing.append(

@@ -7,7 +7,13 @@ from frappe.utils import add_days, getdate, today
 
 from cluster_brand.doctype_names import ANNUAL_WORK_SUMMARY, BRAND_PILOT
 from cluster_brand.pilot_years import start_annual_summary
-from cluster_brand.rules import annual_summary as rules
+from cluster_brand.rules import (
+	pilot_calendar,
+	summary_indicators,
+	summary_progress,
+	summary_workflow,
+	workflow,
+)
 from cluster_brand.rules.indicators import COUNT
 from cluster_brand.tests.process import drive_to
 
@@ -21,7 +27,7 @@ def make_pilot(cast, tag: str) -> str:
 def reporting_year(pilot: str) -> int:
 	"""A year of the pilot's period to report on (its first)."""
 	start, end = frappe.db.get_value(BRAND_PILOT, pilot, ["start_date", "planned_end_date"])
-	return rules.reporting_years(getdate(start), getdate(end))[0]
+	return pilot_calendar.reporting_years(getdate(start), getdate(end))[0]
 
 
 def start_summary(cast, pilot: str, year: int | None = None) -> str:
@@ -39,7 +45,7 @@ def complete_values(summary: str) -> dict:
 	progress = [
 		{
 			**row.as_dict(),
-			"status": rules.IN_PROGRESS,
+			"status": summary_progress.IN_PROGRESS,
 			"work_done": f"措施{row.measure_no}已按计划推进。",
 			"delay_reason": "受年度资金安排影响，部分内容顺延。",
 			"evidence": "县经信局工作台账",
@@ -77,7 +83,7 @@ def complete_values(summary: str) -> dict:
 
 
 def _is_count(indicator: str) -> bool:
-	return rules.SUMMARY_INDICATOR_BY_KEY[indicator].kind == COUNT
+	return summary_indicators.SUMMARY_INDICATOR_BY_KEY[indicator].kind == COUNT
 
 
 def inspection_values() -> dict:
@@ -110,15 +116,15 @@ def act_on_summary(user: str, summary: str, action: str):
 def summary_in(cast, pilot: str, state: str, year: int | None = None) -> str:
 	"""A summary of ``pilot`` moved to ``state`` by the right roles, its conditions met."""
 	name = start_summary(cast, pilot, year)
-	if state == rules.DRAFT:
+	if state == workflow.DRAFT:
 		return name
 	edit_summary(cast.applicant, name, **complete_values(name))
 	act_on_summary(cast.applicant, name, "Submit to Province")
-	if state != rules.PENDING_PROVINCIAL_INSPECTION:
+	if state != summary_workflow.PENDING_PROVINCIAL_INSPECTION:
 		edit_summary(cast.province, name, **inspection_values())
-		action = "Return for Revision" if state == rules.RETURNED else "Forward to Ministry"
+		action = "Return for Revision" if state == workflow.RETURNED else "Forward to Ministry"
 		act_on_summary(cast.province, name, action)
-	if state == rules.ACCEPTED:
+	if state == summary_workflow.ACCEPTED:
 		edit_summary(cast.ministry, name, acceptance_date=today(), acceptance_opinion="同意。")
 		act_on_summary(cast.ministry, name, "Accept Summary")
 	assert frappe.db.get_value(ANNUAL_WORK_SUMMARY, name, "workflow_state") == state

@@ -15,8 +15,8 @@ from frappe.utils.global_search import search as global_search
 from cluster_brand.doctype_names import ANNUAL_WORK_SUMMARY, APPLICATION, BRAND_PILOT, EXPERT_REVIEW
 from cluster_brand.print.format_names import APPLICATION_FORMAT
 from cluster_brand.rules import workflow as states
-from cluster_brand.rules.annual_summary import DRAFT, PENDING_PROVINCIAL_INSPECTION
-from cluster_brand.rules.workflow import UNDER_EXPERT_REVIEW
+from cluster_brand.rules.summary_workflow import PENDING_PROVINCIAL_INSPECTION
+from cluster_brand.rules.workflow import DRAFT, UNDER_EXPERT_REVIEW
 from cluster_brand.tests.pilot_stage import make_pilot, reporting_year, summary_in
 from cluster_brand.tests.process import OTHER_UNIT, drive_to, make_cast, submit_review
 from cluster_brand.tests.utils import IntegrationTestCase, make_test_application_values

@@ -9,7 +9,7 @@ from frappe.model.workflow import apply_workflow
 
 from cluster_brand.doctype_names import ANNUAL_WORK_SUMMARY, APPLICATION, BRAND_PILOT
 from cluster_brand.pilot_years import overdue_summaries, send_summary_reminders, start_annual_summary
-from cluster_brand.rules import annual_summary as rules
+from cluster_brand.rules import indicators, summary_indicators, summary_progress, summary_workflow, workflow
 from cluster_brand.tests.pilot_stage import (
 	act_on_summary,
 	complete_values,
@@ -26,12 +26,12 @@ from cluster_brand.tests.utils import IntegrationTestCase, language
 
 # Each action of the workflow: the state it leaves and the only role that takes it.
 ACTIONS = (
-	(rules.DRAFT, "Submit to Province", "applicant"),
-	(rules.PENDING_PROVINCIAL_INSPECTION, "Forward to Ministry", "province"),
-	(rules.PENDING_PROVINCIAL_INSPECTION, "Return for Revision", "province"),
-	(rules.RETURNED, "Resubmit to Province", "applicant"),
-	(rules.FORWARDED_TO_MINISTRY, "Accept Summary", "ministry"),
-	(rules.FORWARDED_TO_MINISTRY, "Return for Revision", "ministry"),
+	(workflow.DRAFT, "Submit to Province", "applicant"),
+	(summary_workflow.PENDING_PROVINCIAL_INSPECTION, "Forward to Ministry", "province"),
+	(summary_workflow.PENDING_PROVINCIAL_INSPECTION, "Return for Revision", "province"),
+	(workflow.RETURNED, "Resubmit to Province", "applicant"),
+	(summary_workflow.FORWARDED_TO_MINISTRY, "Accept Summary", "ministry"),
+	(summary_workflow.FORWARDED_TO_MINISTRY, "Return for Revision", "ministry"),
 )
 
 
@@ -72,11 +72,11 @@ class TestPilotYears(IntegrationTestCase):
 		doc = frappe.get_doc(ANNUAL_WORK_SUMMARY, name)
 		pilot = frappe.get_doc(BRAND_PILOT, self.pilot)
 		application = frappe.get_doc(APPLICATION, pilot.application)
-		self.assertEqual(doc.workflow_state, rules.DRAFT)
+		self.assertEqual(doc.workflow_state, workflow.DRAFT)
 		self.assertEqual(
 			[r.measure_no for r in doc.measure_progress], [r.measure_no for r in pilot.work_plan]
 		)
-		self.assertEqual(len(doc.indicators), len(rules.SUMMARY_INDICATORS))
+		self.assertEqual(len(doc.indicators), len(summary_indicators.SUMMARY_INDICATORS))
 		self.assertEqual(
 			[r.enterprise for r in doc.backbone_enterprises],
 			[r.enterprise for r in application.backbone_enterprises],
@@ -92,14 +92,14 @@ class TestPilotYears(IntegrationTestCase):
 				frappe.set_user("Administrator")
 
 	def test_next_years_summary_starts_from_this_years_enterprises(self):
-		first = summary_in(self.cast, self.pilot, rules.PENDING_PROVINCIAL_INSPECTION)
+		first = summary_in(self.cast, self.pilot, summary_workflow.PENDING_PROVINCIAL_INSPECTION)
 		frappe.db.set_value(
 			"Annual Summary Backbone Enterprise", {"parent": first, "idx": 1}, "sales_revenue", 987654
 		)
 		second = frappe.get_doc(ANNUAL_WORK_SUMMARY, start_summary(self.cast, self.pilot, self.year + 1))
 		self.assertEqual(second.backbone_enterprises[0].sales_revenue, 987654)
 		# the measures carry over their status
-		self.assertEqual({r.status for r in second.measure_progress}, {rules.IN_PROGRESS})
+		self.assertEqual({r.status for r in second.measure_progress}, {summary_progress.IN_PROGRESS})
 
 	def test_one_summary_per_pilot_and_year(self):
 		start_summary(self.cast, self.pilot)
@@ -125,7 +125,7 @@ class TestPilotYears(IntegrationTestCase):
 		self.assertIn("<li>工作成效</li>", str(refused.exception))
 		self.assertIn("请说明延期原因", str(refused.exception))
 		frappe.set_user("Administrator")
-		self.assertEqual(frappe.db.get_value(ANNUAL_WORK_SUMMARY, name, "workflow_state"), rules.DRAFT)
+		self.assertEqual(frappe.db.get_value(ANNUAL_WORK_SUMMARY, name, "workflow_state"), workflow.DRAFT)
 		edit_summary(self.cast.applicant, name, **complete_values(name))
 		frappe.set_user(self.cast.applicant)
 		self.assertEqual(frappe.get_doc(ANNUAL_WORK_SUMMARY, name).check_completeness()["missing"], [])
@@ -134,14 +134,18 @@ class TestPilotYears(IntegrationTestCase):
 		name = start_summary(self.cast, self.pilot)
 		doc = edit_summary(self.cast.applicant, name, **complete_values(name))
 		self.assertTrue(all(r.overdue for r in doc.measure_progress if str(r.time_node) < str(doc.due_date)))
-		output = next(r for r in doc.indicators if r.indicator == rules.INDICATORS[2].key)
+		output = next(r for r in doc.indicators if r.indicator == indicators.INDICATORS[2].key)
 		self.assertIsNotNone(output.change_percent)
-		self.assertEqual(output.change_percent, rules.growth_percent(output.baseline_value, 12.5))
+		self.assertEqual(
+			output.change_percent, summary_indicators.growth_percent(output.baseline_value, 12.5)
+		)
 		self.assertEqual(
 			doc.own_brand_sales_share,
-			rules.own_brand_sales_share([r.as_dict() for r in doc.backbone_enterprises]),
+			summary_indicators.own_brand_sales_share([r.as_dict() for r in doc.backbone_enterprises]),
 		)
-		self.assertEqual([r.derived_indicator for r in doc.derived_indicators], list(rules.RATIOS))
+		self.assertEqual(
+			[r.derived_indicator for r in doc.derived_indicators], list(summary_indicators.RATIOS)
+		)
 		self.assertEqual(doc.total_funds, 300)
 
 	def test_a_negative_amount_is_refused_with_its_official_name(self):
@@ -163,11 +167,11 @@ class TestPilotYears(IntegrationTestCase):
 	def test_every_action_by_its_role_only(self):
 		for state, action, role in ACTIONS:
 			name = summary_in(self.cast, self.pilot, state)
-			if state == rules.DRAFT:
+			if state == workflow.DRAFT:
 				edit_summary(self.cast.applicant, name, **complete_values(name))
-			if state == rules.PENDING_PROVINCIAL_INSPECTION:
+			if state == summary_workflow.PENDING_PROVINCIAL_INSPECTION:
 				edit_summary(self.cast.province, name, **inspection_values())
-			if state == rules.FORWARDED_TO_MINISTRY:
+			if state == summary_workflow.FORWARDED_TO_MINISTRY:
 				edit_summary(self.cast.ministry, name, acceptance_opinion="同意。")
 			for key in self.cast:
 				if key == role:
@@ -183,7 +187,7 @@ class TestPilotYears(IntegrationTestCase):
 			frappe.delete_doc(ANNUAL_WORK_SUMMARY, name, force=True)
 
 	def test_the_province_records_its_inspection_before_it_forwards(self):
-		name = summary_in(self.cast, self.pilot, rules.PENDING_PROVINCIAL_INSPECTION)
+		name = summary_in(self.cast, self.pilot, summary_workflow.PENDING_PROVINCIAL_INSPECTION)
 		with self.assertRaises(frappe.ValidationError):
 			act_on_summary(self.cast.province, name, "Forward to Ministry")
 		edit_summary(self.cast.province, name, **inspection_values())
@@ -192,7 +196,7 @@ class TestPilotYears(IntegrationTestCase):
 			act_on_summary(self.cast.ministry, name, "Accept Summary")
 
 	def test_each_part_is_edited_by_its_role_in_its_stage(self):
-		name = summary_in(self.cast, self.pilot, rules.PENDING_PROVINCIAL_INSPECTION)
+		name = summary_in(self.cast, self.pilot, summary_workflow.PENDING_PROVINCIAL_INSPECTION)
 		with self.assertRaises(frappe.ValidationError):
 			edit_summary(self.cast.applicant, name, work_results="改过的成效")
 		with self.assertRaises(frappe.ValidationError):
@@ -281,7 +285,7 @@ class TestPilotYears(IntegrationTestCase):
 		self.assertEqual(users, [self.cast.applicant])
 
 	def test_the_province_is_assigned_the_submitted_summary(self):
-		name = summary_in(self.cast, self.pilot, rules.PENDING_PROVINCIAL_INSPECTION)
+		name = summary_in(self.cast, self.pilot, summary_workflow.PENDING_PROVINCIAL_INSPECTION)
 		assigned = frappe.get_all(
 			"ToDo",
 			{"reference_type": ANNUAL_WORK_SUMMARY, "reference_name": name, "status": "Open"},
@@ -326,6 +330,6 @@ class TestPilotYears(IntegrationTestCase):
 		pilots_carry_the_approved_plan.execute()
 		pilot.reload()
 		self.assertEqual([r.measure_no for r in pilot.work_plan], measures)
-		self.assertEqual(len(pilot.baseline_indicators), len(rules.INDICATORS))
+		self.assertEqual(len(pilot.baseline_indicators), len(indicators.INDICATORS))
 		self.assertTrue(pilot.quantitative_targets)
 		self.assertTrue(pilot.baseline_year)

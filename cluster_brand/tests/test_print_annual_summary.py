@@ -9,7 +9,7 @@ import frappe
 from cluster_brand.doctype_names import ANNUAL_WORK_SUMMARY
 from cluster_brand.print import pdf as printing
 from cluster_brand.print.format_names import ANNUAL_SUMMARY_FORMAT
-from cluster_brand.rules import annual_summary as rules
+from cluster_brand.rules import summary_workflow
 from cluster_brand.tests.pilot_stage import edit_summary, inspection_values, make_pilot, summary_in
 from cluster_brand.tests.process import make_cast
 from cluster_brand.tests.test_isolation import SEES_SUMMARY
@@ -25,7 +25,7 @@ class TestAnnualSummaryPrintFormat(IntegrationTestCase):
 		super().setUpClass()
 		cls.cast = make_cast()
 		cls.pilot = make_pilot(cls.cast, f"print-py-{frappe.generate_hash(length=6)}")
-		cls.name = summary_in(cls.cast, cls.pilot, rules.PENDING_PROVINCIAL_INSPECTION)
+		cls.name = summary_in(cls.cast, cls.pilot, summary_workflow.PENDING_PROVINCIAL_INSPECTION)
 		frappe.set_user("Administrator")
 		cls.doc = frappe.get_doc(ANNUAL_WORK_SUMMARY, cls.name)
 
@@ -66,7 +66,7 @@ class TestAnnualSummaryPrintFormat(IntegrationTestCase):
 
 	def test_the_inspection_prints_once_recorded(self):
 		year = self.doc.reporting_year + 1
-		name = summary_in(self.cast, self.pilot, rules.PENDING_PROVINCIAL_INSPECTION, year)
+		name = summary_in(self.cast, self.pilot, summary_workflow.PENDING_PROVINCIAL_INSPECTION, year)
 		self.assertNotIn("督导检查意见", frappe.get_print(ANNUAL_WORK_SUMMARY, name, print_format=FORMAT))
 		edit_summary(self.cast.province, name, **inspection_values())
 		html = frappe.get_print(ANNUAL_WORK_SUMMARY, name, print_format=FORMAT)

@@ -10,7 +10,7 @@ const BLANK_UNTIL_TYPED = {
 
 frappe.ui.form.on("Annual Work Summary", {
 	refresh(frm) {
-		// Each part is edited by its role in its stage (rules/annual_summary.py EDITABLE_IN): the others read-only,
+		// Each part is edited by its role in its stage (rules/summary_workflow.py EDITABLE_IN): the others read-only,
 		// as the application's form does.
 		const levels = frm.doc.__onload?.editable_levels;
 		if (!frm.is_new() && Array.isArray(levels)) {

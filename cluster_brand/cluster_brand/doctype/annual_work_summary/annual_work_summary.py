@@ -3,7 +3,8 @@
 
 """年度工作总结: a pilot's report on one year of its pilot period (Annex 1 四(五), 三.7). Made by the pilot's
 organizing unit, inspected by its province, accepted by the ministry (the Workflow "Annual Work Summary
-Review"); the rules are in cluster_brand/rules/annual_summary.py."""
+Review"); the rules are in cluster_brand/rules/ (summary_workflow.py, pilot_calendar.py, summary_progress.py,
+summary_indicators.py, summary_completeness.py)."""
 
 import frappe
 from frappe import _
@@ -15,8 +16,15 @@ from cluster_brand.cluster_brand.doctype.cluster_brand_application.cluster_brand
 )
 from cluster_brand.cluster_brand.doctype.cluster_brand_application.save_facts import changed_levels
 from cluster_brand.doctype_names import ANNUAL_WORK_SUMMARY, APPLICATION, BRAND_PILOT
+from cluster_brand.permissions.fields import WithholdsFromReader
 from cluster_brand.pilot_years import notify_summary_transition, province_due_date
-from cluster_brand.rules import annual_summary as rules
+from cluster_brand.rules import (
+	pilot_calendar,
+	summary_completeness,
+	summary_indicators,
+	summary_progress,
+	summary_workflow,
+)
 from cluster_brand.violations import (
 	doc_as_rule_input,
 	existing_duplicate,
@@ -37,7 +45,7 @@ PILOT_FIELDS = (
 )
 
 
-class AnnualWorkSummary(Document):
+class AnnualWorkSummary(WithholdsFromReader, Document):
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
 
@@ -141,17 +149,18 @@ class AnnualWorkSummary(Document):
 			return
 		previous = self.previous_summary()
 		if not self.measure_progress:
-			rows = rules.measure_progress_rows(
+			rows = summary_progress.measure_progress_rows(
 				[row.as_dict() for row in pilot.work_plan],
 				[row.as_dict() for row in previous.measure_progress] if previous else None,
 			)
 			self.set("measure_progress", rows)
 		if not self.indicators:
 			baseline = {row.indicator: row.baseline_value for row in pilot.baseline_indicators}
-			self.set("indicators", rules.indicator_rows(baseline))
+			self.set("indicators", summary_indicators.indicator_rows(baseline))
 		if not self.target_progress:
 			self.set(
-				"target_progress", rules.target_rows([row.as_dict() for row in pilot.quantitative_targets])
+				"target_progress",
+				summary_progress.target_rows([row.as_dict() for row in pilot.quantitative_targets]),
 			)
 		if not self.backbone_enterprises:
 			source = (
@@ -159,7 +168,9 @@ class AnnualWorkSummary(Document):
 				if previous
 				else frappe.get_doc(APPLICATION, pilot.application).backbone_enterprises
 			)
-			self.set("backbone_enterprises", rules.backbone_rows([row.as_dict() for row in source]))
+			self.set(
+				"backbone_enterprises", summary_indicators.backbone_rows([row.as_dict() for row in source])
+			)
 
 	def previous_summary(self):
 		name = frappe.db.get_value(
@@ -172,26 +183,30 @@ class AnnualWorkSummary(Document):
 
 	def set_due_date(self):
 		if self.reporting_year:
-			self.due_date = rules.due_date(cint(self.reporting_year), province_due_date(self))
+			self.due_date = pilot_calendar.due_date(cint(self.reporting_year), province_due_date(self))
 
 	def set_derived_values(self):
 		"""What the summary computes: each measure's overdue flag, the change of each indicator against its
 		baseline and the derived ratios, the own-brand share, each target's % and the funds' total."""
-		as_of = rules.progress_as_of(cint(self.reporting_year) or getdate(today()).year, getdate(today()))
+		as_of = summary_progress.progress_as_of(
+			cint(self.reporting_year) or getdate(today()).year, getdate(today())
+		)
 		for row in self.measure_progress:
 			node = getdate(row.time_node) if row.time_node else None
-			row.overdue = int(rules.measure_is_overdue({"time_node": node, "status": row.status}, as_of))
+			row.overdue = int(
+				summary_progress.measure_is_overdue({"time_node": node, "status": row.status}, as_of)
+			)
 		rows = [row.as_dict() for row in self.indicators]
-		compared, derived = rules.compare_indicators(rows)
+		compared, derived = summary_indicators.compare_indicators(rows)
 		for row, values in zip(self.indicators, compared, strict=True):
-			row.unit = (rules.SUMMARY_INDICATOR_BY_KEY.get(row.indicator) or row).unit
+			row.unit = (summary_indicators.SUMMARY_INDICATOR_BY_KEY.get(row.indicator) or row).unit
 			row.change_percent = values["change_percent"]
 		_update_rows_in_place(self, "derived_indicators", "derived_indicator", derived)
-		self.own_brand_sales_share = rules.own_brand_sales_share(
+		self.own_brand_sales_share = summary_indicators.own_brand_sales_share(
 			[row.as_dict() for row in self.backbone_enterprises]
 		)
 		for row in self.target_progress:
-			row.percent_of_target = rules.percent_of_target(row.target_value, row.achieved_value)
+			row.percent_of_target = summary_progress.percent_of_target(row.target_value, row.achieved_value)
 		self.total_funds = sum(flt(row.amount) for row in self.policies_and_funds)
 
 	def check_edit_locks(self):
@@ -199,13 +214,17 @@ class AnnualWorkSummary(Document):
 		if before is None or frappe.session.user == "Administrator":
 			return
 		throw_violations(
-			rules.forbidden_edits(before.workflow_state, changed_levels(self), set(frappe.get_roles())),
+			summary_workflow.forbidden_edits(
+				before.workflow_state, changed_levels(self), set(frappe.get_roles())
+			),
 			_("This part of the summary cannot be changed now"),
 		)
 
 	def check_entries(self):
 		throw_violations(
-			rules.entry_problems(self.rule_input()), _("The annual work summary has errors"), doc=self
+			summary_completeness.entry_problems(self.rule_input()),
+			_("The annual work summary has errors"),
+			doc=self,
 		)
 		validate_storable(self)
 		validate_links(self, _("The annual work summary has errors"))
@@ -225,7 +244,7 @@ class AnnualWorkSummary(Document):
 		start = getdate(pilot.start_date) if pilot and pilot.start_date else None
 		end = getdate(pilot.planned_end_date) if pilot and pilot.planned_end_date else None
 		throw_violations(
-			rules.check_reporting_year(self.reporting_year, start, end), _("Annual Work Summary")
+			pilot_calendar.check_reporting_year(self.reporting_year, start, end), _("Annual Work Summary")
 		)
 
 	def check_transition(self):
@@ -233,17 +252,19 @@ class AnnualWorkSummary(Document):
 		previous = before.workflow_state if before else None
 		if not before or previous == self.workflow_state:
 			return
-		violations = rules.check_transition(
-			rules.SummaryTransition(previous, self.workflow_state, getdate(today()), self.rule_input())
+		violations = summary_workflow.check_transition(
+			summary_workflow.SummaryTransition(
+				previous, self.workflow_state, getdate(today()), self.rule_input()
+			)
 		)
 		title = _("The annual work summary cannot move to {0}").format(_(self.workflow_state))
 		intro = (
 			_("The summary cannot be submitted until the following items are complete:")
-			if self.workflow_state == rules.PENDING_PROVINCIAL_INSPECTION
+			if self.workflow_state == summary_workflow.PENDING_PROVINCIAL_INSPECTION
 			else None
 		)
 		throw_violations(violations, title, intro)
-		if self.workflow_state == rules.PENDING_PROVINCIAL_INSPECTION:
+		if self.workflow_state == summary_workflow.PENDING_PROVINCIAL_INSPECTION:
 			self.submitted_on = today()
 
 	def rule_input(self) -> dict:
@@ -251,30 +272,25 @@ class AnnualWorkSummary(Document):
 
 	# --- reading ---------------------------------------------------------------------------------------
 
-	def apply_fieldlevel_read_permissions(self):
-		"""The unit reads the province's inspection once the province has decided, never its draft."""
-		super().apply_fieldlevel_read_permissions()
-		for fieldname in self.fields_withheld_from_reader():
-			self.set(fieldname, None)
-
 	def fields_withheld_from_reader(self) -> tuple[str, ...]:
+		"""The unit reads the province's inspection once the province has decided, never its draft."""
 		if frappe.session.user == "Administrator":
 			return ()
 		roles = set(frappe.get_roles())
 		if (
-			self.workflow_state == rules.PENDING_PROVINCIAL_INSPECTION
+			self.workflow_state == summary_workflow.PENDING_PROVINCIAL_INSPECTION
 			and "Cluster Applicant" in roles
 			and not roles & {"Provincial Reviewer", "Ministry Administrator", "System Manager"}
 		):
-			return tuple(fieldname for fieldname, _label in rules.INSPECTION)
+			return tuple(fieldname for fieldname, _label in summary_workflow.INSPECTION)
 		return ()
 
 	def onload(self):
 		roles = set(frappe.get_roles())
 		levels = (
-			sorted(rules.EDITABLE_IN)
+			sorted(summary_workflow.EDITABLE_IN)
 			if frappe.session.user == "Administrator"
-			else rules.editable_levels(self.workflow_state, roles)
+			else summary_workflow.editable_levels(self.workflow_state, roles)
 		)
 		self.set_onload("editable_levels", levels)
 
@@ -287,8 +303,8 @@ class AnnualWorkSummary(Document):
 def completeness_report(doc) -> dict:
 	doc.set_derived_values()
 	problems = (
-		rules.entry_problems(doc.rule_input())
+		summary_completeness.entry_problems(doc.rule_input())
 		+ link_violations(doc)
-		+ rules.missing_items(doc.rule_input(), getdate(today()))
+		+ summary_completeness.missing_items(doc.rule_input(), getdate(today()))
 	)
 	return {"complete": not problems, "missing": [translate_violation(v) for v in problems]}

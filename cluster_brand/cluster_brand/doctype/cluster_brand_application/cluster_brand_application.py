@@ -20,6 +20,7 @@ from cluster_brand.cluster_brand.doctype.expert_review.expert_review import sync
 from cluster_brand.doctype_names import PILOT_BATCH
 from cluster_brand.fetched_values import keep_fetched_values
 from cluster_brand.notifications import notify_transition
+from cluster_brand.permissions.fields import WithholdsFromReader
 from cluster_brand.rules import application_save, edit_locks, workflow
 from cluster_brand.rules.application_save import SaveOutcome
 from cluster_brand.rules.indicators import INDICATOR_BY_KEY, INDICATORS
@@ -33,7 +34,7 @@ from cluster_brand.violations import (
 )
 
 
-class ClusterBrandApplication(Document):
+class ClusterBrandApplication(WithholdsFromReader, Document):
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
 
@@ -264,13 +265,8 @@ class ClusterBrandApplication(Document):
 		every other item, and the derived values too (资金合计 of 9e11 + 9e11 is beyond its column)."""
 		validate_storable(self)
 
-	def apply_fieldlevel_read_permissions(self):
-		"""Frappe's field levels, and what the reader may not read in this state (form, REST, print)."""
-		super().apply_fieldlevel_read_permissions()
-		for fieldname in self.fields_withheld_from_reader():
-			self.set(fieldname, None)
-
 	def fields_withheld_from_reader(self) -> tuple[str, ...]:
+		"""What the reader may not read in this state (the draft recommendation, from the unit)."""
 		if frappe.session.user == "Administrator":
 			return ()
 		return edit_locks.withheld_from_reader(self.workflow_state, set(frappe.get_roles()))

@@ -10,7 +10,7 @@ from cluster_brand.cluster_brand.doctype.recommending_authority.recommending_aut
 	validate_is_provincial,
 )
 from cluster_brand.deadlines import refresh_deadlines
-from cluster_brand.rules.annual_summary import check_province_due
+from cluster_brand.rules.pilot_calendar import check_province_due
 from cluster_brand.violations import existing_duplicate, throw_violations, validate_links, validate_storable
 
 
