@@ -212,7 +212,11 @@ def link_violations(doc) -> list[Violation]:
 				dynamic.add(target)
 			links.append((df, target, str(value), table_df, idx))
 			names_by_doctype.setdefault(target, set()).add(str(value))
-	existing = _existing(names_by_doctype, dynamic) if links else set()
+	# the records the save's own link pass has just found (set_wise_save) are not read again
+	known = doc.flags.get("linked_records") or set()
+	unknown = {t: {n for n in names if (t, n) not in known} for t, names in names_by_doctype.items()}
+	unknown = {target: names for target, names in unknown.items() if names}
+	existing = known | (_existing(unknown, dynamic) if unknown else set())
 	return [
 		replace(
 			missing_link(

@@ -7,7 +7,8 @@ table filled — 30 backbone enterprises, 11 × 3 indicators, 25 tasks …). Its
 plain column values and copied with ``frappe.db.bulk_insert`` (multi-row INSERTs of 10,000 rows, no
 controllers, no validation), each copy with a name, cluster, unit and authority of its own and a workflow
 state drawn from the process's mix (the same on every run); the recommended ones get a rank per authority, the reviewed ones three
-submitted Expert Review sheets (the sheets' totals only, not their score rows) and the mean of these.
+submitted Expert Review sheets (the sheets' totals only, not their score rows) and the mean of these; each
+copy's attachment has its File record, as an upload leaves it.
 Every row made here has a name starting with PREFIX, on the benchmark's site only; cleanup() deletes them
 by that prefix (the template application stays, for the next run). 10,000 applications (~970,000 child rows)
 take about two minutes on two cores. Nothing here runs in a test or a request.
@@ -87,6 +88,34 @@ def _insert(doctype: str, rows: list[dict]):
 		)
 
 
+def _attachment_fields(application: dict) -> list[tuple[str, str]]:
+	"""The template's attached files (its Attach fields with a value), as (field, file URL)."""
+	return [
+		(df.fieldname, application[df.fieldname])
+		for df in frappe.get_meta(APPLICATION).fields
+		if df.fieldtype in ("Attach", "Attach Image") and application.get(df.fieldname)
+	]
+
+
+def _attached_file(application: str, fieldname: str, url: str, stamp: str) -> dict:
+	"""The File record of one attachment of a copy, as the desk's upload leaves it: without it, every save of
+	the copy would try to attach the file again (and log an error for a file that is not on disk)."""
+	return {
+		"name": f"{application}-{fieldname}",
+		"creation": stamp,
+		"modified": stamp,
+		"owner": "Administrator",
+		"modified_by": "Administrator",
+		"file_name": url.rsplit("/", 1)[-1],
+		"file_url": url,
+		"is_private": 1 if url.startswith("/private/") else 0,
+		"folder": "Home/Attachments",
+		"attached_to_doctype": APPLICATION,
+		"attached_to_name": application,
+		"attached_to_field": fieldname,
+	}
+
+
 def populate(count: int, units: int | None = None) -> dict:
 	"""Adds ``count`` full applications to the template's batch, ``units`` organizing units (count / 5 by
 	default) spread over the provincial authorities; returns the batch, the template and the names."""
@@ -125,7 +154,8 @@ def populate(count: int, units: int | None = None) -> dict:
 		}
 		for e in range(EXPERTS)
 	]
-	applications, clusters, children, assignments, sheets = [], [], {}, [], []
+	attachments = _attachment_fields(parent)
+	applications, clusters, children, assignments, sheets, files = [], [], {}, [], [], []
 	ranks: dict[str, int] = {}
 	mix = random.Random(2017)  # the same states on every run
 	for i in range(count):
@@ -189,6 +219,7 @@ def populate(count: int, units: int | None = None) -> dict:
 					}
 				)
 		applications.append(copy(parent, **values))
+		files += [_attached_file(name, fieldname, url, stamp) for fieldname, url in attachments]
 		for fieldname, (doctype, rows) in tables.items():
 			children.setdefault(doctype, []).extend(
 				copy(row, name=f"{name}-{fieldname[:4]}{row['idx']}", parent=name) for row in rows
@@ -201,6 +232,7 @@ def populate(count: int, units: int | None = None) -> dict:
 		_insert(doctype, rows)
 	_insert("Expert Assignment", assignments)
 	_insert("Expert Review", sheets)
+	_insert("File", files)
 	frappe.db.commit()
 	return {
 		"batch": parent.pilot_batch,
@@ -218,6 +250,7 @@ def cleanup():
 	for df in frappe.get_meta(APPLICATION).get_table_fields():
 		frappe.db.delete(df.options, {"parenttype": APPLICATION, "parent": like})
 	frappe.db.delete("Expert Review", {"name": like})
+	frappe.db.delete("File", {"attached_to_doctype": APPLICATION, "attached_to_name": like})
 	frappe.db.delete(APPLICATION, {"name": like})
 	frappe.db.delete("Industrial Cluster", {"name": ("like", f"{PREFIX}集群%")})
 	frappe.db.delete("Organizing Unit", {"name": ("like", f"{PREFIX}单位%")})

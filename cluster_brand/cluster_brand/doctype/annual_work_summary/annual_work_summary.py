@@ -25,6 +25,7 @@ from cluster_brand.rules import (
 	summary_progress,
 	summary_workflow,
 )
+from cluster_brand.set_wise_save import SetWiseSave
 from cluster_brand.violations import (
 	doc_as_rule_input,
 	existing_duplicate,
@@ -45,7 +46,7 @@ PILOT_FIELDS = (
 )
 
 
-class AnnualWorkSummary(WithholdsFromReader, Document):
+class AnnualWorkSummary(SetWiseSave, WithholdsFromReader, Document):
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
 

@@ -25,6 +25,7 @@ from cluster_brand.rules import application_save, edit_locks, workflow
 from cluster_brand.rules.application_save import SaveOutcome
 from cluster_brand.rules.indicators import INDICATOR_BY_KEY, INDICATORS
 from cluster_brand.rules.work_plan import WORK_ITEM_KEYS, WORK_ITEM_NUMBER, number_measures, sort_tasks
+from cluster_brand.set_wise_save import SetWiseSave
 from cluster_brand.violations import (
 	link_violations,
 	throw_violations,
@@ -34,7 +35,7 @@ from cluster_brand.violations import (
 )
 
 
-class ClusterBrandApplication(WithholdsFromReader, Document):
+class ClusterBrandApplication(SetWiseSave, WithholdsFromReader, Document):
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
 

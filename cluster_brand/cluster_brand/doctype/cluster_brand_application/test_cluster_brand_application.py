@@ -2,6 +2,7 @@
 # For license information, please see license.txt
 
 import json
+from unittest.mock import patch
 
 import frappe
 
@@ -265,6 +266,60 @@ class TestClusterBrandApplication(IntegrationTestCase):
 			self.application,
 			f"二、骨干企业汇总表第2行：企业“{wrong}”不是有效的统一社会信用代码",
 			f"一、重点骨干企业情况第1行：企业“{wrong.lower()}”不是有效的统一社会信用代码",
+		)
+
+	# --- the save set-wise (issue 12: a save costs the same whatever the number of rows)
+
+	def statements(self, doc) -> list[str]:
+		"""The SQL statements of saving ``doc``."""
+		with patch.object(frappe.db, "sql", wraps=frappe.db.sql) as sql:
+			doc.save()
+		return [" ".join(str(c.args[0]).split()) for c in sql.call_args_list]
+
+	def test_a_save_writes_only_the_rows_it_changed(self):
+		doc = frappe.get_doc(APPLICATION, self.application.name)
+		doc.leading_industry_profile = "只改了主导产业简介"
+		untouched = self.statements(doc)
+		self.assertFalse([q[:60] for q in untouched if q.startswith("UPDATE `tabApplication")])
+
+		doc = frappe.get_doc(APPLICATION, self.application.name)
+		doc.backbone_enterprises[2].sales_revenue += 1
+		removed = doc.qualitative_targets.pop()
+		doc.append("qualitative_targets", {"target_description": "新增的定性目标", "target_year": 2019})
+		one_row = self.statements(doc)
+		updated = [q for q in one_row if q.startswith("UPDATE `tabApplication")]
+		self.assertEqual(len(updated), 1, [q[:60] for q in updated])
+		self.assertIn("`tabApplication Backbone Enterprise`", updated[0])
+
+		stored = frappe.get_doc(APPLICATION, self.application.name)
+		self.assertEqual(
+			stored.backbone_enterprises[2].sales_revenue, doc.backbone_enterprises[2].sales_revenue
+		)
+		self.assertNotIn(removed.name, [r.name for r in stored.qualitative_targets])
+		self.assertEqual(stored.qualitative_targets[-1].target_description, "新增的定性目标")
+		self.assertEqual(stored.leading_industry_profile, "只改了主导产业简介")
+
+	def test_the_links_are_read_once_per_linked_doctype(self):
+		"""Frappe reads each row's linked record with a query of its own: 30 backbone enterprises were 30
+		reads of Cluster Enterprise. Their names are fetched all the same."""
+		doc = frappe.get_doc(APPLICATION, self.application.name)
+		self.assertGreater(len(doc.backbone_enterprises), 5)
+		for row in doc.backbone_enterprises:
+			row.enterprise_name = None
+		reads = [q for q in self.statements(doc) if "from `tabcluster enterprise`" in q.lower()]
+		self.assertEqual(len(reads), 1, reads)
+		stored = frappe.get_doc(APPLICATION, self.application.name)
+		registered = dict(
+			frappe.get_all(
+				"Cluster Enterprise",
+				{"name": ("in", [r.enterprise for r in stored.backbone_enterprises])},
+				["name", "enterprise_name"],
+				as_list=True,
+			)
+		)
+		self.assertEqual(
+			[r.enterprise_name for r in stored.backbone_enterprises],
+			[registered[r.enterprise] for r in stored.backbone_enterprises],
 		)
 
 	# --- what the database cannot hold is refused by name, nothing saved (issue 7)

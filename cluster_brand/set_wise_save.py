@@ -1,0 +1,132 @@
+"""The save of a form with many rows (the 申报书: 88 rows and more; the annual work summary), set-wise.
+
+Frappe saves a document one row at a time: it reads the record of each link of each row with a query of its
+own (to check it and to fetch the values of its fetch_from fields), and it writes every row back whether
+it changed or not (and it makes a new row of every table to find defaults for the rows the save adds, if
+any). On a full 申报书 that is some 80 reads and 90 writes for a save that changed one field, two thirds of
+the save's time. ``SetWiseSave`` does the same work in one read per linked DocType, and writes the rows
+that changed.
+
+What stays Frappe's: the values fetched and the rules of fetching (fetch_if_empty, a submitted row keeps
+its values), the link's name in the record's own case, the deletion of the rows taken out, the insertion
+of new ones. What the app does instead: a link to no record is refused in validate by
+violations.link_violations, which names the item by its official name (Frappe's own message names the
+field's label and row only, and Frappe 15.44.2 lets a link with fetch fields pass unchecked).
+"""
+
+from collections import defaultdict
+
+import frappe
+from frappe.model.document import Document
+
+# written by every save whatever it changed: not a change of the row
+_STAMPS = frozenset({"modified", "modified_by"})
+
+
+def _link_fields(meta) -> list:
+	return meta.get_link_fields() + meta.get_dynamic_link_fields()
+
+
+def _linked_doctype(row, df) -> str | None:
+	doctype = df.options if df.fieldtype == "Link" else row.get(df.options)
+	if not doctype or (df.fieldtype != "Link" and not frappe.db.exists("DocType", doctype, cache=True)):
+		return None  # a Dynamic Link to no DocType: link_violations refuses it
+	return doctype
+
+
+def fetch_linked_values(doc: Document) -> None:
+	"""What Frappe's link pass does to ``doc`` and its rows but its refusal: each link takes its record's
+	name as the database spells it, and each fetch_from field the record's value, read in one query per
+	linked DocType. The records found are in ``doc.flags.linked_records`` as (DocType, name)."""
+	links = []  # (row, link field, linked DocType, fields to fetch)
+	wanted: dict[str, dict] = defaultdict(lambda: {"names": set(), "fields": {"name"}})
+	for row in (doc, *doc.get_all_children()):
+		for df in _link_fields(row.meta):
+			value = row.get(df.fieldname)
+			doctype = _linked_doctype(row, df) if value else None
+			if not doctype:
+				continue
+			target = frappe.get_meta(doctype)
+			if target.issingle or target.is_virtual:
+				continue  # no table to read: Frappe takes such a link as it is
+			fetched = [
+				f
+				for f in row.meta.get_fields_to_fetch(df.fieldname)
+				if not f.get("fetch_if_empty") or not row.get(f.fieldname)
+			]
+			links.append((row, df, doctype, fetched))
+			wanted[doctype]["names"].add(str(value))
+			wanted[doctype]["fields"].update(f.fetch_from.split(".")[-1] for f in fetched)
+
+	records = {}
+	# what exists need not be read again by violations.link_violations in this save
+	found = doc.flags.linked_records = set()
+	for doctype, want in wanted.items():
+		for record in frappe.get_all(
+			doctype, filters={"name": ("in", sorted(want["names"]))}, fields=sorted(want["fields"])
+		):
+			records[(doctype, str(record.name).casefold())] = record
+
+	for row, df, doctype, fetched in links:
+		record = records.get((doctype, str(row.get(df.fieldname)).casefold()))
+		if record is None:
+			continue
+		row.set(df.fieldname, record.name)
+		found.add((doctype, record.name))
+		for f in fetched:
+			if row.is_new() or not row.docstatus.is_submitted() or f.allow_on_submit:
+				row.set_fetch_from_value(doctype, f, record)
+
+
+def unchanged(row: Document, before: Document) -> bool:
+	"""Whether ``row`` holds what it held before the save, column by column (a value of another type, as a
+	date sent as text, counts as a change: it is written, as Frappe would)."""
+	return all(
+		row.get(column) == before.get(column)
+		for column in row.meta.get_valid_columns()
+		if column not in _STAMPS
+	)
+
+
+class SetWiseSave:
+	"""Mixin for a DocType controller (before Document in its bases)."""
+
+	def _validate_links(self):
+		# Frappe's name for its link pass; should it change, Frappe's own pass runs again, slower but right
+		if self.flags.ignore_links or self._action == "cancel":
+			return
+		fetch_linked_values(self)
+
+	def _set_defaults(self):
+		# Frappe makes a new row of every table (a query each) for the defaults of the rows the save adds
+		if self.is_new() or any(row.is_new() for row in self.get_all_children()):
+			super()._set_defaults()
+
+	def update_child_table(self, fieldname: str, df=None):
+		"""Frappe's update of one table, writing only the rows that changed since the save began."""
+		before = self.get_doc_before_save()
+		df = df or self.meta.get_field(fieldname)
+		if (
+			before is None
+			or df.options in (self.flags.ignore_children_type or ())
+			or frappe.get_meta(df.options).is_virtual
+		):
+			return super().update_child_table(fieldname, df)
+		rows = self.get(df.fieldname) or []
+		rows_before = {row.name: row for row in before.get(df.fieldname) or []}
+		kept = [row.name for row in rows if row.name and not row.is_new()]
+		table = frappe.qb.DocType(df.options)
+		removed = (
+			frappe.qb.from_(table)
+			.where(table.parent == self.name)
+			.where(table.parenttype == self.doctype)
+			.where(table.parentfield == df.fieldname)
+			.delete()
+		)
+		if kept:
+			removed = removed.where(table.name.notin(kept))
+		removed.run()
+		for row in rows:
+			old = rows_before.get(row.name)
+			if old is None or row.is_new() or not unchanged(row, old):
+				row.db_update()
