@@ -62,8 +62,12 @@ def fetch_linked_values(doc: Document) -> None:
 	# what exists need not be read again by violations.link_violations in this save
 	found = doc.flags.linked_records = set()
 	for doctype, want in wanted.items():
-		for record in frappe.get_all(
-			doctype, filters={"name": ("in", sorted(want["names"]))}, fields=sorted(want["fields"])
+		# the columns are the DocTypes' own fieldnames (their meta), the names are parameters
+		columns = ", ".join(f"`{field}`" for field in sorted(want["fields"]))
+		for record in frappe.db.sql(
+			f"select {columns} from `tab{doctype}` where name in %(names)s",
+			{"names": tuple(want["names"])},
+			as_dict=True,
 		):
 			records[(doctype, str(record.name).casefold())] = record
 

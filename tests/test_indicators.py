@@ -8,9 +8,11 @@ from cluster_brand.rules.indicators import (
 	SALES_GROWTH,
 	VALUE_ADDED_RATE,
 	check_indicator_rows,
+	derived_from_values,
 	derived_indicators,
 	indicator_years,
 	last_year_sales_revenue,
+	values_by_indicator,
 )
 
 
@@ -85,6 +87,18 @@ def test_derived_ratios_and_growth():
 	assert derived[EXPORT_SHARE]["year_1_value"] == 12.5
 	assert derived[SALES_GROWTH]["year_1_value"] is None
 	assert derived[SALES_GROWTH]["year_2_value"] == 25.0 and derived[SALES_GROWTH]["year_3_value"] == 25.0
+
+
+def test_derived_values_of_the_last_year_only_as_the_reports_ask():
+	data = rows(**{SALES: (80, 100, 125)})
+	every_year = {d["derived_indicator"]: d for d in derived_indicators(data)}
+	last_year = {
+		d["derived_indicator"]: d for d in derived_from_values(values_by_indicator(data), years=(2,))
+	}
+	for key, derived in last_year.items():
+		assert derived["year_3_value"] == every_year[key]["year_3_value"]
+		assert derived["year_1_value"] is None and derived["year_2_value"] is None
+	assert last_year[SALES_GROWTH]["year_3_value"] == 25.0
 
 
 def test_derived_values_are_empty_without_a_divisor():

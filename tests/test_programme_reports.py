@@ -80,8 +80,16 @@ def test_tied_values_share_the_quartile_of_their_rank():
 # --- 申报汇总表
 
 
+def figures_of(indicator_rows) -> dict[str, dict]:
+	"""The indicator rows by application as the reports read them (last_year_figures)."""
+	rows_of = {}
+	for row in indicator_rows:
+		rows_of.setdefault(row["parent"], []).append(row)
+	return {parent: reports.last_year_figures(values_by_indicator(rows)) for parent, rows in rows_of.items()}
+
+
 def summary(applications, indicators=(), assignments=None, roles=MINISTRY):
-	return reports.application_summary(applications, list(indicators), assignments, roles)
+	return reports.application_summary(applications, figures_of(indicators), assignments, roles)
 
 
 def test_summary_row_reads_the_last_years_sales_and_value_added_and_own_brand_share():
@@ -98,7 +106,7 @@ def test_summary_row_reads_the_last_years_sales_and_value_added_and_own_brand_sh
 			)
 		],
 		[indicator("A", SALES, 100, year_2=90), indicator("A", VALUE_ADDED, 30), indicator("B", SALES, 7)],
-		[{"parent": "A", "review_submitted": 1}, {"parent": "A", "review_submitted": 0}],
+		{"A": (2, 1)},
 	)
 	row = rows[0]
 	assert (row["sales_revenue"], row["value_added"]) == (100, 30)
@@ -122,7 +130,7 @@ def test_summary_groups_by_province_in_rank_order_with_a_subtotal_each_and_a_gra
 			),
 		],
 		[indicator("z1", SALES, 10), indicator("z2", SALES, 20), indicator("s1", SALES, 5.5)],
-		[],
+		{},
 	)
 	assert [(r.get("application"), r.get("is_total"), r["recommending_authority"]) for r in rows] == [
 		("s1", None, SD),
@@ -146,7 +154,7 @@ def test_summary_groups_by_province_in_rank_order_with_a_subtotal_each_and_a_gra
 def test_the_totals_mean_score_is_over_the_applications_scored():
 	rows = summary(
 		[application("a", ZJ, mean_score=80), application("b", ZJ, mean_score=91), application("c", ZJ)],
-		assignments=[],
+		assignments={},
 	)
 	assert rows[3]["mean_score"] == 85.5
 
@@ -271,10 +279,7 @@ def comparison_values():
 		indicator("b", SALES, 300, year_2=300),
 		indicator("c", SALES, 100),
 	]
-	rows_of = {}
-	for row in indicators:
-		rows_of.setdefault(row["parent"], []).append(row)
-	return applications, {parent: values_by_indicator(rows) for parent, rows in rows_of.items()}
+	return applications, figures_of(indicators)
 
 
 def test_comparison_shows_the_last_years_indicators_and_the_derived_ratios():
@@ -290,6 +295,23 @@ def test_comparison_shows_the_last_years_indicators_and_the_derived_ratios():
 	assert len(reports.COMPARED) == 17  # the 11 indicators and 6 derived values
 	b = next(r for r in rows if r["application"] == "b")
 	assert b[field[VALUE_ADDED_RATE]] is None and b[field[SALES_GROWTH]] == 0
+
+
+def test_the_last_years_figures_are_the_indicators_and_the_derived_ratios_of_that_year():
+	values = values_by_indicator(
+		[
+			indicator("a", SALES, 100, year_2=80),
+			indicator("a", OUTPUT, 200, year_2=1),
+			indicator("a", VALUE_ADDED, 50, year_2=1),
+		]
+	)
+	figures = reports.last_year_figures(values)
+	assert set(figures) == set(reports.COMPARED_KEYS)
+	assert (figures[SALES], figures[OUTPUT], figures[VALUE_ADDED]) == (100, 200, 50)
+	assert figures[VALUE_ADDED_RATE] == 25.0  # of the last year, not 100% of the year before
+	assert figures[SALES_GROWTH] == 25.0
+	assert figures[PROFIT] is None and figures[COST_PROFIT_RATIO] is None
+	assert reports.last_year_figures({}) == dict.fromkeys(reports.COMPARED_KEYS)
 
 
 def test_comparison_ranks_by_the_chosen_indicator_ranked_first_unranked_last():

@@ -1,3 +1,5 @@
+import random
+import statistics
 from datetime import date
 
 import pytest
@@ -182,6 +184,15 @@ def test_ranking_by_mean_with_spread_and_shared_ranks():
 	assert [(x.application, x.rank) for x in ranked] == [("A", 1), ("B", 1), ("C", 3)]
 	a = ranked[0]
 	assert (a.mean, a.spread, a.stdev, a.count) == (85.0, 10.0, 5.0, 2)
+
+
+def test_the_spread_of_the_scores_is_the_population_standard_deviation_to_two_decimals():
+	draw = random.Random(12)
+	for _case in range(500):
+		totals = [round(draw.uniform(40, 100), draw.choice((0, 1, 2))) for _n in range(draw.randint(1, 7))]
+		(ranked,) = ranking.rank_applications({"A": totals})
+		assert ranked.stdev == round(statistics.pstdev(totals), 2), totals
+		assert ranked.mean == round(statistics.fmean(totals), 2), totals
 
 
 def test_a_score_sheet_has_the_batchs_rubric_exactly():

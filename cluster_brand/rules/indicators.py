@@ -223,17 +223,20 @@ def derived_indicators(rows: list[dict]) -> list[dict]:
 	return derived_from_values(values_by_indicator(rows))
 
 
-def derived_from_values(values: dict[str, tuple]) -> list[dict]:
-	"""derived_indicators of the values by indicator (values_by_indicator), for who has them at hand."""
+def derived_from_values(values: dict[str, tuple], years=range(INDICATOR_YEAR_COUNT)) -> list[dict]:
+	"""derived_indicators of the values by indicator (values_by_indicator), for who has them at hand; of
+	the ``years`` given by index only (a report of the last year: None in the others)."""
 	empty = (None,) * INDICATOR_YEAR_COUNT
 
 	def per_year(func, a, b):
 		va, vb = values.get(a, empty), values.get(b, empty)
-		return tuple(func(va[i], vb[i]) for i in range(INDICATOR_YEAR_COUNT))
+		return tuple(func(va[i], vb[i]) if i in years else None for i in range(INDICATOR_YEAR_COUNT))
 
 	def growth(key):
 		v = values.get(key, empty)
-		return (None,) + tuple(_growth(v[i - 1], v[i]) for i in range(1, INDICATOR_YEAR_COUNT))
+		return (None,) + tuple(
+			_growth(v[i - 1], v[i]) if i in years else None for i in range(1, INDICATOR_YEAR_COUNT)
+		)
 
 	results = {
 		VALUE_ADDED_RATE: per_year(_ratio, VALUE_ADDED, OUTPUT),

@@ -15,6 +15,7 @@ from cluster_brand.rules.desk_status import copies_of
 from cluster_brand.rules.enterprises import sales_coverage_percent
 from cluster_brand.rules.indicators import (
 	DERIVED_INDICATORS,
+	INDICATOR_YEAR_COUNT,
 	INDICATORS,
 	SALES,
 	VALUE_ADDED,
@@ -49,20 +50,9 @@ def positions(values: dict[str, float | None]) -> dict[str, tuple[int, int]]:
 	return result
 
 
-def _by_parent(rows: list[dict]) -> dict[str, list[dict]]:
-	grouped = defaultdict(list)
-	for row in rows:
-		grouped[row["parent"]].append(row)
-	return grouped
-
-
-def _last_year(rows: list[dict], key: str):
-	return next((finite_number(r.get(LAST_YEAR)) for r in rows if r.get("indicator") == key), None)
-
-
 def _sum(rows: list[dict], field: str):
-	values = [finite_number(r.get(field)) for r in rows]
-	values = [v for v in values if v is not None]
+	"""The sum of ``field`` over ``rows`` that have it (numbers, or None: blank), None when none has."""
+	values = [row[field] for row in rows if row.get(field) is not None]
 	return round(sum(values), 2) if values else None
 
 
@@ -73,8 +63,8 @@ SUMMED = ("sales_revenue", "value_added", "experts_assigned", "sheets_submitted"
 
 def application_summary(
 	applications: list[dict],
-	indicator_rows: list[dict],
-	assignments: list[dict] | None,
+	figures_of: dict[str, dict[str, float | None]],
+	assignments: dict[str, tuple[int, int]] | None,
 	roles: set[str],
 ) -> list[dict]:
 	"""One row per application, grouped by recommending authority (the province) in the order of its rank,
@@ -83,12 +73,9 @@ def application_summary(
 	``applications``: name, recommending_authority, organizing_unit, industrial_cluster, leading_industry,
 	workflow_state, recommendation_rank, backbone_sales_coverage, total_sales_revenue and
 	total_own_brand_sales_revenue (the backbone table's sums, 万元), leading_industry_sales_revenue (亿元),
-	mean_score where readable. ``indicator_rows``: the applications' indicator rows (parent, indicator, the
-	last year's value). ``assignments``: their Expert Assignment rows (parent, review_submitted), None when
-	the reader may not know who reviews. A reader with ``roles`` gets no field the form withholds from it in
+	mean_score where readable. ``figures_of``: by application, its last_year_figures. ``assignments``: by application, its experts assigned
+	and sheets submitted, None when the reader may not know who reviews. A reader with ``roles`` gets no field the form withholds from it in
 	the application's state (rules.edit_locks.withheld_from_reader)."""
-	indicators = _by_parent(indicator_rows)
-	assigned = _by_parent(assignments or [])
 	rows = []
 	for application in applications:
 		name = application["name"]
@@ -98,8 +85,8 @@ def application_summary(
 			"organizing_unit": application.get("organizing_unit"),
 			"industrial_cluster": application.get("industrial_cluster"),
 			"leading_industry": application.get("leading_industry"),
-			"sales_revenue": _last_year(indicators.get(name, ()), SALES),
-			"value_added": _last_year(indicators.get(name, ()), VALUE_ADDED),
+			"sales_revenue": figures_of.get(name, {}).get(SALES),
+			"value_added": figures_of.get(name, {}).get(VALUE_ADDED),
 			"backbone_sales_coverage": finite_number(application.get("backbone_sales_coverage")),
 			"own_brand_share": share_percent(
 				application.get("total_own_brand_sales_revenue"), application.get("total_sales_revenue")
@@ -107,14 +94,14 @@ def application_summary(
 			"workflow_state": application.get("workflow_state"),
 			"recommendation_rank": application.get("recommendation_rank") or None,
 			# for the totals' shares
-			"total_sales_revenue": application.get("total_sales_revenue"),
-			"total_own_brand_sales_revenue": application.get("total_own_brand_sales_revenue"),
-			"leading_industry_sales_revenue": application.get("leading_industry_sales_revenue"),
+			"total_sales_revenue": finite_number(application.get("total_sales_revenue")),
+			"total_own_brand_sales_revenue": finite_number(application.get("total_own_brand_sales_revenue")),
+			"leading_industry_sales_revenue": finite_number(
+				application.get("leading_industry_sales_revenue")
+			),
 		}
 		if assignments is not None:
-			mine = assigned.get(name, ())
-			row["experts_assigned"] = len(mine)
-			row["sheets_submitted"] = sum(1 for a in mine if a.get("review_submitted"))
+			row["experts_assigned"], row["sheets_submitted"] = assignments.get(name, (0, 0))
 			row["mean_score"] = finite_number(application.get("mean_score")) or None
 		for field in edit_locks.withheld_from_reader(application.get("workflow_state"), roles):
 			row.pop(field, None)
@@ -239,28 +226,38 @@ COMPARED = tuple(
 	(f"indicator_{i}", indicator.key) for i, indicator in enumerate(INDICATORS, start=1)
 ) + tuple((f"derived_{i}", key) for i, (key, _zh) in enumerate(DERIVED_INDICATORS, start=1))
 FIELD_OF = {key: field for field, key in COMPARED}
+COMPARED_KEYS = tuple(key for _field, key in COMPARED)
+
+
+def last_year_figures(values: dict[str, tuple]) -> dict[str, float | None]:
+	"""What the reports show of one application's indicator table, by key (COMPARED_KEYS): the last
+	indicator year's 11 indicators and derived ratios (as the form derives them, growth over the year
+	before). ``values``: its indicators' values by year, as rules.indicators.values_by_indicator gives them."""
+	figures = {
+		indicator.key: finite_number((values.get(indicator.key) or (None,))[-1]) for indicator in INDICATORS
+	}
+	for derived in derived_from_values(values, years=(INDICATOR_YEAR_COUNT - 1,)):
+		figures[derived["derived_indicator"]] = derived[LAST_YEAR]
+	return figures
 
 
 def indicator_comparison(
-	applications: list[dict], values_of: dict[str, dict[str, tuple]], rank_by: str
+	applications: list[dict], figures_of: dict[str, dict[str, float | None]], rank_by: str
 ) -> list[dict]:
-	"""One row per application: the last indicator year's 11 indicators and derived ratios (as the form
-	derives them, growth over the year before), and its rank and quartile by ``rank_by`` (an indicator's or
-	derived ratio's key) among ``applications``, ranked first. ``values_of``: by application, its indicators'
-	values by year, numbers or None (as rules.indicators.values_by_indicator gives them)."""
+	"""One row per application: its last_year_figures, and its rank and quartile by ``rank_by`` (an
+	indicator's or derived ratio's key) among ``applications``, ranked first. ``figures_of``: each
+	application's last_year_figures."""
 	rows = []
 	for application in applications:
-		values = values_of.get(application["name"], {})
+		figures = figures_of.get(application["name"], {})
 		row = {
 			"application": application["name"],
 			"recommending_authority": application.get("recommending_authority"),
 			"organizing_unit": application.get("organizing_unit"),
 			"industrial_cluster": application.get("industrial_cluster"),
 		}
-		for indicator in INDICATORS:
-			row[FIELD_OF[indicator.key]] = values.get(indicator.key, (None,))[-1]
-		for derived in derived_from_values(values):
-			row[FIELD_OF[derived["derived_indicator"]]] = derived[LAST_YEAR]
+		for field, key in COMPARED:
+			row[field] = figures.get(key)
 		rows.append(row)
 	field = FIELD_OF[rank_by]
 	ranked = positions({row["application"]: row[field] for row in rows})

@@ -15,6 +15,7 @@ from frappe.desk.query_report import get_script
 from frappe.desk.query_report import run as run_report
 from frappe.utils import add_days, getdate
 
+from cluster_brand import programme_reports
 from cluster_brand.doctype_names import APPLICATION, PILOT_BATCH
 from cluster_brand.rules import programme_reports as computed
 from cluster_brand.rules import workflow as states
@@ -275,6 +276,31 @@ class TestProgrammeReports(IntegrationTestCase):
 		self.assertEqual(row[computed.FIELD_OF[VALUE_ADDED_RATE]], derived[0])
 		self.assertEqual(row[computed.FIELD_OF[SALES]], 500)
 
+	def test_a_saved_application_is_shown_as_saved_and_the_others_are_not_read_again(self):
+		"""The last year's figures are cached by application and its modified (programme_reports.py): a
+		report run again reads no indicator row of an application not saved since; a save shows at once."""
+		name = self.names["sd_recommended"]
+		self.run_as("ministry", COMPARISON)
+		with patch.object(frappe.db, "sql", wraps=frappe.db.sql) as sql:
+			self.run_as("ministry", COMPARISON)
+		read = [c.args[0] for c in sql.call_args_list if "`tabApplication Indicator`" in str(c.args[0])]
+		self.assertEqual(read, [])
+
+		def save_sales(value):
+			doc = frappe.get_doc(APPLICATION, name)
+			next(r for r in doc.indicators if r.indicator == SALES).year_3_value = value
+			doc.save()
+
+		save_sales(650)
+		try:
+			for report, field in ((COMPARISON, computed.FIELD_OF[SALES]), (SUMMARY, "sales_revenue")):
+				with self.subTest(report=report):
+					rows = self.run_as("ministry", report)["result"]
+					row = next(r for r in rows if r.get("application") == name)
+					self.assertEqual(row[field], 650)
+		finally:
+			save_sales(APPLICATIONS["sd_recommended"][-1])  # as the other tests know the batch
+
 	def test_an_unknown_rank_by_is_refused_in_chinese(self):
 		with language("zh"), self.assertRaises(frappe.ValidationError) as refused:
 			self.run_as("ministry", COMPARISON, rank_by="no such indicator")
@@ -389,6 +415,8 @@ class TestProgrammeReports(IntegrationTestCase):
 					frappe.set_user(self.cast[key])
 					counts = []
 					for batch in (BATCH, single, BATCH):  # the first run fills the caches
+						# and each run reads every application's figures (the worst case: none cached)
+						frappe.cache.delete_value(programme_reports.FIGURES_CACHE)
 						with patch.object(frappe.db, "sql", wraps=frappe.db.sql) as sql:
 							result = run_report(report, filters={"pilot_batch": batch})
 						self.assertTrue(result["result"])

@@ -4,8 +4,8 @@
 """申报汇总表: one row per application of a batch — its province, unit, cluster, leading industry, the last
 indicator year's sales and value added, the backbone enterprises' coverage and own-brand share, its state
 and province rank, experts assigned / sheets submitted and mean score — with totals per province
-(cluster_brand.rules.programme_reports.application_summary). Read in four queries, through the reader's
-permissions (cluster_brand.programme_reports)."""
+(cluster_brand.rules.programme_reports.application_summary). Read in four queries at most, through the
+reader's permissions (cluster_brand.programme_reports)."""
 
 import frappe
 from frappe import _
@@ -42,20 +42,12 @@ def execute(filters=None):
 	filters = frappe._dict(filters or {})
 	batch = reads.batch_of(filters)
 	applications = reads.batch_applications(batch, FIELDS)
-	indicators = reads.child_rows(
-		"Application Indicator",
-		"indicators",
-		applications,
-		["indicator", computed.LAST_YEAR],
-		indicator=("in", [SALES, VALUE_ADDED]),
-	)
+	figures = reads.last_year_figures(applications)
 	# who reviews is the ministry's to know (the table's permission level)
 	assignments = None
 	if "expert_assignments" not in unreadable_fields(APPLICATION):
-		assignments = reads.child_rows(
-			"Expert Assignment", "expert_assignments", applications, ["review_submitted"]
-		)
-	rows = computed.application_summary(applications, indicators, assignments, set(frappe.get_roles()))
+		assignments = reads.assignment_counts(applications)
+	rows = computed.application_summary(applications, figures, assignments, set(frappe.get_roles()))
 	reads.translated_states(rows)
 	for row in rows:
 		if row.get("is_total") == computed.SUBTOTAL:

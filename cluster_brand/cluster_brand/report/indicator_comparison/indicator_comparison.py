@@ -12,7 +12,7 @@ from frappe import _
 
 from cluster_brand import programme_reports as reads
 from cluster_brand.rules import programme_reports as computed
-from cluster_brand.rules.indicators import SALES, YEAR_FIELDS
+from cluster_brand.rules.indicators import SALES
 
 FIELDS = ["recommending_authority", "organizing_unit", "industrial_cluster"]
 
@@ -24,9 +24,8 @@ def execute(filters=None):
 		frappe.throw(_("Rank By: {0} is not one of the main indicators or derived ratios.").format(rank_by))
 	batch = reads.batch_of(filters)
 	applications = reads.batch_applications(batch, FIELDS)
-	# the year before too: the derived growth rates compare the last two years
-	values = reads.indicator_values(applications, YEAR_FIELDS[1:])
-	rows = computed.indicator_comparison(applications, values, rank_by)
+	figures = reads.last_year_figures(applications)
+	rows = computed.indicator_comparison(applications, figures, rank_by)
 	return columns(reads.last_indicator_year(batch), rank_by), rows
 
 
