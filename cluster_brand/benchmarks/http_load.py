@@ -1,14 +1,15 @@
 """Benchmark: the site under load over HTTP, served by gunicorn the production way, on this machine only.
 
 	bench --site <site> execute cluster_brand.benchmarks.http_load.run
-	bench --site <site> execute cluster_brand.benchmarks.http_load.run --kwargs "{'think': 0, 'workers': 5}"
+	bench --site <site> execute cluster_brand.benchmarks.http_load.run --kwargs "{'think': 0, 'workers': 3}"
 
 What it does, and stops by itself after ``seconds``:
 1. bulk_data.populate() makes ``applications`` full applications in one batch (default 2,000: a national
    batch and more); API users are made for the three kinds of client: applicants, each on an organizing
    unit with a draft of its own; provincial reviewers, each on a province; one Ministry Administrator.
 2. It starts gunicorn on ``host``:``port`` (127.0.0.1 only: any other host is refused), as production
-   does: ``cd sites && ../env/bin/gunicorn -b HOST:PORT -w WORKERS -t 120 --preload frappe.app:application``,
+   does: ``cd sites && ../env/bin/gunicorn -b HOST:PORT -w WORKERS -t 120 --preload frappe.app:application``
+   with as many workers as ``bench setup production`` gives the machine by default (2 per core, plus one),
    with this app's checkout on PYTHONPATH, and waits for it to answer.
 3. ``clients`` threads (default 20: 8 applicants, 8 provinces, 4 ministry) each send one request after
    another for ``seconds`` over a keep-alive connection with token authentication, waiting ``think`` seconds
@@ -155,6 +156,12 @@ class Client(threading.Thread):
 		return "GET", f"/api/method/frappe.desk.query_report.run?{query}", None
 
 
+def production_workers() -> int:
+	"""The gunicorn workers that bench's production setup configures by default (gunicorn_workers in
+	common_site_config.json): two per core, plus one."""
+	return (os.cpu_count() or 1) * 2 + 1
+
+
 def _start_gunicorn(host: str, port: int, workers: int, log_path: str) -> subprocess.Popen:
 	bench = get_bench_path()
 	checkout = os.path.dirname(os.path.dirname(cluster_brand.__file__))
@@ -208,7 +215,7 @@ def run(
 	clients: int = 20,
 	seconds: int = 60,
 	think: float = 1.0,
-	workers: int = 4,
+	workers: int | None = None,
 	host: str = "127.0.0.1",
 	port: int = 8092,
 	applications: int = 2000,
@@ -218,6 +225,7 @@ def run(
 			f"refused: the load runs against this machine only ({', '.join(LOCAL_HOSTS)}), not {host}"
 		)
 	frappe.set_user("Administrator")
+	workers = workers or production_workers()
 	mix = _mix(clients)
 	server = {"host": host, "port": port, "site": frappe.local.site, "log": f"/tmp/http_load-{port}.log"}
 	bulk_data.cleanup()
