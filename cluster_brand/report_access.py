@@ -14,7 +14,7 @@ def check_report_access(report_name: str):
 	"""Frappe's first check of get_report_doc (Report.is_permitted), with the name translated."""
 	if not report_name or not frappe.db.exists("Report", report_name):
 		return  # Frappe's own answer
-	if not frappe.get_doc("Report", report_name).is_permitted():
+	if not frappe.get_cached_doc("Report", report_name).is_permitted():
 		frappe.throw(
 			_("You don't have access to Report: {0}").format(_(report_name)),
 			frappe.PermissionError,

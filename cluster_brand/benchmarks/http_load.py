@@ -12,8 +12,11 @@ What it does, and stops by itself after ``seconds``:
    with as many workers as ``bench setup production`` gives the machine by default (2 per core, plus one),
    with this app's checkout on PYTHONPATH, and waits for it to answer.
 3. ``clients`` threads (default 20: 8 applicants, 8 provinces, 4 ministry) each send one request after
-   another for ``seconds`` over a keep-alive connection with token authentication, waiting ``think`` seconds
-   between two requests (default 1: a desk user's pace; 0 for a saturation run):
+   another for ``warmup`` + ``seconds`` over a keep-alive connection with token authentication, waiting
+   ``think`` seconds between two requests (default 1: a desk user's pace; 0 for a saturation run). The
+   first ``warmup`` seconds (default 10) are the freshly forked workers' first requests (each loads the
+   DocTypes' meta, the translations, the reports' modules, and the first report run reads the figures of
+   every application, then cached): reported apart, their errors counted, their latencies not in the p95:
    - an applicant saves its draft over REST (PUT /api/resource/…, the full validation);
    - a province lists its applications (the desk's first page: 20 rows) or opens one of them (GET);
    - the ministry runs the programme's reports in turn (frappe.desk.query_report.run, one batch).
@@ -99,7 +102,7 @@ def _users(made: dict, mix: dict) -> dict[str, list[dict]]:
 
 
 class Client(threading.Thread):
-	"""One user sending one request after another until the deadline; records (kind, ms, ok)."""
+	"""One user sending one request after another until the deadline; records (kind, ms, ok, when done)."""
 
 	def __init__(self, kind, user, number, server, batch, deadline, think, results):
 		super().__init__(daemon=True)
@@ -125,7 +128,7 @@ class Client(threading.Thread):
 			except Exception:  # counted as an error; a new connection for the next request
 				connection.close()
 				connection = http.client.HTTPConnection(self.server["host"], self.server["port"], timeout=120)
-			self.results.append((self.kind, (time.perf_counter() - start) * 1000, ok))
+			self.results.append((self.kind, (time.perf_counter() - start) * 1000, ok, time.monotonic()))
 			step += 1
 			time.sleep(self.think)
 		connection.close()
@@ -219,6 +222,7 @@ def run(
 	host: str = "127.0.0.1",
 	port: int = 8092,
 	applications: int = 2000,
+	warmup: int = 10,
 ):
 	if host not in LOCAL_HOSTS:
 		raise SystemExit(
@@ -236,7 +240,8 @@ def run(
 		users = _users(made, mix)
 		process = _start_gunicorn(host, port, workers, server["log"])
 		_wait_until_serving(server, process)
-		deadline = time.monotonic() + seconds
+		measured_from = time.monotonic() + warmup
+		deadline = measured_from + seconds
 		threads = [
 			Client(
 				kind, users[kind][n % len(users[kind])], n, server, made["batch"], deadline, think, results
@@ -247,29 +252,35 @@ def run(
 		for thread in threads:
 			thread.start()
 		for thread in threads:
-			thread.join(seconds + 180)
+			thread.join(warmup + seconds + 180)
 	finally:
 		if process:
 			_stop(process)
 		bulk_data.cleanup()
 
+	warming = [r for r in results if r[3] < measured_from]
+	measured = [r for r in results if r[3] >= measured_from]
 	print(
 		f"gunicorn -w {workers} on {host}:{port}, {applications} applications; {clients} clients "
-		f"({', '.join(f'{n} {kind}' for kind, n in mix.items())}) for {seconds} s, {think} s between requests"
+		f"({', '.join(f'{n} {kind}' for kind, n in mix.items())}) for {seconds} s after {warmup} s of "
+		f"warm-up, {think} s between requests"
 	)
-	for kind in (*mix, "all"):
-		rows = [r for r in results if kind in ("all", r[0])]
+	for kind, rows in [(kind, [r for r in measured if r[0] == kind]) for kind in mix] + [
+		("all", measured),
+		("warm-up", warming),
+	]:
 		if not rows:
 			continue
-		timings = [ms for _kind, ms, _ok in rows]
-		errors = sum(1 for *_rest, ok in rows if not ok)
+		timings = [r[1] for r in rows]
+		errors = sum(1 for r in rows if not r[2])
 		print(
 			f"{kind:9s}: {len(rows):5d} requests, {errors:3d} errors, median {statistics.median(timings):7.1f} ms, "
-			f"p95 {_percentile(timings, 95):7.1f} ms, {len(rows) / seconds:5.1f} req/s"
+			f"p95 {_percentile(timings, 95):7.1f} ms, {len(rows) / (seconds if kind != 'warm-up' else max(warmup, 1)):5.1f} req/s"
 		)
-	overall = [ms for _kind, ms, _ok in results]
-	errors = sum(1 for *_rest, ok in results if not ok)
+	overall = [r[1] for r in measured]
+	errors = sum(1 for r in results if not r[2])  # the warm-up's count too
 	met = bool(overall) and _percentile(overall, 95) <= TARGET_P95_MS and errors == 0
 	print(
-		f"target: p95 ≤ {TARGET_P95_MS} ms and 0 errors: {'met' if met else 'MISSED'} (gunicorn log: {server['log']})"
+		f"target: p95 ≤ {TARGET_P95_MS} ms after the warm-up and 0 errors in all: "
+		f"{'met' if met else 'MISSED'} (gunicorn log: {server['log']})"
 	)

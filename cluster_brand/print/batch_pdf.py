@@ -90,7 +90,7 @@ def applications_to_print(batch: str, authority: str | None = None) -> list[dict
 	assignments, sheets = [], []
 	if authorities is None and applications:
 		# the whole batch: the experts' ranking, read as the ranking report reads it
-		assignments, sheets = assignments_and_submitted_sheets([a.name for a in applications])
+		assignments, sheets = assignments_and_submitted_sheets([a.name for a in applications], batch)
 	return print_order(applications, assignments, sheets)
 
 

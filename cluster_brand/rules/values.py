@@ -63,6 +63,8 @@ def finite_number(value, default=None):
 	"""``value`` as an int or a finite float, or ``default`` when it is missing or no finite number.
 
 	For derived values: a wrong entry is reported by the checks, the computation must not fail on it."""
+	if type(value) is float:  # what the database gives: the reports read thousands
+		return value if math.isfinite(value) else default
 	number = parse_number(value)
 	if number is None or number is INVALID or (isinstance(number, int) and abs(number) >= _HUGE):
 		return default

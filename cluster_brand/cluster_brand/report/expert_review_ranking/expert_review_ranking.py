@@ -24,7 +24,9 @@ def execute(filters=None):
 		fields=["name", "industrial_cluster", "recommending_authority"],
 		limit_page_length=0,
 	)
-	assignments, sheets = assignments_and_submitted_sheets([a.name for a in applications])
+	assignments, sheets = assignments_and_submitted_sheets(
+		[a.name for a in applications], filters.pilot_batch
+	)
 	return columns(), ranking.review_progress(applications, assignments, sheets)
 
 
