@@ -20,6 +20,7 @@ from collections import defaultdict
 
 import frappe
 from frappe.model.document import Document
+from frappe.model.utils.link_count import notify_link_count
 
 # written by every save whatever it changed: not a change of the row
 _STAMPS = frozenset({"modified", "modified_by"})
@@ -81,6 +82,8 @@ def fetch_linked_values(doc: Document) -> None:
 		if record is None:
 			continue
 		row.set(df.fieldname, record.name)
+		if (doctype, record.name) not in found and not frappe.get_meta(doctype).istable:
+			notify_link_count(doctype, record.name)  # as Frappe counts a link (its "frequently used")
 		found.add((doctype, record.name))
 		for f in fetched:
 			if row.is_new() or not row.docstatus.is_submitted() or f.allow_on_submit:
