@@ -3,6 +3,8 @@ acts next on a summary is told (ToDo and notification, as for the applications),
 unit before the due date, and the provinces and the ministry list the overdue summaries. The rules are in
 cluster_brand/rules/pilot_calendar.py and summary_workflow.py."""
 
+from datetime import date
+
 import frappe
 from frappe import _
 from frappe.desk.form import assign_to
@@ -94,6 +96,7 @@ def pilots_and_their_summaries(pilot_names: list[str] | None = None) -> list[dic
 		filters,
 		[
 			"name",
+			"application",
 			"industrial_cluster",
 			"organizing_unit",
 			"recommending_authority",
@@ -109,10 +112,29 @@ def pilots_and_their_summaries(pilot_names: list[str] | None = None) -> list[dic
 		["name", "brand_pilot", "reporting_year", "workflow_state"],
 	):
 		states.setdefault(row.brand_pilot, {})[row.reporting_year] = row
+	province_due = _province_due_dates(pilots)
 	for pilot in pilots:
-		pilot.province_due = province_due_date(pilot)
+		pilot.province_due = province_due.get((pilot.pilot_batch, pilot.recommending_authority))
 		pilot.summaries = states.get(pilot.name, {})
 	return pilots
+
+
+def _province_due_dates(pilots: list[dict]) -> dict[tuple[str, str], date]:
+	"""province_due_date of each (pilot_batch, recommending_authority) of ``pilots``, in one query."""
+	batches = {p.pilot_batch for p in pilots if p.pilot_batch}
+	authorities = {p.recommending_authority for p in pilots if p.recommending_authority}
+	if not (batches and authorities):
+		return {}
+	settings = frappe.get_all(
+		"Recommendation Setting",
+		{
+			"pilot_batch": ("in", sorted(batches)),
+			"recommending_authority": ("in", sorted(authorities)),
+			"annual_summary_due_date": ("is", "set"),
+		},
+		["pilot_batch", "recommending_authority", "annual_summary_due_date"],
+	)
+	return {(s.pilot_batch, s.recommending_authority): getdate(s.annual_summary_due_date) for s in settings}
 
 
 def readable_pilots() -> list[dict]:
@@ -131,8 +153,12 @@ def readable_pilots() -> list[dict]:
 	return pilots
 
 
-def summary_status_rows(day) -> list[dict]:
-	"""The rows of the workspaces' 试点年度工作总结 (desk_status.py), as the session user may read them."""
+def summary_status_rows(day, pilots: list[dict] | None = None) -> list[dict]:
+	"""The years each pilot has reported on or must report on by now, as the session user may read them
+	(pilot_calendar.summary_rows of ``pilots``, readable_pilots by default), each with its pilot's province:
+	the workspaces' 试点年度工作总结 (desk_status.py) and 试点进展."""
+	pilots = readable_pilots() if pilots is None else pilots
+	authority = {pilot.name: pilot.recommending_authority for pilot in pilots}
 	rows = pilot_calendar.summary_rows(
 		[
 			{
@@ -141,10 +167,12 @@ def summary_status_rows(day) -> list[dict]:
 				"planned_end_date": getdate(pilot.planned_end_date) if pilot.planned_end_date else None,
 				"summaries": pilot.readable_summaries,
 			}
-			for pilot in readable_pilots()
+			for pilot in pilots
 		],
 		day,
 	)
+	for row in rows:
+		row["recommending_authority"] = authority.get(row["brand_pilot"])
 	return rows
 
 

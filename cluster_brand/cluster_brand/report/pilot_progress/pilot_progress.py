@@ -1,0 +1,120 @@
+# Copyright (c) 2026, cluster_brand contributors
+# For license information, please see license.txt
+
+"""试点进展: per pilot and reporting year, the state of its Annual Work Summary, its measures done / in all /
+overdue, and the growth of sales and value added, and the own-brand share, against the baseline of its
+申报书 (cluster_brand.rules.pilot_progress). For the ministry (every pilot) and the provinces (their own; a
+unit's draft reads as not started, as everywhere a province looks). Read set-wise through the reader's
+permissions: the pilots and their summaries (pilot_years.readable_pilots), the summaries' fields, then
+one query each for their measure rows, their indicator rows and the 申报书's own-brand shares."""
+
+import frappe
+from frappe import _
+from frappe.utils import cint, getdate, today
+
+from cluster_brand import programme_reports as reads
+from cluster_brand.doctype_names import ANNUAL_WORK_SUMMARY, APPLICATION, BRAND_PILOT
+from cluster_brand.pilot_years import readable_pilots, summary_status_rows
+from cluster_brand.rules import pilot_progress as computed
+from cluster_brand.rules.programme_reports import share_percent
+
+
+def execute(filters=None):
+	filters = frappe._dict(filters or {})
+	day = getdate(today())
+	pilots = readable_pilots()
+	if filters.recommending_authority:
+		pilots = [p for p in pilots if p.recommending_authority == filters.recommending_authority]
+	years = summary_status_rows(day, pilots)
+	if filters.reporting_year:
+		years = [y for y in years if y["reporting_year"] == cint(filters.reporting_year)]
+	names = sorted({y["summary"] for y in years if y.get("summary")})
+	summaries = {
+		s.name: s
+		for s in frappe.get_list(
+			ANNUAL_WORK_SUMMARY,
+			filters={"name": ("in", names or [""])},
+			fields=["name", "own_brand_sales_share"],
+			limit_page_length=0,
+		)
+	}
+	readable = sorted(summaries)  # read again through the permissions, as every report reads
+	years = [y if y.get("summary") in summaries else {**y, "summary": None} for y in years]
+	rows = computed.pilot_progress(
+		years,
+		summaries,
+		_rows_by_parent(
+			"Annual Summary Measure Progress", "measure_progress", readable, ["status", "time_node"]
+		),
+		_rows_by_parent(
+			"Annual Summary Indicator",
+			"indicators",
+			readable,
+			["indicator", "baseline_value", "reporting_value"],
+			indicator=("in", [key for _field, key in computed.FOLLOWED_GROWTH]),
+		),
+		_baseline_shares(pilots),
+		day,
+	)
+	for row in rows:
+		row["workflow_state"] = _(row["workflow_state"]) if row["workflow_state"] else _("Not Started")
+	return columns(), rows
+
+
+def _rows_by_parent(doctype: str, table: str, parents: list[str], fields: list[str], **conditions):
+	"""The rows of one child table of the summaries ``parents`` (read through the permissions), by summary."""
+	by_parent = {}
+	for row in frappe.get_all(
+		doctype,
+		filters={
+			"parenttype": ANNUAL_WORK_SUMMARY,
+			"parentfield": table,
+			"parent": ("in", parents or [""]),
+			**conditions,
+		},
+		fields=["parent", *fields],
+		order_by="parent asc, idx asc",
+	):
+		by_parent.setdefault(row.parent, []).append(row)
+	return by_parent
+
+
+def _baseline_shares(pilots: list[dict]) -> dict[str, float | None]:
+	"""By pilot: the own-brand share of its 申报书's backbone enterprises (the pilots were read through the
+	permissions; a pilot's 申报书 is its province's and the ministry's to read)."""
+	shares = {
+		a.name: share_percent(a.total_own_brand_sales_revenue, a.total_sales_revenue)
+		for a in frappe.get_all(
+			APPLICATION,
+			filters={"name": ("in", [p.application for p in pilots if p.application] or [""])},
+			fields=["name", "total_own_brand_sales_revenue", "total_sales_revenue"],
+		)
+	}
+	return {p.name: shares.get(p.application) for p in pilots}
+
+
+def columns() -> list[dict]:
+	column = reads.column
+	return [
+		reads.authority_column(170),
+		column("brand_pilot", _("Brand Pilot"), "Link", 120, options=BRAND_PILOT),
+		column("industrial_cluster", _("Industrial Cluster"), "Link", 200, options="Industrial Cluster"),
+		column("reporting_year", _("Reporting Year"), "Int", 90),
+		column("annual_work_summary", _("Annual Work Summary"), "Link", 150, options=ANNUAL_WORK_SUMMARY),
+		column("workflow_state", _("Status"), width=120),
+		column("due_date", _("Due Date"), "Date", 100),
+		column("overdue", _("Overdue"), "Check", 70),
+		column("measures_done", _("Measures Completed"), "Int", 100),
+		column("measures_total", _("Measures in the Plan"), "Int", 100),
+		column("measures_overdue", _("Measures Overdue"), "Int", 100),
+		column("sales_growth", _("Sales Revenue against the Baseline (%)"), "Float", 150, precision=2),
+		column("value_added_growth", _("Value Added against the Baseline (%)"), "Float", 150, precision=2),
+		column("own_brand_share", _("Own-Brand Share of the Backbone Enterprises' Sales"), "Percent", 150),
+		column(
+			"own_brand_share_change",
+			_("Own-Brand Share against the Baseline (percentage points)"),
+			"Float",
+			170,
+			precision=2,
+		),
+	]
