@@ -92,9 +92,10 @@ def last_year_figures(applications: list[dict]) -> dict[str, dict[str, float | N
 
 def _read_indicator_values(names: list[str]) -> dict[str, dict[str, tuple]]:
 	"""The main indicators of the applications ``names`` as rules.indicators.values_by_indicator gives
-	them (by application, by indicator, a value per indicator year, None where not filled): one query, pivoted by the database to one row per application
-	(a tenth of the rows to transfer). SQL with parameters: frappe.qb writes the official names, "(%)"
-	included, into the query unescaped; the applications were read through the permissions."""
+	them (by application, by indicator, a value per indicator year, None where not filled): one query,
+	pivoted by the database to one row per application (a tenth of the rows to transfer). SQL with
+	parameters: frappe.qb writes the official names, "(%)" included, into the query unescaped; the
+	applications were read through the permissions."""
 	values = {"parents": tuple(names), "parenttype": APPLICATION}
 	columns = []
 	for n, indicator in enumerate(INDICATORS):

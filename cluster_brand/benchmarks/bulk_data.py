@@ -6,9 +6,9 @@ How: one full application is made the ordinary way (``make_test_application``: v
 table filled — 30 backbone enterprises, 11 × 3 indicators, 25 tasks …). Its rows are then read back as
 plain column values and copied with ``frappe.db.bulk_insert`` (multi-row INSERTs of 10,000 rows, no
 controllers, no validation), each copy with a name, cluster, unit and authority of its own and a workflow
-state drawn from the process's mix (the same on every run); the recommended ones get a rank per authority, the reviewed ones three
-submitted Expert Review sheets (the sheets' totals only, not their score rows) and the mean of these; each
-copy's attachment has its File record, as an upload leaves it.
+state drawn from the process's mix (the same on every run); the recommended ones get a rank per authority,
+the reviewed ones three submitted Expert Review sheets (the sheets' totals only, not their score rows) and
+the mean of these; each copy's attachment has its File record, as an upload leaves it.
 Every row made here has a name starting with PREFIX, on the benchmark's site only; cleanup() deletes them
 by that prefix (the template application stays, for the next run). 10,000 applications (~970,000 child rows)
 take about two minutes on two cores. Nothing here runs in a test or a request.

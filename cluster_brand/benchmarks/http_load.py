@@ -273,9 +273,11 @@ def run(
 			continue
 		timings = [r[1] for r in rows]
 		errors = sum(1 for r in rows if not r[2])
+		span = max(warmup, 1) if kind == "warm-up" else seconds
 		print(
-			f"{kind:9s}: {len(rows):5d} requests, {errors:3d} errors, median {statistics.median(timings):7.1f} ms, "
-			f"p95 {_percentile(timings, 95):7.1f} ms, {len(rows) / (seconds if kind != 'warm-up' else max(warmup, 1)):5.1f} req/s"
+			f"{kind:9s}: {len(rows):5d} requests, {errors:3d} errors, "
+			f"median {statistics.median(timings):7.1f} ms, p95 {_percentile(timings, 95):7.1f} ms, "
+			f"{len(rows) / span:5.1f} req/s"
 		)
 	overall = [r[1] for r in measured]
 	errors = sum(1 for r in results if not r[2])  # the warm-up's count too
