@@ -157,7 +157,13 @@ def get_number_card_result(doc, filters, to_date=None):
 	"""Frappe's Number Card figure, refused for a card that counts or filters by a field the caller may not
 	read."""
 	card = frappe.parse_json(doc)
-	check_query_fields(card.get("document_type"), [card.get("aggregate_function_based_on")], filters)
+	check_query_fields(
+		card.get("document_type"),
+		[card.get("aggregate_function_based_on")],
+		filters,
+		card.get("filters_json"),
+		card.get("dynamic_filters_json"),
+	)
 	return number_card.get_result(doc, filters, to_date)
 
 

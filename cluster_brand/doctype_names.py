@@ -6,3 +6,6 @@ EXPERT_REVIEW = "Expert Review"
 PILOT_BATCH = "Pilot Batch"
 BRAND_PILOT = "Brand Pilot"
 ANNUAL_WORK_SUMMARY = "Annual Work Summary"
+
+# The module of the programme's DocTypes (their JSON's "module")
+PROGRAMME_MODULE = "Cluster Brand"

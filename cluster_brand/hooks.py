@@ -214,6 +214,8 @@ after_install = "cluster_brand.install.after_install"
 before_migrate = "cluster_brand.nullable_numbers.keep_columns_nullable"
 after_migrate = "cluster_brand.nullable_numbers.make_columns_nullable"
 doc_events = {
+	# read-only fields keep their saved values on every write path (cluster_brand/permissions/read_only.py)
+	"*": {"before_validate": "cluster_brand.permissions.read_only.keep_read_only_values"},
 	"User": {
 		"before_validate": "cluster_brand.landing.set_programme_desk",
 		"validate": "cluster_brand.landing.no_automatic_system_manager",

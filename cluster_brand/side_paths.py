@@ -20,15 +20,13 @@ from frappe.client import validate_link as frappe_validate_link
 from frappe.desk.form import load
 from frappe.desk.listview import get_group_by_count as frappe_get_group_by_count
 from frappe.desk.search import search_link as frappe_search_link
+from frappe.model import get_permitted_fields
 
 from cluster_brand.allowlist import is_restricted
-from cluster_brand.doctype_names import APPLICATION
-from cluster_brand.permissions.fields import fields_hidden_from_reader, unreadable_fields
+from cluster_brand.doctype_names import PROGRAMME_MODULE
+from cluster_brand.permissions.fields import fields_hidden_in_history, unreadable_fields, withheld_in_queries
 from cluster_brand.permissions.files import batch_pdfs_of_others
 from cluster_brand.permissions.scope import SEES_ALL
-from cluster_brand.rules.edit_locks import PROVINCE_DECIDING, withheld_from_reader
-
-PROGRAMME_MODULE = "Cluster Brand"
 
 
 @frappe.whitelist()
@@ -128,7 +126,7 @@ def _filter_docinfo(doc):
 	docinfo = frappe.response.docinfo
 	user = frappe.session.user
 	if doc.meta.module == PROGRAMME_MODULE:
-		hidden = fields_hidden_from_reader(doc)
+		hidden = fields_hidden_in_history(doc)
 		docinfo.versions = [v for v in (_readable_version(v, hidden) for v in docinfo.versions or []) if v]
 	# a combined PDF of the batch's applications is its requester's alone (permissions/files.py)
 	others = batch_pdfs_of_others(doc.doctype, doc.name, user)
@@ -185,12 +183,8 @@ def hidden_fields(doctype: str, named: set[str] | None = None) -> set[str]:
 	if meta.module != PROGRAMME_MODULE:
 		return set()
 	readable = set(meta.get_permlevel_access("read") or [0])
-	# a query cannot tell the state of each row: the unit reads the recommendation on the form only
-	withheld = (
-		set(withheld_from_reader(PROVINCE_DECIDING[0], set(frappe.get_roles())))
-		if doctype == APPLICATION
-		else set()
-	)
+	# a query cannot tell the state of each row: what a state withholds, it withholds in every query
+	withheld = set(withheld_in_queries(doctype))
 	unreadable = unreadable_fields(doctype)
 	hidden = unreadable | withheld
 	tables = meta.get_table_fields()
@@ -260,4 +254,38 @@ def check_request_query_fields(method: str, doctype: str | None = None):
 	arguments = QUERY_ARGUMENTS.get(method)
 	if arguments:
 		form = frappe.form_dict
-		check_query_fields(doctype or form.get("doctype"), *(form.get(a) for a in arguments))
+		doctype = doctype or form.get("doctype")
+		check_query_fields(doctype, *(form.get(a) for a in arguments))
+		if "fields" in arguments and form.get("fields"):
+			form.fields = _all_columns_spelled_out(doctype, form.fields)
+
+
+def _all_columns_spelled_out(doctype, fields):
+	"""``fields`` with a bare ``*`` (every column) spelled out as the columns the user may read: Frappe spells
+	it out by field level, which knows nothing of what a state withholds. A restricted user only."""
+	if not isinstance(doctype, str) or not is_restricted():
+		return fields
+	columns = frappe.parse_json(fields) if isinstance(fields, str) and fields.startswith("[") else fields
+	columns = [columns] if isinstance(columns, str) else columns
+	if not isinstance(columns, list) or not any(_is_every_column(doctype, c) for c in columns):
+		return fields
+	try:
+		hidden = hidden_fields(doctype)
+	except frappe.DoesNotExistError:
+		frappe.clear_last_message()
+		return fields
+	if not hidden:
+		return fields
+	readable = [f for f in get_permitted_fields(doctype, ignore_virtual=True) if f not in hidden]
+	spelled = []
+	for column in columns:
+		spelled += readable if _is_every_column(doctype, column) else [column]
+	return json.dumps(spelled) if isinstance(fields, str) else spelled
+
+
+def _is_every_column(doctype: str, column) -> bool:
+	return isinstance(column, str) and column.replace(" ", "") in (
+		"*",
+		f"`tab{doctype}`.*",
+		f"tab{doctype}.*",
+	)

@@ -209,3 +209,12 @@ def test_the_names_the_code_spells_once_are_the_shipped_ones():
 		DESIGNATION_LIST_FORMAT,
 		ANNUAL_SUMMARY_FORMAT,
 	} == shipped
+
+
+def test_attachments_are_not_printed_as_images():
+	"""Frappe's Standard print shows an Attach field as an image: a stamped scan (a private PDF) made the
+	Standard PDF of every application fail (wkhtmltopdf may not load a private file)."""
+	for doctype, data in doctypes().items():
+		for f in data["fields"]:
+			if f["fieldtype"] in ("Attach", "Attach Image"):
+				assert f.get("print_hide"), f"{doctype}.{f['fieldname']}"

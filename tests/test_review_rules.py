@@ -220,18 +220,6 @@ def test_a_score_sheet_has_the_batchs_rubric_exactly():
 	assert s.check_sheet_rubric([dict(sheet[0], weight=float("inf")), *sheet[1:]], rubric)[0].row == 1
 
 
-def test_the_unit_reads_the_provinces_recommendation_only_once_decided():
-	applicant = {"Cluster Applicant"}
-	assert (
-		edit_locks.withheld_from_reader(r.PENDING_PROVINCIAL_REVIEW, applicant)
-		== edit_locks.RECOMMENDATION_FIELDS
-	)
-	for state in (r.DRAFT, r.RETURNED, r.RECOMMENDED, r.NOT_RECOMMENDED, r.UNDER_EXPERT_REVIEW):
-		assert edit_locks.withheld_from_reader(state, applicant) == ()
-	for reader in ({"Provincial Reviewer"}, {"Ministry Administrator"}, {"Materials Receiver"}):
-		assert edit_locks.withheld_from_reader(r.PENDING_PROVINCIAL_REVIEW, reader) == ()
-
-
 # --- the expert's score sheet
 
 

@@ -1,7 +1,7 @@
 """The edit locks of the application (Annex 1 四: each party writes its part in its stage): who may change
-which part, by permission level, in which state, and what a reader may not read of it in a state. The states
-and the transitions' conditions are rules/workflow.py; the comparison of a save with the saved version is
-doctype/cluster_brand_application/save_facts.py (changed_levels)."""
+which part, by permission level, in which state. What a state withholds from a reader is rules/withheld.py;
+the states and the transitions' conditions are rules/workflow.py; the comparison of a save with the saved
+version is doctype/cluster_brand_application/save_facts.py (changed_levels)."""
 
 from cluster_brand.rules import Violation, _
 from cluster_brand.rules.workflow import (
@@ -40,27 +40,8 @@ LEVEL_NAMES = {
 	4: "Expert Review Arrangements",
 }
 
-# The province's recommendation (level 1) while it is still being written: the unit reads it once the
-# province has decided (returned, recommended or not), never its draft.
-RECOMMENDATION_FIELDS = (
-	"recommendation_opinion",
-	"recommending_officer",
-	"recommendation_date",
-	"recommendation_rank",
-)
+# The state in which the province decides (its draft opinion is withheld: rules/withheld.py).
 PROVINCE_DECIDING = (PENDING_PROVINCIAL_REVIEW,)
-
-
-def withheld_from_reader(state: str | None, roles: set[str]) -> tuple[str, ...]:
-	"""Fields of an application that a reader with ``roles`` may not read in ``state``, beyond the field
-	levels of the DocType: the unit does not read the province's draft recommendation."""
-	if "Cluster Applicant" in roles and not roles & {
-		"Provincial Reviewer",
-		"Ministry Administrator",
-		"System Manager",
-	}:
-		return RECOMMENDATION_FIELDS if state in PROVINCE_DECIDING else ()
-	return ()
 
 
 def locked_levels(previous_state: str | None, changed_levels: set[int]) -> list[int]:

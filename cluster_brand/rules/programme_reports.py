@@ -8,6 +8,7 @@ A position (rank, quartile) is among the rows the reader sees: a province's amon
 
 from collections import Counter, defaultdict
 
+from cluster_brand.doctype_names import APPLICATION
 from cluster_brand.rules import edit_locks
 from cluster_brand.rules import workflow as states
 from cluster_brand.rules.capacity import as_text, finite_number
@@ -22,6 +23,7 @@ from cluster_brand.rules.indicators import (
 	YEAR_FIELDS,
 	derived_from_values,
 )
+from cluster_brand.rules.withheld import withheld_fields
 
 LAST_YEAR = YEAR_FIELDS[-1]  # the indicator table's last year (2016 for the 2017 batch)
 SUBTOTAL, GRAND_TOTAL = 1, 2  # a total row's ``is_total``
@@ -75,7 +77,7 @@ def application_summary(
 	total_own_brand_sales_revenue (the backbone table's sums, 万元), leading_industry_sales_revenue (亿元),
 	mean_score where readable. ``figures_of``: by application, its last_year_figures. ``assignments``: by application, its experts assigned
 	and sheets submitted, None when the reader may not know who reviews. A reader with ``roles`` gets no field the form withholds from it in
-	the application's state (rules.edit_locks.withheld_from_reader)."""
+	the application's state (rules/withheld.py)."""
 	rows = []
 	for application in applications:
 		name = application["name"]
@@ -103,7 +105,7 @@ def application_summary(
 		if assignments is not None:
 			row["experts_assigned"], row["sheets_submitted"] = assignments.get(name, (0, 0))
 			row["mean_score"] = finite_number(application.get("mean_score")) or None
-		for field in edit_locks.withheld_from_reader(application.get("workflow_state"), roles):
+		for field in withheld_fields(APPLICATION, application.get("workflow_state"), roles):
 			row.pop(field, None)
 		rows.append(row)
 	rows.sort(

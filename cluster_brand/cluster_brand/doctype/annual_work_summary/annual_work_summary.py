@@ -273,19 +273,6 @@ class AnnualWorkSummary(SetWiseSave, WithholdsFromReader, Document):
 
 	# --- reading ---------------------------------------------------------------------------------------
 
-	def fields_withheld_from_reader(self) -> tuple[str, ...]:
-		"""The unit reads the province's inspection once the province has decided, never its draft."""
-		if frappe.session.user == "Administrator":
-			return ()
-		roles = set(frappe.get_roles())
-		if (
-			self.workflow_state == summary_workflow.PENDING_PROVINCIAL_INSPECTION
-			and "Cluster Applicant" in roles
-			and not roles & {"Provincial Reviewer", "Ministry Administrator", "System Manager"}
-		):
-			return tuple(fieldname for fieldname, _label in summary_workflow.INSPECTION)
-		return ()
-
 	def onload(self):
 		roles = set(frappe.get_roles())
 		levels = (

@@ -266,12 +266,6 @@ class ClusterBrandApplication(SetWiseSave, WithholdsFromReader, Document):
 		every other item, and the derived values too (资金合计 of 9e11 + 9e11 is beyond its column)."""
 		validate_storable(self)
 
-	def fields_withheld_from_reader(self) -> tuple[str, ...]:
-		"""What the reader may not read in this state (the draft recommendation, from the unit)."""
-		if frappe.session.user == "Administrator":
-			return ()
-		return edit_locks.withheld_from_reader(self.workflow_state, set(frappe.get_roles()))
-
 	@frappe.whitelist()
 	def check_completeness(self) -> dict:
 		"""The form's 完整性检查 button: every missing or inconsistent item by its official name."""

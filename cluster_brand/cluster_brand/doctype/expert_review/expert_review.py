@@ -211,9 +211,13 @@ def refresh_review_status(application: str):
 		else []
 	)
 	by_expert = {sheet.expert for sheet in submitted}
+	# figures the sheets derive, not an edit: an expert who submits does not become who last changed the
+	# application (its sidebar and list would name a reviewer to the unit; who reviews is the ministry's)
 	for row in doc.expert_assignments:
-		row.db_set("review_submitted", row.expert in by_expert)
-	doc.db_set("mean_score", rules.mean_score([sheet.total_score for sheet in submitted]))
+		row.db_set("review_submitted", row.expert in by_expert, update_modified=False)
+	doc.db_set(
+		"mean_score", rules.mean_score([sheet.total_score for sheet in submitted]), update_modified=False
+	)
 
 
 def refresh_review_deadlines(pilot_batch: str, deadline):
