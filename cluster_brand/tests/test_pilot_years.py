@@ -83,6 +83,30 @@ class TestPilotYears(PilotYearsCase, IntegrationTestCase):
 		)
 		self.assertEqual(str(pilot.designation_date), str(application.decision_date))
 
+	def test_a_unit_starts_its_own_pilots_summary_only(self):
+		name = start_summary(self.cast, self.pilot)
+		doc = frappe.get_doc(ANNUAL_WORK_SUMMARY, name)
+		pilot = frappe.get_doc(BRAND_PILOT, self.pilot)
+		application = frappe.get_doc(APPLICATION, pilot.application)
+		self.assertEqual(doc.workflow_state, workflow.DRAFT)
+		self.assertEqual(
+			[r.measure_no for r in doc.measure_progress], [r.measure_no for r in pilot.work_plan]
+		)
+		self.assertEqual(len(doc.indicators), len(summary_indicators.SUMMARY_INDICATORS))
+		self.assertEqual(
+			[r.enterprise for r in doc.backbone_enterprises],
+			[r.enterprise for r in application.backbone_enterprises],
+		)
+		self.assertEqual(str(doc.due_date), f"{self.year}-11-30")
+		# starting it again opens the same summary
+		self.assertEqual(start_summary(self.cast, self.pilot), name)
+		for key in ("other_applicant", "province", "other_province", "association", "expert", "receiver"):
+			with self.subTest(user=key):
+				frappe.set_user(self.cast[key])
+				with self.assertRaises(frappe.PermissionError):
+					start_annual_summary(self.pilot, self.year + 1)
+				frappe.set_user("Administrator")
+
 	def test_next_years_summary_starts_from_this_years_enterprises(self):
 		first = summary_in(self.cast, self.pilot, summary_workflow.PENDING_PROVINCIAL_INSPECTION)
 		frappe.db.set_value(
@@ -249,30 +273,6 @@ class TestPilotYearsOn(PilotYearsCase):
 
 	def test_the_first_year_is_the_days(self):
 		self.assertEqual(self.year, FIRST_YEAR[self.day])
-
-	def test_a_unit_starts_its_own_pilots_summary_only(self):
-		name = start_summary(self.cast, self.pilot)
-		doc = frappe.get_doc(ANNUAL_WORK_SUMMARY, name)
-		pilot = frappe.get_doc(BRAND_PILOT, self.pilot)
-		application = frappe.get_doc(APPLICATION, pilot.application)
-		self.assertEqual(doc.workflow_state, workflow.DRAFT)
-		self.assertEqual(
-			[r.measure_no for r in doc.measure_progress], [r.measure_no for r in pilot.work_plan]
-		)
-		self.assertEqual(len(doc.indicators), len(summary_indicators.SUMMARY_INDICATORS))
-		self.assertEqual(
-			[r.enterprise for r in doc.backbone_enterprises],
-			[r.enterprise for r in application.backbone_enterprises],
-		)
-		self.assertEqual(str(doc.due_date), f"{self.year}-11-30")
-		# starting it again opens the same summary
-		self.assertEqual(start_summary(self.cast, self.pilot), name)
-		for key in ("other_applicant", "province", "other_province", "association", "expert", "receiver"):
-			with self.subTest(user=key):
-				frappe.set_user(self.cast[key])
-				with self.assertRaises(frappe.PermissionError):
-					start_annual_summary(self.pilot, self.year + 1)
-				frappe.set_user("Administrator")
 
 	def test_the_provinces_earlier_due_date(self):
 		pilot = frappe.get_doc(BRAND_PILOT, self.pilot)
