@@ -1,5 +1,7 @@
 """The pilot years on a real site: the Brand Pilot carries the approved plan, a unit starts its year's
-Annual Work Summary from it, and the Annual Work Summary Review moves by role only, with its conditions."""
+Annual Work Summary from it, and the Annual Work Summary Review moves by role only, with its conditions.
+What turns on the calendar (the first year, the due date, reminders, the overdue list, the status blocks,
+the suggested year) runs once on each of dates.PILOT_YEAR_DAYS: a class per day, TestPilotYearsOn20261130…"""
 
 from datetime import date, timedelta
 
