@@ -37,6 +37,7 @@ def start_annual_summary(brand_pilot: str, reporting_year: int | None = None) ->
 	year to report on), made from the pilot's plan with the caller's permissions; its name."""
 	pilot = frappe.get_doc(BRAND_PILOT, brand_pilot)
 	pilot.check_permission("read")
+	frappe.has_permission(ANNUAL_WORK_SUMMARY, "create", throw=True)  # the unit's to start, no one else's
 	year = cint(reporting_year) or pilot.suggested_reporting_year()
 	if not year:
 		frappe.throw(_("{0} has reported on every year of its pilot period.").format(pilot.name))

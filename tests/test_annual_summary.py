@@ -145,7 +145,9 @@ def test_summary_rows_list_the_years_due_by_now_those_with_the_unit_first():
 		(2019, None, True, True),
 		(2018, "BP-2017-001-2018", False, False),
 	]
-	assert pilot_calendar.summary_rows([pilot], date(2017, 12, 25)) == []
+	# before its first year: nothing due yet, but a summary already started is listed (work waiting)
+	assert pilot_calendar.summary_rows([{**pilot, "summaries": {}}], date(2017, 12, 25)) == []
+	assert [r["reporting_year"] for r in pilot_calendar.summary_rows([pilot], date(2017, 12, 25))] == [2018]
 
 
 # --- overdue measures ------------------------------------------------------------------------------------

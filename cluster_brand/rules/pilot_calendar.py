@@ -1,6 +1,7 @@
 """The pilot years' calendar (Annex 1 四(五)): the years a pilot reports on, the due date of each year's
 Annual Work Summary, the reminders before it and the list of the overdue ones."""
 
+from calendar import isleap
 from datetime import date
 
 from cluster_brand.rules import Violation, _
@@ -20,7 +21,9 @@ def due_date(reporting_year: int, province_due: date | None = None) -> date:
 	standard = date(int(reporting_year), DUE_MONTH, DUE_DAY)
 	if not province_due:
 		return standard
-	day = 28 if (province_due.month, province_due.day) == (2, 29) else province_due.day
+	# 29 February falls on the 28th in a year without one
+	leap_day = (province_due.month, province_due.day) == (2, 29)
+	day = 28 if leap_day and not isleap(int(reporting_year)) else province_due.day
 	return min(standard, date(int(reporting_year), province_due.month, day))
 
 
@@ -95,19 +98,24 @@ def check_reporting_year(reporting_year, start: date | None, end: date | None) -
 
 
 def summary_rows(pilots: list[dict], today: date) -> list[dict]:
-	"""The years each pilot has reported on or must report on by now (each year of its period up to this one),
-	the ones still with the unit first: its summary (None before it is started), state and due date, and
-	whether it is overdue. ``pilots``: name, industrial_cluster, start_date, planned_end_date, province_due
-	and summaries (year → {name, workflow_state}) of each."""
+	"""The years each pilot has reported on or must report on by now (each year of its period up to this one)
+	and the years whose summary is started, whatever the year (a started summary is work waiting: a pilot
+	designated in December starts next year's), the ones still with the unit first: its summary (None before
+	it is started), state and due date, and whether it is overdue. ``pilots``: name, industrial_cluster,
+	start_date, planned_end_date, province_due and summaries (year → {name, workflow_state}) of each."""
 	rows = []
 	for pilot in pilots:
 		if not (pilot.get("start_date") and pilot.get("planned_end_date")):
 			continue
 		province_due = pilot.get("province_due")
-		for year in reporting_years(pilot["start_date"], pilot["planned_end_date"], province_due):
-			if year > today.year:
-				break
-			summary = (pilot.get("summaries") or {}).get(year) or {}
+		summaries = {int(year): summary for year, summary in (pilot.get("summaries") or {}).items()}
+		due_by_now = {
+			year
+			for year in reporting_years(pilot["start_date"], pilot["planned_end_date"], province_due)
+			if year <= today.year
+		}
+		for year in sorted(due_by_now | set(summaries)):
+			summary = summaries.get(year) or {}
 			state = summary.get("workflow_state")
 			due = due_date(year, province_due)
 			rows.append(

@@ -19,7 +19,8 @@ from cluster_brand.tests.process import drive_to
 
 
 def make_pilot(cast, tag: str) -> str:
-	"""A Brand Pilot: the test unit's application driven to Approved as Pilot (designated today)."""
+	"""A Brand Pilot: the test unit's application driven to Approved as Pilot (designated today: the day the
+	test class runs on, cluster_brand/tests/dates.py)."""
 	application = drive_to(cast, "Approved as Pilot", tag)
 	return frappe.db.get_value(BRAND_PILOT, {"application": application})
 

@@ -3,6 +3,7 @@ it is on the allowlist with an isolation test of its own, so that an upgrade add
 
 import importlib
 import pkgutil
+from datetime import date
 
 import frappe
 
@@ -13,6 +14,7 @@ from cluster_brand.allowlist import (
 	refuse_unlisted_methods,
 )
 from cluster_brand.rules import PROGRAMME_ROLES
+from cluster_brand.tests.dates import frozen_day
 from cluster_brand.tests.process import CAST, make_cast
 from cluster_brand.tests.utils import IntegrationTestCase
 
@@ -35,6 +37,11 @@ def whitelisted_methods() -> set[str]:
 	return {f"{fn.__module__}.{fn.__qualname__}" for fn in frappe.whitelisted}
 
 
+# The day these tests run on, whatever the day they are run (cluster_brand/tests/dates.py).
+DAY = date(2026, 4, 20)
+
+
+@frozen_day(DAY)
 class TestAllowlist(IntegrationTestCase):
 	@classmethod
 	def setUpClass(cls):

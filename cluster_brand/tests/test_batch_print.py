@@ -6,6 +6,7 @@ PDF its requester's alone.
 """
 
 import io
+from datetime import date
 from types import SimpleNamespace
 from unittest.mock import patch
 
@@ -20,6 +21,7 @@ from cluster_brand.print.readers import official_name
 from cluster_brand.rules.batch_print import OUTLINE_SEPARATOR, outline_title
 from cluster_brand.rules.workflow import PENDING_PROVINCIAL_REVIEW, RECOMMENDED, UNDER_EXPERT_REVIEW
 from cluster_brand.side_paths import get_docinfo
+from cluster_brand.tests.dates import frozen_day
 from cluster_brand.tests.process import SHANDONG, make_cast
 from cluster_brand.tests.test_print_format import fold, pdf_text
 from cluster_brand.tests.utils import IntegrationTestCase, make_test_application_values, test_batch_values
@@ -81,6 +83,11 @@ def file_of(result: dict):
 	return frappe.get_doc("File", {"file_url": result["result"]["file_url"]})
 
 
+# The day these tests run on, whatever the day they are run (cluster_brand/tests/dates.py).
+DAY = date(2026, 5, 18)
+
+
+@frozen_day(DAY)
 class TestBatchPrint(IntegrationTestCase):
 	@classmethod
 	def setUpClass(cls):

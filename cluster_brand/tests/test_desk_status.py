@@ -1,12 +1,15 @@
 """The status block at the top of each role's workspace, on a real site: each role sees its own work only,
 with the current deadlines (moved deadlines reach the open applications and their assignments)."""
 
+from datetime import date
+
 import frappe
 from frappe.utils import add_days, getdate, today
 
 from cluster_brand.desk_status import get_desk_status
 from cluster_brand.doctype_names import APPLICATION, EXPERT_REVIEW, PILOT_BATCH
 from cluster_brand.rules import workflow as states
+from cluster_brand.tests.dates import frozen_day
 from cluster_brand.tests.process import OTHER_UNIT, drive_to, make_cast, new_application
 from cluster_brand.tests.utils import (
 	TEST_BATCH,
@@ -26,6 +29,11 @@ def status_as(user: str, view: str, **kwargs) -> str:
 		frappe.set_user("Administrator")
 
 
+# The day these tests run on, whatever the day they are run (cluster_brand/tests/dates.py).
+DAY = date(2026, 3, 16)
+
+
+@frozen_day(DAY)
 class TestDeskStatus(IntegrationTestCase):
 	@classmethod
 	def setUpClass(cls):

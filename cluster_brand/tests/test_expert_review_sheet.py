@@ -9,6 +9,7 @@ application and refuses others in Chinese; hash-named recommendation settings ar
 
 import json
 import re
+from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -26,6 +27,7 @@ from cluster_brand.patches.v0_1 import name_recommendation_settings_by_authority
 from cluster_brand.print import pdf as printing
 from cluster_brand.print.format_names import APPLICATION_FORMAT, EXPERT_REVIEW_FORMAT
 from cluster_brand.rules.workflow import UNDER_EXPERT_REVIEW
+from cluster_brand.tests.dates import frozen_day
 from cluster_brand.tests.process import SHANDONG, ZHEJIANG, drive_to, make_cast, submit_review
 from cluster_brand.tests.utils import TEST_BATCH, IntegrationTestCase, call, language
 
@@ -67,6 +69,11 @@ def score_rows(html: str) -> list[list[str]]:
 	return parser.rows[1:]  # without the heading
 
 
+# The day these tests run on, whatever the day they are run (cluster_brand/tests/dates.py).
+DAY = date(2026, 7, 13)
+
+
+@frozen_day(DAY)
 class TestExpertReviewSheet(IntegrationTestCase):
 	@classmethod
 	def setUpClass(cls):
@@ -353,6 +360,7 @@ class TestExpertReviewSheet(IntegrationTestCase):
 		self.assertIn(self.name, [row.get("application") for row in result["result"]])
 
 
+@frozen_day(DAY)
 class TestRecommendationSettingNames(IntegrationTestCase):
 	def test_hash_named_settings_are_renamed_by_authority_and_batch(self):
 		frappe.set_user("Administrator")

@@ -2,6 +2,8 @@
 as 0), a refused save names and locates the failing cell, and the form learns which parts the reader may
 edit in this state (the edit locks of rules/edit_locks.py, read-only in the form before any save)."""
 
+from datetime import date
+
 import frappe
 from frappe.desk.form.load import getdoc
 
@@ -11,6 +13,7 @@ from cluster_brand.cluster_brand.doctype.cluster_brand_application.cluster_brand
 from cluster_brand.doctype_names import APPLICATION
 from cluster_brand.rules.indicators import YEAR_FIELDS
 from cluster_brand.rules.workflow import DRAFT, PENDING_PROVINCIAL_REVIEW
+from cluster_brand.tests.dates import frozen_day
 from cluster_brand.tests.process import OWN_UNIT, drive_to, make_cast, new_application
 from cluster_brand.tests.utils import IntegrationTestCase, language, make_test_application_values
 from cluster_brand.violations import InvalidCellError
@@ -23,6 +26,11 @@ def indicator_row(doc, key):
 	return next(row for row in doc.indicators if row.indicator == key)
 
 
+# The day these tests run on, whatever the day they are run (cluster_brand/tests/dates.py).
+DAY = date(2026, 8, 17)
+
+
+@frozen_day(DAY)
 class TestIndicatorBlanks(IntegrationTestCase):
 	def setUp(self):
 		frappe.set_user("Administrator")
@@ -61,6 +69,7 @@ class TestIndicatorBlanks(IntegrationTestCase):
 		self.assertEqual({row.year_2_value for row in derived}, {None})
 
 
+@frozen_day(DAY)
 class TestRefusedSave(IntegrationTestCase):
 	def setUp(self):
 		frappe.set_user("Administrator")
@@ -108,6 +117,7 @@ class TestRefusedSave(IntegrationTestCase):
 		)
 
 
+@frozen_day(DAY)
 class TestEditableLevels(IntegrationTestCase):
 	@classmethod
 	def setUpClass(cls):

@@ -8,10 +8,11 @@ import frappe
 from frappe.utils import today
 
 from cluster_brand.doctype_names import ANNUAL_WORK_SUMMARY, BRAND_PILOT
+from cluster_brand.tests.dates import each_day
 from cluster_brand.tests.pilot_stage import complete_values, inspection_values, make_pilot, reporting_year
 from cluster_brand.tests.process import make_cast
 from cluster_brand.tests.test_isolation import SEES_DRAFT_SUMMARY, SEES_SUMMARY
-from cluster_brand.tests.utils import IntegrationTestCase, make_api_user, rest
+from cluster_brand.tests.utils import make_api_user, rest
 
 RESOURCE = "/api/resource/" + quote(ANNUAL_WORK_SUMMARY)
 START = "/api/method/cluster_brand.pilot_years.start_annual_summary"
@@ -19,7 +20,10 @@ START = "/api/method/cluster_brand.pilot_years.start_annual_summary"
 REFUSED = (403, 417)
 
 
-class TestPilotYearsOverHTTP(IntegrationTestCase):
+class TestPilotYearsOverHTTPOn:
+	"""On each day the calendar turns on (a class per day, below), the pilot designated on the day: its first
+	year and the next are started without naming the year."""
+
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()
@@ -65,8 +69,14 @@ class TestPilotYearsOverHTTP(IntegrationTestCase):
 		start = {"brand_pilot": self.pilot, "reporting_year": self.year}
 		for who in ("other_applicant", "province", "association"):
 			self.call(who, "POST", START, start, expect=403)
-		type(self).name = self.call("applicant", "POST", START, start)["message"]
+			self.call(who, "POST", START, {"brand_pilot": self.pilot}, expect=403)
+		# without a year: the first year of a pilot designated on the day (after 30 November: the next one)
+		type(self).name = self.call("applicant", "POST", START, {"brand_pilot": self.pilot})["message"]
 		draft = self.doc("applicant")
+		self.assertEqual(draft["reporting_year"], self.year)
+		self.assertEqual(draft["reporting_year"], self.day.year + (self.day.month == 12))
+		self.assertEqual(draft["due_date"], f"{self.year}-11-30")
+		self.assertEqual(self.call("applicant", "POST", START, start)["message"], self.name)
 		self.assertEqual(draft["workflow_state"], "Draft")
 		self.assertTrue(draft["measure_progress"] and draft["backbone_enterprises"])
 		self.assertEqual({row["reporting_value"] for row in draft["indicators"]}, {None})  # blank, not 0
@@ -137,3 +147,6 @@ class TestPilotYearsOverHTTP(IntegrationTestCase):
 				pilot = rest("GET", f"/api/resource/{quote(BRAND_PILOT)}/{self.pilot}", self.tokens[who])
 				if who in ("other_applicant", "other_province"):
 					self.assertNotEqual(pilot.status_code, 200)
+
+
+globals().update(each_day(TestPilotYearsOverHTTPOn))

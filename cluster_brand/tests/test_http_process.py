@@ -2,6 +2,7 @@
 isolation over REST (/api/resource, frappe.client, frappe.desk.reportview, frappe.desk.query_report)."""
 
 import json
+from datetime import date
 from urllib.parse import quote
 
 import frappe
@@ -14,6 +15,7 @@ from cluster_brand.rules.workflow import (
 	RECOMMENDED,
 	UNDER_EXPERT_REVIEW,
 )
+from cluster_brand.tests.dates import frozen_day
 from cluster_brand.tests.process import make_cast, next_free_rank
 from cluster_brand.tests.test_isolation import SEES
 from cluster_brand.tests.utils import IntegrationTestCase, make_api_user, make_test_application_values, rest
@@ -23,6 +25,11 @@ RESOURCE = "/api/resource/" + quote(APPLICATION)
 REFUSED = (403, 417)
 
 
+# The day these tests run on, whatever the day they are run (cluster_brand/tests/dates.py).
+DAY = date(2026, 9, 14)
+
+
+@frozen_day(DAY)
 class TestProcessOverHTTP(IntegrationTestCase):
 	@classmethod
 	def setUpClass(cls):

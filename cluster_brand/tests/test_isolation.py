@@ -4,6 +4,7 @@ test_http_process.py)."""
 
 import json
 import re
+from datetime import date
 
 import frappe
 from frappe.desk.doctype.number_card.number_card import get_result as number_card_result
@@ -17,6 +18,7 @@ from cluster_brand.print.format_names import APPLICATION_FORMAT
 from cluster_brand.rules import workflow as states
 from cluster_brand.rules.summary_workflow import PENDING_PROVINCIAL_INSPECTION
 from cluster_brand.rules.workflow import DRAFT, UNDER_EXPERT_REVIEW
+from cluster_brand.tests.dates import frozen_day
 from cluster_brand.tests.pilot_stage import make_pilot, reporting_year, summary_in
 from cluster_brand.tests.process import OTHER_UNIT, drive_to, make_cast, submit_review
 from cluster_brand.tests.utils import IntegrationTestCase, make_test_application_values
@@ -40,6 +42,11 @@ SEES = {
 }
 
 
+# The day these tests run on, whatever the day they are run (cluster_brand/tests/dates.py).
+DAY = date(2026, 10, 12)
+
+
+@frozen_day(DAY)
 class TestIsolation(IntegrationTestCase):
 	@classmethod
 	def setUpClass(cls):
@@ -453,6 +460,7 @@ SEES_SUMMARY = {
 SEES_DRAFT_SUMMARY = {key: key in ("applicant", "ministry") for key in SEES_SUMMARY}
 
 
+@frozen_day(DAY)
 class TestPilotStageIsolation(IntegrationTestCase):
 	"""The pilot stage against every read path: the summaries, their rows and the pilot's own rows."""
 

@@ -1,15 +1,19 @@
 """The pilot years on a real site: the Brand Pilot carries the approved plan, a unit starts its year's
-Annual Work Summary from it, and the Annual Work Summary Review moves by role only, with its conditions."""
+Annual Work Summary from it, and the Annual Work Summary Review moves by role only, with its conditions.
+What turns on the calendar (the first year, the due date, reminders, the overdue list, the status blocks,
+the suggested year) runs once on each of dates.PILOT_YEAR_DAYS: a class per day, TestPilotYearsOn20261130…"""
 
-from unittest.mock import patch
+from datetime import date, timedelta
 
 import frappe
 from frappe.desk.query_report import run as run_report
 from frappe.model.workflow import apply_workflow
+from frappe.utils import getdate
 
 from cluster_brand.doctype_names import ANNUAL_WORK_SUMMARY, APPLICATION, BRAND_PILOT
 from cluster_brand.pilot_years import overdue_summaries, send_summary_reminders, start_annual_summary
 from cluster_brand.rules import indicators, summary_indicators, summary_progress, summary_workflow, workflow
+from cluster_brand.tests.dates import PILOT_YEAR_DAYS, clock_on, each_day, frozen_day
 from cluster_brand.tests.pilot_stage import (
 	act_on_summary,
 	complete_values,
@@ -24,6 +28,12 @@ from cluster_brand.tests.pilot_stage import (
 from cluster_brand.tests.process import make_cast
 from cluster_brand.tests.utils import IntegrationTestCase, language
 
+# The day the tests that do not turn on the calendar run on; the others run on each of PILOT_YEAR_DAYS.
+DAY = date(2026, 6, 15)
+NOV_30, DEC_1, DEC_31, LEAP_DAY = PILOT_YEAR_DAYS
+# The first year a pilot designated on the day reports on (after 30 November: the next year's).
+FIRST_YEAR = {NOV_30: 2026, DEC_1: 2027, DEC_31: 2027, LEAP_DAY: 2028}
+
 # Each action of the workflow: the state it leaves and the only role that takes it.
 ACTIONS = (
 	(workflow.DRAFT, "Submit to Province", "applicant"),
@@ -35,7 +45,10 @@ ACTIONS = (
 )
 
 
-class TestPilotYears(IntegrationTestCase):
+class PilotYearsCase:
+	"""A pilot of the test unit, designated on the class's day (its application approved then), its summaries
+	removed before each test."""
+
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()
@@ -50,6 +63,11 @@ class TestPilotYears(IntegrationTestCase):
 
 	def tearDown(self):
 		frappe.set_user("Administrator")
+
+
+@frozen_day(DAY)
+class TestPilotYears(PilotYearsCase, IntegrationTestCase):
+	"""What does not turn on the calendar, on the module's day."""
 
 	def test_the_pilot_carries_the_approved_plan(self):
 		pilot = frappe.get_doc(BRAND_PILOT, self.pilot)
@@ -209,6 +227,55 @@ class TestPilotYears(IntegrationTestCase):
 		doc.apply_fieldlevel_read_permissions()
 		self.assertIsNone(doc.inspectors)
 
+	def test_the_province_is_assigned_the_submitted_summary(self):
+		name = summary_in(self.cast, self.pilot, summary_workflow.PENDING_PROVINCIAL_INSPECTION)
+		assigned = frappe.get_all(
+			"ToDo",
+			{"reference_type": ANNUAL_WORK_SUMMARY, "reference_name": name, "status": "Open"},
+			pluck="allocated_to",
+		)
+		self.assertIn(self.cast.province, assigned)
+		self.assertNotIn(self.cast.other_province, assigned)
+
+	def test_a_pilot_made_before_the_pilot_years_gets_its_plan(self):
+		from cluster_brand.patches.v0_1 import pilots_carry_the_approved_plan
+
+		pilot = frappe.get_doc(BRAND_PILOT, self.pilot)
+		measures = [r.measure_no for r in pilot.work_plan]
+		for table in ("work_plan", "baseline_indicators", "quantitative_targets"):
+			pilot.set(table, [])
+		pilot.baseline_year = None
+		pilot.save()
+		pilots_carry_the_approved_plan.execute()
+		pilot.reload()
+		self.assertEqual([r.measure_no for r in pilot.work_plan], measures)
+		self.assertEqual(len(pilot.baseline_indicators), len(indicators.INDICATORS))
+		self.assertTrue(pilot.quantitative_targets)
+		self.assertTrue(pilot.baseline_year)
+
+
+class TestPilotYearsOn(PilotYearsCase):
+	"""The pilot years on each day the calendar turns on (a class per day, below): the pilot designated on
+	the day, its first year, due date, reminders, overdue list and the workspaces' status blocks."""
+
+	def status(self, key: str, view: str) -> str:
+		from cluster_brand.desk_status import get_desk_status
+
+		frappe.set_user(self.cast[key])
+		try:
+			with language("zh"):
+				return get_desk_status(view)
+		finally:
+			frappe.set_user("Administrator")
+
+	def pilot_row(self, html: str) -> str | None:
+		"""The status block's row of this test's pilot (its years: one row each)."""
+		rows = [row for row in html.split("<tr") if self.pilot in row]
+		return "<tr".join(rows) or None
+
+	def test_the_first_year_is_the_days(self):
+		self.assertEqual(self.year, FIRST_YEAR[self.day])
+
 	def test_the_provinces_earlier_due_date(self):
 		pilot = frappe.get_doc(BRAND_PILOT, self.pilot)
 		filters = {"pilot_batch": pilot.pilot_batch, "recommending_authority": pilot.recommending_authority}
@@ -227,6 +294,15 @@ class TestPilotYears(IntegrationTestCase):
 			self.assertEqual(
 				str(frappe.db.get_value(ANNUAL_WORK_SUMMARY, name, "due_date")), f"{self.year}-11-15"
 			)
+			# 29 February: on the day in a leap year, else on the 28th; the reminders reckon with it
+			frappe.delete_doc(ANNUAL_WORK_SUMMARY, name, force=True)
+			setting.db_set("annual_summary_due_date", "2016-02-29")
+			name = start_summary(self.cast, self.pilot)
+			due = getdate(frappe.db.get_value(ANNUAL_WORK_SUMMARY, name, "due_date"))
+			self.assertEqual(due, date(self.year, 2, 29 if self.year % 4 == 0 else 28))
+			send_summary_reminders()
+			reminded = frappe.get_all("Notification Log", {"document_name": name}, pluck="for_user")
+			self.assertEqual(bool(reminded), 0 <= (due - self.day).days <= 7)
 		finally:
 			setting.db_set("annual_summary_due_date", None)
 
@@ -279,30 +355,19 @@ class TestPilotYears(IntegrationTestCase):
 		name = start_summary(self.cast, self.pilot)
 		before = days_after_due(name, -3)
 		frappe.db.delete("Notification Log", {"document_name": name})
-		with patch("cluster_brand.pilot_years.today", return_value=before):
+		with clock_on(getdate(before)):
 			send_summary_reminders()
 		users = frappe.get_all("Notification Log", {"document_name": name}, pluck="for_user")
 		self.assertEqual(users, [self.cast.applicant])
-
-	def test_the_province_is_assigned_the_submitted_summary(self):
-		name = summary_in(self.cast, self.pilot, summary_workflow.PENDING_PROVINCIAL_INSPECTION)
-		assigned = frappe.get_all(
-			"ToDo",
-			{"reference_type": ANNUAL_WORK_SUMMARY, "reference_name": name, "status": "Open"},
-			pluck="allocated_to",
-		)
-		self.assertIn(self.cast.province, assigned)
-		self.assertNotIn(self.cast.other_province, assigned)
+		# on the day itself: reminded only within the week before the due date (30 November: the due date)
+		frappe.db.delete("Notification Log", {"document_name": name})
+		send_summary_reminders()
+		reminded = frappe.get_all("Notification Log", {"document_name": name}, pluck="for_user")
+		self.assertEqual(reminded, [self.cast.applicant] if self.day == NOV_30 else [])
 
 	def test_each_workspace_shows_its_summaries_first(self):
-		from cluster_brand.desk_status import get_desk_status
-
 		def status(key, view):
-			frappe.set_user(self.cast[key])
-			try:
-				return get_desk_status(view)
-			finally:
-				frappe.set_user("Administrator")
+			return self.status(key, view)
 
 		# the unit: its years, its draft with it; the province: not the draft, what waits for its inspection
 		draft = start_summary(self.cast, self.pilot)
@@ -318,18 +383,52 @@ class TestPilotYears(IntegrationTestCase):
 		act_on_summary(self.cast.province, draft, "Forward to Ministry")
 		self.assertIn(draft, status("ministry", "ministry"))
 
-	def test_a_pilot_made_before_the_pilot_years_gets_its_plan(self):
-		from cluster_brand.patches.v0_1 import pilots_carry_the_approved_plan
+	def test_what_the_unit_sees_on_the_day(self):
+		# before it is started: its year is listed once it is the year's (designated in December: not yet)
+		row = self.pilot_row(self.status("applicant", "applicant"))
+		if self.year == self.day.year:
+			self.assertIn("未开始", row)
+		else:
+			self.assertIsNone(row)
+		# started, whatever its year: with the unit, due on 30 November of its year
+		draft = start_summary(self.cast, self.pilot)
+		due = date(self.year, 11, 30)
+		row = self.pilot_row(self.status("applicant", "applicant"))
+		self.assertIn(draft, row)
+		self.assertIn(str(due), row)
+		left = (due - self.day).days
+		self.assertIn("今天截止" if left == 0 else f"还剩 {left} 天", row)
+		self.assertNotIn(self.pilot, [r["brand_pilot"] for r in overdue_summaries()])
+		# the day after its due date, not submitted: overdue, for the unit, the province and the ministry
+		with clock_on(due + timedelta(days=1)):
+			self.assertIn("已逾期 1 天", self.pilot_row(self.status("applicant", "applicant")))
+			self.assertIn(self.pilot, self.status("province", "recommender"))
+			frappe.set_user(self.cast.ministry)
+			late = [r for r in overdue_summaries() if r["brand_pilot"] == self.pilot]
+			frappe.set_user("Administrator")
+			self.assertEqual([(r["reporting_year"], r["days_overdue"]) for r in late], [(self.year, 1)])
 
-		pilot = frappe.get_doc(BRAND_PILOT, self.pilot)
-		measures = [r.measure_no for r in pilot.work_plan]
-		for table in ("work_plan", "baseline_indicators", "quantitative_targets"):
-			pilot.set(table, [])
-		pilot.baseline_year = None
-		pilot.save()
-		pilots_carry_the_approved_plan.execute()
-		pilot.reload()
-		self.assertEqual([r.measure_no for r in pilot.work_plan], measures)
-		self.assertEqual(len(pilot.baseline_indicators), len(indicators.INDICATORS))
-		self.assertTrue(pilot.quantitative_targets)
-		self.assertTrue(pilot.baseline_year)
+	def test_the_suggested_year_is_the_units_alone(self):
+		def suggested(key):
+			frappe.set_user(self.cast[key])
+			try:
+				pilot = frappe.get_doc(BRAND_PILOT, self.pilot)
+				pilot.run_method("onload")
+				return pilot.get_onload().get("suggested_reporting_year")
+			finally:
+				frappe.set_user("Administrator")
+
+		self.assertEqual(suggested("applicant"), self.year)
+		start_summary(self.cast, self.pilot)
+		self.assertEqual(suggested("applicant"), self.year + 1)
+		# whether the unit has started a summary is not told to those who may not read it, nor proposed to
+		# those who start none
+		for key in ("province", "association", "ministry"):
+			with self.subTest(user=key):
+				self.assertIsNone(suggested(key))
+		frappe.set_user(self.cast.province)
+		with self.assertRaises(frappe.PermissionError):
+			start_annual_summary(self.pilot)
+
+
+globals().update(each_day(TestPilotYearsOn))

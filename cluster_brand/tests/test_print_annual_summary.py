@@ -4,12 +4,15 @@ Summary, read back from its PDF with pdftotext, printed for whoever may read the
 	bench --site <site> run-tests --module cluster_brand.tests.test_print_annual_summary
 """
 
+from datetime import date
+
 import frappe
 
 from cluster_brand.doctype_names import ANNUAL_WORK_SUMMARY
 from cluster_brand.print import pdf as printing
 from cluster_brand.print.format_names import ANNUAL_SUMMARY_FORMAT
 from cluster_brand.rules import summary_workflow
+from cluster_brand.tests.dates import frozen_day
 from cluster_brand.tests.pilot_stage import edit_summary, inspection_values, make_pilot, summary_in
 from cluster_brand.tests.process import make_cast
 from cluster_brand.tests.test_isolation import SEES_SUMMARY
@@ -19,6 +22,11 @@ from cluster_brand.tests.utils import IntegrationTestCase
 FORMAT = ANNUAL_SUMMARY_FORMAT
 
 
+# The day these tests run on, whatever the day they are run (cluster_brand/tests/dates.py).
+DAY = date(2026, 6, 22)
+
+
+@frozen_day(DAY)
 class TestAnnualSummaryPrintFormat(IntegrationTestCase):
 	@classmethod
 	def setUpClass(cls):

@@ -9,6 +9,7 @@ import re
 import shutil
 import subprocess
 import tempfile
+from datetime import date
 from pathlib import Path
 
 import frappe
@@ -21,6 +22,7 @@ from cluster_brand.print.format_names import APPLICATION_FORMAT
 from cluster_brand.rules import annex2 as form
 from cluster_brand.rules.indicators import INDICATORS
 from cluster_brand.rules.work_plan import WORK_ITEMS
+from cluster_brand.tests.dates import frozen_day
 from cluster_brand.tests.utils import IntegrationTestCase, make_test_application, make_test_application_values
 
 SCRIPT = "<script>alert(1)</script>"
@@ -50,6 +52,11 @@ def pdf_text(pdf: bytes) -> str:
 		return path.with_suffix(".txt").read_text(encoding="utf-8")
 
 
+# The day these tests run on, whatever the day they are run (cluster_brand/tests/dates.py).
+DAY = date(2026, 1, 19)
+
+
+@frozen_day(DAY)
 class TestApplicationPrintFormat(IntegrationTestCase):
 	@classmethod
 	def setUpClass(cls):

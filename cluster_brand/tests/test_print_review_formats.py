@@ -6,6 +6,7 @@ back from their PDFs with pdftotext, and the PDF download that stamps page numbe
 
 import io
 import re
+from datetime import date
 from unittest.mock import patch
 
 import frappe
@@ -26,6 +27,7 @@ from cluster_brand.print.format_names import (
 )
 from cluster_brand.print.review_forms import CONFLICT_DECLARATION, DESIGNATION_TITLE, EXPERT_REVIEW_TITLE
 from cluster_brand.rules.workflow import APPROVED_AS_PILOT, DRAFT
+from cluster_brand.tests.dates import frozen_day
 from cluster_brand.tests.process import ZHEJIANG, drive_to, make_cast
 from cluster_brand.tests.test_print_format import fold, pdf_text
 from cluster_brand.tests.utils import IntegrationTestCase
@@ -44,6 +46,11 @@ def page_count(pdf: bytes) -> int:
 	return len(PdfReader(io.BytesIO(pdf)).pages)
 
 
+# The day these tests run on, whatever the day they are run (cluster_brand/tests/dates.py).
+DAY = date(2026, 2, 16)
+
+
+@frozen_day(DAY)
 class TestReviewPrintFormats(IntegrationTestCase):
 	@classmethod
 	def setUpClass(cls):

@@ -8,6 +8,7 @@ and the same number of queries whatever the number of applications.
 
 import json
 import re
+from datetime import date
 from unittest.mock import patch
 
 import frappe
@@ -20,6 +21,7 @@ from cluster_brand.doctype_names import APPLICATION, PILOT_BATCH
 from cluster_brand.rules import programme_reports as computed
 from cluster_brand.rules import workflow as states
 from cluster_brand.rules.indicators import SALES, VALUE_ADDED, VALUE_ADDED_RATE
+from cluster_brand.tests.dates import frozen_day
 from cluster_brand.tests.process import OTHER_UNIT, OWN_UNIT, SHANDONG, ZHEJIANG, make_cast
 from cluster_brand.tests.utils import (
 	IntegrationTestCase,
@@ -49,6 +51,11 @@ APPLICATIONS = {
 }
 
 
+# The day these tests run on, whatever the day they are run (cluster_brand/tests/dates.py).
+DAY = date(2026, 11, 9)
+
+
+@frozen_day(DAY)
 class TestProgrammeReports(IntegrationTestCase):
 	@classmethod
 	def setUpClass(cls):

@@ -1,16 +1,24 @@
 """REST: an organizing unit's system creates and reads a complete application over /api/resource."""
 
+from datetime import date
+
 import frappe
 
 from cluster_brand.doctype_names import APPLICATION
 from cluster_brand.rules.completeness import TABLE_FIELDS
 from cluster_brand.rules.enterprises import MINIMUM_COVERAGE_PERCENT
+from cluster_brand.tests.dates import frozen_day
 from cluster_brand.tests.utils import IntegrationTestCase, make_api_user, make_test_application_values, rest
 
 APPLICANT = "rest.applicant@example.com"
 RESOURCE = f"/api/resource/{APPLICATION}"
 
 
+# The day these tests run on, whatever the day they are run (cluster_brand/tests/dates.py).
+DAY = date(2026, 4, 6)
+
+
+@frozen_day(DAY)
 class TestApplicationREST(IntegrationTestCase):
 	@classmethod
 	def setUpClass(cls):

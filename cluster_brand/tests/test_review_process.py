@@ -1,6 +1,8 @@
 """The review process on a real site: every transition by its role only, the conditions of each step,
 the edit locks, the experts, the decision and the notifications."""
 
+from datetime import date
+
 import frappe
 from frappe.utils import add_days, getdate, today
 
@@ -19,6 +21,7 @@ from cluster_brand.rules.workflow import (
 	UNDER_EXPERT_REVIEW,
 	WITHDRAWN,
 )
+from cluster_brand.tests.dates import frozen_day
 from cluster_brand.tests.process import (
 	act,
 	drive_to,
@@ -50,6 +53,11 @@ TRANSITIONS = (
 )
 
 
+# The day these tests run on, whatever the day they are run (cluster_brand/tests/dates.py).
+DAY = date(2026, 5, 4)
+
+
+@frozen_day(DAY)
 class TestReviewProcess(IntegrationTestCase):
 	@classmethod
 	def setUpClass(cls):

@@ -5,6 +5,7 @@ In-process calls resolve the app's overrides of whitelisted methods as frappe.ha
 """
 
 import json
+from datetime import date
 from urllib.parse import quote
 
 import frappe
@@ -13,6 +14,7 @@ from cluster_brand.allowlist import refuse_unlisted_methods
 from cluster_brand.doctype_names import APPLICATION, EXPERT_REVIEW, PILOT_BATCH
 from cluster_brand.print.format_names import RECOMMENDATION_FORMAT
 from cluster_brand.rules.workflow import PENDING_PROVINCIAL_REVIEW, UNDER_EXPERT_REVIEW
+from cluster_brand.tests.dates import frozen_day
 from cluster_brand.tests.process import drive_to, make_cast
 from cluster_brand.tests.test_isolation import SEES
 from cluster_brand.tests.utils import IntegrationTestCase, make_api_user, rest
@@ -20,6 +22,11 @@ from cluster_brand.tests.utils import IntegrationTestCase, make_api_user, rest
 PROGRAMME_USERS = tuple(SEES)
 
 
+# The day these tests run on, whatever the day they are run (cluster_brand/tests/dates.py).
+DAY = date(2026, 10, 26)
+
+
+@frozen_day(DAY)
 class TestSidePaths(IntegrationTestCase):
 	@classmethod
 	def setUpClass(cls):

@@ -62,10 +62,16 @@ class BrandPilot(Document):
 		self.set_onload("suggested_reporting_year", self.suggested_reporting_year())
 
 	def suggested_reporting_year(self) -> int | None:
+		"""The year the unit starts its next summary for; None for a reader who starts none (the years
+		reported on are read through the reader's permissions: whether a unit's draft exists is the unit's)."""
 		if not (self.start_date and self.planned_end_date):
 			return None
+		if not frappe.has_permission(ANNUAL_WORK_SUMMARY, "create"):
+			return None
 		reported = set(
-			frappe.get_all(ANNUAL_WORK_SUMMARY, {"brand_pilot": self.name}, pluck="reporting_year")
+			frappe.get_list(
+				ANNUAL_WORK_SUMMARY, {"brand_pilot": self.name}, pluck="reporting_year", limit_page_length=0
+			)
 		)
 		return suggested_reporting_year(
 			getdate(self.start_date),

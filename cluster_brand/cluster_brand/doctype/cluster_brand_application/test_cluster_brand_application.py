@@ -2,6 +2,7 @@
 # For license information, please see license.txt
 
 import json
+from datetime import date
 from unittest.mock import patch
 
 import frappe
@@ -13,6 +14,7 @@ from cluster_brand.rules.formats import credit_code_check_character
 from cluster_brand.rules.indicators import INDICATORS, SALES
 from cluster_brand.rules.work_plan import WORK_ITEM_KEYS
 from cluster_brand.rules.workflow import PENDING_PROVINCIAL_REVIEW
+from cluster_brand.tests.dates import frozen_day
 from cluster_brand.tests.utils import (
 	IntegrationTestCase,
 	language,
@@ -28,6 +30,11 @@ SHANDONG = "山东省工业和信息化主管部门"
 UNREGISTERED_CODE = "91330000MA2CC9990" + credit_code_check_character("91330000MA2CC9990")
 
 
+# The day these tests run on, whatever the day they are run (cluster_brand/tests/dates.py).
+DAY = date(2026, 9, 28)
+
+
+@frozen_day(DAY)
 class TestClusterBrandApplication(IntegrationTestCase):
 	def setUp(self):
 		frappe.set_user("Administrator")
@@ -378,6 +385,7 @@ class TestClusterBrandApplication(IntegrationTestCase):
 		self.assert_refused(self.application, "资金合计（万元）须小于1,000,000,000,000")
 
 
+@frozen_day(DAY)
 class TestApplicationCapacityOverREST(IntegrationTestCase):
 	"""Values that no column can hold, sent over REST: a 417 with the Chinese message, never a 500."""
 

@@ -1,14 +1,21 @@
 # Copyright (c) 2026, cluster_brand contributors
 # For license information, please see license.txt
 
+from datetime import date
+
 import frappe
 
 from cluster_brand.doctype_names import APPLICATION, EXPERT_REVIEW, PILOT_BATCH
 from cluster_brand.rules.workflow import UNDER_EXPERT_REVIEW
+from cluster_brand.tests.dates import frozen_day
 from cluster_brand.tests.process import drive_to, make_cast
 from cluster_brand.tests.utils import IntegrationTestCase, language
 
+# The day these tests run on, whatever the day they are run (cluster_brand/tests/dates.py).
+DAY = date(2026, 7, 27)
 
+
+@frozen_day(DAY)
 class TestExpertReview(IntegrationTestCase):
 	@classmethod
 	def setUpClass(cls):

@@ -1,9 +1,16 @@
+from datetime import date
+
 import frappe
 
+from cluster_brand.tests.dates import frozen_day
 from cluster_brand.tests.process import SHANDONG
 from cluster_brand.tests.utils import IntegrationTestCase, make_test_batch
 
+# The day these tests run on, whatever the day they are run (cluster_brand/tests/dates.py).
+DAY = date(2026, 3, 2)
 
+
+@frozen_day(DAY)
 class TestRecommendationSetting(IntegrationTestCase):
 	def test_one_setting_per_authority_and_batch(self):
 		batch = make_test_batch()
