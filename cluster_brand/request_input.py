@@ -61,6 +61,38 @@ JSON_ARGUMENTS = {
 }
 
 
+# ... and the arguments that only these methods read as JSON (any text that is no JSON fails)
+METHOD_JSON_ARGUMENTS = {
+	"frappe.desk.desktop.get_desktop_page": ("page",),
+	"frappe.desk.reportview.get_sidebar_stats": ("stats",),
+}
+
+# Methods that read their arguments from the request (frappe.form_dict) rather than their signature, or whose
+# signature makes optional what they cannot run without: the sets of arguments of which one must be sent
+REQUIRED_ARGUMENTS = {
+	"frappe.desk.reportview.get": (("doctype",),),
+	"frappe.desk.reportview.get_list": (("doctype",),),
+	"frappe.desk.reportview.get_count": (("doctype",),),
+	"frappe.desk.reportview.export_query": (("doctype",),),
+	"frappe.desk.query_report.export_query": (("report_name",),),
+	"frappe.desk.form.save.cancel": (("doctype", "name"),),
+	"frappe.desk.form.load.get_docinfo": (("doctype", "name"), ("doc",)),
+	"run_doc_method": (("dt", "dn"), ("docs",)),
+	"frappe.handler.run_doc_method": (("dt", "dn"), ("docs",)),
+}
+
+# Arguments that name a DocType: one that does not exist is a 404, not Frappe's failed import (a 500)
+DOCTYPE_ARGUMENTS = ("doctype", "dt", "reference_doctype")
+
+# Arguments that a method reads as a JSON list of objects, and the type of each object's keys (the desk's
+# route history: a route that is no list of {route, creation} fails as a Python error)
+LIST_ARGUMENTS = {
+	"frappe.desk.doctype.route_history.route_history.deferred_insert": {
+		"routes": {"route": "Data", "creation": "Datetime"}
+	},
+}
+
+
 class BadRequestInput(frappe.ValidationError):
 	"""What the request sent cannot be taken: the client's error."""
 
@@ -141,7 +173,7 @@ def is_programme_doctype(doctype) -> bool:
 
 def check_document(doctype: str, document, name: str | None = None):
 	"""Refuses a document of a programme DocType whose values do not have their fields' shapes."""
-	if not is_programme_doctype(doctype):
+	if not isinstance(doctype, str) or not is_programme_doctype(doctype):
 		return
 	if not isinstance(document, dict):
 		refuse(
@@ -233,20 +265,36 @@ def required_arguments(fn) -> list[str]:
 	]
 
 
+def _sent(form, name) -> bool:
+	return name in form and form[name] is not None and form[name] != ""
+
+
 def check_method_call(method: str):
+	from frappe import handler
+
 	fn = resolve_method(method)
-	if fn is None or getattr(fn, "__func__", fn) not in frappe.whitelisted:
+	function = getattr(fn, "__func__", fn)
+	# run_doc_method is Frappe's own dispatcher, called without the whitelist check
+	if fn is None or (function not in frappe.whitelisted and fn is not handler.run_doc_method):
 		return  # Frappe refuses it
-	if frappe.session.user == "Guest" and getattr(fn, "__func__", fn) not in frappe.guest_methods:
+	if frappe.session.user == "Guest" and function not in frappe.guest_methods:
 		return  # Frappe refuses it (403) before it reads any argument
 	form = frappe.form_dict
 	problems = [
 		_("The argument {0} is required: the request did not send it.").format(name)
 		for name in required_arguments(fn)
-		if name not in form or form[name] is None or form[name] == ""
+		if not _sent(form, name)
 	]
-	parameters = _parameters(fn)
-	for name, strict in JSON_ARGUMENTS.items():
+	alternatives = REQUIRED_ARGUMENTS.get(method)
+	if alternatives and not any(all(_sent(form, n) for n in names) for names in alternatives):
+		problems += [
+			_("The argument {0} is required: the request did not send it.").format(name)
+			for name in alternatives[0]
+			if not _sent(form, name)
+		]
+	parameters = _parameters(fn) | {n for names in alternatives or () for n in names}
+	strict_names = dict(JSON_ARGUMENTS, **dict.fromkeys(METHOD_JSON_ARGUMENTS.get(method, ()), True))
+	for name, strict in strict_names.items():
 		value = form.get(name)
 		if name not in parameters or not isinstance(value, str) or not value.strip():
 			continue
@@ -256,13 +304,47 @@ def check_method_call(method: str):
 			json.loads(value)
 		except ValueError:
 			problems.append(_("The argument {0} is not valid JSON.").format(name))
+	for name, keys in LIST_ARGUMENTS.get(method, {}).items():
+		if name in form:
+			problems += _list_problems(name, form[name], keys)
 	refuse(problems)
+	for name in DOCTYPE_ARGUMENTS:
+		value = form.get(name)
+		if name in parameters and _sent(form, name) and not _is_doctype(value):
+			frappe.throw(_("There is no DocType {0}.").format(_shown(value)), frappe.DoesNotExistError)
 	argument = DOCUMENT_ARGUMENTS.get(method)
-	document = form.get(argument) if argument else None
-	if isinstance(document, str):
-		document = json.loads(document)
-	if isinstance(document, dict):
+	if argument and _sent(form, argument):
+		document = form[argument]
+		if isinstance(document, str):
+			document = json.loads(document)
+		if not isinstance(document, dict):
+			refuse([_("The argument {0} is a document: an object of its fields.").format(argument)])
 		check_document(document.get("doctype"), document)
+
+
+def _is_doctype(value) -> bool:
+	return isinstance(value, str) and bool(frappe.db.exists("DocType", value, cache=True))
+
+
+def _list_problems(name: str, value, keys: dict) -> list[str]:
+	if isinstance(value, str):
+		try:
+			value = json.loads(value)
+		except ValueError:
+			return []  # told as no JSON
+	if not isinstance(value, list):
+		return [_("The argument {0} is a list of objects, not {1}.").format(name, _shown(value))]
+	problems = []
+	for number, item in enumerate(value, start=1):
+		if not isinstance(item, dict):
+			problems.append(_("The argument {0} is a list of objects, not {1}.").format(name, _shown(item)))
+			continue
+		for key, fieldtype in keys.items():
+			problem = input_values.value_problem(fieldtype, item.get(key))
+			if problem:
+				where = _(input_values.IN_ROW).format(table=name, row=number, item=key)
+				problems.append(_(problem).format(item=where, value=_shown(item.get(key))))
+	return problems
 
 
 def _parameters(fn) -> set[str]:
@@ -291,12 +373,7 @@ def answer_malformed_body(response=None, request=None):
 		return  # the body was JSON: the 500 is another error
 	except ValueError as error:
 		position = error.pos if hasattr(error, "pos") else None
-	try:
-		from frappe.translate import get_language
-
-		frappe.local.lang = get_language() or frappe.local.lang
-	except Exception:
-		pass  # the request's language cannot be told: the site's
+	frappe.local.lang = _request_language(request)
 	message = _("The request's body is not valid JSON (at character {0}).").format(position)
 	response.status_code = BadRequestInput.http_status_code
 	response.mimetype = "application/json"
@@ -311,6 +388,19 @@ def answer_malformed_body(response=None, request=None):
 			}
 		)
 	)
+
+
+def _request_language(request) -> str:
+	"""The language the reader asked for (its cookie, Accept-Language), else the site's: the request failed
+	before Frappe read its session and language."""
+	from frappe.translate import get_all_languages
+
+	languages = set(get_all_languages() or [])
+	for code in (request.cookies.get("preferred_language"), *request.accept_languages.values()):
+		for candidate in (code, (code or "").split("-")[0]):
+			if candidate and candidate in languages:
+				return candidate
+	return frappe.get_system_settings("language") or "en"
 
 
 # --- on every save of a programme document -----------------------------------------------------------------
