@@ -41,30 +41,35 @@ DOCUMENT_ARGUMENTS = {
 	"run_doc_method": "docs",
 }
 
-# Arguments that Frappe's methods read as JSON: True when any text that is no JSON fails (json.loads), False
-# when plain text is taken too (``fields`` may be "name, title") and only text that opens as JSON is
-# checked.
-JSON_ARGUMENTS = {
-	"filters": True,
-	"or_filters": True,
-	"current_filters": True,
-	"doc": True,
-	"docs": True,
-	"chart": True,
-	"routes": True,
-	"user_settings": True,
-	"config": True,
-	"fields": False,
-	"args": False,
-	"kwargs": False,
-	"columns": False,
-}
+# Arguments that Frappe's methods read as JSON when they are JSON: text that opens as JSON ([ or {) and is no
+# JSON fails (a 500). Plain text is left alone: ``filters`` may be a record's name (frappe.client.get_value),
+# ``doc`` a DocType's (printview.get_html_and_style), ``fields`` "name, title".
+JSON_ARGUMENTS = frozenset(
+	{
+		"filters",
+		"or_filters",
+		"current_filters",
+		"doc",
+		"docs",
+		"chart",
+		"routes",
+		"user_settings",
+		"config",
+		"fields",
+		"args",
+		"kwargs",
+		"columns",
+	}
+)
 
-
-# ... and the arguments that only these methods read as JSON (any text that is no JSON fails)
+# ... and the arguments that these methods always read as JSON (any text that is no JSON fails); the document
+# arguments (DOCUMENT_ARGUMENTS) and the list arguments (LIST_ARGUMENTS) too
 METHOD_JSON_ARGUMENTS = {
 	"frappe.desk.desktop.get_desktop_page": ("page",),
 	"frappe.desk.reportview.get_sidebar_stats": ("stats",),
+	"frappe.desk.doctype.dashboard_chart.dashboard_chart.get": ("chart",),
+	"frappe.model.utils.user_settings.save": ("user_settings",),
+	"frappe.desk.doctype.dashboard_settings.dashboard_settings.save_chart_config": ("config",),
 }
 
 # Methods that read their arguments from the request (frappe.form_dict) rather than their signature, or whose
@@ -141,7 +146,7 @@ def refuse_bad_input():
 		return check_method_call(method)
 	if name in ("create_doc", "update_doc"):
 		v1 = endpoint.__module__ == "frappe.api.v1"
-		return check_document(arguments["doctype"], _v1_body() if v1 else dict(form), arguments.get("name"))
+		return check_document(arguments["doctype"], _v1_body() if v1 else dict(form))
 
 
 def _v1_body():
@@ -171,7 +176,7 @@ def is_programme_doctype(doctype) -> bool:
 # --- documents --------------------------------------------------------------------------------------------
 
 
-def check_document(doctype: str, document, name: str | None = None):
+def check_document(doctype: str, document):
 	"""Refuses a document of a programme DocType whose values do not have their fields' shapes."""
 	if not isinstance(doctype, str) or not is_programme_doctype(doctype):
 		return
@@ -265,8 +270,13 @@ def required_arguments(fn) -> list[str]:
 	]
 
 
+def _given(form, name) -> bool:
+	# "" is an argument too (a link search for all records sends txt="")
+	return form.get(name) is not None
+
+
 def _sent(form, name) -> bool:
-	return name in form and form[name] is not None and form[name] != ""
+	return _given(form, name) and form[name] != ""
 
 
 def check_method_call(method: str):
@@ -283,7 +293,7 @@ def check_method_call(method: str):
 	problems = [
 		_("The argument {0} is required: the request did not send it.").format(name)
 		for name in required_arguments(fn)
-		if not _sent(form, name)
+		if not _given(form, name)
 	]
 	alternatives = REQUIRED_ARGUMENTS.get(method)
 	if alternatives and not any(all(_sent(form, n) for n in names) for names in alternatives):
@@ -293,12 +303,16 @@ def check_method_call(method: str):
 			if not _sent(form, name)
 		]
 	parameters = _parameters(fn) | {n for names in alternatives or () for n in names}
-	strict_names = dict(JSON_ARGUMENTS, **dict.fromkeys(METHOD_JSON_ARGUMENTS.get(method, ()), True))
-	for name, strict in strict_names.items():
+	strict = {
+		*METHOD_JSON_ARGUMENTS.get(method, ()),
+		*LIST_ARGUMENTS.get(method, {}),
+		*((DOCUMENT_ARGUMENTS[method],) if method in DOCUMENT_ARGUMENTS else ()),
+	}
+	for name in sorted(JSON_ARGUMENTS | strict):
 		value = form.get(name)
 		if name not in parameters or not isinstance(value, str) or not value.strip():
 			continue
-		if not strict and value.strip()[0] not in "[{":
+		if name not in strict and value.strip()[0] not in "[{":
 			continue
 		try:
 			json.loads(value)
@@ -353,7 +367,7 @@ def _parameters(fn) -> set[str]:
 	except (TypeError, ValueError):
 		return set()
 	if any(p.kind == inspect.Parameter.VAR_KEYWORD for p in parameters.values()):
-		return set(JSON_ARGUMENTS)  # **kwargs: the function reads what it is sent
+		return set(parameters) | JSON_ARGUMENTS  # **kwargs: the function reads what it is sent
 	return set(parameters)
 
 

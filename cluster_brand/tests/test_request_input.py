@@ -152,6 +152,24 @@ class TestRequestInput(IntegrationTestCase):
 			return request("GET", f"{path}?{urlencode(arguments)}" if arguments else path, self.tokens[who])
 		return request(verb, path, self.tokens[who], json.dumps(arguments))
 
+	def test_plain_text_where_frappe_takes_a_name_or_json_is_left_alone(self):
+		# filters as a record's name (frappe.db.get_value in the desk), doc as a DocType's name (print preview)
+		response = self.call(
+			"GET",
+			"frappe.client.get_value",
+			"system_manager",
+			{"doctype": APPLICATION, "fieldname": "name", "filters": self.application},
+		)
+		self.assertEqual(response.status_code, 200, message(response)[:300])
+		self.assertEqual(response.json["message"]["name"], self.application)
+		response = self.call(
+			"POST",
+			"frappe.www.printview.get_html_and_style",
+			"applicant",
+			{"doc": APPLICATION, "name": self.application},
+		)
+		self.assertEqual(response.status_code, 200, message(response)[:300])
+
 	# --- generated: every programme DocType, every field type ---------------------------------------------
 
 	def test_every_field_type_of_every_programme_doctype_refuses_a_value_of_the_wrong_shape(self):
