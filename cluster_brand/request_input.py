@@ -37,6 +37,7 @@ DOCUMENT_ARGUMENTS = {
 	"frappe.client.save": "doc",
 	"frappe.client.insert": "doc",
 	"frappe.model.workflow.apply_workflow": "doc",
+	"frappe.model.workflow.get_transitions": "doc",
 	"frappe.handler.run_doc_method": "docs",
 	"run_doc_method": "docs",
 }
@@ -68,6 +69,7 @@ METHOD_JSON_ARGUMENTS = {
 	"frappe.desk.desktop.get_desktop_page": ("page",),
 	"frappe.desk.reportview.get_sidebar_stats": ("stats",),
 	"frappe.desk.doctype.dashboard_chart.dashboard_chart.get": ("chart",),
+	"frappe.desk.doctype.number_card.number_card.get_result": ("doc", "filters"),
 	"frappe.model.utils.user_settings.save": ("user_settings",),
 	"frappe.desk.doctype.dashboard_settings.dashboard_settings.save_chart_config": ("config",),
 }
@@ -85,6 +87,10 @@ REQUIRED_ARGUMENTS = {
 	"run_doc_method": (("dt", "dn"), ("docs",)),
 	"frappe.handler.run_doc_method": (("dt", "dn"), ("docs",)),
 }
+
+# Methods whose document argument is a DocType's name when a record's name is sent too, else the document as
+# JSON (the print preview): (the document argument, the name argument)
+DOCTYPE_OR_DOCUMENT = {"frappe.www.printview.get_html_and_style": ("doc", "name")}
 
 # Arguments that name a DocType: one that does not exist is a 404, not Frappe's failed import (a 500)
 DOCTYPE_ARGUMENTS = ("doctype", "dt", "reference_doctype")
@@ -303,11 +309,21 @@ def check_method_call(method: str):
 			if not _sent(form, name)
 		]
 	parameters = _parameters(fn) | {n for names in alternatives or () for n in names}
+	document_argument = DOCUMENT_ARGUMENTS.get(method)
+	doctype_argument = None
+	if method in DOCTYPE_OR_DOCUMENT:
+		argument, record_argument = DOCTYPE_OR_DOCUMENT[method]
+		if isinstance(form.get(record_argument), str):
+			doctype_argument = argument
+		else:
+			document_argument = argument
 	strict = {
 		*METHOD_JSON_ARGUMENTS.get(method, ()),
 		*LIST_ARGUMENTS.get(method, {}),
-		*((DOCUMENT_ARGUMENTS[method],) if method in DOCUMENT_ARGUMENTS else ()),
+		*((document_argument,) if document_argument else ()),
 	}
+	if doctype_argument:
+		strict.discard(doctype_argument)
 	for name in sorted(JSON_ARGUMENTS | strict):
 		value = form.get(name)
 		if name not in parameters or not isinstance(value, str) or not value.strip():
@@ -322,11 +338,11 @@ def check_method_call(method: str):
 		if name in form:
 			problems += _list_problems(name, form[name], keys)
 	refuse(problems)
-	for name in DOCTYPE_ARGUMENTS:
+	for name in (*DOCTYPE_ARGUMENTS, *((doctype_argument,) if doctype_argument else ())):
 		value = form.get(name)
 		if name in parameters and _sent(form, name) and not _is_doctype(value):
 			frappe.throw(_("There is no DocType {0}.").format(_shown(value)), frappe.DoesNotExistError)
-	argument = DOCUMENT_ARGUMENTS.get(method)
+	argument = document_argument
 	if argument and _sent(form, argument):
 		document = form[argument]
 		if isinstance(document, str):
