@@ -67,7 +67,18 @@ JSON_ARGUMENTS = frozenset(
 # arguments (DOCUMENT_ARGUMENTS) and the list arguments (LIST_ARGUMENTS) too
 METHOD_JSON_ARGUMENTS = {
 	"frappe.desk.desktop.get_desktop_page": ("page",),
-	"frappe.desk.reportview.get_sidebar_stats": ("stats",),
+	"frappe.desk.reportview.get_sidebar_stats": ("stats", "filters"),
+	# the list queries: Frappe's DatabaseQuery reads text filters with json.loads
+	"frappe.client.get_list": ("filters", "or_filters"),
+	"frappe.desk.reportview.get": ("filters", "or_filters"),
+	"frappe.desk.reportview.get_list": ("filters", "or_filters"),
+	"frappe.desk.reportview.get_count": ("filters", "or_filters"),
+	"frappe.desk.reportview.export_query": ("filters", "or_filters"),
+	"frappe.desk.listview.get_group_by_count": ("current_filters",),
+	"frappe.desk.search.search_link": ("filters",),
+	"cluster_brand.dashboards.applications_by_state": ("filters",),
+	"cluster_brand.dashboards.deadlines_ahead": ("filters",),
+	"cluster_brand.dashboards.score_distribution": ("filters",),
 	"frappe.desk.doctype.dashboard_chart.dashboard_chart.get": ("chart",),
 	"frappe.desk.doctype.number_card.number_card.get_result": ("doc", "filters"),
 	"frappe.model.utils.user_settings.save": ("user_settings",),
@@ -308,7 +319,12 @@ def check_method_call(method: str):
 			for name in alternatives[0]
 			if not _sent(form, name)
 		]
-	parameters = _parameters(fn) | {n for names in alternatives or () for n in names}
+	# what the method reads: its signature, and what it reads from the request itself
+	parameters = (
+		_parameters(fn)
+		| {n for names in alternatives or () for n in names}
+		| set(METHOD_JSON_ARGUMENTS.get(method, ()))
+	)
 	document_argument = DOCUMENT_ARGUMENTS.get(method)
 	doctype_argument = None
 	if method in DOCTYPE_OR_DOCUMENT:

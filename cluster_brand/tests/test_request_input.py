@@ -13,7 +13,12 @@ from frappe.utils import escape_html
 
 from cluster_brand.allowlist import ALLOWED_METHODS
 from cluster_brand.doctype_names import ANNUAL_WORK_SUMMARY, APPLICATION, BRAND_PILOT
-from cluster_brand.request_input import PROGRAMME_MODULE, resolve_method
+from cluster_brand.request_input import (
+	JSON_ARGUMENTS,
+	METHOD_JSON_ARGUMENTS,
+	PROGRAMME_MODULE,
+	resolve_method,
+)
 from cluster_brand.tests.pilot_stage import make_pilot, start_summary
 from cluster_brand.tests.process import make_cast, new_application
 from cluster_brand.tests.utils import IntegrationTestCase, language, make_api_user
@@ -135,7 +140,15 @@ class TestRequestInput(IntegrationTestCase):
 			required = [
 				n for n in parameters if inspect.signature(fn).parameters[n].default is inspect._empty
 			]
+			# and what the method reads from the request itself
+			parameters += [n for n in METHOD_JSON_ARGUMENTS.get(method, ()) if n not in parameters]
 			calls = [{}] + [{**dict.fromkeys(required, "x"), name: MALFORMED} for name in parameters]
+			# text that is no JSON where Frappe may read JSON
+			calls += [
+				{**dict.fromkeys(required, "x"), n: "no json"}
+				for n in parameters
+				if n in JSON_ARGUMENTS or n in METHOD_JSON_ARGUMENTS.get(method, ())
+			]
 			for who in ("applicant", "system_manager"):
 				for arguments in calls:
 					with self.subTest(method=method, who=who, arguments=arguments):
