@@ -9,7 +9,10 @@ show is decided by cluster_brand/rules/dashboards.py.
 Frappe's own chart and card methods, which the programme's roles may call for these (allowlist.py), are
 wrapped (override_whitelisted_methods in hooks.py): a chart or card defined in the request could count or
 group by a field the user may not read (the mean score), and Frappe's chart cache is keyed by the chart
-alone, the same for every user and filter (Frappe 15 does not fill it; the wrapper does not read it).
+alone, the same for every user and filter (Frappe 15 does not fill it; the wrapper calls the function under
+it, so it neither reads it nor writes the chart's last_synced_on). A chart Frappe's method cannot draw (a
+Custom chart, a definition without its fields) is refused with a 4xx, a heatmap (read with frappe.get_all,
+past the row rules) for the programme's users.
 """
 
 import inspect
