@@ -68,6 +68,7 @@ JSON_ARGUMENTS = frozenset(
 METHOD_JSON_ARGUMENTS = {
 	"frappe.desk.desktop.get_desktop_page": ("page",),
 	"frappe.desk.reportview.get_sidebar_stats": ("stats", "filters"),
+	"frappe.desk.doctype.event.event.get_events": ("filters",),
 	# the list queries: Frappe's DatabaseQuery reads text filters with json.loads
 	"frappe.client.get_list": ("filters", "or_filters"),
 	"frappe.desk.reportview.get": ("filters", "or_filters"),
@@ -94,10 +95,13 @@ REQUIRED_ARGUMENTS = {
 	"frappe.desk.reportview.export_query": (("doctype",),),
 	"frappe.desk.query_report.export_query": (("report_name",),),
 	"frappe.desk.form.save.cancel": (("doctype", "name"),),
-	"frappe.desk.form.load.get_docinfo": (("doctype", "name"), ("doc",)),
+	"frappe.desk.form.load.get_docinfo": (("doctype", "name"),),
 	"run_doc_method": (("dt", "dn"), ("docs",)),
 	"frappe.handler.run_doc_method": (("dt", "dn"), ("docs",)),
 }
+
+# Arguments that only Python callers can pass (a Document): over HTTP they fail as a Python error
+PYTHON_ONLY_ARGUMENTS = {"frappe.desk.form.load.get_docinfo": ("doc",)}
 
 # Methods whose document argument is a DocType's name when a record's name is sent too, else the document as
 # JSON (the print preview): (the document argument, the name argument)
@@ -353,6 +357,11 @@ def check_method_call(method: str):
 	for name, keys in LIST_ARGUMENTS.get(method, {}).items():
 		if name in form:
 			problems += _list_problems(name, form[name], keys)
+	problems += [
+		_("The argument {0} is not taken in a request.").format(name)
+		for name in PYTHON_ONLY_ARGUMENTS.get(method, ())
+		if _sent(form, name)
+	]
 	refuse(problems)
 	for name in (*DOCTYPE_ARGUMENTS, *((doctype_argument,) if doctype_argument else ())):
 		value = form.get(name)
