@@ -3,7 +3,7 @@ the field or argument, in the reader's language), never a Python error (500) and
 
 - The documents a request writes, for the programme's DocTypes (module Cluster Brand): ``/api/resource``
   POST and PUT, ``/api/v2/document`` POST, PUT and PATCH, and the desk's and the client's methods that take
-  a whole document (``DOCUMENT_ARGUMENTS``). The body must be a JSON object; each field's value must have
+  a whole document (``DOCUMENT_ARGUMENTS``) or some of its values (frappe.client.set_value). The body must be a JSON object; each field's value must have
   its type's shape (rules/input_values.py): a table a list of rows, each row an object checked against the
   child DocType, text no object, numbers numbers, a Check 0 or 1, dates days of the calendar.
 - The whitelisted methods, for every user: an argument the function requires and the request left out, and
@@ -367,6 +367,8 @@ def check_method_call(method: str):
 		value = form.get(name)
 		if name in parameters and _sent(form, name) and not _is_doctype(value):
 			frappe.throw(_("There is no DocType {0}.").format(_shown(value)), frappe.DoesNotExistError)
+	if method == "frappe.client.set_value":
+		check_document(form.get("doctype"), _set_values(form))
 	argument = document_argument
 	if argument and _sent(form, argument):
 		document = form[argument]
@@ -375,6 +377,19 @@ def check_method_call(method: str):
 		if not isinstance(document, dict):
 			refuse([_("The argument {0} is a document: an object of its fields.").format(argument)])
 		check_document(document.get("doctype"), document)
+
+
+def _set_values(form) -> dict:
+	"""The values that frappe.client.set_value writes, read as it reads them."""
+	fieldname, value = form.get("fieldname"), form.get("value")
+	if value:
+		return {fieldname: value} if isinstance(fieldname, str) else {}
+	if isinstance(fieldname, str):
+		try:
+			fieldname = json.loads(fieldname)
+		except ValueError:
+			return {}
+	return fieldname if isinstance(fieldname, dict) else {}
 
 
 def _is_doctype(value) -> bool:

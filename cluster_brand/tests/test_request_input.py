@@ -310,6 +310,21 @@ class TestRequestInput(IntegrationTestCase):
 		label = frappe.get_meta("Application Indicator").get_label("year_1_value")
 		self.assert_refused(response, zh(label))
 
+	def test_set_value_checks_the_values_it_writes(self):
+		before = self.modified(APPLICATION, self.application)
+		label = zh(frappe.get_meta(APPLICATION).get_label("indicators"))
+		for arguments in (
+			{"fieldname": "indicators", "value": "x"},
+			{"fieldname": json.dumps({"indicators": 5})},
+		):
+			with self.subTest(arguments=arguments):
+				body = json.dumps({"doctype": APPLICATION, "name": self.application, **arguments})
+				response = request(
+					"POST", "/api/method/frappe.client.set_value", self.tokens["system_manager"], body
+				)
+				self.assert_refused(response, label)
+		self.assertEqual(self.modified(APPLICATION, self.application), before)
+
 	def test_route_history_with_malformed_routes(self):
 		method = "/api/method/frappe.desk.doctype.route_history.route_history.deferred_insert"
 		for routes in (MALFORMED, '"x"', "[1]", '{"route": "x"}', '[{"route": {"a": 1}}]'):
