@@ -135,7 +135,11 @@ auth_hooks = [
 	"cluster_brand.allowlist.refuse_unlisted_methods",
 	# a combined PDF of a batch's applications is downloaded by its requester only (cluster_brand/print/batch_pdf.py)
 	"cluster_brand.permissions.files.refuse_others_batch_pdfs",
+	# bad input is the client's error (400 naming the field), never a 500 nor a partial save (request_input.py)
+	"cluster_brand.request_input.refuse_bad_input",
 ]
+# a JSON body that is no JSON fails in Frappe's parsing, before any hook: answered as the client's error
+after_request = ["cluster_brand.request_input.answer_malformed_body"]
 
 # Row-level isolation: see the package cluster_brand/permissions/.
 permission_query_conditions = {
@@ -214,8 +218,15 @@ after_install = "cluster_brand.install.after_install"
 before_migrate = "cluster_brand.nullable_numbers.keep_columns_nullable"
 after_migrate = "cluster_brand.nullable_numbers.make_columns_nullable"
 doc_events = {
-	# read-only fields keep their saved values on every write path (cluster_brand/permissions/read_only.py)
-	"*": {"before_validate": "cluster_brand.permissions.read_only.keep_read_only_values"},
+	"*": {
+		"before_validate": [
+			# a row sent with the name of a row the document does not have is refused, not lost; impossible
+			# dates are refused on every path (request_input.py)
+			"cluster_brand.request_input.check_saved_document",
+			# read-only fields keep their saved values on every write path (permissions/read_only.py)
+			"cluster_brand.permissions.read_only.keep_read_only_values",
+		]
+	},
 	"User": {
 		"before_validate": "cluster_brand.landing.set_programme_desk",
 		"validate": "cluster_brand.landing.no_automatic_system_manager",

@@ -401,3 +401,11 @@ def test_each_part_is_edited_by_its_role_in_its_stage():
 	assert summary_workflow.editable_levels(
 		summary_workflow.FORWARDED_TO_MINISTRY, {"Ministry Administrator"}
 	) == [2]
+
+
+def test_a_reporting_year_the_calendar_does_not_have_is_refused_before_any_date_of_it():
+	# the controller checks the year first: its due date, date(10000, 11, 30), would fail (a 500)
+	for year in (0, -1, 10000, 99999):
+		(violation,) = pilot_calendar.check_reporting_year(year, None, None)
+		assert violation.fieldname == "reporting_year" and "1 to 9999" in violation.message
+	assert pilot_calendar.check_reporting_year(9999, None, None) == []

@@ -7,12 +7,14 @@ from datetime import date
 from cluster_brand.rules import Violation, _
 from cluster_brand.rules.completeness import missing_item
 from cluster_brand.rules.summary_workflow import NOT_SUBMITTED
-from cluster_brand.rules.values import finite_number
+from cluster_brand.rules.values import finite_number, number_text
 from cluster_brand.rules.workflow import DRAFT
 
 # Provinces collect the pilots' summaries by the end of November of each year.
 DUE_MONTH, DUE_DAY = 11, 30
 REMINDER_DAYS = 7
+# the years Python's dates have
+FIRST_YEAR, LAST_YEAR = 1, 9999
 
 
 def due_date(reporting_year: int, province_due: date | None = None) -> date:
@@ -86,6 +88,15 @@ def check_reporting_year(reporting_year, start: date | None, end: date | None) -
 	year = finite_number(reporting_year)
 	if year is None or year != int(year):
 		return [missing_item("Reporting Year", "reporting_year")]
+	if not FIRST_YEAR <= year <= LAST_YEAR:
+		# a year the calendar has no date in: every date of the year (its due date) would fail
+		return [
+			Violation(
+				_("The reporting year {year} is no year of the calendar (1 to 9999)."),
+				{"year": number_text(year)},
+				"reporting_year",
+			)
+		]
 	if start and end and not start.year <= int(year) <= end.year:
 		return [
 			Violation(

@@ -8,10 +8,10 @@ a record maker below (a test fails while it has none)."""
 import json
 import subprocess
 import tempfile
+from datetime import date
 from urllib.parse import quote, urlencode
 
 import frappe
-from freezegun import freeze_time
 
 from cluster_brand.doctype_names import (
 	ANNUAL_WORK_SUMMARY,
@@ -24,6 +24,7 @@ from cluster_brand.doctype_names import (
 from cluster_brand.permissions.read_only import read_only_fields
 from cluster_brand.rules import summary_workflow, workflow
 from cluster_brand.rules.withheld import READS_EVERY_STATE, WITHHELD
+from cluster_brand.tests.dates import frozen_day
 from cluster_brand.tests.pilot_stage import (
 	act_on_summary,
 	inspection_values,
@@ -50,7 +51,7 @@ from cluster_brand.tests.utils import (
 )
 
 # A day when the test batch is open and a pilot designated today has its first year to report on ahead.
-FROZEN_DAY = "2026-06-15 10:00:00"
+DAY = date(2026, 6, 15)
 MARK = "WITHHELD-MARK"
 DECIDED = "DECIDED-"
 TEXT_TYPES = ("Data", "Small Text", "Text", "Long Text", "Text Editor")
@@ -205,12 +206,11 @@ def _programme_doctypes(withholding: bool) -> list[str]:
 	return [d for d in names if read_only_fields(d) or _fetched_fields(d)]
 
 
+@frozen_day(DAY)
 class TestWithheld(IntegrationTestCase):
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()
-		cls.freezer = freeze_time(FROZEN_DAY, tick=True)
-		cls.freezer.start()
 		cls.cast = make_cast()
 		cls.tokens = {key: make_api_user(email, []) for key, email in cls.cast.items()}
 		cls.tag = frappe.generate_hash(length=6)
@@ -219,7 +219,6 @@ class TestWithheld(IntegrationTestCase):
 	@classmethod
 	def tearDownClass(cls):
 		frappe.set_user("Administrator")
-		cls.freezer.stop()
 		super().tearDownClass()
 
 	def request(self, who: str, method: str, path: str, body: dict | None = None):

@@ -113,13 +113,14 @@ class AnnualWorkSummary(SetWiseSave, WithholdsFromReader, Document):
 
 	def validate(self):
 		self.set_pilot_values()
+		# first: the due date and the progress are dates of the reporting year
+		self.check_reporting_year()
 		self.prefill_from_the_plan()
 		self.set_due_date()
 		self.set_derived_values()
 		self.check_edit_locks()
 		self.check_entries()
 		self.check_one_per_pilot_and_year()
-		self.check_reporting_year()
 		self.check_transition()
 
 	def on_update(self):
