@@ -82,8 +82,8 @@ done
 echo "== site $SITE with cluster_brand and the demo"
 # wkhtmltopdf loads the print CSS from the site's host name, so it must resolve.
 grep -q " $SITE\$" /etc/hosts || echo "127.0.0.1 $SITE" | $SUDO tee -a /etc/hosts >/dev/null
-# The bench runs this checkout (bin/test's Frappe tier requires it): a link in apps/ and an editable install
-# in the bench's Python, which is what "bench get-app" does after copying an app.
+# The bench's sites run this checkout (bin/test puts the checkout under test first on PYTHONPATH instead): a
+# link in apps/ and an editable install in the bench's Python, which is what "bench get-app" does after copying.
 if [ "$(readlink -f apps/cluster_brand)" != "$APP_DIR" ]; then
 	if [ -e apps/cluster_brand ]; then
 		aside="cluster_brand.copy-$(date +%Y%m%d%H%M%S)"  # out of apps/, where bench would take it for an app
@@ -101,6 +101,13 @@ bench --site "$SITE" set-config host_name "http://$SITE:8000"
 bench --site "$SITE" set-config allow_tests true
 bench --site "$SITE" cluster-brand-demo
 bench use "$SITE"
+# bin/test (and so CI, which sets no variables) finds the bench here: its tier 2 makes a fresh site in it
+# with MariaDB's root password, runs the tests there and drops it.
+config="${XDG_CONFIG_HOME:-$HOME/.config}/cluster_brand/bench"
+mkdir -p "$(dirname "$config")"
+(umask 077 && printf '# written by scripts/setup-bench.sh: the bench bin/test runs tier 2 in\nCB_BENCH=%s\nCB_DB_ROOT_PASSWORD=%s\n' \
+	"$(pwd)" "$DB_ROOT_PASSWORD" >"$config")  # the bench's absolute path: we are in it
 echo "Done. bench is on the PATH (/usr/local/bin/bench -> $HOME/.bench-cli/bin/bench)."
 echo "Start everything (Redis, web, workers): cd $BENCH_DIR && bench start   then open http://$SITE:8000"
-echo "Tests: CB_BENCH=$BENCH_DIR CB_SITE=$SITE $APP_DIR/bin/test"
+echo "Tests: $APP_DIR/bin/test (the bench is recorded in $config; tier 2 runs on a fresh site each time;"
+echo "       CB_SITE=$SITE $APP_DIR/bin/test runs it on this site instead)"
