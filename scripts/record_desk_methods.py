@@ -85,7 +85,7 @@ def walk(browser, base: str, user: str) -> set[str]:
 	visit("/app/query-report/Expert Review Ranking")
 	visit("/app/notification-log")
 	# the notification bell, and the quick entry of a new enterprise (opened, never saved)
-	page.locator(".dropdown-notifications > a").first.click()
+	page.locator(".dropdown-notifications .notifications-icon").first.click()
 	page.wait_for_timeout(1500)
 	visit("/app/cluster-enterprise")
 	add = page.locator(".page-actions .primary-action:visible")
