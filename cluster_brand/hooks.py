@@ -128,6 +128,10 @@ override_whitelisted_methods = {
 	"frappe.desk.doctype.dashboard_chart.dashboard_chart.get": "cluster_brand.dashboards.get_chart",
 	"frappe.desk.doctype.number_card.number_card.get_result": "cluster_brand.dashboards.get_number_card_result",
 	"frappe.desk.doctype.dashboard_settings.dashboard_settings.create_dashboard_settings": "cluster_brand.dashboards.create_dashboard_settings",
+	# the print preview and the bell: the row and field rules, the user's own (cluster_brand/desk_features.py)
+	"frappe.printing.page.print.print.get_print_settings_to_show": "cluster_brand.desk_features.get_print_settings_to_show",
+	"frappe.client.get_value": "cluster_brand.desk_features.get_value",
+	"frappe.desk.doctype.notification_settings.notification_settings.set_seen_value": "cluster_brand.desk_features.set_seen_value",
 }
 
 # Default deny: the programme's roles call only the whitelisted methods of cluster_brand/allowlist.py.

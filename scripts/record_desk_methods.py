@@ -80,8 +80,20 @@ def walk(browser, base: str, user: str) -> set[str]:
 					tab.click()
 					page.wait_for_timeout(400)
 			visit(f"/app/{route}/view/report")
+			# the print preview of the document (issue 19)
+			visit(f"/app/print/{route.replace('-', ' ').title()}/{name}")
 	visit("/app/query-report/Expert Review Ranking")
 	visit("/app/notification-log")
+	# the notification bell, and the quick entry of a new enterprise (opened, never saved)
+	visit("/app")
+	page.locator(".dropdown-notifications .notifications-icon:visible").first.click()
+	page.wait_for_timeout(1500)
+	visit("/app/cluster-enterprise")
+	add = page.locator(".page-actions .primary-action:visible")
+	if add.count():
+		add.first.click()
+		page.wait_for_timeout(1500)
+		page.keyboard.press("Escape")
 	page.keyboard.press("Control+g")
 	page.locator("#navbar-search").fill("浙江")
 	page.wait_for_timeout(1500)
@@ -98,6 +110,15 @@ def main(base: str):
 				by_method[method].append(user.split("@")[0])
 		browser.close()
 	print(json.dumps(dict(sorted(by_method.items())), ensure_ascii=False, indent=1))
+	from cluster_brand.allowlist import ALLOWED_METHODS, CLIENT_GET, CLIENT_SAVE, RUN_DOC_METHOD
+
+	listed = {*ALLOWED_METHODS, CLIENT_GET, CLIENT_SAVE}
+	unlisted = {
+		m: users
+		for m, users in by_method.items()
+		if m.removeprefix("cmd:").split("?")[0] not in listed and m.split(":")[0] not in RUN_DOC_METHOD
+	}
+	print("not on the allowlist (refused):", json.dumps(unlisted, ensure_ascii=False, indent=1))
 
 
 if __name__ == "__main__":

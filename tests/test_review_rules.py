@@ -68,13 +68,22 @@ def test_review_starts_with_all_stamped_copies():
 	assert (
 		len(
 			r.check_transition(
-				r.RECOMMENDED, r.UNDER_EXPERT_REVIEW, facts(paper_copies_required=2, paper_copies_received=1)
+				r.RECOMMENDED,
+				r.UNDER_EXPERT_REVIEW,
+				facts(paper_copies_required=2, paper_copies_received=1, assignments=1),
 			)
 		)
 		== 2
 	)
-	ok = facts(paper_copies_required=2, paper_copies_received=2, paper_copies_stamped=True)
+	ok = facts(paper_copies_required=2, paper_copies_received=2, paper_copies_stamped=True, assignments=1)
 	assert r.check_transition(r.RECOMMENDED, r.UNDER_EXPERT_REVIEW, ok) == []
+
+
+def test_review_starts_with_an_expert_assigned():
+	nobody = facts(paper_copies_required=2, paper_copies_received=2, paper_copies_stamped=True)
+	assert messages(r.check_transition(r.RECOMMENDED, r.UNDER_EXPERT_REVIEW, nobody)) == [
+		"No expert has been assigned to review the application."
+	]
 
 
 def test_public_notice_needs_every_assigned_review_and_dates():
@@ -100,6 +109,38 @@ def test_public_notice_needs_every_assigned_review_and_dates():
 	assert messages(r.check_transition(r.UNDER_EXPERT_REVIEW, r.IN_PUBLIC_NOTICE, backwards)) == [
 		"The public notice ends before it starts."
 	]
+
+
+def test_a_public_notice_starts_on_the_day_it_is_published_or_later():
+	reviewed = {"assignments": 1, "reviews_submitted": 1}
+	backdated = facts(**reviewed, public_notice_start=date(2017, 8, 8), public_notice_end=date(2017, 8, 19))
+	violations = r.check_transition(r.UNDER_EXPERT_REVIEW, r.IN_PUBLIC_NOTICE, backdated)
+	assert [(v.fieldname, v.args) for v in violations] == [
+		("public_notice_start", {"start": "2017-08-08", "today": "2017-08-20"})
+	]
+	for start in (date(2017, 8, 20), date(2017, 8, 21)):
+		ok = facts(**reviewed, public_notice_start=start, public_notice_end=date(2017, 8, 27))
+		assert r.check_transition(r.UNDER_EXPERT_REVIEW, r.IN_PUBLIC_NOTICE, ok) == []
+
+
+def test_a_published_notice_keeps_its_period():
+	period = (date(2017, 8, 20), date(2017, 8, 27))
+	moved = (date(2017, 8, 8), date(2017, 8, 19))
+	assert r.published_notice_changes(r.IN_PUBLIC_NOTICE, r.IN_PUBLIC_NOTICE, period, moved)
+	assert r.published_notice_changes(r.IN_PUBLIC_NOTICE, r.IN_PUBLIC_NOTICE, period, period) == []
+	# before the notice is published, and in the step that publishes it, the ministry sets the period
+	assert r.published_notice_changes(r.UNDER_EXPERT_REVIEW, r.UNDER_EXPERT_REVIEW, period, moved) == []
+	assert r.published_notice_changes(r.UNDER_EXPERT_REVIEW, r.IN_PUBLIC_NOTICE, period, moved) == []
+	assert r.published_notice_changes(r.IN_PUBLIC_NOTICE, r.IN_PUBLIC_NOTICE, (None, None), ("", "")) == []
+
+
+def test_a_cluster_in_its_pilot_period_is_not_approved_again():
+	ready = {"public_notice_end": date(2017, 8, 19), "designation_notice_number": "工信厅科函〔2017〕1号"}
+	assert r.check_transition(r.IN_PUBLIC_NOTICE, r.APPROVED_AS_PILOT, facts(**ready)) == []
+	again = r.check_transition(
+		r.IN_PUBLIC_NOTICE, r.APPROVED_AS_PILOT, facts(**ready, pilot_in_progress="BP-2017-001")
+	)
+	assert [v.args for v in again] == [{"pilot": "BP-2017-001"}]
 
 
 def test_approval_after_the_notice_period_with_a_notice_number():

@@ -96,6 +96,8 @@ def cluster_enterprise_has_permission(doc, ptype=None, user=None, **kwargs):
 		"Industrial Cluster", doc.industrial_cluster, industrial_cluster_query(user)
 	)
 	if ptype in ("write", "create", "delete", "submit", "cancel", "amend"):
+		if doc.is_new() and not doc.industrial_cluster and "Cluster Applicant" in scope.roles:
+			return True  # the mandatory 产业集群 is refused by name, not as a permission (issue 19)
 		# only a unit, for the enterprises of its own clusters
 		return "Cluster Applicant" in scope.roles and own_cluster
 	if doc.is_new():

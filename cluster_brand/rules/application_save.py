@@ -35,6 +35,8 @@ class SaveFacts:
 	experts: dict = field(default_factory=dict)  # the assigned experts' register records, by casefolded name
 	cluster_unit: str | None = None  # the organizing unit of the application's cluster
 	duplicate: str | None = None  # another application of the cluster in the batch
+	notice_before: tuple = ()  # (public_notice_start, public_notice_end) before this save
+	pilot_in_progress: str | None = None  # the cluster's pilot in its pilot period, of another application
 
 
 # The kinds of problem, in the order in which they are reported.
@@ -74,6 +76,14 @@ def check_save(facts: SaveFacts, completeness: bool = False) -> SaveOutcome:
 		problems[EDIT_LOCKS] = edit_locks.forbidden_edits(
 			facts.previous_state, set(facts.changed_levels), set(facts.roles)
 		)
+	if not facts.is_new:
+		notice = (doc.get("public_notice_start"), doc.get("public_notice_end"))
+		problems[EDIT_LOCKS] = [
+			*problems[EDIT_LOCKS],
+			*workflow.published_notice_changes(
+				facts.previous_state, doc.get("workflow_state"), facts.notice_before, notice
+			),
+		]
 	problems[ENTRIES] = application.check_entries(doc, facts.batch_year)
 	if facts.cluster_unit and facts.cluster_unit != doc.get("organizing_unit"):
 		problems[CLUSTER_UNIT] = [
@@ -144,4 +154,5 @@ def transition_facts(doc: dict, facts: SaveFacts) -> workflow.TransitionFacts:
 		public_notice_start=doc.get("public_notice_start"),
 		public_notice_end=doc.get("public_notice_end"),
 		designation_notice_number=doc.get("designation_notice_number"),
+		pilot_in_progress=facts.pilot_in_progress,
 	)

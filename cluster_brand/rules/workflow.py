@@ -51,6 +51,8 @@ class TransitionFacts:
 	public_notice_start: date | None = None
 	public_notice_end: date | None = None
 	designation_notice_number: str | None = None
+	# the cluster's pilot in its pilot period (In Pilot), designated from another application
+	pilot_in_progress: str | None = None
 
 
 def check_transition(previous: str, target: str, facts: TransitionFacts) -> list[Violation]:
@@ -123,7 +125,8 @@ def _recommendation(previous, facts):
 
 
 def _start_review(previous, facts):
-	violations = []
+	# a review begun with nobody to review would reach public notice on no sheet at all
+	violations = _experts_assigned(facts)
 	if facts.paper_copies_received < facts.paper_copies_required:
 		violations.append(
 			Violation(
@@ -141,11 +144,17 @@ def _start_review(previous, facts):
 	return violations
 
 
-def _reviews_done(previous, facts):
+def _experts_assigned(facts):
 	if facts.assignments == 0:
 		return [
 			Violation(_("No expert has been assigned to review the application."), {}, "expert_assignments")
 		]
+	return []
+
+
+def _reviews_done(previous, facts):
+	if facts.assignments == 0:
+		return _experts_assigned(facts)
 	if facts.reviews_submitted < facts.assignments:
 		return [
 			Violation(
@@ -166,7 +175,34 @@ def _public_notice(previous, facts):
 		)
 	elif end < start:
 		violations.append(Violation(_("The public notice ends before it starts."), {}, "public_notice_end"))
+	elif start < facts.today:
+		# a notice is public from the day it is published: days before it cannot count towards its period
+		violations.append(
+			Violation(
+				_("The public notice cannot start ({start}) before the day it is published ({today})."),
+				{"start": start.isoformat(), "today": facts.today.isoformat()},
+				"public_notice_start",
+			)
+		)
 	return violations
+
+
+def published_notice_changes(
+	previous: str | None, state: str | None, before: tuple, after: tuple
+) -> list[Violation]:
+	"""The period of a notice in public notice stays as published: moved into the past, it would end, and
+	let the pilot be approved, before anyone had the days to object."""
+	if previous != IN_PUBLIC_NOTICE or state != IN_PUBLIC_NOTICE:
+		return []
+	if tuple(d or None for d in before) == tuple(d or None for d in after):
+		return []
+	return [
+		Violation(
+			_("The period of a public notice cannot be changed once it is published."),
+			{},
+			"public_notice_start",
+		)
+	]
 
 
 def _not_selected(previous, facts):
@@ -191,6 +227,14 @@ def _approval(previous, facts):
 				{"item": "Designation Notice Number"},
 				"designation_notice_number",
 				translate_args=("item",),
+			)
+		)
+	if facts.pilot_in_progress:
+		# one cluster, one pilot at a time (试点工作周期一般为三年左右): a cluster in its pilot period is a pilot
+		violations.append(
+			Violation(
+				_("The industrial cluster is already a pilot ({pilot}) and its pilot period has not ended."),
+				{"pilot": facts.pilot_in_progress},
 			)
 		)
 	return violations

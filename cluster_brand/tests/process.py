@@ -1,8 +1,11 @@
 """A cast of users, one per role and scope, and steps that move a test application through the review."""
 
+from contextlib import contextmanager
+
 import frappe
+import pytz
 from frappe.model.workflow import apply_workflow
-from frappe.utils import add_days, today
+from frappe.utils import add_days, get_datetime, get_system_timezone, today
 
 from cluster_brand.doctype_names import APPLICATION, EXPERT_REVIEW
 from cluster_brand.permissions.scope import add_user_scope
@@ -142,6 +145,20 @@ def submit_review(cast, name: str, expert_key: str = "expert", score: float = 80
 		frappe.set_user("Administrator")
 
 
+@contextmanager
+def on_day(day):
+	"""Runs as if it were ``day`` (mid-morning in the site's time zone): a step taken days ago."""
+	from freezegun import freeze_time
+
+	zone = pytz.timezone(get_system_timezone())
+	with freeze_time(zone.localize(get_datetime(f"{day} 10:00:00")).astimezone(pytz.utc)):
+		yield
+
+
+# The public notice of the process: published 12 days ago for 11 days, so that it has ended today
+NOTICE_PUBLISHED, NOTICE_DAYS = -12, 11
+
+
 # Each step moves the application one state on, done by the right role with its conditions met.
 def _submit(cast, name):
 	act(cast.applicant, name, "Submit Application")
@@ -190,15 +207,18 @@ def _start_review(cast, name):
 	act(cast.ministry, name, "Start Expert Review")
 
 
+def publish_notice(cast, name, published=NOTICE_PUBLISHED):
+	"""The ministry publishes the notice on the day ``published`` days from today, starting that day; its
+	period is NOTICE_DAYS days (the notice cannot start before it is published, rules/workflow.py)."""
+	day = add_days(today(), published)
+	with on_day(day):
+		edit(cast.ministry, name, public_notice_start=day, public_notice_end=add_days(day, NOTICE_DAYS - 1))
+		act(cast.ministry, name, "Publish for Public Notice")
+
+
 def _review_and_publish(cast, name):
 	submit_review(cast, name)
-	edit(
-		cast.ministry,
-		name,
-		public_notice_start=add_days(today(), -12),
-		public_notice_end=add_days(today(), -1),
-	)
-	act(cast.ministry, name, "Publish for Public Notice")
+	publish_notice(cast, name)
 
 
 def _approve(cast, name):

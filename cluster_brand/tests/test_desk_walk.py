@@ -6,10 +6,13 @@ name or score). Screenshots go to CB_SCREENS (default /tmp/cluster_brand_screens
 in docs/screens/. The data is committed, because the site's server reads it, and deleted afterwards.
 """
 
+import json
+
 import frappe
 from frappe.utils import add_days, today
 
 from cluster_brand.doctype_names import APPLICATION, EXPERT_REVIEW
+from cluster_brand.rules.formats import credit_code_check_character
 from cluster_brand.rules.workflow import (
 	APPROVED_AS_PILOT,
 	DRAFT,
@@ -23,6 +26,9 @@ from cluster_brand.tests.process import drive_to, next_free_rank
 
 PASSWORD = "Walk@2017-desk"
 ROUTE = "/app/cluster-brand-application/"
+# The allowlist's refusal (allowlist.py), in the desk's language and in English: anywhere in the walk, a desk
+# feature that calls a method the programme's users may not call
+REFUSALS = ("本系统用户不能使用此功能", "This function is not available to the users of the programme")
 
 
 class TestDeskWalk(DeskTestCase):
@@ -38,8 +44,35 @@ class TestDeskWalk(DeskTestCase):
 		}
 		return [cls.draft, cls.reviewed]
 
+	def setUp(self):
+		super().setUp()
+		self.refused_calls = []
+
+	def tearDown(self):
+		# every step of every test: no call of the desk was refused by the allowlist, whether or not its
+		# dialog was still open when the step looked
+		self.assertEqual(self.refused_calls, [], "the desk called a method refused to its user")
+		super().tearDown()
+
 	def page_of(self, who: str):
-		return self.desk.log_in(self.cast[who], PASSWORD)
+		page = self.desk.log_in(self.cast[who], PASSWORD)
+		page.context.on("response", lambda response: self.record_refusal(who, response))
+		return page
+
+	def record_refusal(self, who: str, response):
+		if response.status < 400 or "/api/" not in response.url:
+			return
+		try:
+			text = json.dumps(json.loads(response.text()), ensure_ascii=False)
+		except Exception:
+			return  # not Frappe's JSON answer (a closed page, a file)
+		if any(refusal in text for refusal in REFUSALS):
+			self.refused_calls.append((who, response.url.split("?")[0]))
+
+	def assert_no_refusal_dialog(self, page):
+		dialogs = " ".join(page.locator(".modal.show, .msgprint, .alert-message").all_inner_texts())
+		for refusal in REFUSALS:
+			self.assertNotIn(refusal, dialogs)
 
 	def state_of(self, name: str) -> str:
 		frappe.db.rollback()  # a fresh snapshot: the site's server has written since
@@ -290,11 +323,21 @@ class TestDeskWalk(DeskTestCase):
 		page.goto(self.server.url + ROUTE + self.draft, wait_until="domcontentloaded")
 		settle(page)
 		self.open_tab(page, "review_tab")
-		self.fill(page, "public_notice_start", add_days(today(), -12))
-		self.fill(page, "public_notice_end", add_days(today(), -1))
+		# the notice starts the day it is published at the earliest (rules/workflow.py)
+		self.fill(page, "public_notice_start", today())
+		self.fill(page, "public_notice_end", add_days(today(), 6))
 		self.save(page)
 		self.act(page, "进入公示")
 		self.assertEqual(self.state_of(self.draft), IN_PUBLIC_NOTICE)
+		# its seven days pass: as if it had been published a week ago
+		frappe.db.set_value(
+			APPLICATION,
+			self.draft,
+			{"public_notice_start": add_days(today(), -7), "public_notice_end": add_days(today(), -1)},
+		)
+		frappe.db.commit()
+		page.reload(wait_until="domcontentloaded")
+		settle(page)
 		self.open_tab(page, "review_tab")
 		self.fill(page, "designation_notice_number", "工信厅科函〔2017〕999号")
 		self.save(page)
@@ -312,3 +355,66 @@ class TestDeskWalk(DeskTestCase):
 		self.open_from_status(page, self.draft)
 		self.assertIn("确定为试点", page.inner_text(".page-head:visible"))
 		page.context.close()
+
+	# --- the desk's own features, for every role that uses them (issue 19) ------------------------------
+
+	def print_preview(self, who: str, doctype: str, name: str, expected: str):
+		page = self.page_of(who)
+		page.goto(f"{self.server.url}/app/print/{doctype}/{name}", wait_until="domcontentloaded")
+		preview = page.frame_locator("iframe.print-format-container").locator("body")
+		preview.get_by_text(expected).first.wait_for()
+		page.wait_for_timeout(1500)  # the preview keeps a request open: no network idle to wait for
+		screenshot(page, f"print-preview-{who}")
+		self.assert_no_refusal_dialog(page)
+		self.assertIn(expected, preview.inner_text())
+		page.context.close()
+
+	def test_11_print_preview_renders_for_each_role(self):
+		for who in ("applicant", "province", "ministry"):
+			with self.subTest(user=who):
+				self.print_preview(who, APPLICATION, self.reviewed, "产业集群区域品牌建设试点申报书")
+		frappe.db.rollback()
+		sheet = frappe.db.get_value(EXPERT_REVIEW, {"application": self.reviewed, "expert": self.cast.expert})
+		self.print_preview("expert", EXPERT_REVIEW, sheet, self.reviewed)
+
+	def test_12_the_bell_opens_its_notifications(self):
+		for who in ("applicant", "province"):
+			with self.subTest(user=who):
+				page = self.page_of(who)
+				page.locator(".dropdown-notifications .notifications-icon").first.click()
+				settle(page)
+				self.assertTrue(page.locator(".notifications-list").first.is_visible())
+				screenshot(page, f"bell-{who}")
+				self.assert_no_refusal_dialog(page)
+				page.context.close()
+
+	def test_13_the_applicant_adds_an_enterprise_in_the_quick_entry(self):
+		frappe.db.rollback()
+		cluster = frappe.db.get_value(APPLICATION, self.reviewed, "industrial_cluster")
+		name = f"快速录入企业{frappe.generate_hash(length=4)}"
+		first = "913307290" + "".join(str(int(c, 16) % 10) for c in frappe.generate_hash(length=8))
+		page = self.page_of("applicant")
+		page.goto(self.server.url + "/app/cluster-enterprise", wait_until="domcontentloaded")
+		settle(page)
+		page.get_by_role("button", name="添加 集群企业").click()
+		dialog = page.locator(".modal.show")
+		dialog.locator('[data-fieldname="enterprise_name"] input').fill(name)
+		code = first + credit_code_check_character(first)
+		dialog.locator('[data-fieldname="unified_social_credit_code"] input').fill(code)
+		link = dialog.locator('[data-fieldname="industrial_cluster"] input')
+		link.click()
+		link.fill(cluster)
+		page.wait_for_timeout(1200)
+		page.locator('.awesomplete ul:not([hidden]) [role="option"]').filter(has_text=cluster).first.click()
+		page.wait_for_timeout(300)
+		screenshot(page, "applicant-quick-entry")
+		dialog.get_by_role("button", name="保存").click()
+		settle(page, 2500)
+		self.assert_no_refusal_dialog(page)
+		page.context.close()
+		frappe.db.rollback()
+		saved = frappe.db.get_value("Cluster Enterprise", {"enterprise_name": name}, "industrial_cluster")
+		if saved:  # the site's server committed it
+			frappe.delete_doc("Cluster Enterprise", code, force=True, ignore_permissions=True)
+			frappe.db.commit()
+		self.assertEqual(saved, cluster)

@@ -141,12 +141,23 @@ class TestProcessOverHTTP(IntegrationTestCase):
 		self.call("expert", "POST", "/api/method/frappe.client.submit", {"doc": sheet})
 		self.assertEqual(self.doc("ministry")["mean_score"], 88)
 
+		# the notice starts the day it is published at the earliest, and the approval waits for its end
 		self.update(
 			"ministry",
 			{"public_notice_start": add_days(today(), -10), "public_notice_end": add_days(today(), -1)},
 		)
+		self.action("ministry", "Publish for Public Notice", expect=417)
+		self.update("ministry", {"public_notice_start": today(), "public_notice_end": add_days(today(), 9)})
 		self.action("ministry", "Publish for Public Notice")
 		self.update("ministry", {"designation_notice_number": "工信厅科函〔2017〕999号"})
+		self.action("ministry", "Approve as Pilot", expect=417)
+		# its ten days pass: as if it had been published ten days ago
+		frappe.db.set_value(
+			APPLICATION,
+			self.name,
+			{"public_notice_start": add_days(today(), -10), "public_notice_end": add_days(today(), -1)},
+		)
+		frappe.db.commit()
 		self.action("province", "Approve as Pilot", expect=REFUSED)
 		self.action("ministry", "Approve as Pilot")
 		final = self.doc("applicant")

@@ -29,6 +29,7 @@ from cluster_brand.tests.process import (
 	make_cast,
 	new_application,
 	next_free_rank,
+	on_day,
 	submit_review,
 )
 from cluster_brand.tests.utils import TEST_BATCH, IntegrationTestCase, language
@@ -83,13 +84,14 @@ class TestReviewProcess(IntegrationTestCase):
 			)
 		if action == "Start Expert Review":
 			edit(self.cast.receiver, name, paper_copies_received=2, paper_copies_stamped=1)
+			edit(self.cast.ministry, name, expert_assignments=[{"expert": self.cast.expert}])
 		if state == UNDER_EXPERT_REVIEW:
 			submit_review(self.cast, name)
 			edit(
 				self.cast.ministry,
 				name,
-				public_notice_start=add_days(today(), -12),
-				public_notice_end=add_days(today(), -1),
+				public_notice_start=today(),
+				public_notice_end=add_days(today(), 10),
 			)
 		if action == "Approve as Pilot":
 			edit(self.cast.ministry, name, designation_notice_number="工信厅科函〔2017〕999号")
@@ -238,6 +240,63 @@ class TestReviewProcess(IntegrationTestCase):
 		act(self.cast.ministry, name, "Publish for Public Notice")
 		edit(self.cast.ministry, name, designation_notice_number="工信厅科函〔2017〕999号")
 		self.refused(self.cast.ministry, name, "Approve as Pilot", "公示期尚未结束")
+
+	def test_review_starts_only_with_an_expert_assigned(self):
+		# issue 19: the ministry started the expert review with no expert assigned
+		name = drive_to(self.cast, RECOMMENDED, f"noexpert-{frappe.generate_hash(length=6)}")
+		edit(self.cast.receiver, name, paper_copies_received=2, paper_copies_stamped=1)
+		self.refused(self.cast.ministry, name, "Start Expert Review", "尚未为申报书分配评审专家")
+		self.assertEqual(frappe.db.get_value(APPLICATION, name, "workflow_state"), RECOMMENDED)
+		edit(self.cast.ministry, name, expert_assignments=[{"expert": self.cast.expert}])
+		act(self.cast.ministry, name, "Start Expert Review")
+		self.assertEqual(frappe.db.get_value(APPLICATION, name, "workflow_state"), UNDER_EXPERT_REVIEW)
+
+	def test_a_notice_runs_from_its_publication_and_the_approval_waits_for_its_end(self):
+		# issue 19: a notice that began 12 days before it was published, approved the day it was published
+		name = drive_to(self.cast, UNDER_EXPERT_REVIEW, f"backdate-{frappe.generate_hash(length=6)}")
+		submit_review(self.cast, name)
+		day = getdate(today())
+		edit(
+			self.cast.ministry,
+			name,
+			public_notice_start=add_days(day, -12),
+			public_notice_end=add_days(day, -1),
+		)
+		self.refused(self.cast.ministry, name, "Publish for Public Notice", "不能早于公示发布之日")
+		edit(self.cast.ministry, name, public_notice_start=day, public_notice_end=add_days(day, 6))
+		act(self.cast.ministry, name, "Publish for Public Notice")
+		edit(self.cast.ministry, name, designation_notice_number="工信厅科函〔2017〕999号")
+		self.refused(self.cast.ministry, name, "Approve as Pilot", "公示期尚未结束")
+		# nor can the published period be moved back so as to have ended already
+		with language("zh"), self.assertRaises(REFUSED) as moved:
+			edit(
+				self.cast.ministry,
+				name,
+				public_notice_start=add_days(day, -12),
+				public_notice_end=add_days(day, -1),
+			)
+		self.assertIn("公示期不能再更改", str(moved.exception))
+		with on_day(add_days(day, 6)):
+			self.refused(self.cast.ministry, name, "Approve as Pilot", "公示期尚未结束")
+		with on_day(add_days(day, 7)):
+			act(self.cast.ministry, name, "Approve as Pilot")
+		self.assertEqual(frappe.db.get_value(APPLICATION, name, "workflow_state"), APPROVED_AS_PILOT)
+
+	def test_a_cluster_in_its_pilot_period_is_not_approved_again(self):
+		# issue 19: the same cluster approved as a pilot a second time, without a word
+		earlier = drive_to(self.cast, APPROVED_AS_PILOT, f"first-{frappe.generate_hash(length=6)}")
+		pilot = frappe.db.get_value(APPLICATION, earlier, "brand_pilot")
+		name = drive_to(self.cast, IN_PUBLIC_NOTICE, f"again-{frappe.generate_hash(length=6)}")
+		cluster = frappe.db.get_value(APPLICATION, name, "industrial_cluster")
+		# the cluster designated from an earlier application (of an earlier batch: one per cluster and batch)
+		frappe.db.set_value(BRAND_PILOT, pilot, "industrial_cluster", cluster)
+		edit(self.cast.ministry, name, designation_notice_number="工信厅科函〔2018〕999号")
+		self.refused(self.cast.ministry, name, "Approve as Pilot", f"该产业集群已是试点（{pilot}）")
+		self.assertEqual(frappe.db.get_value(APPLICATION, name, "workflow_state"), IN_PUBLIC_NOTICE)
+		# once its pilot has ended, a cluster may be designated again (the notice forbids no new batch)
+		frappe.db.set_value(BRAND_PILOT, pilot, "status", "Pilot Completed")
+		act(self.cast.ministry, name, "Approve as Pilot")
+		self.assertEqual(frappe.db.get_value(APPLICATION, name, "workflow_state"), APPROVED_AS_PILOT)
 
 	# --- who edits what, when
 

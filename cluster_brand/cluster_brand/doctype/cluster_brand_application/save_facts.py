@@ -6,7 +6,7 @@ import frappe
 from frappe.model import display_fieldtypes, table_fields
 from frappe.utils import cint, flt, getdate, today
 
-from cluster_brand.doctype_names import APPLICATION, EXPERT_REVIEW, PILOT_BATCH
+from cluster_brand.doctype_names import APPLICATION, BRAND_PILOT, EXPERT_REVIEW, PILOT_BATCH
 from cluster_brand.rules import edit_locks, workflow
 from cluster_brand.rules.application_save import SaveFacts
 from cluster_brand.violations import doc_as_rule_input, existing_duplicate
@@ -41,6 +41,29 @@ def gather_save_facts(doc, changed: set[int] | None = None) -> SaveFacts:
 		if doc.industrial_cluster
 		else None,
 		duplicate=existing_duplicate(doc, ("industrial_cluster", "pilot_batch")),
+		notice_before=tuple(_date(before.get(f)) for f in NOTICE_FIELDS) if before else (),
+		pilot_in_progress=_pilot_in_progress(doc)
+		if changes_state and doc.workflow_state == workflow.APPROVED_AS_PILOT
+		else None,
+	)
+
+
+NOTICE_FIELDS = ("public_notice_start", "public_notice_end")
+
+
+def _date(value):
+	return getdate(value) if value else None
+
+
+def _pilot_in_progress(doc) -> str | None:
+	"""The cluster's pilot in its pilot period, designated from another application (the approval refuses)."""
+	return frappe.db.get_value(
+		BRAND_PILOT,
+		{
+			"industrial_cluster": doc.industrial_cluster,
+			"status": "In Pilot",
+			"application": ("!=", doc.name),
+		},
 	)
 
 

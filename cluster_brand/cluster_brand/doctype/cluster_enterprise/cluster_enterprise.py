@@ -22,7 +22,7 @@ class ClusterEnterprise(Document):
 		contact_phone: DF.Data | None
 		email: DF.Data | None
 		enterprise_name: DF.Data
-		industrial_cluster: DF.Link | None
+		industrial_cluster: DF.Link
 		main_products: DF.SmallText | None
 		mobile: DF.Data | None
 		own_brands: DF.SmallText | None
