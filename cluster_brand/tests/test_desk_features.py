@@ -6,13 +6,12 @@ from datetime import date
 
 import frappe
 
-from cluster_brand.allowlist import refuse_unlisted_methods
 from cluster_brand.doctype_names import APPLICATION, EXPERT_REVIEW
 from cluster_brand.rules.formats import credit_code_check_character
 from cluster_brand.rules.workflow import PENDING_PROVINCIAL_REVIEW, UNDER_EXPERT_REVIEW
 from cluster_brand.tests.dates import frozen_day
 from cluster_brand.tests.process import OTHER_UNIT, drive_to, make_cast
-from cluster_brand.tests.utils import IntegrationTestCase, language, make_test_application_values
+from cluster_brand.tests.utils import IntegrationTestCase, call_as, language, make_test_application_values
 
 PRINT_SETTINGS = "frappe.printing.page.print.print.get_print_settings_to_show"
 GET_VALUE = "frappe.client.get_value"
@@ -62,16 +61,8 @@ class TestDeskFeatures(IntegrationTestCase):
 		frappe.local.form_dict = frappe._dict()
 
 	def call(self, who: str, method: str, **kwargs):
-		"""A whitelisted method as ``who``, through the allowlist and the overrides (the last one wins)."""
-		frappe.set_user(self.cast[who])
-		frappe.local.form_dict = frappe._dict(cmd=method, **kwargs)
-		try:
-			refuse_unlisted_methods()
-			overrides = frappe.get_hooks("override_whitelisted_methods", {}).get(method, [])
-			return frappe.call(frappe.get_attr(overrides[-1] if overrides else method), **kwargs)
-		finally:
-			frappe.set_user("Administrator")
-			frappe.local.form_dict = frappe._dict()
+		"""A whitelisted method as ``who``, through the allowlist and the overrides."""
+		return call_as(self.cast[who], method, **kwargs)
 
 	def test_print_settings_for_a_printable_document_only(self):
 		for who, doctype, name in (

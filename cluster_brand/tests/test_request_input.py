@@ -5,8 +5,6 @@ DocType's field types; then each 500 and the data loss of issue 18 by itself."""
 import inspect
 import json
 from datetime import date
-from threading import Thread
-from unittest.mock import patch
 from urllib.parse import quote, urlencode
 
 import frappe
@@ -23,7 +21,7 @@ from cluster_brand.request_input import (
 from cluster_brand.tests.dates import frozen_day
 from cluster_brand.tests.pilot_stage import make_pilot, start_summary
 from cluster_brand.tests.process import make_cast, new_application
-from cluster_brand.tests.utils import IntegrationTestCase, language, make_api_user
+from cluster_brand.tests.utils import IntegrationTestCase, language, make_api_user, rest
 
 MALFORMED = '{"a": '
 # a value of the wrong shape for each field type of the programme's DocTypes
@@ -46,30 +44,8 @@ NOT_CALLED = {"login", "logout"}
 
 
 def request(method: str, path: str, token: str, data=None, content_type: str = "application/json"):
-	"""One HTTP request through Frappe's WSGI application with a raw body (tests.utils.rest sends JSON)."""
-	from frappe.app import application
-	from werkzeug.test import Client
-
-	site, result = frappe.local.site, {}
-
-	def run():
-		with patch("frappe.app.get_site_name", return_value=site):
-			result["response"] = Client(application).open(
-				path,
-				method=method,
-				data=data,
-				headers={
-					"Authorization": f"token {token}",
-					"Accept": "application/json",
-					"Accept-Language": "zh",
-					"Content-Type": content_type,
-				},
-			)
-
-	thread = Thread(target=run)
-	thread.start()
-	thread.join()
-	return result["response"]
+	"""A request with a raw body (a malformed one too)."""
+	return rest(method, path, token, data=data, content_type=content_type)
 
 
 def message(response) -> str:

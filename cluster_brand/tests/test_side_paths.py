@@ -10,14 +10,13 @@ from urllib.parse import quote
 
 import frappe
 
-from cluster_brand.allowlist import refuse_unlisted_methods
 from cluster_brand.doctype_names import APPLICATION, EXPERT_REVIEW, PILOT_BATCH
 from cluster_brand.print.format_names import RECOMMENDATION_FORMAT
 from cluster_brand.rules.workflow import PENDING_PROVINCIAL_REVIEW, UNDER_EXPERT_REVIEW
 from cluster_brand.tests.dates import frozen_day
 from cluster_brand.tests.process import drive_to, make_cast
 from cluster_brand.tests.test_isolation import SEES
-from cluster_brand.tests.utils import IntegrationTestCase, make_api_user, rest
+from cluster_brand.tests.utils import IntegrationTestCase, call_as, make_api_user, rest
 
 PROGRAMME_USERS = tuple(SEES)
 
@@ -56,17 +55,7 @@ class TestSidePaths(IntegrationTestCase):
 
 	def call(self, who: str, method: str, **kwargs):
 		"""A whitelisted method as ``who``, through the allowlist and the overrides."""
-		frappe.set_user(self.cast[who])
-		frappe.local.form_dict = frappe._dict(cmd=method, **kwargs)
-		frappe.local.response = frappe._dict({"docs": []})  # as each request starts
-		try:
-			refuse_unlisted_methods()
-			# as frappe.handler.execute_cmd resolves it: the last override wins
-			overrides = frappe.get_hooks("override_whitelisted_methods", {}).get(method, [])
-			return frappe.call(frappe.get_attr(overrides[-1] if overrides else method), **kwargs)
-		finally:
-			frappe.set_user("Administrator")
-			frappe.local.form_dict = frappe._dict()
+		return call_as(self.cast[who], method, **kwargs)
 
 	def seen_by(self, who: str, read) -> bool:
 		try:

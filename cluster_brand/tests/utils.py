@@ -97,8 +97,18 @@ def make_api_user(email: str, roles: list[str], scope: tuple[str, str] | None = 
 	return f"{user.api_key}:{secret}"
 
 
-def rest(method: str, path: str, token: str, body: dict | None = None, lang: str = "zh"):
-	"""One HTTP request through Frappe's WSGI application, as a REST client would make it.
+def rest(
+	method: str,
+	path: str,
+	token: str,
+	body: dict | None = None,
+	lang: str = "zh",
+	*,
+	data: str | bytes | None = None,
+	content_type: str = "application/json",
+):
+	"""One HTTP request through Frappe's WSGI application, as a REST client would make it: ``body`` sent as
+	JSON, or ``data`` as it is (a malformed body, another content type).
 
 	It runs in a thread of its own, with its own database connection, like a real request: it sees only
 	committed data and commits what it writes. Token-authenticated requests choose their language with
@@ -108,18 +118,20 @@ def rest(method: str, path: str, token: str, body: dict | None = None, lang: str
 	from werkzeug.test import Client
 
 	site, result = frappe.local.site, {}
+	if data is None and body is not None:
+		data = json.dumps(body)
 
 	def request():
 		with patch("frappe.app.get_site_name", return_value=site):
 			result["response"] = Client(application).open(
 				path,
 				method=method,
-				data=json.dumps(body) if body is not None else None,
+				data=data,
 				headers={
 					"Authorization": f"token {token}",
 					"Accept": "application/json",
 					"Accept-Language": lang,
-					"Content-Type": "application/json",
+					"Content-Type": content_type,
 				},
 			)
 
@@ -127,6 +139,23 @@ def rest(method: str, path: str, token: str, body: dict | None = None, lang: str
 	thread.start()
 	thread.join()
 	return result["response"]
+
+
+def call_as(user: str, method: str, **kwargs):
+	"""A whitelisted method as ``user`` in this process, through the allowlist (an auth hook) and the app's
+	overrides, resolved as frappe.handler.execute_cmd does (the last override wins)."""
+	from cluster_brand.allowlist import refuse_unlisted_methods
+
+	frappe.set_user(user)
+	frappe.local.form_dict = frappe._dict(cmd=method, **kwargs)
+	frappe.local.response = frappe._dict({"docs": []})  # as each request starts
+	try:
+		refuse_unlisted_methods()
+		overrides = frappe.get_hooks("override_whitelisted_methods", {}).get(method, [])
+		return frappe.call(frappe.get_attr(overrides[-1] if overrides else method), **kwargs)
+	finally:
+		frappe.set_user("Administrator")
+		frappe.local.form_dict = frappe._dict()
 
 
 def call(cmd: str, **form):
