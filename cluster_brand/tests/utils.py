@@ -141,9 +141,10 @@ def rest(
 	return result["response"]
 
 
-def call_as(user: str, method: str, **kwargs):
+def call_as(user: str, method: str, /, **kwargs):
 	"""A whitelisted method as ``user`` in this process, through the allowlist (an auth hook) and the app's
-	overrides, resolved as frappe.handler.execute_cmd does (the last override wins)."""
+	overrides, resolved as frappe.handler.execute_cmd does (the last override wins). Positional: the method's
+	own arguments may be named ``user`` or ``method``."""
 	from cluster_brand.allowlist import refuse_unlisted_methods
 
 	frappe.set_user(user)

@@ -11,8 +11,15 @@ VALID_CODE = "91330000MA2CB0001" + credit_code_check_character("91330000MA2CB000
 
 class TestClusterEnterprise(IntegrationTestCase):
 	def make(self, **values):
+		# an enterprise belongs to a cluster (产业集群 is required): any of the site's
+		cluster = frappe.get_all("Industrial Cluster", pluck="name", limit=1)[0]
 		return frappe.get_doc(
-			{"doctype": "Cluster Enterprise", "enterprise_name": "测试五金有限公司", **values}
+			{
+				"doctype": "Cluster Enterprise",
+				"enterprise_name": "测试五金有限公司",
+				"industrial_cluster": cluster,
+				**values,
+			}
 		)
 
 	def test_valid_code_names_the_enterprise_and_is_normalised(self):
