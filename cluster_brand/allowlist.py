@@ -135,6 +135,24 @@ def is_allowed(method: str, doctype: str | None = None, doc_method: str | None =
 	return method in ALLOWED_METHODS
 
 
+def api_route() -> tuple | None:
+	"""(endpoint, arguments) of this request in Frappe's /api/ URL map, matched once per request (the
+	allowlist and the input guard both read it); None for another path, or one Frappe answers 404/405."""
+	request = getattr(frappe.local, "request", None)
+	if request is None or not request.path.startswith("/api/"):
+		return None
+	key = "cluster_brand.api_route"
+	if key not in request.environ:
+		from frappe.api import API_URL_MAP
+		from werkzeug.exceptions import HTTPException
+
+		try:
+			request.environ[key] = API_URL_MAP.bind_to_environ(request.environ).match()
+		except HTTPException:
+			request.environ[key] = None
+	return request.environ[key]
+
+
 def requested_call() -> tuple[str, str | None, str | None] | None:
 	"""(method, DocType, controller method) that this request calls: the method is "document_list" for a
 	list read through /api/resource; None for any other document read or write (the document permissions
@@ -142,16 +160,10 @@ def requested_call() -> tuple[str, str | None, str | None] | None:
 	form = frappe.form_dict
 	if form.get("cmd"):
 		return form.cmd, _doc_method_doctype(form), form.get("method")
-	request = getattr(frappe.local, "request", None)
-	if request is None or not request.path.startswith("/api/"):
+	route = api_route()
+	if route is None:
 		return None
-	from frappe.api import API_URL_MAP
-	from werkzeug.exceptions import HTTPException
-
-	try:
-		endpoint, arguments = API_URL_MAP.bind_to_environ(request.environ).match()
-	except HTTPException:
-		return None  # Frappe answers 404/405 itself
+	endpoint, arguments = route
 	name = getattr(endpoint, "__name__", "")
 	if name == "handle_rpc_call":
 		method = arguments["method"].split("/")[0]

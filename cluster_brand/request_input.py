@@ -24,8 +24,8 @@ import json
 
 import frappe
 from frappe import _
-from werkzeug.exceptions import HTTPException
 
+from cluster_brand.allowlist import api_route
 from cluster_brand.doctype_names import PROGRAMME_MODULE
 from cluster_brand.rules import input_values
 
@@ -145,14 +145,10 @@ def refuse_bad_input():
 	form = frappe.form_dict
 	if form.get("cmd"):
 		return check_method_call(form.cmd)
-	if not request.path.startswith("/api/"):
-		return
-	from frappe.api import API_URL_MAP
-
-	try:
-		endpoint, arguments = API_URL_MAP.bind_to_environ(request.environ).match()
-	except HTTPException:
-		return  # Frappe answers 404 or 405 itself
+	route = api_route()
+	if route is None:
+		return  # no /api/ path, or Frappe answers 404 or 405 itself
+	endpoint, arguments = route
 	name = getattr(endpoint, "__name__", "")
 	if name == "handle_rpc_call":
 		method = arguments["method"].split("/")[0]

@@ -1,8 +1,8 @@
 """Field levels and what a state withholds: what of a document its reader may not read.
 
 The states' declaration is rules/withheld.py; this applies it on the document's own read paths (form, REST,
-every print format). The list paths (queries, counts, exports) apply it through ``query_hidden_fields`` in
-side_paths.py, the history (timeline, versions) through ``fields_hidden_in_history``."""
+every print format). The list paths (queries, counts, exports) apply it through ``withheld_in_queries``
+(side_paths.hidden_fields), the history (timeline, versions) through ``fields_hidden_in_history``."""
 
 import frappe
 
