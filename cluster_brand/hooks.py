@@ -1,3 +1,4 @@
+from cluster_brand.doctype_names import DESK_FORMS
 from cluster_brand.rules import PROGRAMME_ROLES
 
 app_name = "cluster_brand"
@@ -96,6 +97,10 @@ fixtures = [
 
 # The print formats (templates/print/) get their data from these helpers; cluster_brand.print.readers reads
 # lists from the database with the reader's permissions.
+# What every form shares (the refused cell opened, the timeline in Chinese), read from the package as each form
+# loads: no asset build, so a checkout under test serves its own copy
+doctype_js = {doctype: "public/js/desk_forms.js" for doctype in DESK_FORMS}
+
 jinja = {
 	"methods": [
 		"cluster_brand.print.application.application_print_context",

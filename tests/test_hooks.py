@@ -50,3 +50,15 @@ def test_hooks_name_many_paths():
 def test_every_hook_path_exists():
 	missing = sorted(path for path in hook_paths() if not resolve(path))
 	assert not missing, f"hooks.py names what does not exist: {missing}"
+
+
+def test_every_form_of_the_programme_loads_the_shared_form_script():
+	# a DocType left out opens a form without the refused-cell handler and the Chinese timeline
+	from cluster_brand.doctype_names import DESK_FORMS
+	from tests.metadata import doctypes
+
+	forms = {
+		name for name, meta in doctypes().items() if not meta.get("istable") and not meta.get("issingle")
+	}
+	assert set(DESK_FORMS) == forms
+	assert (APP_DIR / "public" / "js" / "desk_forms.js").is_file()
