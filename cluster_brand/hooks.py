@@ -222,6 +222,7 @@ scheduler_events = {
 # profile that hides Frappe's workspaces; nobody is made System Manager without being given the role (Frappe's
 # "at least one System Manager" rule applies once the setup is complete) (cluster_brand/landing.py).
 after_install = "cluster_brand.install.after_install"
+before_uninstall = "cluster_brand.install.before_uninstall"
 # the main indicators and the experts' scores stay blank until typed: their columns accept NULL, and Frappe's
 # schema sync keeps them so (cluster_brand/nullable_numbers.py)
 before_migrate = "cluster_brand.nullable_numbers.keep_columns_nullable"

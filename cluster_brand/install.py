@@ -1,13 +1,21 @@
-"""On install: Frappe's setup completed in the programme's conventions, so that nobody meets the setup wizard.
+"""Install and uninstall.
 
+On install: Frappe's setup completed in the programme's conventions, so that nobody meets the setup wizard.
 Until System Settings' ``setup_complete`` is set, Frappe's desk sends every user to /app/setup-wizard, which
 only the Administrator may open: the programme's users would see a blank page and "not permitted" dialogs.
+
+On uninstall: Frappe drops the app's DocTypes and whatever names its module; the records the app put into
+Frappe's own DocTypes (its fixtures: roles, workflows, the workspace status blocks …, the User Permissions on
+its DocTypes, its scheduled jobs) name no module, so the app removes them itself. A completed setup wizard stays:
+it is the site's, and undoing it would lock every user out again.
 """
 
 import frappe
 from frappe.utils import cint
 
+from cluster_brand.doctype_names import PROGRAMME_MODULE
 from cluster_brand.nullable_numbers import make_columns_nullable
+from cluster_brand.rules import PROGRAMME_ROLES
 
 # The wizard's answers for a site of the programme: Chinese, China, Beijing time, yuan. Frappe takes the date,
 # time and number formats from the country (China: yyyy-mm-dd).
@@ -23,6 +31,65 @@ WIZARD_FORMAT_FIELDS = ("date_format", "time_format", "number_format", "float_pr
 def after_install():
 	complete_setup()
 	make_columns_nullable()
+
+
+def before_uninstall():
+	remove_records_in_frappe_doctypes()
+
+
+def remove_records_in_frappe_doctypes():
+	app_doctypes = set(frappe.get_all("DocType", filters={"module": PROGRAMME_MODULE}, pluck="name"))
+	# the roles' assignments go with the roles; their users stay
+	frappe.db.delete("Has Role", {"role": ("in", PROGRAMME_ROLES)})
+	frappe.db.delete("User Permission", {"allow": ("in", list(app_doctypes))})
+	frappe.db.delete("Scheduled Job Type", {"method": ("like", "cluster_brand.%")})
+	_release_users_from_module_profile()
+	for fixture in frappe.get_hooks("fixtures", app_name="cluster_brand"):
+		doctype = fixture["dt"]
+		if doctype in app_doctypes:
+			continue  # dropped with its table
+		names = set(frappe.get_all(doctype, filters=fixture.get("filters"), pluck="name"))
+		for name in names - _named_by_other_workflows(doctype):
+			frappe.delete_doc(doctype, name, force=True, ignore_permissions=True, ignore_on_trash=True)
+	frappe.clear_cache()
+
+
+def _release_users_from_module_profile():
+	"""The users given the programme's module profile get Frappe's modules back (the profile blocked them)."""
+	profiles = [
+		f for f in frappe.get_hooks("fixtures", app_name="cluster_brand") if f["dt"] == "Module Profile"
+	]
+	names = (
+		frappe.get_all("Module Profile", filters=profiles[0].get("filters"), pluck="name") if profiles else []
+	)
+	users = frappe.get_all("User", filters={"module_profile": ("in", names or [""])}, pluck="name")
+	if users:
+		frappe.db.delete("Block Module", {"parenttype": "User", "parent": ("in", users)})
+		User = frappe.qb.DocType("User")
+		frappe.qb.update(User).set(User.module_profile, None).where(User.name.isin(users)).run()
+
+
+def _named_by_other_workflows(doctype: str) -> set[str]:
+	"""The states or actions that the site's other workflows name (another app's may also say 「Draft」)."""
+	columns = {
+		"Workflow State": {
+			"Workflow Document State": ("state",),
+			"Workflow Transition": ("state", "next_state"),
+		},
+		"Workflow Action Master": {"Workflow Transition": ("action",)},
+	}.get(doctype, {})
+	ours = next(
+		fixture
+		for fixture in frappe.get_hooks("fixtures", app_name="cluster_brand")
+		if fixture["dt"] == "Workflow"
+	)
+	our_workflows = frappe.get_all("Workflow", filters=ours.get("filters"), pluck="name") or [""]
+	named = set()
+	for table, fields in columns.items():
+		Table = frappe.qb.DocType(table)
+		for row in frappe.qb.from_(Table).select(*fields).where(Table.parent.notin(our_workflows)).run():
+			named |= set(row)
+	return named
 
 
 def complete_setup() -> bool:

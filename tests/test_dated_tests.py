@@ -23,6 +23,8 @@ UNDATED = {
 	# read no date: the installed fixtures, the authorities' names, the desk's setup and translations, and
 	# the registers' and the batch's own rules
 	"test_install.TestInstall",
+	# a site of its own, installed and uninstalled by Frappe's commands in processes of their own
+	"test_uninstall.TestUninstall",
 	"test_authority_names.TestAuthorityNames",
 	"test_desk.TestSiteSetup",
 	"test_desk.TestLanding",
