@@ -52,6 +52,10 @@ def copy_to_batch(application: str, pilot_batch: str) -> str:
 	)
 	copy = frappe.get_doc({"doctype": APPLICATION, **values})
 	copy.insert()
-	# the link back is read-only: a request gives a new record none (permissions/read_only.py), the copy does
-	copy.db_set(application_copy.COPIED_FROM, source.name, update_modified=False)
+	# the link back is read-only: a request gives a new record none (permissions/read_only.py), the copy does;
+	# the 申报日期 is blank (not the new form's default of today) until the unit dates its new 申报书
+	copy.db_set(
+		{application_copy.COPIED_FROM: source.name, **dict.fromkeys(application_copy.LEFT_BLANK)},
+		update_modified=False,
+	)
 	return copy.name

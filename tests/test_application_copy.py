@@ -2,6 +2,7 @@
 behind, and when it is refused."""
 
 import json
+from datetime import date
 from pathlib import Path
 
 from sample_application import BATCH_YEAR, complete_application
@@ -15,6 +16,7 @@ from cluster_brand.rules.application_copy import (
 	check_copy,
 	copy_values,
 	shift_indicator_years,
+	shift_plan_years,
 )
 
 APPLICATION_JSON = (
@@ -101,6 +103,20 @@ def test_the_copy_is_a_new_draft_of_the_new_batch_linked_back():
 	missing = check_ready_to_leave_draft(values, BATCH_YEAR + 1)
 	items = {v.args.get("item") for v in missing}
 	assert {"Application Date", "Scan of the Stamped Application Form"} <= items
+
+
+def test_the_work_plan_moves_with_the_batch():
+	values = {
+		"tasks": [
+			{"measure": "m", "time_node": "2017-12-31"},
+			{"measure": "n", "time_node": date(2016, 2, 29)},
+		],
+		"quantitative_targets": [{"target_year": 2019}, {"target_year": 0}],
+	}
+	shifted = shift_plan_years(values, 1)
+	assert [row["time_node"] for row in shifted["tasks"]] == [date(2018, 12, 31), date(2017, 2, 28)]
+	assert [row["target_year"] for row in shifted["quantitative_targets"]] == [2020, 0]
+	assert values["tasks"][0]["time_node"] == "2017-12-31"  # the source is not changed
 
 
 OPEN_2018 = {"name": "2018", "batch_year": 2018, "status": OPEN_FOR_APPLICATION}

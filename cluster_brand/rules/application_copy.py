@@ -6,9 +6,12 @@ What belongs to the earlier submission stays behind: its batch, its 申报日期
 is dated and stamped anew), its place in the process and every part of the review. What the save derives
 (the batch's years and deadlines, the derived indicators, the totals) is derived anew for the new batch. The
 indicators move with their years: a value of a year both batches cover stays in its year, the new year is
-blank (2017 batch: 2014–2016; 2018 batch: 2015–2017, 2015 and 2016 kept, 2017 to be filled)."""
+blank (2017 batch: 2014–2016; 2018 batch: 2015–2017, 2015 and 2016 kept, 2017 to be filled). The work
+plan moves with the pilot cycle: its time nodes and target years as many years on as the batch is (the save
+refuses a time node outside the new batch's cycle)."""
 
 from dataclasses import dataclass
+from datetime import date
 
 from cluster_brand.rules import Violation, _
 from cluster_brand.rules.indicators import YEAR_FIELDS, indicator_years
@@ -17,10 +20,14 @@ OPEN_FOR_APPLICATION = "Open for Application"  # the Pilot Batch's status in whi
 
 # Fields of the applicant's own part that the copy leaves behind: the new batch is chosen, the new 申报书 is
 # dated and stamped anew.
-NOT_CARRIED = frozenset({"pilot_batch", "application_date", "stamped_form_scan"})
+LEFT_BLANK = ("application_date", "stamped_form_scan")  # blank in the copy, whatever a new form's default
+NOT_CARRIED = frozenset({"pilot_batch", *LEFT_BLANK})
 # The link back to the application it was copied from (复制自)
 COPIED_FROM = "copied_from"
 INDICATORS_TABLE = "indicators"
+# the work plan's dates and years (table → its row field): they move with the batch
+PLAN_DATES = (("tasks", "time_node"),)
+PLAN_YEARS = (("quantitative_targets", "target_year"), ("qualitative_targets", "target_year"))
 
 
 @dataclass(frozen=True)
@@ -65,6 +72,40 @@ def shift_indicator_years(rows: list[dict], from_batch_year: int, to_batch_year:
 	return shifted
 
 
+def years_later(day, years: int):
+	"""``day`` (a date or its ISO text) ``years`` years on; 29 February becomes 28 February of a common year."""
+	if not day:
+		return day
+	if isinstance(day, str):
+		day = date.fromisoformat(day[:10])
+	try:
+		return day.replace(year=day.year + years)
+	except ValueError:
+		return day.replace(year=day.year + years, day=28)
+
+
+def shift_plan_years(values: dict, years: int) -> dict:
+	"""The work plan of ``values`` ``years`` years on: each task's time node, each target's year."""
+	shifted = dict(values)
+	for table, fieldname in PLAN_DATES:
+		if table in shifted:
+			shifted[table] = [
+				{**row, fieldname: years_later(row.get(fieldname), years)} for row in shifted[table]
+			]
+	for table, fieldname in PLAN_YEARS:
+		if table in shifted:
+			shifted[table] = [
+				{
+					**row,
+					fieldname: row[fieldname] + years
+					if isinstance(row.get(fieldname), int) and row[fieldname]
+					else row.get(fieldname),
+				}
+				for row in shifted[table]
+			]
+	return shifted
+
+
 def copy_values(
 	source: dict,
 	fields: list[FieldInfo],
@@ -88,6 +129,8 @@ def copy_values(
 		values[INDICATORS_TABLE] = shift_indicator_years(
 			values[INDICATORS_TABLE], source.get("batch_year"), to_batch_year
 		)
+	if source.get("batch_year") and to_batch_year:
+		values = shift_plan_years(values, to_batch_year - source["batch_year"])
 	values.update({"pilot_batch": to_batch, COPIED_FROM: source.get("name")})
 	return values
 
