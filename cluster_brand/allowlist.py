@@ -81,6 +81,8 @@ ALLOWED_METHODS = {
 	"cluster_brand.pilot_years.start_annual_summary": "test_pilot_years.TestPilotYears.test_a_unit_starts_its_own_pilots_summary_only",
 	# a unit copies its own application into a later open batch (application_copy.py; issue 19)
 	"cluster_brand.application_copy.copy_to_batch": "test_application_copy.TestApplicationCopy.test_refused_across_units",
+	# the receiver records several applications' paper copies at once (paper_copies.py; issue 19)
+	"cluster_brand.paper_copies.record_paper_copies": "test_receiver_and_batch.TestReceiverAndBatch.test_paper_copies_of_several_applications_at_once",
 	# the status block of each role's workspace
 	"cluster_brand.desk_status.get_desk_status": "test_desk_status.TestDeskStatus.test_each_role_sees_only_its_own_work",
 	# attachments: File permissions and the edit locks

@@ -55,6 +55,7 @@ frappe.ui.form.on("Cluster Brand Application", {
 		if (!frm.is_new()) {
 			frm.add_custom_button(__("Check Completeness"), () => check_completeness(frm));
 			offer_copy_to_batch(frm);
+			open_own_part(frm);
 		}
 	},
 
@@ -77,6 +78,14 @@ frappe.ui.form.on("Cluster Brand Application", {
 		});
 	},
 });
+
+// The receiver works on the paper materials only: its form opens there (the review tab), once per document
+function open_own_part(frm) {
+	if (!frappe.user.has_role("Materials Receiver") || frappe.user.has_role("System Manager")) return;
+	if (frm._own_part_opened === frm.doc.name) return;
+	frm._own_part_opened = frm.doc.name;
+	frm.scroll_to_field("paper_copies_received", false);
+}
 
 // A unit that applies for itself: its only 申报单位 is filled in (the row rules list the user's own units only).
 function fill_only_unit(frm) {
