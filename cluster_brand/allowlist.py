@@ -83,6 +83,8 @@ ALLOWED_METHODS = {
 	"cluster_brand.application_copy.copy_to_batch": "test_application_copy.TestApplicationCopy.test_refused_across_units",
 	# the receiver records several applications' paper copies at once (paper_copies.py; issue 19)
 	"cluster_brand.paper_copies.record_paper_copies": "test_receiver_and_batch.TestReceiverAndBatch.test_paper_copies_of_several_applications_at_once",
+	# a list's selected rows: the workflow actions they have in common, each row read under its permission
+	"frappe.model.workflow.get_common_transition_actions": "test_receiver_and_batch.TestReceiverAndBatch.test_common_actions_of_selected_rows_are_read_under_their_permission",
 	# the status block of each role's workspace
 	"cluster_brand.desk_status.get_desk_status": "test_desk_status.TestDeskStatus.test_each_role_sees_only_its_own_work",
 	# attachments: File permissions and the edit locks

@@ -18,6 +18,7 @@ from cluster_brand.tests.utils import IntegrationTestCase, call_as, language, te
 from cluster_brand.violations import InvalidCellError
 
 RECORD = "cluster_brand.paper_copies.record_paper_copies"
+COMMON_ACTIONS = "frappe.model.workflow.get_common_transition_actions"
 DAY = date(2026, 11, 30)  # a day on which a pilot designated today reports on its year (tests/dates.py)
 
 
@@ -95,6 +96,19 @@ class TestReceiverAndBatch(IntegrationTestCase):
 			paper_received_date=today(),
 		)
 		self.assertEqual((answer["recorded"], len(answer["refused"])), ([], 1))
+
+	def test_common_actions_of_selected_rows_are_read_under_their_permission(self):
+		# selecting rows in a list asks for the workflow actions they have in common (the receiver selects the
+		# applications whose paper copies came): refused, every selection showed a refusal dialog
+		draft = drive_to(self.cast, "Draft", f"common-{self.tag}")
+		docs = frappe.as_json([{"name": draft}])
+		self.assertEqual(
+			call_as(self.cast.applicant, COMMON_ACTIONS, docs=docs, doctype=APPLICATION),
+			["Submit Application"],
+		)
+		self.assertEqual(call_as(self.cast.receiver, COMMON_ACTIONS, docs=docs, doctype=APPLICATION), [])
+		with self.assertRaises(frappe.PermissionError):
+			call_as(self.cast.other_applicant, COMMON_ACTIONS, docs=docs, doctype=APPLICATION)
 
 	def test_a_refused_enterprise_locates_its_field(self):
 		cluster = frappe.db.get_value(
