@@ -44,7 +44,7 @@ class TestReceiverAndBatch(IntegrationTestCase):
 			for criterion, weight, guidance in scoring.DEFAULT_RUBRIC
 		]
 		values = {**test_batch_values(), "doctype": PILOT_BATCH}
-		frappe.get_doc(
+		earlier = frappe.get_doc(
 			{
 				**values,
 				"batch_title": f"测试批次（2098，{self.tag}）",
@@ -55,6 +55,9 @@ class TestReceiverAndBatch(IntegrationTestCase):
 		later = frappe.get_doc(
 			{**values, "batch_title": f"测试批次（2099，{self.tag}）", "batch_year": 2099}
 		).insert()
+		# no batch of these years is left for the next new batch's form to start from
+		for batch in (later, earlier):
+			self.addCleanup(frappe.delete_doc, PILOT_BATCH, batch.name, force=True, ignore_permissions=True)
 		self.assertEqual(
 			[(row.criterion, row.weight, row.guidance) for row in later.review_criteria],
 			[(row["criterion"], row["weight"], row["guidance"]) for row in rubric],
