@@ -79,6 +79,12 @@ ALLOWED_METHODS = {
 	"frappe.desk.doctype.dashboard_settings.dashboard_settings.save_chart_config": "test_isolation.TestIsolation.test_dashboard_settings_are_the_users_own",
 	# the pilot years: a unit starts its summary from its own pilot (cluster_brand/pilot_years.py)
 	"cluster_brand.pilot_years.start_annual_summary": "test_pilot_years.TestPilotYears.test_a_unit_starts_its_own_pilots_summary_only",
+	# a unit copies its own application into a later open batch (application_copy.py; issue 19)
+	"cluster_brand.application_copy.copy_to_batch": "test_application_copy.TestApplicationCopy.test_refused_across_units",
+	# the receiver records several applications' paper copies at once (paper_copies.py; issue 19)
+	"cluster_brand.paper_copies.record_paper_copies": "test_receiver_and_batch.TestReceiverAndBatch.test_paper_copies_of_several_applications_at_once",
+	# a list's selected rows: the workflow actions they have in common, each row read under its permission
+	"frappe.model.workflow.get_common_transition_actions": "test_receiver_and_batch.TestReceiverAndBatch.test_common_actions_of_selected_rows_are_read_under_their_permission",
 	# the status block of each role's workspace
 	"cluster_brand.desk_status.get_desk_status": "test_desk_status.TestDeskStatus.test_each_role_sees_only_its_own_work",
 	# attachments: File permissions and the edit locks

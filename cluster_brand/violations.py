@@ -22,7 +22,8 @@ from cluster_brand.rules.links import missing_link
 
 class InvalidCellError(frappe.ValidationError):
 	"""A refused save whose answer locates the failing cells of child tables (``invalid_cells``: doctype,
-	table, the row's idx and field, in the order of the message), so that the form points at the first."""
+	table, the row's idx and field, in the order of the message), or the failing fields of the document
+	itself (table and idx None), so that the form points at the first."""
 
 
 def translate_violation(violation: Violation) -> str:
@@ -41,10 +42,17 @@ def translate_violation(violation: Violation) -> str:
 
 def invalid_cells(doc, violations: list[Violation]) -> list[dict]:
 	"""Where in ``doc`` each violation of a child-table row is: the table, the row's idx as the form numbers
-	it (the rules count the rows in the order they read them) and the row's field, when the rule names it."""
+	it (the rules count the rows in the order they read them) and the row's field, when the rule names it; a
+	violation of a field of the document itself: that field (table and idx None)."""
 	cells = []
 	for v in violations:
 		df = doc.meta.get_field(v.fieldname) if v.fieldname else None
+		if df and df.fieldtype not in table_fields and not v.row:
+			# a field of the form itself (the enterprise's credit code): the form scrolls to it
+			cell = {"doctype": doc.doctype, "table": None, "idx": None, "field": df.fieldname}
+			if cell not in cells:
+				cells.append(cell)
+			continue
 		if not (df and df.fieldtype in table_fields and v.row):
 			continue
 		rows = doc.get(v.fieldname) or []
@@ -65,7 +73,8 @@ def throw_violations(
 ):
 	"""Raises one ``exc`` (a ValidationError) listing every violation, so the transaction (and the save) is
 	rolled back. With ``doc``, a violation in a row of a child table makes it an InvalidCellError whose answer
-	locates the cells (``invalid_cells``): the 申报书's form scrolls to the first and focuses it."""
+	locates the cells (``invalid_cells``; a field of ``doc`` itself too): the form scrolls to the first and
+	focuses it (public/js/desk_forms.js)."""
 	if not violations:
 		return
 	cells = invalid_cells(doc, violations) if doc is not None else []

@@ -409,3 +409,21 @@ def test_a_reporting_year_the_calendar_does_not_have_is_refused_before_any_date_
 		(violation,) = pilot_calendar.check_reporting_year(year, None, None)
 		assert violation.fieldname == "reporting_year" and "1 to 9999" in violation.message
 	assert pilot_calendar.check_reporting_year(9999, None, None) == []
+
+
+def test_each_missing_item_says_what_to_do():
+	# 「存在问题」 alone named the item; each item now says to fill it in (or what to give), and locates its cell
+	summary = complete_summary()
+	summary.update(problems="", work_results=" ", self_evaluations=[{"evaluation_date": date(2017, 10, 1)}])
+	summary["measure_progress"][0].update(status=None)
+	summary["indicators"][0]["reporting_value"] = None
+	summary["backbone_enterprises"][0]["assets"] = None
+	summary["target_progress"][0]["achieved_value"] = None
+	summary["policies_and_funds"][0]["use_of_funds"] = ""
+	missing = summary_completeness.missing_items(summary, date(2018, 12, 31))
+	assert len(missing) == 12  # the overdue measure asks for its reason too
+	for v in missing:
+		assert any(verb in v.message for verb in ("fill in", "Fill in", "give", "Add ")), v.message
+	assert next(v for v in missing if v.args.get("item") == "Problems").message == "Fill in {item}."
+	indicator = next(v for v in missing if v.fieldname == "indicators")
+	assert (indicator.row, indicator.column) == (1, "reporting_value")

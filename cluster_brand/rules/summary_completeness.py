@@ -6,8 +6,7 @@ The summary is read as a plain dict (``doc.as_dict()`` shape: child tables are l
 
 from datetime import date
 
-from cluster_brand.rules import Violation
-from cluster_brand.rules.completeness import missing_item
+from cluster_brand.rules import Violation, _
 from cluster_brand.rules.summary_indicators import (
 	check_backbone_entries,
 	check_indicator_entries,
@@ -31,6 +30,11 @@ NARRATIVE = (
 )
 
 
+def fill_in(item_label: str, fieldname: str) -> Violation:
+	"""A missing item of the summary, said as what to do (「请填写存在问题。」), not only its name."""
+	return Violation(_("Fill in {item}."), {"item": item_label}, fieldname, translate_args=("item",))
+
+
 def entry_problems(summary: dict) -> list[Violation]:
 	"""What no save may store: values out of their range, whatever the state."""
 	return (
@@ -47,7 +51,7 @@ def missing_items(summary: dict, today: date) -> list[Violation]:
 	as_of = progress_as_of(year, today) if year else today
 	missing = []
 	if not summary.get("measure_progress"):
-		missing.append(missing_item("Measure Progress", "measure_progress"))
+		missing.append(fill_in("Measure Progress", "measure_progress"))
 	missing += check_measures(summary.get("measure_progress") or [], as_of)
 	missing += missing_indicators(summary.get("indicators") or [], year)
 	missing += missing_backbone(summary.get("backbone_enterprises") or [])
@@ -56,5 +60,5 @@ def missing_items(summary: dict, today: date) -> list[Violation]:
 	missing += check_self_evaluations(summary.get("self_evaluations") or [], year)
 	for fieldname, label in NARRATIVE:
 		if not as_text(summary.get(fieldname)).strip():
-			missing.append(missing_item(label, fieldname))
+			missing.append(fill_in(label, fieldname))
 	return missing

@@ -122,6 +122,7 @@ def check_indicator_entries(rows: list[dict], reporting_year: int | None) -> lis
 
 def missing_indicators(rows: list[dict], reporting_year: int | None) -> list[Violation]:
 	values = {row.get("indicator"): row for row in rows}
+	rows_of = {row.get("indicator"): idx for idx, row in enumerate(rows, start=1)}
 	missing = []
 	for indicator in SUMMARY_INDICATORS:
 		row = values.get(indicator.key) or {}
@@ -129,10 +130,12 @@ def missing_indicators(rows: list[dict], reporting_year: int | None) -> list[Vio
 		if value is None or (indicator.zero_is_missing and value == 0):
 			missing.append(
 				Violation(
-					_("Main Indicators: {item}, {year}"),
+					_("Main Indicators: fill in {item} for {year}."),
 					{"item": indicator.key, "year": f"{reporting_year}年"},
 					"indicators",
-					translate_args=("item",),
+					rows_of.get(indicator.key),
+					("item",),
+					"reporting_value",
 				)
 			)
 	return missing
@@ -197,7 +200,7 @@ def missing_backbone(rows: list[dict]) -> list[Violation]:
 				label = next(i.label for i in items_of(BACKBONE_ENTERPRISE) if i.fieldname == fieldname)
 				missing.append(
 					Violation(
-						_("Backbone enterprise summary table, row {row}: {item}"),
+						_("Backbone enterprise summary table, row {row}: fill in {item}."),
 						{"row": idx, "item": label},
 						"backbone_enterprises",
 						idx,

@@ -41,7 +41,7 @@ def check_measures(rows: list[dict], as_of: date) -> list[Violation]:
 		if status not in MEASURE_STATUSES:
 			missing.append(
 				Violation(
-					_("Measure progress, measure {number}: {item}"),
+					_("Measure progress, measure {number}: fill in {item}."),
 					{"number": number, "item": "Status"},
 					"measure_progress",
 					idx,
@@ -52,7 +52,7 @@ def check_measures(rows: list[dict], as_of: date) -> list[Violation]:
 		if status in (IN_PROGRESS, COMPLETED, DELAYED) and not as_text(row.get("work_done")).strip():
 			missing.append(
 				Violation(
-					_("Measure progress, measure {number}: {item}"),
+					_("Measure progress, measure {number}: fill in {item}."),
 					{"number": number, "item": "Work Done"},
 					"measure_progress",
 					idx,
@@ -116,7 +116,7 @@ def target_rows(targets: list[dict]) -> list[dict]:
 def missing_target_progress(rows: list[dict]) -> list[Violation]:
 	return [
 		Violation(
-			_("Quantitative target progress, row {row}: {item}"),
+			_("Quantitative target progress, row {row}: fill in {item}."),
 			{"row": idx, "item": "Achieved Value"},
 			"target_progress",
 			idx,
@@ -143,7 +143,7 @@ def missing_funding(rows: list[dict]) -> list[Violation]:
 			if is_blank(row.get(fieldname), fieldname == "amount"):
 				missing.append(
 					Violation(
-						_("Policies and funds delivered, row {row}: {item}"),
+						_("Policies and funds delivered, row {row}: fill in {item}."),
 						{"row": idx, "item": label},
 						"policies_and_funds",
 						idx,
@@ -182,7 +182,7 @@ def check_self_evaluations(rows: list[dict], reporting_year: int | None) -> list
 			if is_blank(row.get(fieldname)):
 				missing.append(
 					Violation(
-						_("Self-evaluation, row {row}: {item}"),
+						_("Self-evaluation, row {row}: fill in {item}."),
 						{"row": idx, "item": label},
 						"self_evaluations",
 						idx,
@@ -194,7 +194,9 @@ def check_self_evaluations(rows: list[dict], reporting_year: int | None) -> list
 		if when and reporting_year and when.year != int(reporting_year):
 			missing.append(
 				Violation(
-					_("Self-evaluation, row {row}: its date {date} is not in the reporting year {year}."),
+					_(
+						"Self-evaluation, row {row}: its date {date} is not in the reporting year {year}; give its date in {year}."
+					),
 					{"row": idx, "date": when.isoformat(), "year": reporting_year},
 					"self_evaluations",
 					idx,
@@ -206,7 +208,7 @@ def check_self_evaluations(rows: list[dict], reporting_year: int | None) -> list
 	if not in_year:
 		missing.append(
 			Violation(
-				_("At least one self-evaluation of the reporting year is required (每年至少开展一次评价)."),
+				_("Add a self-evaluation of the reporting year (每年至少开展一次评价)."),
 				{},
 				"self_evaluations",
 			)

@@ -6,10 +6,13 @@ a refused save points at the failing cell, and what a person may not edit in thi
 form, not only refused on save. Screenshots go to CB_SCREENS (default /tmp/cluster_brand_screens).
 """
 
+import json
+
 import frappe
 
+from cluster_brand.doctype_names import APPLICATION
 from cluster_brand.rules.indicators import YEAR_FIELDS
-from cluster_brand.rules.workflow import DRAFT, PENDING_PROVINCIAL_REVIEW
+from cluster_brand.rules.workflow import DRAFT, PENDING_PROVINCIAL_REVIEW, RECOMMENDED
 from cluster_brand.tests.desk_browser import DeskTestCase, screenshot, settle
 from cluster_brand.tests.process import drive_to
 
@@ -54,7 +57,8 @@ class TestDeskForm(DeskTestCase):
 	def make_applications(cls, tag):
 		cls.draft = drive_to(cls.cast, DRAFT, f"form-{tag}")
 		cls.pending = drive_to(cls.cast, PENDING_PROVINCIAL_REVIEW, f"form-pending-{tag}")
-		return [cls.draft, cls.pending]
+		cls.recommended = drive_to(cls.cast, RECOMMENDED, f"form-recommended-{tag}")
+		return [cls.draft, cls.pending, cls.recommended]
 
 	def open_form(self, who: str, name: str):
 		page = self.desk.log_in(self.cast[who], PASSWORD)
@@ -194,4 +198,41 @@ class TestDeskForm(DeskTestCase):
 		for fieldname in ("recommendation_opinion", "recommending_officer", "recommendation_rank"):
 			self.assertTrue(page.evaluate(EDITABLE, fieldname), fieldname)
 		self.assertFalse(page.evaluate(EDITABLE, "paper_copies_received"))
+		page.context.close()
+
+	# --- issue 19: a new 申报书, Frappe's duplicate, the receiver's part ----------------------------------
+
+	def test_a_new_form_names_the_only_unit_and_keeps_its_cluster(self):
+		unit, cluster = frappe.db.get_value(
+			APPLICATION, self.draft, ["organizing_unit", "industrial_cluster"]
+		)
+		page = self.open_form("applicant", "new")
+		page.wait_for_function("() => cur_frm.doc.organizing_unit")
+		self.assertEqual(page.evaluate("cur_frm.doc.organizing_unit"), unit)
+		# the cluster first, then the unit: a cluster of that unit is kept (it was cleared, the save then failed)
+		page.evaluate("cur_frm.set_value('organizing_unit', null)")
+		page.wait_for_timeout(500)
+		page.evaluate(f"cur_frm.set_value('industrial_cluster', {json.dumps(cluster)})")
+		page.wait_for_timeout(1000)
+		page.evaluate(f"cur_frm.set_value('organizing_unit', {json.dumps(unit)})")
+		settle(page)
+		screenshot(page, "form-new-unit-and-cluster")
+		self.assertEqual(page.evaluate("cur_frm.doc.industrial_cluster"), cluster)
+		page.context.close()
+
+	def test_frappes_duplicate_is_not_offered(self):
+		page = self.open_form("applicant", self.draft)
+		page.locator(".page-head .menu-btn-group button").first.click()
+		page.wait_for_timeout(400)
+		items = page.locator(".page-head .menu-btn-group .dropdown-menu .menu-item-label").all_inner_texts()
+		self.assertTrue(items)
+		self.assertNotIn(page.evaluate("__('Duplicate')"), [item.strip() for item in items])
+		page.context.close()
+
+	def test_the_receivers_form_opens_on_its_own_part(self):
+		page = self.open_form("receiver", self.recommended)
+		screenshot(page, "form-receiver-opens-on-paper-materials")
+		active = page.locator(".form-tabs .nav-link.active").get_attribute("data-fieldname")
+		self.assertEqual(active, "review_tab")
+		self.assertTrue(page.evaluate(EDITABLE, "paper_copies_received"))
 		page.context.close()

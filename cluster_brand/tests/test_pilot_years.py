@@ -140,7 +140,8 @@ class TestPilotYears(PilotYearsCase, IntegrationTestCase):
 		self.assertTrue(any("每年至少开展一次评价" in m for m in report["missing"]), report["missing"])
 		with self.assertRaises(frappe.ValidationError) as refused, language("zh"):
 			apply_workflow(frappe.get_doc(ANNUAL_WORK_SUMMARY, name).as_dict(), "Submit to Province")
-		self.assertIn("<li>工作成效</li>", str(refused.exception))
+		# each item says what to do (issue 19), not only its name
+		self.assertIn("<li>请填写工作成效。</li>", str(refused.exception))
 		self.assertIn("请说明延期原因", str(refused.exception))
 		frappe.set_user("Administrator")
 		self.assertEqual(frappe.db.get_value(ANNUAL_WORK_SUMMARY, name, "workflow_state"), workflow.DRAFT)

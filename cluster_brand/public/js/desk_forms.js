@@ -8,7 +8,8 @@
 // A refused save points at the failing cell: the server names the table, row and field in its message and
 // locates the cells in its answer (cluster_brand/violations.py, InvalidCellError). Frappe shows the message
 // only when no handler takes the error, so the handler shows it and brings the first cell's row into view;
-// when the message is closed, the cell is opened for editing (in the table, or in the row's form).
+// when the message is closed, the cell is opened for editing (in the table, or in the row's form), or the
+// form's own field is scrolled to and focused.
 if (!frappe.request.error_handlers.InvalidCellError) {
 	frappe.request.on_error("InvalidCellError", (r) => {
 		if (r._server_messages) {
@@ -18,13 +19,15 @@ if (!frappe.request.error_handlers.InvalidCellError) {
 		const cell = (r.invalid_cells || [])[0];
 		const frm = cur_frm;
 		if (!cell || !frm || frm.doctype !== cell.doctype) return;
-		const grid_row = show_row(frm, cell);
-		if (!grid_row) return;
+		// a cell of a table: its row is shown now; a field of the form itself (no table) is scrolled to
+		const grid_row = cell.table ? show_row(frm, cell) : null;
+		if (cell.table && !grid_row) return;
+		const open = () => (grid_row ? open_cell(grid_row, cell.field) : frm.scroll_to_field(cell.field));
 		if (r._server_messages && frappe.msg_dialog) {
 			// closing a dialog closes the row's form too: open the cell once the message is closed
-			frappe.msg_dialog.$wrapper.one("hidden.bs.modal", () => open_cell(grid_row, cell.field));
+			frappe.msg_dialog.$wrapper.one("hidden.bs.modal", open);
 		} else {
-			open_cell(grid_row, cell.field);
+			open();
 		}
 	});
 }

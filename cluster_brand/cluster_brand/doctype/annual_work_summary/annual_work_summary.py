@@ -265,7 +265,8 @@ class AnnualWorkSummary(SetWiseSave, WithholdsFromReader, Document):
 			if self.workflow_state == summary_workflow.PENDING_PROVINCIAL_INSPECTION
 			else None
 		)
-		throw_violations(violations, title, intro)
+		# with the document: the answer locates the first missing cell, which the form opens (InvalidCellError)
+		throw_violations(violations, title, intro, doc=self)
 		if self.workflow_state == summary_workflow.PENDING_PROVINCIAL_INSPECTION:
 			self.submitted_on = today()
 

@@ -17,6 +17,7 @@ frappe.ui.form.on("Cluster Brand Application", {
 			const blank_years = Object.fromEntries(YEAR_FIELDS.map((fieldname) => [fieldname, null]));
 			add_official_rows(frm, "indicators", "indicator", blank_years);
 			add_official_rows(frm, "work_items", "work_item");
+			fill_only_unit(frm);
 		}
 	},
 
@@ -53,6 +54,8 @@ frappe.ui.form.on("Cluster Brand Application", {
 		);
 		if (!frm.is_new()) {
 			frm.add_custom_button(__("Check Completeness"), () => check_completeness(frm));
+			offer_copy_to_batch(frm);
+			open_own_part(frm);
 		}
 	},
 
@@ -61,9 +64,97 @@ frappe.ui.form.on("Cluster Brand Application", {
 	},
 
 	organizing_unit(frm) {
-		frm.set_value("industrial_cluster", null);
+		// a cluster of another unit is cleared; one of the chosen unit is kept (the cluster may be chosen first)
+		const cluster = frm.doc.industrial_cluster;
+		if (!cluster) return;
+		if (!frm.doc.organizing_unit) {
+			frm.set_value("industrial_cluster", null);
+			return;
+		}
+		frappe.db.get_value("Industrial Cluster", cluster, "organizing_unit").then(({ message }) => {
+			if (frm.doc.industrial_cluster === cluster && message?.organizing_unit !== frm.doc.organizing_unit) {
+				frm.set_value("industrial_cluster", null);
+			}
+		});
 	},
 });
+
+// The receiver works on the paper materials only: its form opens there (the review tab), once per document
+function open_own_part(frm) {
+	if (!frappe.user.has_role("Materials Receiver") || frappe.user.has_role("System Manager")) return;
+	if (frm._own_part_opened === frm.doc.name) return;
+	frm._own_part_opened = frm.doc.name;
+	frm.scroll_to_field("paper_copies_received", false);
+}
+
+// A unit that applies for itself: its only 申报单位 is filled in (the row rules list the user's own units only).
+function fill_only_unit(frm) {
+	if (frm.doc.organizing_unit || !frappe.user.has_role("Cluster Applicant")) return;
+	frappe.db.get_list("Organizing Unit", { fields: ["name"], limit: 2 }).then((units) => {
+		if (units.length === 1 && frm.is_new() && !frm.doc.organizing_unit) {
+			frm.set_value("organizing_unit", units[0].name);
+		}
+	});
+}
+
+// 复制到新批次: the unit's application of an earlier batch, as a new draft of a later batch open for application
+// (cluster_brand/application_copy.py). Frappe's raw duplicate is hidden (the DocType's allow_copy).
+function offer_copy_to_batch(frm) {
+	if (!frappe.user.has_role("Cluster Applicant")) return;
+	frappe.db
+		.get_list("Pilot Batch", {
+			filters: { status: "Open for Application", batch_year: [">", cint(frm.doc.batch_year)] },
+			fields: ["name"],
+			order_by: "batch_year desc",
+			limit: 20,
+		})
+		.then((batches) => {
+			if (!batches.length || frm.is_new()) return;
+			frm.add_custom_button(__("Copy to a New Batch"), () => ask_copy_to_batch(frm, batches));
+		});
+}
+
+function ask_copy_to_batch(frm, batches) {
+	const dialog = new frappe.ui.Dialog({
+		title: __("Copy to a New Batch"),
+		fields: [
+			{
+				fieldname: "pilot_batch",
+				fieldtype: "Select",
+				label: __("Pilot Batch"),
+				options: batches.map((b) => b.name),
+				default: batches[0].name,
+				reqd: 1,
+			},
+			{
+				fieldtype: "HTML",
+				options: `<p class="text-muted small">${__(
+					"A new draft is made in the chosen batch: the indicators move to its years (the new year is left blank), the application date and the stamped scan are left for you to fill in, the review is not copied."
+				)}</p>`,
+			},
+		],
+		primary_action_label: __("Copy"),
+		primary_action({ pilot_batch }) {
+			dialog.hide();
+			frappe
+				.xcall("cluster_brand.application_copy.copy_to_batch", {
+					application: frm.doc.name,
+					pilot_batch,
+				})
+				.then((name) => {
+					frappe.show_alert({
+						message: __(
+							"Copied into {0} as draft {1}: fill in the indicators of the new year, the application date and the stamped scan.",
+							[pilot_batch, name]
+						),
+						indicator: "green",
+					});
+					frappe.set_route("Form", frm.doctype, name);
+				});
+		},
+	});
+	dialog.show();
+}
 
 // The official rows (11 main indicators, 7 work items) are the options of the row's Select, in order.
 function add_official_rows(frm, table, fieldname, values = {}) {

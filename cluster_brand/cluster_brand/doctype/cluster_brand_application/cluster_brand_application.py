@@ -80,6 +80,7 @@ class ClusterBrandApplication(SetWiseSave, WithholdsFromReader, Document):
 		brand_pilot: DF.Link | None
 		commits_organisation_and_funding: DF.Check
 		competitive_advantages: DF.Text | None
+		copied_from: DF.Link | None
 		conforms_to_industrial_policy: DF.Check
 		cycle_end: DF.Date | None
 		cycle_start: DF.Date | None

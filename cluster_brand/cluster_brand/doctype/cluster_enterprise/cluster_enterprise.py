@@ -40,4 +40,5 @@ class ClusterEnterprise(Document):
 		self.validate_enterprise_rules()
 
 	def validate_enterprise_rules(self):
-		throw_violations(check_cluster_enterprise(doc_as_rule_input(self)), _("Cluster Enterprise"))
+		# with the document: the answer locates the failing field, which the form opens (InvalidCellError)
+		throw_violations(check_cluster_enterprise(doc_as_rule_input(self)), _("Cluster Enterprise"), doc=self)

@@ -10,6 +10,11 @@ const BATCH_PDF_EVENT = "cluster_brand_batch_pdf";
 const BATCH_PDF_POLL_MS = 3000;
 
 frappe.ui.form.on("Pilot Batch", {
+	onload(frm) {
+		// a new batch starts from the previous batch's rubric (the server does the same for one saved without)
+		if (frm.is_new() && !(frm.doc.review_criteria || []).length) start_from_previous_rubric(frm);
+	},
+
 	refresh(frm) {
 		if (frm.is_new()) return;
 		const ministry =
@@ -25,9 +30,26 @@ frappe.ui.form.on("Pilot Batch", {
 	},
 });
 
+function start_from_previous_rubric(frm) {
+	frappe.db
+		.get_list("Pilot Batch", { fields: ["name"], order_by: "batch_year desc, creation desc", limit: 1 })
+		.then((batches) => {
+			if (!batches.length) return;
+			frappe.model.with_doc("Pilot Batch", batches[0].name).then((previous) => {
+				if (!frm.is_new() || (frm.doc.review_criteria || []).length) return;
+				for (const { criterion, weight, guidance } of previous.review_criteria || []) {
+					frm.add_child("review_criteria", { criterion, weight, guidance });
+				}
+				frm.refresh_field("review_criteria");
+			});
+		});
+}
+
 function ask_batch_pdf(frm) {
 	const dialog = new frappe.ui.Dialog({
 		title: __("Print Applications as One PDF"),
+		// the authority is optional: focused, its dropdown would open by itself over the button
+		no_focus: true,
 		fields: [
 			{
 				fieldname: "authority",

@@ -1,6 +1,7 @@
 # Copyright (c) 2026, cluster_brand contributors
 # For license information, please see license.txt
 
+import frappe
 from frappe import _
 from frappe.model.document import Document
 
@@ -39,11 +40,28 @@ class PilotBatch(Document):
 			self.indicator_years = ", ".join(str(y) for y in indicator_years(self.batch_year))
 
 	def set_default_rubric(self):
-		if not self.review_criteria:
-			for criterion, weight, guidance in scoring.DEFAULT_RUBRIC:
-				self.append(
-					"review_criteria", {"criterion": criterion, "weight": weight, "guidance": guidance}
-				)
+		"""A batch without a rubric starts from the previous batch's (the ministry adjusts what changed), the
+		programme's default for the first batch."""
+		if self.review_criteria:
+			return
+		previous = previous_batch(self.batch_year, self.name)
+		rows = (
+			frappe.get_all(
+				"Review Criterion",
+				{"parent": previous, "parenttype": "Pilot Batch", "parentfield": "review_criteria"},
+				["criterion", "weight", "guidance"],
+				order_by="idx",
+			)
+			if previous
+			else []
+		)
+		if not rows:
+			rows = [
+				{"criterion": criterion, "weight": weight, "guidance": guidance}
+				for criterion, weight, guidance in scoring.DEFAULT_RUBRIC
+			]
+		for row in rows:
+			self.append("review_criteria", dict(row))
 
 	def validate_batch_rules(self):
 		throw_violations(check_pilot_batch(doc_as_rule_input(self)), _("Pilot Batch"))
@@ -53,3 +71,14 @@ class PilotBatch(Document):
 			scoring.check_rubric([row.as_dict() for row in self.review_criteria]),
 			_("Expert Review Rubric"),
 		)
+
+
+def previous_batch(batch_year: int | None, name: str | None = None) -> str | None:
+	"""The batch before one of ``batch_year`` (the latest one when the year is not given yet)."""
+	filters = {"name": ("!=", name or "")}
+	if batch_year:
+		filters["batch_year"] = ("<", batch_year)
+	batches = frappe.get_all(
+		"Pilot Batch", filters, pluck="name", order_by="batch_year desc, creation desc", limit=1
+	)
+	return batches[0] if batches else None
