@@ -56,3 +56,82 @@ function open_cell(grid_row, field) {
 		setTimeout(() => grid_row.grid_form?.fields_dict[field]?.$input?.focus(), 500);
 	}
 }
+
+// ---- The timeline in the reader's language (issue 19) ----
+// Frappe 15's version_timeline_content_builder.js (a module: its functions cannot be replaced) names a changed
+// table cell with frappe.meta.get_label, which does not translate ("Work Done"), numbers the row from 0 (the
+// diff's list index, frappe/core/doctype/version/version.py), and shows each value as stored: a Check as 0/1,
+// a blank as "null", a Select as its English option. So the timeline's version entries are built from a copy of
+// each change with the values as the form shows them, the row numbered as the grid numbers it, and the labels
+// translated while they are built. Guarded: if Frappe's timeline changes shape, it is left as Frappe builds it.
+$(document).on("form-refresh", (_event, frm) => {
+	const timeline = frm && frm.timeline;
+	if (!timeline || typeof timeline.get_version_timeline_contents !== "function") return;
+	const prototype = Object.getPrototypeOf(timeline);
+	if (prototype.cluster_brand_readable_versions) return;
+	prototype.cluster_brand_readable_versions = true;
+	const build = prototype.get_version_timeline_contents;
+	prototype.get_version_timeline_contents = function () {
+		const versions = (this.doc_info && this.doc_info.versions) || [];
+		const stored = versions.map((version) => version.data);
+		const get_label = frappe.meta.get_label;
+		frappe.meta.get_label = function (doctype, fieldname, docname) {
+			return __(get_label.call(frappe.meta, doctype, fieldname, docname), null, doctype);
+		};
+		try {
+			versions.forEach((version) => {
+				version.data = readable_version(version.data, this.frm);
+			});
+			return build.call(this);
+		} finally {
+			frappe.meta.get_label = get_label;
+			versions.forEach((version, i) => {
+				version.data = stored[i];
+			});
+		}
+	};
+	// the timeline was drawn before this form's refresh reached here: draw it again, readable
+	if (timeline.refresh) timeline.refresh();
+});
+
+function readable_version(data, frm) {
+	let diff;
+	try {
+		diff = JSON.parse(data);
+	} catch (e) {
+		return data;
+	}
+	if (!diff || !frm) return data;
+	const shown = (doctype, [fieldname, before, after]) => {
+		const df = frappe.meta.get_docfield(doctype, fieldname, frm.docname);
+		return [fieldname, readable_value(before, df), readable_value(after, df)];
+	};
+	if (Array.isArray(diff.changed)) {
+		diff.changed = diff.changed.map((change) => shown(frm.doctype, change));
+	}
+	if (Array.isArray(diff.row_changed)) {
+		diff.row_changed = diff.row_changed.map(([table, index, row_name, changes]) => {
+			const child_doctype = frm.fields_dict[table]?.grid?.doctype;
+			return [
+				table,
+				cint(index) + 1, // the diff's list index; the grid numbers rows from 1
+				row_name,
+				child_doctype ? (changes || []).map((change) => shown(child_doctype, change)) : changes,
+			];
+		});
+	}
+	return JSON.stringify(diff);
+}
+
+function readable_value(value, df) {
+	if (value === null || value === undefined || value === "") return __("(blank)");
+	if (!df) return value;
+	// Frappe's own Yes and No (its zh lacked No: tests/frappe_strings.py), as its Check filters show them
+	if (df.fieldtype === "Check") return __(cint(value) ? "Yes" : "No");
+	if (df.fieldtype === "Select") return __(value, null, df.parent);
+	if (df.fieldtype === "Link" && df.options === "Workflow State") return __(value);
+	if (["Int", "Float", "Currency", "Percent", "Date", "Datetime"].includes(df.fieldtype)) {
+		return frappe.format(value, df, { only_value: true, inline: true });
+	}
+	return value;
+}
