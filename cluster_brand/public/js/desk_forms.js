@@ -64,7 +64,13 @@ function open_cell(grid_row, field) {
 // a blank as "null", a Select as its English option. So the timeline's version entries are built from a copy of
 // each change with the values as the form shows them, the row numbered as the grid numbers it, and the labels
 // translated while they are built. Guarded: if Frappe's timeline changes shape, it is left as Frappe builds it.
-$(document).on("form-refresh", (_event, frm) => {
+frappe.provide("cluster_brand.desk");
+if (!cluster_brand.desk.readable_timeline) {
+	cluster_brand.desk.readable_timeline = true;
+	$(document).on("form-refresh", (_event, frm) => readable_timeline(frm));
+}
+
+function readable_timeline(frm) {
 	const timeline = frm && frm.timeline;
 	if (!timeline || typeof timeline.get_version_timeline_contents !== "function") return;
 	const prototype = Object.getPrototypeOf(timeline);
@@ -92,7 +98,7 @@ $(document).on("form-refresh", (_event, frm) => {
 	};
 	// the timeline was drawn before this form's refresh reached here: draw it again, readable
 	if (timeline.refresh) timeline.refresh();
-});
+}
 
 function readable_version(data, frm) {
 	let diff;
@@ -134,4 +140,76 @@ function readable_value(value, df) {
 		return frappe.format(value, df, { only_value: true, inline: true });
 	}
 	return value;
+}
+
+// ---- Numbers as the programme writes them (issue 19) ----
+// Money (亿元, 万元), ratios and scores carry precision 2 in their DocTypes (a tier-1 test holds it), which
+// Frappe uses when a value is typed; shown, Frappe drops the decimals of a whole number ("8" beside "7.80"),
+// so these fields show theirs always. The indicator and target tables hold counts and money in the same
+// columns, a row's unit telling which: a count's row shows and takes whole numbers (precision "0": a string,
+// as Frappe reads a Float's precision 0 as "not set").
+const COUNT_UNITS = ["个", "家", "项", "件", "人", "次", "台", "名"];
+
+function with_decimals(value, df, options, doc) {
+	return frappe.form.formatters.Float(value, df, { ...options, always_show_decimals: true }, doc);
+}
+
+function numbers_with_decimals(doctype) {
+	const lists = [
+		frappe.meta.docfield_list[doctype] || [],
+		...Object.values(frappe.meta.docfield_copy[doctype] || {}).map((copy) => Object.values(copy)),
+	];
+	for (const fields of lists) {
+		for (const df of fields) {
+			if (df.fieldtype === "Float" && cint(df.precision) > 0 && !df.formatter) df.formatter = with_decimals;
+		}
+	}
+}
+
+function counts_as_whole_numbers(frm, table) {
+	// a grid row copies its docfields when it is drawn: the row's own copy is changed, after the drawing
+	const grid = frm.fields_dict[table.fieldname] && frm.fields_dict[table.fieldname].grid;
+	if (!grid) return;
+	for (const row of frm.doc[table.fieldname] || []) {
+		const grid_row = grid.grid_rows_by_docname[row.name];
+		if (!grid_row || !grid_row.docfields) continue;
+		const whole = COUNT_UNITS.includes(cstr(row.unit).trim());
+		let changed = false;
+		for (const df of grid_row.docfields) {
+			// the value columns; a change in percent stays a ratio
+			if (df.fieldtype !== "Float" || df.fieldname.includes("percent")) continue;
+			const precision = whole ? "0" : frappe.meta.get_docfield(table.options, df.fieldname).precision;
+			if (df.precision !== precision) {
+				df.precision = precision;
+				changed = true;
+			}
+		}
+		if (changed) grid_row.refresh();
+	}
+}
+
+function unit_tables(frm) {
+	return frm.meta.fields.filter(
+		(df) => df.fieldtype === "Table" && frappe.meta.has_field(df.options, "unit")
+	);
+}
+
+if (!cluster_brand.desk.numbers) {
+	cluster_brand.desk.numbers = { handled: new Set() };
+	$(document).on("form-refresh", (_event, frm) => programme_numbers(frm));
+}
+
+function programme_numbers(frm) {
+	if (!frm || !frm.meta) return;
+	const tables = frm.meta.fields.filter((df) => df.fieldtype === "Table");
+	[frm.doctype, ...tables.map((df) => df.options)].forEach(numbers_with_decimals);
+	const handled = cluster_brand.desk.numbers.handled;
+	if (handled.has(frm.doctype)) return;
+	handled.add(frm.doctype);
+	// after the fields are drawn (the form's refresh event comes after them), and when a row's unit changes
+	const whole_counts = (form) => unit_tables(form).forEach((table) => counts_as_whole_numbers(form, table));
+	frappe.ui.form.on(frm.doctype, "refresh", whole_counts);
+	for (const table of unit_tables(frm)) {
+		frappe.ui.form.on(table.options, "unit", (form) => counts_as_whole_numbers(form, table));
+	}
 }
