@@ -1,9 +1,11 @@
 """What the desk shows in Chinese and how it shows numbers, read from the metadata (issue 19)."""
 
 import ast
+import math
 import re
 
 from cluster_brand.rules.indicators import COUNT, INDICATORS
+from cluster_brand.rules.programme_reports import HEADER_PADDING, header_width, text_width
 from tests.metadata import APP, doctypes, translations
 
 # frappe.utils.escape_html (frappe/public/js/frappe/utils/utils.js)
@@ -100,3 +102,15 @@ def test_report_numbers_with_decimals_have_precision_2():
 	]
 	assert not found
 	assert any(fieldtype == "Float" for _r, fieldtype, _k in _report_columns())
+
+
+# Reports at 1440 px: a column is wide enough for its header on up to three lines (programme_report.js wraps
+# them; cluster_brand/programme_reports.py widens a column for its header), measured in Chromium
+def test_a_header_has_room_for_its_lines():
+	text = header_width("已逾期") - HEADER_PADDING
+	assert text >= 2 * 15  # two characters a line, not one above the other
+	for label in ("自主品牌销售收入占比较基期变化（百分点）", "产业集群区域品牌建设试点申报书", "报告年度"):
+		lines = math.ceil(text_width(label) / (header_width(label) - HEADER_PADDING - 15))
+		assert lines <= 3, label
+	# a Latin word is not broken
+	assert header_width("Recommending Authority") - HEADER_PADDING >= text_width("Recommending")

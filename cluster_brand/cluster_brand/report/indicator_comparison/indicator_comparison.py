@@ -32,8 +32,8 @@ def execute(filters=None):
 def columns(year: str, rank_by: str) -> list[dict]:
 	column = reads.column
 	return [
-		column("rank", _("Rank by {0}").format(_(rank_by)), "Int", 90),
-		column("quartile", _("Quartile (1 = Top Quarter)"), "Int", 90),
+		column("rank", _("Rank by {0}").format(_(rank_by)), "Int", 60),
+		column("quartile", _("Quartile (1 = Top Quarter)"), "Int", 60),
 		*reads.application_columns(),
 		*(figure_column(field, f"{_(key)} {year}".strip(), key) for field, key in computed.COMPARED),
 	]
@@ -43,5 +43,5 @@ def figure_column(field: str, label: str, key: str) -> dict:
 	"""A count (enterprises) as a whole number, money and ratios with two decimals."""
 	indicator = INDICATOR_BY_KEY.get(key)
 	if indicator and indicator.kind == COUNT:
-		return reads.column(field, label, "Int", 150)
-	return reads.column(field, label, "Float", 150, precision=2)
+		return reads.column(field, label, "Int", 80)
+	return reads.column(field, label, "Float", 90, precision=2)
