@@ -108,8 +108,12 @@ function readable_version(data, frm) {
 		return data;
 	}
 	if (!diff || !frm) return data;
-	const shown = (doctype, [fieldname, before, after]) => {
-		const df = frappe.meta.get_docfield(doctype, fieldname, frm.docname);
+	const shown = (doctype, [fieldname, before, after], row) => {
+		let df = frappe.meta.get_docfield(doctype, fieldname, frm.docname);
+		// a count's row of the indicator and target tables: whole numbers, as its grid shows them
+		if (df && row && df.fieldtype === "Float" && COUNT_UNITS.includes(cstr(row.unit).trim())) {
+			df = { ...df, precision: "0" };
+		}
 		return [fieldname, readable_value(before, df), readable_value(after, df)];
 	};
 	if (Array.isArray(diff.changed)) {
@@ -122,7 +126,15 @@ function readable_version(data, frm) {
 				table,
 				cint(index) + 1, // the diff's list index; the grid numbers rows from 1
 				row_name,
-				child_doctype ? (changes || []).map((change) => shown(child_doctype, change)) : changes,
+				child_doctype
+					? (changes || []).map((change) =>
+							shown(
+								child_doctype,
+								change,
+								(frm.doc[table] || []).find((row) => row.name === row_name)
+							)
+					  )
+					: changes,
 			];
 		});
 	}
@@ -133,10 +145,15 @@ function readable_value(value, df) {
 	if (value === null || value === undefined || value === "") return __("(blank)");
 	if (!df) return value;
 	// Frappe's own Yes and No (its zh lacked No: tests/frappe_strings.py), as its Check filters show them
-	if (df.fieldtype === "Check") return __(cint(value) ? "Yes" : "No");
+	if (df.fieldtype === "Check") return __(value === "Yes" || (value !== "No" && cint(value)) ? "Yes" : "No");
 	if (df.fieldtype === "Select") return __(value, null, df.parent);
 	if (df.fieldtype === "Link" && df.options === "Workflow State") return __(value);
-	if (["Int", "Float", "Currency", "Percent", "Date", "Datetime"].includes(df.fieldtype)) {
+	if (["Int", "Float", "Currency", "Percent"].includes(df.fieldtype)) {
+		// Frappe keeps a number as the server formatted it then ("2,437,100"): read it back, shown as now
+		const number = typeof value === "string" ? flt(value) : value;
+		return frappe.format(number, df, { only_value: true, inline: true, always_show_decimals: true });
+	}
+	if (["Date", "Datetime"].includes(df.fieldtype)) {
 		return frappe.format(value, df, { only_value: true, inline: true });
 	}
 	return value;
