@@ -122,4 +122,12 @@ FRAPPE_STRINGS_CORRECTED = {
 	("submit", None): "提交",
 	("cancel", None): "取消",
 	("delete", None): "删除",
+	# the form menu (frappe/public/js/frappe/form/toolbar.js): Undo and Redo left English, Jump to field read as
+	# 跳到现场 ("jump to the scene"), its dialog's Go as 走 ("walk")
+	("Undo", None): "撤销",
+	("Redo", None): "重做",
+	("Undo last action", None): "撤销上一步操作",
+	("Redo last action", None): "重做上一步操作",
+	("Jump to field", None): "跳转到字段",
+	("Go", None): "转到",
 }
