@@ -130,4 +130,13 @@ FRAPPE_STRINGS_CORRECTED = {
 	("Redo last action", None): "重做上一步操作",
 	("Jump to field", None): "跳转到字段",
 	("Go", None): "转到",
+	# refusals and the form's missing-fields message: Frappe's zh reads 对于无许可{0}, 丢失的字段 ("lost fields"),
+	# 在需要的必填字段{0}, or has none (frappe/__init__.py, frappe/public/js/frappe/form/save.js)
+	("No permission for {0}", None): "没有{0}的权限",
+	("You are not permitted to access this resource.", None): "您无权访问此资源。",
+	("Function {0} is not whitelisted.", None): "方法{0}不允许调用。",
+	("Method Not Allowed", None): "不允许调用此方法",
+	("Missing Fields", None): "必填项未填写",
+	("Mandatory fields required in {0}", None): "{0}中有必填项未填写：",
+	("Mandatory fields required in table {0}, Row {1}", None): "{0}第{1}行有必填项未填写：",
 }
