@@ -38,8 +38,11 @@ NULLABLE_NUMBERS = {
 	"Annual Summary Indicator": ("baseline_value", "reporting_value", "change_percent"),
 	"Annual Summary Derived Indicator": ("baseline_value", "reporting_value", "change"),
 	"Annual Summary Target Progress": ("achieved_value", "percent_of_target"),
-	# the province's rank (0 is no rank) and the experts' mean, blank until given
-	"Cluster Brand Application": ("recommendation_rank", "mean_score"),
+	# the province's rank (0 is no rank) and the experts' mean, blank until given; the backbone enterprises'
+	# share of the industry's sales, blank until both are entered
+	"Cluster Brand Application": ("recommendation_rank", "mean_score", "backbone_sales_coverage"),
+	# the own-brand share of the year's backbone enterprises, blank until their sales are entered
+	"Annual Work Summary": ("own_brand_sales_share",),
 }
 
 

@@ -1,6 +1,7 @@
 """Numbers the desk shows blank until someone gives them (issue 19): the 申报书's 推荐排序 and 专家平均分 read
 as no value, not 0, before the province ranks it and before any expert submits a sheet, in the database and
-as the form loads it; the patch blanks the 0 an older site stored."""
+as the form loads it, and its backbone enterprises' share of the industry's sales before the industry's sales
+are entered; the patch blanks the 0 an older site stored."""
 
 from datetime import date
 
@@ -43,6 +44,15 @@ class TestBlankNumbers(IntegrationTestCase):
 		doc.save()
 		self.assertEqual(frappe.db.get_value(APPLICATION, self.name, "recommendation_rank"), 1)
 		self.assertIsNone(frappe.db.get_value(APPLICATION, self.name, "mean_score"))
+
+	def test_no_sales_coverage_without_the_industry_s_sales(self):
+		# 骨干企业销售收入占主导产业销售收入比重 showed 0% before the indicator table held the industry's sales
+		doc = frappe.get_doc(APPLICATION, self.name)
+		self.assertIsNotNone(doc.backbone_sales_coverage)
+		for row in doc.indicators:
+			row.year_1_value = row.year_2_value = row.year_3_value = None
+		doc.save()
+		self.assertIsNone(frappe.db.get_value(APPLICATION, self.name, "backbone_sales_coverage"))
 
 	def test_the_patch_blanks_the_zero_stored_for_none(self):
 		frappe.db.sql(
