@@ -100,6 +100,8 @@ fixtures = [
 # What every form shares (the refused cell opened, the timeline in Chinese), read from the package as each form
 # loads: no asset build, so a checkout under test serves its own copy
 doctype_js = {doctype: "public/js/desk_forms.js" for doctype in DESK_FORMS}
+# What every list and report view shares (the workflow states in the reader's language)
+doctype_list_js = {doctype: "public/js/desk_lists.js" for doctype in DESK_FORMS}
 
 jinja = {
 	"methods": [

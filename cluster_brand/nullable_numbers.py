@@ -1,5 +1,6 @@
-"""Numbers that stay blank until someone types them: the main indicators of the 申报书 and their ratios, and
-the experts' scores (专家评审表: a criterion's score and weighted score, the sheet's total).
+"""Numbers that stay blank until someone types them: the main indicators of the 申报书 and their ratios, the
+experts' scores (专家评审表: a criterion's score and weighted score, the sheet's total), and the 申报书's
+推荐排序 and 专家平均分 (no rank, no mean before the province ranks it and an expert submits).
 
 Frappe 15 makes every Float column ``NOT NULL DEFAULT 0`` and writes a Float that holds no value as 0, so a
 saved form shows 0.00 in every cell nobody filled in, and 0 can no longer be told from "not filled" (a
@@ -37,6 +38,11 @@ NULLABLE_NUMBERS = {
 	"Annual Summary Indicator": ("baseline_value", "reporting_value", "change_percent"),
 	"Annual Summary Derived Indicator": ("baseline_value", "reporting_value", "change"),
 	"Annual Summary Target Progress": ("achieved_value", "percent_of_target"),
+	# the province's rank (0 is no rank) and the experts' mean, blank until given; the backbone enterprises'
+	# share of the industry's sales, blank until both are entered
+	"Cluster Brand Application": ("recommendation_rank", "mean_score", "backbone_sales_coverage"),
+	# the own-brand share of the year's backbone enterprises, blank until their sales are entered
+	"Annual Work Summary": ("own_brand_sales_share",),
 }
 
 

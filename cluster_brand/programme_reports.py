@@ -151,21 +151,29 @@ def translated_states(rows: list[dict]):
 
 
 def column(fieldname: str, label: str, fieldtype: str = "Data", width: int = 120, **more) -> dict:
-	return {"fieldname": fieldname, "label": label, "fieldtype": fieldtype, "width": width, **more}
+	"""A report column ``width`` px wide for its values, or wider if its header needs it
+	(rules.programme_reports.header_width)."""
+	return {
+		"fieldname": fieldname,
+		"label": label,
+		"fieldtype": fieldtype,
+		"width": max(width, computed.header_width(label)),
+		**more,
+	}
 
 
 def application_columns() -> list[dict]:
 	"""The columns that name an application: its province, the application, its unit and cluster."""
 	return [
 		authority_column(),
-		column("application", _("Cluster Brand Application"), "Link", 120, options=APPLICATION),
+		column("application", _("Cluster Brand Application"), "Link", 150, options=APPLICATION),
 		# Data, not Link: as authority_column
-		column("organizing_unit", _("Applicant Unit"), width=200),
-		column("industrial_cluster", _("Industrial Cluster"), "Link", 200, options="Industrial Cluster"),
+		column("organizing_unit", _("Applicant Unit"), width=170),
+		column("industrial_cluster", _("Industrial Cluster"), "Link", 160, options="Industrial Cluster"),
 	]
 
 
-def authority_column(width: int = 190) -> dict:
+def authority_column(width: int = 150) -> dict:
 	# Data, not Link: Frappe filters a report's rows once more by the reader's User Permissions on the
 	# DocTypes of its Link columns. The rows here come through the permission rules already; that filter
 	# would drop every row of an industry association (its permission on its own authority is for the

@@ -6,6 +6,7 @@ Plain data in, plain data out: each report reads its rows set-wise through the r
 A position (rank, quartile) is among the rows the reader sees: a province's among its own applications.
 """
 
+import math
 from collections import Counter, defaultdict
 
 from cluster_brand.doctype_names import APPLICATION
@@ -267,3 +268,23 @@ def indicator_comparison(
 		row["rank"], row["quartile"] = ranked.get(row["application"], (None, None))
 	rows.sort(key=lambda r: (r["rank"] is None, r["rank"] or 0, as_text(r["industrial_cluster"])))
 	return rows
+
+
+# The programme's reports wrap their headers onto up to three lines (programme_report.js), so that a column is
+# as wide as its values, not as its header, and a report fits a 1440 px screen with its headers whole. In the
+# desk's 14 px font a Chinese character is 15 px wide, a Latin letter or digit about 8; a header cell has 28 px
+# of padding and border (the sort menu's button on the right); a line breaks between characters (Chinese) or
+# words (Latin), so a line holds up to a character less than its width.
+HEADER_LINES = 3
+HEADER_PADDING = 28
+
+
+def text_width(text: str) -> int:
+	return sum(15 if ord(char) >= 0x2E80 else 8 for char in text)
+
+
+def header_width(label: str, lines: int = HEADER_LINES) -> int:
+	words = label.split()
+	longest_word = max((text_width(word) for word in words if word.isascii()), default=0)
+	per_line = max(math.ceil(text_width(label) / lines) + 15, longest_word)
+	return per_line + HEADER_PADDING

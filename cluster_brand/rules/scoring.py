@@ -277,8 +277,8 @@ def assignment_problems(
 	return problems
 
 
-def mean_score(totals: list[float | None]) -> float:
+def mean_score(totals: list[float | None]) -> float | None:
 	"""The application's mean score: the mean of its complete sheets' totals (a blank total, stored NULL, is
-	no 0: cluster_brand/nullable_numbers.py), 0 before any."""
+	no 0: cluster_brand/nullable_numbers.py), blank (None) before any."""
 	scores = [total for total in totals if total is not None]
-	return round(sum(scores) / len(scores), 2) if scores else 0
+	return round(sum(scores) / len(scores), 2) if scores else None

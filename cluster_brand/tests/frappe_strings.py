@@ -34,19 +34,23 @@ FRAPPE_STRINGS_CORRECTED = {
 	("{0} last edited this", None): "{0}最后编辑了此文档",
 	("You viewed this", None): "您查看了此文档",
 	("{0} viewed this", None): "{0}查看了此文档",
-	("You attached {0}", None): "您添加了附件{0}",
-	("{0} attached {1}", None): "{0}添加了附件{1}",
-	("You removed attachment {0}", None): "您删除了附件{0}",
-	("{0} removed attachment {1}", None): "{0}删除了附件{1}",
+	("You attached {0}", None): "您添加了{0}",
+	("{0} attached {1}", None): "{0}添加了{1}",
+	("You removed attachment {0}", None): "您删除了{0}",
+	("{0} removed attachment {1}", None): "{0}删除了{1}",
 	("Show all activity", None): "显示全部活动",
+	# the attachment log: the timeline puts the stored comment, "Added {0}" / "Removed {0}" in the language of
+	# who attached (frappe/core/doctype/file/file.py), after "{0} attached": 「添加了附件添加了…」 otherwise
+	("Added {0}", None): "附件{0}",
+	("Removed {0}", None): "附件{0}",
 	("You changed the value of {0}", None): "您修改了{0}",
 	("{0} changed the value of {1}", None): "{0}修改了{1}",
 	("You changed the value of {0} {1}", None): "您修改了{0} {1}",
 	("{0} changed the value of {1} {2}", None): "{0}修改了{1} {2}",
-	("You changed the values for {0}", None): "您修改了{0}中的值",
-	("{0} changed the values for {1}", None): "{0}修改了{1}中的值",
-	("You changed the values for {0} {1}", None): "您修改了{0}中的值 {1}",
-	("{0} changed the values for {1} {2}", None): "{0}修改了{1}中的值 {2}",
+	("You changed the values for {0}", None): "您修改了表格中的值：{0}",
+	("{0} changed the values for {1}", None): "{0}修改了表格中的值：{1}",
+	("You changed the values for {0} {1}", None): "您修改了表格中的值：{0} {1}",
+	("{0} changed the values for {1} {2}", None): "{0}修改了表格中的值：{1} {2}",
 	("{0} from {1} to {2}", None): "{0}：从{1}改为{2}",
 	("{0} from {1} to {2} in row #{3}", None): "第{3}行{0}：从{1}改为{2}",
 	("added rows for {0}", None): "为{0}添加了行",
@@ -80,4 +84,59 @@ FRAPPE_STRINGS_CORRECTED = {
 	("Public", None): "公开",  # Frappe: 公
 	("Public", "Workspace Category"): "公共",  # the sidebar's section heading
 	("Reports & Masters", None): "报表和主数据",  # Frappe: 报告和大师 ("masters" as in "grandmasters")
+	# issue 19, left English on the desk in zh (Frappe's zh.csv lacks them, or has "No,No")
+	# form menu and reminder dialog (frappe/public/js/frappe/form/toolbar.js, reminders.js)
+	("Copy to Clipboard", None): "复制到剪贴板",
+	("Remind Me", None): "提醒我",
+	("Create a Reminder", None): "创建提醒",
+	("Remind Me In", None): "多久后提醒",
+	("Remind At", None): "提醒时间",
+	("30 minutes", None): "30分钟",
+	("1 hour", None): "1小时",
+	("4 hours", None): "4小时",
+	("1 Day", None): "1天",
+	("Reminder set at {0}", None): "已设置提醒：{0}",
+	# quick entry (frappe/public/js/frappe/form/quick_entry.js), print view (frappe/printing/page/print/print.js)
+	("Edit Full Form", None): "编辑完整表单",
+	("Try the new Print Designer", None): "试用新版打印设计器",
+	# a report's export dialog (frappe/public/js/frappe/views/reports/report_utils.js, labels without __(),
+	# which the dialog's controls translate) and query_report.js
+	("File Format", None): "文件格式",
+	("CSV Delimiter", None): "CSV分隔符",
+	("CSV Quoting", None): "CSV引号",
+	("Minimal", None): "最少",
+	("Non-numeric", None): "非数值",
+	("CSV Preview", None): "CSV预览",
+	("Include filters", None): "包含筛选条件",
+	# a Check's value in filters and the timeline: Frappe's zh has 是 for Yes but "No" for No
+	("No", None): "否",
+	# the assignment log (frappe/desk/doctype/todo/todo.py)
+	("Assignment of {0} removed by {1}", None): "{1}取消了{0}的分配",
+	("{0} removed their assignment.", None): "{0}取消了自己的分配。",
+	# refusals (frappe/permissions.py; Document.raise_no_permission_to appends _(perm_type) in brackets)
+	("Not allowed via controller permission check", None): "业务规则不允许此操作",
+	("Insufficient Permission Level for {0}", None): "{0}的权限级别不足",
+	("create", None): "新建",
+	("read", None): "读取",
+	("write", None): "修改",
+	("submit", None): "提交",
+	("cancel", None): "取消",
+	("delete", None): "删除",
+	# the form menu (frappe/public/js/frappe/form/toolbar.js): Undo and Redo left English, Jump to field read as
+	# 跳到现场 ("jump to the scene"), its dialog's Go as 走 ("walk")
+	("Undo", None): "撤销",
+	("Redo", None): "重做",
+	("Undo last action", None): "撤销上一步操作",
+	("Redo last action", None): "重做上一步操作",
+	("Jump to field", None): "跳转到字段",
+	("Go", None): "转到",
+	# refusals and the form's missing-fields message: Frappe's zh reads 对于无许可{0}, 丢失的字段 ("lost fields"),
+	# 在需要的必填字段{0}, or has none (frappe/__init__.py, frappe/public/js/frappe/form/save.js)
+	("No permission for {0}", None): "没有{0}的权限",
+	("You are not permitted to access this resource.", None): "您无权访问此资源。",
+	("Function {0} is not whitelisted.", None): "方法{0}不允许调用。",
+	("Method Not Allowed", None): "不允许调用此方法",
+	("Missing Fields", None): "必填项未填写",
+	("Mandatory fields required in {0}", None): "{0}中有必填项未填写：",
+	("Mandatory fields required in table {0}, Row {1}", None): "{0}第{1}行有必填项未填写：",
 }

@@ -14,7 +14,34 @@ cluster_brand.reports.batch_filter = () => ({
 	reqd: 1,
 });
 
+// The report's page at 1440 px: the column headers wrap onto up to three lines, so that a column is as wide as
+// its values (cluster_brand/programme_reports.py sets the widths from the headers), and the batch filter is
+// wide enough for a batch's title (「2017年产业集群区域品牌建设试点」). Scoped to the programme's reports.
+// (a property, not a const: each report's script runs in the page's global scope, this part in each)
+cluster_brand.reports.style = `
+.programme-report .dt-row-header,
+.programme-report .dt-row-header .dt-cell--header {
+	height: auto !important;
+}
+.programme-report .dt-row-header .dt-cell--header .dt-cell__content {
+	height: auto !important;
+	white-space: normal !important;
+	overflow-wrap: anywhere;
+	line-height: 1.35;
+}
+`;
+
+cluster_brand.reports.fit_page = (report) => {
+	if (!document.getElementById("programme-report-style")) {
+		$("<style id='programme-report-style'>").text(cluster_brand.reports.style).appendTo(document.head);
+	}
+	report.page.wrapper.addClass("programme-report");
+	const batch = report.page.fields_dict.pilot_batch;
+	if (batch) $(batch.wrapper).removeClass("col-md-2").addClass("col-md-3");
+};
+
 cluster_brand.reports.preset_latest_batch = (report) => {
+	cluster_brand.reports.fit_page(report);
 	// A filter's default cannot be read from the database.
 	if (report.get_filter_value("pilot_batch")) return;
 	frappe.db

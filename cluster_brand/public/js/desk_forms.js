@@ -59,3 +59,177 @@ function open_cell(grid_row, field) {
 		setTimeout(() => grid_row.grid_form?.fields_dict[field]?.$input?.focus(), 500);
 	}
 }
+
+// ---- The timeline in the reader's language (issue 19) ----
+// Frappe 15's version_timeline_content_builder.js (a module: its functions cannot be replaced) names a changed
+// table cell with frappe.meta.get_label, which does not translate ("Work Done"), numbers the row from 0 (the
+// diff's list index, frappe/core/doctype/version/version.py), and shows each value as stored: a Check as 0/1,
+// a blank as "null", a Select as its English option. So the timeline's version entries are built from a copy of
+// each change with the values as the form shows them, the row numbered as the grid numbers it, and the labels
+// translated while they are built. Guarded: if Frappe's timeline changes shape, it is left as Frappe builds it.
+frappe.provide("cluster_brand.desk");
+if (!cluster_brand.desk.readable_timeline) {
+	cluster_brand.desk.readable_timeline = true;
+	$(document).on("form-refresh", (_event, frm) => readable_timeline(frm));
+}
+
+function readable_timeline(frm) {
+	const timeline = frm && frm.timeline;
+	if (!timeline || typeof timeline.get_version_timeline_contents !== "function") return;
+	const prototype = Object.getPrototypeOf(timeline);
+	if (prototype.cluster_brand_readable_versions) return;
+	prototype.cluster_brand_readable_versions = true;
+	const build = prototype.get_version_timeline_contents;
+	prototype.get_version_timeline_contents = function () {
+		const versions = (this.doc_info && this.doc_info.versions) || [];
+		const stored = versions.map((version) => version.data);
+		const get_label = frappe.meta.get_label;
+		frappe.meta.get_label = function (doctype, fieldname, docname) {
+			return __(get_label.call(frappe.meta, doctype, fieldname, docname), null, doctype);
+		};
+		try {
+			versions.forEach((version) => {
+				version.data = readable_version(version.data, this.frm);
+			});
+			return build.call(this);
+		} finally {
+			frappe.meta.get_label = get_label;
+			versions.forEach((version, i) => {
+				version.data = stored[i];
+			});
+		}
+	};
+	// the timeline was drawn before this form's refresh reached here: draw it again, readable
+	if (timeline.refresh) timeline.refresh();
+}
+
+function readable_version(data, frm) {
+	let diff;
+	try {
+		diff = JSON.parse(data);
+	} catch (e) {
+		return data;
+	}
+	if (!diff || !frm) return data;
+	const shown = (doctype, [fieldname, before, after], row) => {
+		let df = frappe.meta.get_docfield(doctype, fieldname, frm.docname);
+		// a count's row of the indicator and target tables: whole numbers, as its grid shows them
+		if (df && row && df.fieldtype === "Float" && COUNT_UNITS.includes(cstr(row.unit).trim())) {
+			df = { ...df, precision: "0" };
+		}
+		return [fieldname, readable_value(before, df), readable_value(after, df)];
+	};
+	if (Array.isArray(diff.changed)) {
+		diff.changed = diff.changed.map((change) => shown(frm.doctype, change));
+	}
+	if (Array.isArray(diff.row_changed)) {
+		diff.row_changed = diff.row_changed.map(([table, index, row_name, changes]) => {
+			const child_doctype = frm.fields_dict[table]?.grid?.doctype;
+			return [
+				table,
+				cint(index) + 1, // the diff's list index; the grid numbers rows from 1
+				row_name,
+				child_doctype
+					? (changes || []).map((change) =>
+							shown(
+								child_doctype,
+								change,
+								(frm.doc[table] || []).find((row) => row.name === row_name)
+							)
+					  )
+					: changes,
+			];
+		});
+	}
+	return JSON.stringify(diff);
+}
+
+function readable_value(value, df) {
+	if (value === null || value === undefined || value === "") return __("(blank)");
+	if (!df) return value;
+	// Frappe's own Yes and No (its zh lacked No: tests/frappe_strings.py), as its Check filters show them
+	if (df.fieldtype === "Check") return __(value === "Yes" || (value !== "No" && cint(value)) ? "Yes" : "No");
+	if (df.fieldtype === "Select") return __(value, null, df.parent);
+	if (df.fieldtype === "Link" && df.options === "Workflow State") return __(value);
+	if (["Int", "Float", "Currency", "Percent"].includes(df.fieldtype)) {
+		// Frappe keeps a number as the server formatted it then ("2,437,100"): read it back, shown as now
+		const number = typeof value === "string" ? flt(value) : value;
+		return frappe.format(number, df, { only_value: true, inline: true, always_show_decimals: true });
+	}
+	if (["Date", "Datetime"].includes(df.fieldtype)) {
+		return frappe.format(value, df, { only_value: true, inline: true });
+	}
+	return value;
+}
+
+// ---- Numbers as the programme writes them (issue 19) ----
+// Money (亿元, 万元), ratios and scores carry precision 2 in their DocTypes (a tier-1 test holds it), which
+// Frappe uses when a value is typed; shown, Frappe drops the decimals of a whole number ("8" beside "7.80"),
+// so these fields show theirs always. The indicator and target tables hold counts and money in the same
+// columns, a row's unit telling which: a count's row shows and takes whole numbers (precision "0": a string,
+// as Frappe reads a Float's precision 0 as "not set").
+const COUNT_UNITS = ["个", "家", "项", "件", "人", "次", "台", "名"];
+
+function with_decimals(value, df, options, doc) {
+	return frappe.form.formatters.Float(value, df, { ...options, always_show_decimals: true }, doc);
+}
+
+function numbers_with_decimals(doctype) {
+	const lists = [
+		frappe.meta.docfield_list[doctype] || [],
+		...Object.values(frappe.meta.docfield_copy[doctype] || {}).map((copy) => Object.values(copy)),
+	];
+	for (const fields of lists) {
+		for (const df of fields) {
+			if (df.fieldtype === "Float" && cint(df.precision) > 0 && !df.formatter) df.formatter = with_decimals;
+		}
+	}
+}
+
+function counts_as_whole_numbers(frm, table) {
+	// a grid row copies its docfields when it is drawn: the row's own copy is changed, after the drawing
+	const grid = frm.fields_dict[table.fieldname] && frm.fields_dict[table.fieldname].grid;
+	if (!grid) return;
+	for (const row of frm.doc[table.fieldname] || []) {
+		const grid_row = grid.grid_rows_by_docname[row.name];
+		if (!grid_row || !grid_row.docfields) continue;
+		const whole = COUNT_UNITS.includes(cstr(row.unit).trim());
+		let changed = false;
+		for (const df of grid_row.docfields) {
+			// the value columns; a change in percent stays a ratio
+			if (df.fieldtype !== "Float" || df.fieldname.includes("percent")) continue;
+			const precision = whole ? "0" : frappe.meta.get_docfield(table.options, df.fieldname).precision;
+			if (df.precision !== precision) {
+				df.precision = precision;
+				changed = true;
+			}
+		}
+		if (changed) grid_row.refresh();
+	}
+}
+
+function unit_tables(frm) {
+	return frm.meta.fields.filter(
+		(df) => df.fieldtype === "Table" && frappe.meta.has_field(df.options, "unit")
+	);
+}
+
+if (!cluster_brand.desk.numbers) {
+	cluster_brand.desk.numbers = { handled: new Set() };
+	$(document).on("form-refresh", (_event, frm) => programme_numbers(frm));
+}
+
+function programme_numbers(frm) {
+	if (!frm || !frm.meta) return;
+	const tables = frm.meta.fields.filter((df) => df.fieldtype === "Table");
+	[frm.doctype, ...tables.map((df) => df.options)].forEach(numbers_with_decimals);
+	const handled = cluster_brand.desk.numbers.handled;
+	if (handled.has(frm.doctype)) return;
+	handled.add(frm.doctype);
+	// after the fields are drawn (the form's refresh event comes after them), and when a row's unit changes
+	const whole_counts = (form) => unit_tables(form).forEach((table) => counts_as_whole_numbers(form, table));
+	frappe.ui.form.on(frm.doctype, "refresh", whole_counts);
+	for (const table of unit_tables(frm)) {
+		frappe.ui.form.on(table.options, "unit", (form) => counts_as_whole_numbers(form, table));
+	}
+}

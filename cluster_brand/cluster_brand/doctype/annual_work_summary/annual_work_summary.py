@@ -8,7 +8,6 @@ summary_indicators.py, summary_completeness.py)."""
 
 import frappe
 from frappe import _
-from frappe.model.document import Document
 from frappe.utils import cint, flt, getdate, today
 
 from cluster_brand.cluster_brand.doctype.cluster_brand_application.cluster_brand_application import (
@@ -16,6 +15,7 @@ from cluster_brand.cluster_brand.doctype.cluster_brand_application.cluster_brand
 )
 from cluster_brand.cluster_brand.doctype.cluster_brand_application.save_facts import changed_levels
 from cluster_brand.doctype_names import ANNUAL_WORK_SUMMARY, APPLICATION, BRAND_PILOT
+from cluster_brand.nullable_numbers import NullableNumbers
 from cluster_brand.permissions.fields import WithholdsFromReader
 from cluster_brand.pilot_years import notify_summary_transition, province_due_date
 from cluster_brand.rules import (
@@ -46,7 +46,7 @@ PILOT_FIELDS = (
 )
 
 
-class AnnualWorkSummary(SetWiseSave, WithholdsFromReader, Document):
+class AnnualWorkSummary(SetWiseSave, WithholdsFromReader, NullableNumbers):
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
 

@@ -8,7 +8,6 @@ sheets by Expert Review, the pilot by Brand Pilot), called from on_update."""
 
 import frappe
 from frappe import _
-from frappe.model.document import Document
 from frappe.model.naming import make_autoname
 
 from cluster_brand.cluster_brand.doctype.brand_pilot.brand_pilot import create_brand_pilot
@@ -20,6 +19,7 @@ from cluster_brand.cluster_brand.doctype.expert_review.expert_review import sync
 from cluster_brand.doctype_names import PILOT_BATCH
 from cluster_brand.fetched_values import keep_fetched_values
 from cluster_brand.notifications import notify_transition
+from cluster_brand.nullable_numbers import NullableNumbers
 from cluster_brand.permissions.fields import WithholdsFromReader
 from cluster_brand.rules import application_save, edit_locks, workflow
 from cluster_brand.rules.application_save import SaveOutcome
@@ -35,7 +35,7 @@ from cluster_brand.violations import (
 )
 
 
-class ClusterBrandApplication(SetWiseSave, WithholdsFromReader, Document):
+class ClusterBrandApplication(SetWiseSave, WithholdsFromReader, NullableNumbers):
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
 

@@ -7,6 +7,7 @@ by the mean of the submitted sheets' total scores (cluster_brand.rules.ranking.r
 import frappe
 from frappe import _
 
+from cluster_brand import programme_reports as reads
 from cluster_brand.cluster_brand.doctype.expert_review.expert_review import assignments_and_submitted_sheets
 from cluster_brand.doctype_names import APPLICATION
 from cluster_brand.rules import ranking, workflow
@@ -31,44 +32,21 @@ def execute(filters=None):
 
 
 def columns():
+	column = reads.column
 	return [
-		{"fieldname": "rank", "label": _("Rank"), "fieldtype": "Int", "width": 70},
-		{
-			"fieldname": "application",
-			"label": _("Cluster Brand Application"),
-			"fieldtype": "Link",
-			"options": APPLICATION,
-			"width": 150,
-		},
-		{
-			"fieldname": "industrial_cluster",
-			"label": _("Industrial Cluster"),
-			"fieldtype": "Link",
-			"options": "Industrial Cluster",
-			"width": 220,
-		},
-		{
-			"fieldname": "recommending_authority",
-			"label": _("Recommending Authority"),
-			"fieldtype": "Link",
-			"options": "Recommending Authority",
-			"width": 200,
-		},
-		{"fieldname": "experts_assigned", "label": _("Experts Assigned"), "fieldtype": "Int", "width": 100},
-		{"fieldname": "sheets_submitted", "label": _("Sheets Submitted"), "fieldtype": "Int", "width": 110},
-		{"fieldname": "mean", "label": _("Mean Score"), "fieldtype": "Float", "precision": 2, "width": 100},
-		{
-			"fieldname": "spread",
-			"label": _("Score Spread (Highest − Lowest)"),
-			"fieldtype": "Float",
-			"precision": 2,
-			"width": 150,
-		},
-		{
-			"fieldname": "stdev",
-			"label": _("Standard Deviation"),
-			"fieldtype": "Float",
-			"precision": 2,
-			"width": 110,
-		},
+		column("rank", _("Rank"), "Int", 50),
+		column("application", _("Cluster Brand Application"), "Link", 150, options=APPLICATION),
+		column("industrial_cluster", _("Industrial Cluster"), "Link", 220, options="Industrial Cluster"),
+		column(
+			"recommending_authority",
+			_("Recommending Authority"),
+			"Link",
+			200,
+			options="Recommending Authority",
+		),
+		column("experts_assigned", _("Experts Assigned"), "Int", 60),
+		column("sheets_submitted", _("Sheets Submitted"), "Int", 60),
+		column("mean", _("Mean Score"), "Float", 70, precision=2),
+		column("spread", _("Score Spread (Highest − Lowest)"), "Float", 70, precision=2),
+		column("stdev", _("Standard Deviation"), "Float", 70, precision=2),
 	]

@@ -12,7 +12,7 @@ from frappe import _
 
 from cluster_brand import programme_reports as reads
 from cluster_brand.rules import programme_reports as computed
-from cluster_brand.rules.indicators import SALES
+from cluster_brand.rules.indicators import COUNT, INDICATOR_BY_KEY, SALES
 
 FIELDS = ["recommending_authority", "organizing_unit", "industrial_cluster"]
 
@@ -32,11 +32,16 @@ def execute(filters=None):
 def columns(year: str, rank_by: str) -> list[dict]:
 	column = reads.column
 	return [
-		column("rank", _("Rank by {0}").format(_(rank_by)), "Int", 90),
-		column("quartile", _("Quartile (1 = Top Quarter)"), "Int", 90),
+		column("rank", _("Rank by {0}").format(_(rank_by)), "Int", 60),
+		column("quartile", _("Quartile (1 = Top Quarter)"), "Int", 60),
 		*reads.application_columns(),
-		*(
-			column(field, f"{_(key)} {year}".strip(), "Float", 150, precision=2)
-			for field, key in computed.COMPARED
-		),
+		*(figure_column(field, f"{_(key)} {year}".strip(), key) for field, key in computed.COMPARED),
 	]
+
+
+def figure_column(field: str, label: str, key: str) -> dict:
+	"""A count (enterprises) as a whole number, money and ratios with two decimals."""
+	indicator = INDICATOR_BY_KEY.get(key)
+	if indicator and indicator.kind == COUNT:
+		return reads.column(field, label, "Int", 80)
+	return reads.column(field, label, "Float", 90, precision=2)

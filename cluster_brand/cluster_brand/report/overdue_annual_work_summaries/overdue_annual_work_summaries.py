@@ -7,6 +7,7 @@ ministry (all): cluster_brand.pilot_years.overdue_summaries, with the reader's p
 
 from frappe import _
 
+from cluster_brand import programme_reports as reads
 from cluster_brand.doctype_names import ANNUAL_WORK_SUMMARY, BRAND_PILOT
 from cluster_brand.pilot_years import overdue_summaries
 
@@ -17,37 +18,20 @@ def execute(filters=None):
 
 
 def columns():
+	column = reads.column
 	return [
-		{
-			"fieldname": "brand_pilot",
-			"label": _("Brand Pilot"),
-			"fieldtype": "Link",
-			"options": BRAND_PILOT,
-			"width": 130,
-		},
-		{
-			"fieldname": "industrial_cluster",
-			"label": _("Industrial Cluster"),
-			"fieldtype": "Link",
-			"options": "Industrial Cluster",
-			"width": 220,
-		},
-		{
-			"fieldname": "recommending_authority",
-			"label": _("Recommending Authority"),
-			"fieldtype": "Link",
-			"options": "Recommending Authority",
-			"width": 200,
-		},
-		{"fieldname": "reporting_year", "label": _("Reporting Year"), "fieldtype": "Int", "width": 90},
-		{"fieldname": "due_date", "label": _("Due Date"), "fieldtype": "Date", "width": 110},
-		{"fieldname": "days_overdue", "label": _("Days Overdue"), "fieldtype": "Int", "width": 90},
-		{
-			"fieldname": "annual_work_summary",
-			"label": _("Annual Work Summary"),
-			"fieldtype": "Link",
-			"options": ANNUAL_WORK_SUMMARY,
-			"width": 160,
-		},
-		{"fieldname": "workflow_state", "label": _("Status"), "fieldtype": "Data", "width": 110},
+		column("brand_pilot", _("Brand Pilot"), "Link", 120, options=BRAND_PILOT),
+		column("industrial_cluster", _("Industrial Cluster"), "Link", 200, options="Industrial Cluster"),
+		column(
+			"recommending_authority",
+			_("Recommending Authority"),
+			"Link",
+			200,
+			options="Recommending Authority",
+		),
+		column("reporting_year", _("Reporting Year"), "Int", 60),
+		column("due_date", _("Due Date"), "Date", 110),
+		column("days_overdue", _("Days Overdue"), "Int", 60),
+		column("annual_work_summary", _("Annual Work Summary"), "Link", 168, options=ANNUAL_WORK_SUMMARY),
+		column("workflow_state", _("Status"), "Data", 115),
 	]

@@ -54,16 +54,16 @@ def execute(filters=None):
 def columns() -> list[dict]:
 	column = reads.column
 	return [
-		reads.authority_column(220),
-		column("recommendation_quota", _("Recommendation Quota"), "Int", 100),
-		column("submitted", _("Applications Submitted"), "Int", 100),
-		column("recommended", _("Recommended"), "Int", 90),
-		column("not_recommended", _("Not Recommended"), "Int", 90),
-		column("returned", _("Returned"), "Int", 90),
-		column("pending", _("Pending Provincial Review"), "Int", 110),
-		column("quota_left", _("Quota Left"), "Int", 90),
-		column("recommendation_deadline", _("Recommendation Deadline"), "Date", 120),
-		column("paper_copies_expected", _("Paper Copies Expected"), "Int", 110),
-		column("paper_copies_received", _("Paper Copies Received"), "Int", 110),
-		column("paper_copies_complete", _("Applications with All Paper Copies"), "Int", 130),
+		reads.authority_column(280),  # the longest authority's name whole
+		column("recommendation_quota", _("Recommendation Quota"), "Int", 60),
+		column("submitted", _("Applications Submitted"), "Int", 60),
+		column("recommended", _("Recommended"), "Int", 60),
+		column("not_recommended", _("Not Recommended"), "Int", 60),
+		column("returned", _("Returned"), "Int", 60),
+		column("pending", _("Pending Provincial Review"), "Int", 60),
+		column("quota_left", _("Quota Left"), "Int", 60),
+		column("recommendation_deadline", _("Recommendation Deadline"), "Date", 110),
+		column("paper_copies_expected", _("Paper Copies Expected"), "Int", 60),
+		column("paper_copies_received", _("Paper Copies Received"), "Int", 60),
+		column("paper_copies_complete", _("Applications with All Paper Copies"), "Int", 60),
 	]
