@@ -246,3 +246,8 @@ doc_events = {
 		"on_trash": "cluster_brand.permissions.files.check_attachment_change",
 	},
 }
+
+# --- What the desk says around each action (issue 19) ----------------------------------------------------------
+# the confirmations and the what-happened texts of the workflow actions, translated once per session
+# (cluster_brand/workflow_messages.py; shown by public/js/desk_forms.js)
+boot_session = "cluster_brand.workflow_messages.boot_session"
