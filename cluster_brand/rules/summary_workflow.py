@@ -139,7 +139,9 @@ SUMMARY_ACTIONS = {
 }
 
 SUMMARY_NEXT_STEP = {
-	PENDING_PROVINCIAL_INSPECTION: _("Next: the provincial authority inspects it and forwards it to the ministry."),
+	PENDING_PROVINCIAL_INSPECTION: _(
+		"Next: the provincial authority inspects it and forwards it to the ministry."
+	),
 	RETURNED: _("Next: the unit revises the summary and submits it again."),
 	FORWARDED_TO_MINISTRY: _("Next: the ministry reads it and accepts it."),
 	ACCEPTED: _("The summary of this year is complete; nobody acts on it further."),

@@ -330,7 +330,9 @@ APPLICATION_NEXT_STEP = {
 		"Next: the receiver confirms its stamped paper copies, and the ministry starts the expert review."
 	),
 	NOT_RECOMMENDED: _("Its review ends here; the unit is told."),
-	UNDER_EXPERT_REVIEW: _("Next: the assigned experts score it; then the ministry decides on the public notice."),
+	UNDER_EXPERT_REVIEW: _(
+		"Next: the assigned experts score it; then the ministry decides on the public notice."
+	),
 	IN_PUBLIC_NOTICE: _("Next: after the notice period the ministry approves it as a pilot."),
 	APPROVED_AS_PILOT: _("Next: the unit carries out the pilot and writes its annual work summaries."),
 	NOT_SELECTED: _("Its review ends here; the unit is told."),
