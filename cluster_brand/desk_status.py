@@ -34,8 +34,13 @@ def get_desk_status(view: str, pilot_batch: str | None = None) -> str:
 	context = gather(day, pilot_batch) if view == "ministry" else gather(day)
 	if view in PILOT_YEARS:
 		context["pilot_years"] = _pilot_years(day, PILOT_YEARS[view])
+	if view in CARDS_OF_THE_LATEST_BATCH:
+		context["cards_batch"] = latest_batch()
 	return frappe.render_template(TEMPLATE, {"view": view, **context})
 
+
+# The workspaces whose number cards count the latest batch (their dynamic filter): their status block says which
+CARDS_OF_THE_LATEST_BATCH = ("recommender", "ministry")
 
 # The pilots' annual work summaries each role sees first: the unit all its years, the province those that
 # wait for its inspection, the ministry those forwarded to it; both the overdue ones too.
@@ -51,7 +56,9 @@ def _pilot_years(day, waiting_state: str | None) -> list[dict]:
 	if waiting_state:
 		rows = [r for r in rows if r["workflow_state"] == waiting_state or r["overdue"]]
 	for row in rows:
-		row["deadline"] = status.deadline(row["due_date"], day, done=not row["with_unit"])
+		row["deadline"] = status.summary_deadline(
+			row["due_date"], day, row["workflow_state"], row["with_unit"], waiting_state
+		)
 	return rows
 
 
@@ -146,12 +153,26 @@ def _expert(day):
 	return {"sheets": status.expert_sheets(sheets, due, day)}
 
 
+def latest_batch() -> str | None:
+	"""The batch the workspaces show first: the status block of the ministry and the number cards."""
+	names = frappe.get_list("Pilot Batch", order_by=LATEST_FIRST, limit=1, pluck="name")
+	return names[0] if names else None
+
+
+def boot_session(bootinfo):
+	if frappe.session.user != "Guest":
+		bootinfo.cb_latest_batch = latest_batch()
+
+
+LATEST_FIRST = "batch_year desc, creation desc"
+
+
 def _ministry(day, pilot_batch=None):
 	batch = frappe.get_list(
 		"Pilot Batch",
 		filters={"name": pilot_batch} if pilot_batch else None,
 		fields=["name", *BATCH_DATES],
-		order_by="batch_year desc, creation desc",
+		order_by=LATEST_FIRST,
 		limit=1,
 	)
 	if not batch:

@@ -250,4 +250,8 @@ doc_events = {
 # --- What the desk says around each action (issue 19) ----------------------------------------------------------
 # the confirmations and the what-happened texts of the workflow actions, translated once per session
 # (cluster_brand/workflow_messages.py; shown by public/js/desk_forms.js)
-boot_session = "cluster_brand.workflow_messages.boot_session"
+boot_session = [
+	"cluster_brand.workflow_messages.boot_session",
+	# the batch the workspaces' number cards count (their dynamic filter), named by the status block
+	"cluster_brand.desk_status.boot_session",
+]

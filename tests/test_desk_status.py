@@ -222,3 +222,29 @@ def test_rendered_ministry_matrix_and_empty_views():
 		"receiver", copies=status.paper_copies([], {}, TODAY)
 	)
 	assert "No pilot batch yet." in render("ministry", batch=None)
+
+
+def test_a_summary_waiting_for_the_viewers_inspection_is_not_shown_as_done():
+	# issue 19: the province's table showed a green 已完成 on a summary that waits for its inspection
+	pending = "Pending Provincial Inspection"
+	due = date(2017, 11, 30)
+	for_province = status.summary_deadline(due, TODAY, pending, with_unit=False, waiting_state=pending)
+	assert for_province["tone"] == "waiting"
+	# the unit's own view: its part is done once submitted
+	assert status.summary_deadline(due, TODAY, pending, with_unit=False)["tone"] == "done"
+	# the ministry's: one still with the province is not its work, and done for the unit
+	assert (
+		status.summary_deadline(due, TODAY, pending, with_unit=False, waiting_state="Forwarded to Ministry")[
+			"tone"
+		]
+		== "done"
+	)
+	assert status.summary_deadline(None, TODAY, pending, with_unit=False, waiting_state=pending) is None
+
+
+def test_rendered_block_names_the_batch_its_number_cards_count():
+	# issue 19: the cards counted every batch while the status showed the latest; now they count the latest
+	# batch (their dynamic filter), and the block says which
+	html = render("ministry", batch=None, cards_batch="2018年<批次>")
+	assert "The figures below count batch 2018年&lt;批次&gt;." in html
+	assert "cb-cards-batch" not in render("applicant", applications=[])

@@ -69,6 +69,18 @@ def deadline(day: date | None, today: date, done: bool = False) -> dict | None:
 	return {"date": day.isoformat(), "days": days, "tone": tone}
 
 
+def summary_deadline(
+	due: date | None, today: date, state: str | None, with_unit: bool, waiting_state: str | None = None
+) -> dict | None:
+	"""An annual work summary's due date as its viewer reads it: for the unit, done once it has left the
+	unit; for the province (the ministry), a summary that waits for its inspection (acceptance) is its work
+	to do, not work done (issue 19)."""
+	shown = deadline(due, today, done=not with_unit)
+	if shown and waiting_state and state == waiting_state:
+		shown["tone"] = "waiting"
+	return shown
+
+
 def applicant_rows(applications: list[dict], batch_dates: dict[str, dict], today: date) -> list[dict]:
 	"""The applicant's applications, the ones that wait for it first, each with its next step and the
 	deadline of that step. ``batch_dates`` maps a batch to its deadlines (expert_review_deadline…)."""

@@ -252,6 +252,18 @@ _CHECKS = {
 }
 
 
+# The province's decisions on an application: the 省级推荐意见 it prints is dated
+PROVINCE_DECISIONS = (RECOMMENDED, NOT_RECOMMENDED)
+
+
+def decision_date(previous: str | None, target: str | None, entered: date | None, today: date) -> date | None:
+	"""The 推荐日期 of the province's decision: the date it entered, or else the day it decides, so that the
+	printed opinion is never undated."""
+	if entered or previous != PENDING_PROVINCIAL_REVIEW or target not in PROVINCE_DECISIONS:
+		return entered
+	return today
+
+
 def recommendation_deadline(batch_deadline: date | None, authority_deadline: date | None) -> date | None:
 	"""A province may set an earlier deadline of its own, never a later one."""
 	if authority_deadline and batch_deadline:
