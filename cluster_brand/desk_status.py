@@ -9,7 +9,7 @@ import frappe
 from frappe import _
 from frappe.utils import getdate, today
 
-from cluster_brand.doctype_names import APPLICATION
+from cluster_brand.doctype_names import APPLICATION, PROGRAMME_MODULE
 from cluster_brand.pilot_years import summary_status_rows
 from cluster_brand.rules import desk_status as status
 from cluster_brand.rules import summary_workflow
@@ -37,6 +37,26 @@ def get_desk_status(view: str, pilot_batch: str | None = None) -> str:
 	if view in CARDS_OF_THE_LATEST_BATCH:
 		context["cards_batch"] = latest_batch()
 	return frappe.render_template(TEMPLATE, {"view": view, **context})
+
+
+# The status block of each role's workspace (fixtures/custom_html_block.json) and the view it shows
+STATUS_BLOCKS = {
+	"Applicant Status": "applicant",
+	"Recommendation Status": "recommender",
+	"Industry Applications Status": "association",
+	"Paper Copies Status": "receiver",
+	"Expert Review Status": "expert",
+	"Programme Status": "ministry",
+}
+
+
+def prerender_status(doc, method=None):
+	"""The status comes with its block (the block's onload, hooks.py doc_events): the workspace shows it as soon
+	as the block is drawn, not one request later behind the cards and charts (issue 19: "…" for 3 s). The block's
+	script uses it once; later visits, which reuse the loaded block, ask get_desk_status."""
+	view = STATUS_BLOCKS.get(doc.name)
+	if view and frappe.session.user != "Guest":
+		doc.set_onload("cb_status", get_desk_status(view))
 
 
 # The workspaces whose number cards count the latest batch (their dynamic filter): their status block says which
@@ -162,6 +182,19 @@ def latest_batch() -> str | None:
 def boot_session(bootinfo):
 	if frappe.session.user != "Guest":
 		bootinfo.cb_latest_batch = latest_batch()
+		own_workspaces_first(bootinfo)
+
+
+def own_workspaces_first(bootinfo):
+	"""A form's breadcrumb leads to the first workspace of its module (Frappe's module_wise_workspaces, the
+	same for everybody): the ministry's, which an applicant may not open (「未找到」). The user's own
+	workspaces only, its landing one first."""
+	by_module = bootinfo.get("module_wise_workspaces")
+	if not by_module or PROGRAMME_MODULE not in by_module:
+		return
+	allowed = {page.get("name") for page in bootinfo.get("allowed_workspaces") or []}
+	default = frappe.db.get_value("User", frappe.session.user, "default_workspace")
+	by_module[PROGRAMME_MODULE] = status.own_workspaces(by_module[PROGRAMME_MODULE], allowed, default)
 
 
 LATEST_FIRST = "batch_year desc, creation desc"

@@ -213,6 +213,8 @@ scheduler_events = {
 		"cluster_brand.notifications.send_deadline_reminders",
 		# the pilots' annual work summaries, in the week before they are due (cluster_brand/pilot_years.py)
 		"cluster_brand.pilot_years.send_summary_reminders",
+		# a batch's status follows its stage: its submission deadline passes (issue 19)
+		"cluster_brand.cluster_brand.doctype.pilot_batch.pilot_batch.refresh_batch_statuses",
 	],
 }
 
@@ -236,6 +238,8 @@ doc_events = {
 			"cluster_brand.permissions.read_only.keep_read_only_values",
 		]
 	},
+	# the workspace's status comes with its block (cluster_brand/desk_status.py)
+	"Custom HTML Block": {"onload": "cluster_brand.desk_status.prerender_status"},
 	"User": {
 		"before_validate": "cluster_brand.landing.set_programme_desk",
 		"validate": "cluster_brand.landing.no_automatic_system_manager",

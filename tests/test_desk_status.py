@@ -248,3 +248,14 @@ def test_rendered_block_names_the_batch_its_number_cards_count():
 	html = render("ministry", batch=None, cards_batch="2018年<批次>")
 	assert "The figures below count batch 2018年&lt;批次&gt;." in html
 	assert "cb-cards-batch" not in render("applicant", applications=[])
+
+
+def test_the_breadcrumb_leads_to_the_users_own_workspace():
+	# issue 19: the breadcrumb 产业集群区域品牌 led an applicant to the ministry's workspace (「未找到」)
+	module = ["Cluster Brand", "Applicant Desk", "Provincial Review", "Expert Review Desk"]
+	assert status.own_workspaces(module, {"Applicant Desk"}, "Applicant Desk") == ["Applicant Desk"]
+	assert status.own_workspaces(module, {"Cluster Brand", "Provincial Review"}, "Provincial Review") == [
+		"Provincial Review",
+		"Cluster Brand",
+	]
+	assert status.own_workspaces(module, set(), None) == []

@@ -243,3 +243,12 @@ def expert_progress(sheets: list[dict]) -> list[dict]:
 
 def _state_index(state: str) -> int:
 	return STATE_ORDER.index(state) if state in STATE_ORDER else len(STATE_ORDER)
+
+
+def own_workspaces(workspaces: list[str], allowed: set[str], default: str | None) -> list[str]:
+	"""The module's workspaces a user may open, its landing workspace first (the breadcrumb's target)."""
+	mine = [name for name in workspaces if name in allowed]
+	if default in mine:
+		mine.remove(default)
+		mine.insert(0, default)
+	return mine

@@ -375,3 +375,28 @@ def transition_texts(transitions, actions: dict, next_steps: dict) -> dict:
 			"next": next_steps[next_state],
 		}
 	return texts
+
+
+# --- The stage of a batch (Pilot Batch.status; issue 19: a designated batch no longer reads 申报中) ---------------
+BATCH_DRAFT = "Draft"
+BATCH_OPEN = "Open for Application"
+BATCH_UNDER_REVIEW = "Under Review"
+BATCH_CONCLUDED = "Concluded"
+# the states in which an application is still on its way to a decision, past its applicant
+IN_REVIEW = (PENDING_PROVINCIAL_REVIEW, RECOMMENDED, UNDER_EXPERT_REVIEW, IN_PUBLIC_NOTICE)
+
+
+def batch_status(
+	current: str | None, today: date, submission_deadline: date | None, application_states
+) -> str:
+	"""The batch's status follows its stage: a batch the ministry has not opened stays a draft; an opened
+	one takes applications until its online submission deadline, is under review while any application is
+	on its way to a decision, and is concluded when none is (after the deadline nobody can submit, so a
+	draft left then is no longer on its way)."""
+	if (current or BATCH_DRAFT) == BATCH_DRAFT:
+		return BATCH_DRAFT
+	if submission_deadline is None or today <= submission_deadline:
+		return BATCH_OPEN
+	if any(state in IN_REVIEW for state in application_states):
+		return BATCH_UNDER_REVIEW
+	return BATCH_CONCLUDED

@@ -2,6 +2,12 @@
 // For license information, please see license.txt
 
 const YEAR_FIELDS = ["year_1_value", "year_2_value", "year_3_value"];
+const COMPLETENESS_CHECKERS = [
+	"Cluster Applicant",
+	"Provincial Reviewer",
+	"Ministry Administrator",
+	"System Manager",
+];
 
 frappe.ui.form.on("Cluster Brand Application", {
 	setup(frm) {
@@ -51,7 +57,8 @@ frappe.ui.form.on("Cluster Brand Application", {
 			"formatter",
 			first_year_growth
 		);
-		if (!frm.is_new()) {
+		// the check is the applicant's before it submits, and its reviewers'; not a reader's (the association)
+		if (!frm.is_new() && COMPLETENESS_CHECKERS.some((role) => frappe.user_roles.includes(role))) {
 			frm.add_custom_button(__("Check Completeness"), () => check_completeness(frm));
 		}
 	},
