@@ -144,7 +144,9 @@ frappe.ui.form.on("Cluster Brand Application", {
 				window.open(recommendation_pdf_url(frm.doc.name))
 			);
 		}
-		const deciding = (frm.doc.__onload?.editable_levels || []).includes(1);
+		const deciding =
+			frm.doc.workflow_state === "Pending Provincial Review" &&
+			(frm.doc.__onload?.editable_levels || []).includes(1);
 		frm.set_df_property("recommendation_date", "reqd", deciding ? 1 : 0);
 		if (deciding && !frm.doc.recommendation_date) {
 			// shown as the default, saved with the province's next save (not a change of its own)
