@@ -111,6 +111,7 @@ def _recommender(day):
 			"recommending_authority",
 			"workflow_state",
 			"recommendation_deadline",
+			"recommendation_rank",
 		],
 		order_by="name asc",
 	)

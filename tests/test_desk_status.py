@@ -259,3 +259,31 @@ def test_the_breadcrumb_leads_to_the_users_own_workspace():
 		"Cluster Brand",
 	]
 	assert status.own_workspaces(module, set(), None) == []
+
+
+def test_the_province_opens_its_recommendation_opinion_from_its_workspace():
+	# issue 19: the 省级推荐意见 could be reached only by typing its name; it lists every recommended
+	# application of the batch in rank order, so it is printed from the first
+	rows = [
+		{
+			"name": n,
+			"industrial_cluster": "集群",
+			"organizing_unit": "单位",
+			"pilot_batch": "B",
+			"recommending_authority": "浙江",
+			"workflow_state": s,
+			"recommendation_rank": r,
+		}
+		for n, s, r in (
+			("A1", states.APPROVED_AS_PILOT, 2),
+			("A2", states.RECOMMENDED, 1),
+			("A3", states.PENDING_PROVINCIAL_REVIEW, 0),
+		)
+	]
+	[batch] = status.recommender_batches([], rows, TODAY)
+	assert batch["opinion_of"] == "A2"
+	html = render("recommender", batches=[batch])
+	assert "name=A2&amp;format=%E7%9C%81%E7%BA%A7%E6%8E%A8%E8%8D%90%E6%84%8F%E8%A7%81" in html
+	[none] = status.recommender_batches([], rows[2:], TODAY)
+	assert none["opinion_of"] is None
+	assert "cb-opinion" not in render("recommender", batches=[none])

@@ -131,7 +131,11 @@ def recommender_batches(settings: list[dict], applications: list[dict], today: d
 	for key, batch in by_batch.items():
 		mine = [a for a in applications if (a["pilot_batch"], a["recommending_authority"]) == key]
 		waiting = [a for a in mine if a.get("workflow_state") == states.PENDING_PROVINCIAL_REVIEW]
-		recommended = sum(1 for a in mine if a.get("workflow_state") in states.RECOMMENDED_OR_LATER)
+		recommended_rows = sorted(
+			(a for a in mine if a.get("workflow_state") in states.RECOMMENDED_OR_LATER),
+			key=lambda a: (a.get("recommendation_rank") or 10**6, a.get("name") or ""),
+		)
+		recommended = len(recommended_rows)
 		day = batch["own_deadline"] or batch["batch_deadline"]
 		if batch["own_deadline"] and batch["batch_deadline"]:
 			day = min(batch["own_deadline"], batch["batch_deadline"])
@@ -141,6 +145,8 @@ def recommender_batches(settings: list[dict], applications: list[dict], today: d
 				"recommended": recommended,
 				"submitted": sum(1 for a in mine if a.get("workflow_state") not in states.PRIVATE_STATES),
 				"waiting": sorted(waiting, key=lambda a: a.get("name") or ""),
+				# the 省级推荐意见 lists every recommended application of the batch: printed from the first
+				"opinion_of": recommended_rows[0].get("name") if recommended_rows else None,
 				"deadline": deadline(day, today, done=not waiting),
 			}
 		)

@@ -105,10 +105,21 @@ class TestDeskWalk(DeskTestCase):
 		refused = " ".join(page.locator(".modal.show").all_inner_texts())
 		self.assertNotIn("未保存", page.inner_text(".page-head:visible"), refused)
 
-	def act(self, page, action: str):
+	def act(self, page, action: str) -> tuple[str, str]:
+		"""Takes a workflow action as its person does: the action asks what it will do (answered 是), and says
+		afterwards what happened and who acts next; Frappe's 「此单据处于审批流程中」, which read as a failure,
+		is not said (issue 19). Returns the question and what was said."""
 		page.get_by_role("button", name="操作").click()
 		page.locator(".dropdown-menu.show").get_by_text(action, exact=True).click()
+		question = page.locator(".modal.show .frappe-confirm-message")
+		question.wait_for()
+		asked = question.inner_text()
+		page.locator(".modal.show .btn-primary").click()
 		settle(page, 2500)
+		said = page.locator("#alert-container").inner_text()
+		self.assertNotIn("审批流程中", said)
+		self.assertIn("下一步", said)  # who acts next
+		return asked, said
 
 	def test_01_each_role_lands_on_its_own_workspace(self):
 		workspaces = {
@@ -168,9 +179,10 @@ class TestDeskWalk(DeskTestCase):
 		self.assertIn("申报书已填写完整", page.inner_text(".modal.show"))
 		screenshot(page, "applicant-completeness")
 		page.keyboard.press("Escape")
-		page.get_by_role("button", name="操作").click()
-		page.get_by_text("提交申报", exact=True).click()
-		settle(page, 2500)
+		asked, said = self.act(page, "提交申报")
+		self.assertIn("审核期间不能修改", asked)
+		self.assertIn("已提交申报。", said)
+		self.assertIn("下一步：省级主管部门审核推荐。", said)
 		screenshot(page, "applicant-submitted")
 		self.assertIn("待省级推荐", page.inner_text(".page-head:visible"))
 		self.assertEqual(
@@ -229,7 +241,10 @@ class TestDeskWalk(DeskTestCase):
 			page.locator('.frappe-control[data-fieldname="paper_copies_received"] input').count(), 0
 		)
 		screenshot(page, "province-recommendation")
-		self.act(page, "推荐")
+		asked, said = self.act(page, "推荐")
+		self.assertIn("推荐意见和推荐排序", asked)
+		self.assertIn("已推荐。", said)
+		screenshot(page, "province-recommended")
 		self.assertIn("已推荐", page.inner_text(".page-head:visible"))
 		self.assertEqual(self.state_of(self.draft), RECOMMENDED)
 		page.context.close()
@@ -247,6 +262,7 @@ class TestDeskWalk(DeskTestCase):
 		).check()
 		self.fill(page, "paper_received_date", today())
 		self.save(page)
+		self.assertIn("已记录纸质材料接收情况。", page.locator("#alert-container").inner_text())
 		screenshot(page, "receiver-copies")
 		frappe.db.rollback()
 		self.assertEqual(frappe.db.get_value(APPLICATION, self.draft, "paper_copies_received"), 2)
@@ -312,8 +328,13 @@ class TestDeskWalk(DeskTestCase):
 		page.evaluate("window.scrollTo(0, 0)")
 		settle(page)
 		page.locator(".page-actions .primary-action:visible", has_text="提交").click()
+		# the expert is asked what submitting means, not Frappe's 「永久提交…？」 (issue 19)
+		self.assertIn(
+			"提交后评分不能再修改", page.locator(".modal.show .frappe-confirm-message").inner_text()
+		)
 		page.locator(".modal.show .btn-primary").click()  # confirm
 		settle(page, 2500)
+		self.assertIn("专家评审表已提交。", page.locator("#alert-container").inner_text())
 		frappe.db.rollback()
 		self.assertEqual(frappe.db.get_value(EXPERT_REVIEW, sheet, "docstatus"), 1)
 		page.context.close()
