@@ -439,3 +439,50 @@ class TestDeskWalk(DeskTestCase):
 			frappe.delete_doc("Cluster Enterprise", code, force=True, ignore_permissions=True)
 			frappe.db.commit()
 		self.assertEqual(saved, cluster)
+
+	# --- the workspaces and the province's opinion (issue 19) --------------------------------------------------
+
+	def test_20_the_association_reads_its_reports_and_checks_nothing(self):
+		page = self.page_of("association")
+		links = page.locator(".links-widget-box").inner_text()
+		for report in ("申报汇总表", "各地推荐情况", "主要指标对比"):
+			self.assertIn(report, links)
+		page.goto(self.server.url + ROUTE + self.reviewed, wait_until="domcontentloaded")
+		settle(page)
+		screenshot(page, "association-form")
+		self.assertIn("专家评审中", page.inner_text(".page-head:visible"))
+		self.assertNotIn("完整性检查", page.inner_text(".page-actions"))
+		# the breadcrumb leads to its own workspace, not the ministry's (「未找到」)
+		self.assertEqual(
+			page.locator("#navbar-breadcrumbs a").first.get_attribute("href"),
+			"/app/industry-association-desk",
+		)
+		page.context.close()
+
+	def test_21_the_applicants_breadcrumb_leads_to_its_own_workspace(self):
+		page = self.page_of("applicant")
+		page.goto(self.server.url + ROUTE + self.reviewed, wait_until="domcontentloaded")
+		settle(page)
+		crumb = page.locator("#navbar-breadcrumbs a").first
+		self.assertEqual(crumb.get_attribute("href"), "/app/applicant-desk")
+		crumb.click()
+		settle(page)
+		self.assertNotIn("未找到", page.inner_text("body"))
+		self.status_block(page)  # its own workspace, with its status
+		page.context.close()
+
+	def test_22_the_province_opens_its_opinion_from_its_workspace_and_the_form(self):
+		page = self.page_of("province")
+		status = self.status_block(page)
+		self.assertIn("省级推荐意见（PDF）", status)  # of the batch whose applications it recommended
+		self.assertIn("下方数字卡片统计的是", status)  # the batch the number cards count
+		page.goto(self.server.url + ROUTE + self.reviewed, wait_until="domcontentloaded")
+		settle(page)
+		screenshot(page, "province-opinion-button")
+		# opened in a tab of its own: the context's answer
+		with page.context.expect_event("response", lambda r: "download_pdf" in r.url) as answer:
+			page.get_by_role("button", name="省级推荐意见").click()
+		self.assertEqual(answer.value.status, 200)
+		self.assertEqual(answer.value.headers["content-type"], "application/pdf")
+		self.assertIn("format=%E7%9C%81%E7%BA%A7%E6%8E%A8%E8%8D%90%E6%84%8F%E8%A7%81", answer.value.url)
+		page.context.close()
