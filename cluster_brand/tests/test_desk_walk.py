@@ -452,6 +452,8 @@ class TestDeskWalk(DeskTestCase):
 		screenshot(page, "association-form")
 		self.assertIn("专家评审中", page.inner_text(".page-head:visible"))
 		self.assertNotIn("完整性检查", page.inner_text(".page-actions"))
+		# a reader who never edits an application is not told that it cannot edit this one now
+		self.assertNotIn("审批流程中", page.locator("#alert-container").inner_text())
 		# the breadcrumb leads to its own workspace, not the ministry's (「未找到」)
 		self.assertEqual(
 			page.locator("#navbar-breadcrumbs a").first.get_attribute("href"),

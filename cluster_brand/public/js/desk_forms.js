@@ -71,21 +71,27 @@ function open_cell(grid_row, field) {
 	let acted = null; // the document an action has just been taken on, and until when
 
 	// After an action the document is no longer its actor's to edit: Frappe's refresh then says so in a toast that
-	// reads as a failure. Left out for the document just acted on; opened later, the form still says it.
+	// reads as a failure. Left out for the document just acted on (opened later, the form still says it), and for
+	// a reader who edits no document of the kind in any state (the association, an expert reading an application).
 	const show_alert = frappe.show_alert;
 	frappe.show_alert = function (message, ...rest) {
 		const frm = window.cur_frm;
-		if (
+		const just_acted_on =
 			acted &&
 			Date.now() < acted.until &&
 			frm?.doctype === acted.doctype &&
-			frm?.docname === acted.name &&
-			message === __(WORKFLOW_READ_ONLY)
-		) {
-			return;
-		}
+			frm?.docname === acted.name;
+		const never_edits = frm && !frappe.model.can_write(frm.doctype);
+		if ((just_acted_on || never_edits) && message === __(WORKFLOW_READ_ONLY)) return;
 		return show_alert.call(this, message, ...rest);
 	};
+	// The first form opened says it before this script is loaded (Frappe's refresh, then the form's scripts): taken
+	// back in the same task, before it is drawn
+	if (window.cur_frm && !frappe.model.can_write(cur_frm.doctype)) {
+		$("#alert-container .desk-alert")
+			.filter((i, alert) => $(alert).find(".alert-message").text() === __(WORKFLOW_READ_ONLY))
+			.remove();
+	}
 
 	function say_done(text) {
 		const escape = frappe.utils.escape_html;
