@@ -109,6 +109,7 @@ class TestDeskWalk(DeskTestCase):
 		"""Takes a workflow action as its person does: the action asks what it will do (answered 是), and says
 		afterwards what happened and who acts next; Frappe's 「此单据处于审批流程中」, which read as a failure,
 		is not said (issue 19). Returns the question and what was said."""
+		page.locator(".modal.show").wait_for(state="hidden")  # a message closed before: its fade-out done
 		page.get_by_role("button", name="操作").click()
 		page.locator(".dropdown-menu.show").get_by_text(action, exact=True).click()
 		question = page.locator(".modal.show .frappe-confirm-message")
@@ -178,7 +179,7 @@ class TestDeskWalk(DeskTestCase):
 		settle(page, 800)
 		self.assertIn("申报书已填写完整", page.inner_text(".modal.show"))
 		screenshot(page, "applicant-completeness")
-		page.keyboard.press("Escape")
+		page.locator(".modal.show .btn-modal-close").click()
 		asked, said = self.act(page, "提交申报")
 		self.assertIn("审核期间不能修改", asked)
 		self.assertIn("已提交申报。", said)
