@@ -9,7 +9,7 @@ import frappe
 from frappe import _
 from frappe.utils import getdate, today
 
-from cluster_brand.doctype_names import APPLICATION
+from cluster_brand.doctype_names import APPLICATION, PROGRAMME_MODULE
 from cluster_brand.pilot_years import summary_status_rows
 from cluster_brand.rules import desk_status as status
 from cluster_brand.rules import summary_workflow
@@ -34,8 +34,33 @@ def get_desk_status(view: str, pilot_batch: str | None = None) -> str:
 	context = gather(day, pilot_batch) if view == "ministry" else gather(day)
 	if view in PILOT_YEARS:
 		context["pilot_years"] = _pilot_years(day, PILOT_YEARS[view])
+	if view in CARDS_OF_THE_LATEST_BATCH:
+		context["cards_batch"] = latest_batch()
 	return frappe.render_template(TEMPLATE, {"view": view, **context})
 
+
+# The status block of each role's workspace (fixtures/custom_html_block.json) and the view it shows
+STATUS_BLOCKS = {
+	"Applicant Status": "applicant",
+	"Recommendation Status": "recommender",
+	"Industry Applications Status": "association",
+	"Paper Copies Status": "receiver",
+	"Expert Review Status": "expert",
+	"Programme Status": "ministry",
+}
+
+
+def prerender_status(doc, method=None):
+	"""The status comes with its block (the block's onload, hooks.py doc_events): the workspace shows it as soon
+	as the block is drawn, not one request later behind the cards and charts (issue 19: "…" for 3 s). The block's
+	script uses it once; later visits, which reuse the loaded block, ask get_desk_status."""
+	view = STATUS_BLOCKS.get(doc.name)
+	if view and frappe.session.user != "Guest":
+		doc.set_onload("cb_status", get_desk_status(view))
+
+
+# The workspaces whose number cards count the latest batch (their dynamic filter): their status block says which
+CARDS_OF_THE_LATEST_BATCH = ("recommender", "ministry")
 
 # The pilots' annual work summaries each role sees first: the unit all its years, the province those that
 # wait for its inspection, the ministry those forwarded to it; both the overdue ones too.
@@ -51,7 +76,9 @@ def _pilot_years(day, waiting_state: str | None) -> list[dict]:
 	if waiting_state:
 		rows = [r for r in rows if r["workflow_state"] == waiting_state or r["overdue"]]
 	for row in rows:
-		row["deadline"] = status.deadline(row["due_date"], day, done=not row["with_unit"])
+		row["deadline"] = status.summary_deadline(
+			row["due_date"], day, row["workflow_state"], row["with_unit"], waiting_state
+		)
 	return rows
 
 
@@ -84,6 +111,7 @@ def _recommender(day):
 			"recommending_authority",
 			"workflow_state",
 			"recommendation_deadline",
+			"recommendation_rank",
 		],
 		order_by="name asc",
 	)
@@ -146,12 +174,39 @@ def _expert(day):
 	return {"sheets": status.expert_sheets(sheets, due, day)}
 
 
+def latest_batch() -> str | None:
+	"""The batch the workspaces show first: the status block of the ministry and the number cards."""
+	names = frappe.get_list("Pilot Batch", order_by=LATEST_FIRST, limit=1, pluck="name")
+	return names[0] if names else None
+
+
+def boot_session(bootinfo):
+	if frappe.session.user != "Guest":
+		bootinfo.cb_latest_batch = latest_batch()
+		own_workspaces_first(bootinfo)
+
+
+def own_workspaces_first(bootinfo):
+	"""A form's breadcrumb leads to the first workspace of its module (Frappe's module_wise_workspaces, the
+	same for everybody): the ministry's, which an applicant may not open (「未找到」). The user's own
+	workspaces only, its landing one first."""
+	by_module = bootinfo.get("module_wise_workspaces")
+	if not by_module or PROGRAMME_MODULE not in by_module:
+		return
+	allowed = {page.get("name") for page in bootinfo.get("allowed_workspaces") or []}
+	default = frappe.db.get_value("User", frappe.session.user, "default_workspace")
+	by_module[PROGRAMME_MODULE] = status.own_workspaces(by_module[PROGRAMME_MODULE], allowed, default)
+
+
+LATEST_FIRST = "batch_year desc, creation desc"
+
+
 def _ministry(day, pilot_batch=None):
 	batch = frappe.get_list(
 		"Pilot Batch",
 		filters={"name": pilot_batch} if pilot_batch else None,
 		fields=["name", *BATCH_DATES],
-		order_by="batch_year desc, creation desc",
+		order_by=LATEST_FIRST,
 		limit=1,
 	)
 	if not batch:

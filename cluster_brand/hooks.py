@@ -215,6 +215,8 @@ scheduler_events = {
 		"cluster_brand.notifications.send_deadline_reminders",
 		# the pilots' annual work summaries, in the week before they are due (cluster_brand/pilot_years.py)
 		"cluster_brand.pilot_years.send_summary_reminders",
+		# a batch's status follows its stage: its submission deadline passes (issue 19)
+		"cluster_brand.cluster_brand.doctype.pilot_batch.pilot_batch.refresh_batch_statuses",
 	],
 }
 
@@ -239,6 +241,8 @@ doc_events = {
 			"cluster_brand.permissions.read_only.keep_read_only_values",
 		]
 	},
+	# the workspace's status comes with its block (cluster_brand/desk_status.py)
+	"Custom HTML Block": {"onload": "cluster_brand.desk_status.prerender_status"},
 	"User": {
 		"before_validate": "cluster_brand.landing.set_programme_desk",
 		"validate": "cluster_brand.landing.no_automatic_system_manager",
@@ -249,3 +253,12 @@ doc_events = {
 		"on_trash": "cluster_brand.permissions.files.check_attachment_change",
 	},
 }
+
+# --- What the desk says around each action (issue 19) ----------------------------------------------------------
+# the confirmations and the what-happened texts of the workflow actions, translated once per session
+# (cluster_brand/workflow_messages.py; shown by public/js/desk_forms.js)
+boot_session = [
+	"cluster_brand.workflow_messages.boot_session",
+	# the batch the workspaces' number cards count (their dynamic filter), named by the status block
+	"cluster_brand.desk_status.boot_session",
+]

@@ -222,3 +222,68 @@ def test_rendered_ministry_matrix_and_empty_views():
 		"receiver", copies=status.paper_copies([], {}, TODAY)
 	)
 	assert "No pilot batch yet." in render("ministry", batch=None)
+
+
+def test_a_summary_waiting_for_the_viewers_inspection_is_not_shown_as_done():
+	# issue 19: the province's table showed a green 已完成 on a summary that waits for its inspection
+	pending = "Pending Provincial Inspection"
+	due = date(2017, 11, 30)
+	for_province = status.summary_deadline(due, TODAY, pending, with_unit=False, waiting_state=pending)
+	assert for_province["tone"] == "waiting"
+	# the unit's own view: its part is done once submitted
+	assert status.summary_deadline(due, TODAY, pending, with_unit=False)["tone"] == "done"
+	# the ministry's: one still with the province is not its work, and done for the unit
+	assert (
+		status.summary_deadline(due, TODAY, pending, with_unit=False, waiting_state="Forwarded to Ministry")[
+			"tone"
+		]
+		== "done"
+	)
+	assert status.summary_deadline(None, TODAY, pending, with_unit=False, waiting_state=pending) is None
+
+
+def test_rendered_block_names_the_batch_its_number_cards_count():
+	# issue 19: the cards counted every batch while the status showed the latest; now they count the latest
+	# batch (their dynamic filter), and the block says which
+	html = render("ministry", batch=None, cards_batch="2018年<批次>")
+	assert "The figures below count batch 2018年&lt;批次&gt;." in html
+	assert "cb-cards-batch" not in render("applicant", applications=[])
+
+
+def test_the_breadcrumb_leads_to_the_users_own_workspace():
+	# issue 19: the breadcrumb 产业集群区域品牌 led an applicant to the ministry's workspace (「未找到」)
+	module = ["Cluster Brand", "Applicant Desk", "Provincial Review", "Expert Review Desk"]
+	assert status.own_workspaces(module, {"Applicant Desk"}, "Applicant Desk") == ["Applicant Desk"]
+	assert status.own_workspaces(module, {"Cluster Brand", "Provincial Review"}, "Provincial Review") == [
+		"Provincial Review",
+		"Cluster Brand",
+	]
+	assert status.own_workspaces(module, set(), None) == []
+
+
+def test_the_province_opens_its_recommendation_opinion_from_its_workspace():
+	# issue 19: the 省级推荐意见 could be reached only by typing its name; it lists every recommended
+	# application of the batch in rank order, so it is printed from the first
+	rows = [
+		{
+			"name": n,
+			"industrial_cluster": "集群",
+			"organizing_unit": "单位",
+			"pilot_batch": "B",
+			"recommending_authority": "浙江",
+			"workflow_state": s,
+			"recommendation_rank": r,
+		}
+		for n, s, r in (
+			("A1", states.APPROVED_AS_PILOT, 2),
+			("A2", states.RECOMMENDED, 1),
+			("A3", states.PENDING_PROVINCIAL_REVIEW, 0),
+		)
+	]
+	[batch] = status.recommender_batches([], rows, TODAY)
+	assert batch["opinion_of"] == "A2"
+	html = render("recommender", batches=[batch])
+	assert "name=A2&amp;format=%E7%9C%81%E7%BA%A7%E6%8E%A8%E8%8D%90%E6%84%8F%E8%A7%81" in html
+	[none] = status.recommender_batches([], rows[2:], TODAY)
+	assert none["opinion_of"] is None
+	assert "cb-opinion" not in render("recommender", batches=[none])

@@ -130,6 +130,13 @@ def derive(facts: SaveFacts) -> dict:
 		facts.batch_recommendation_deadline, facts.authority_deadline
 	)
 	derived["mean_score"] = scoring.mean_score(list(facts.submitted_totals))
+	if changes_state(facts):
+		derived["recommendation_date"] = workflow.decision_date(
+			facts.previous_state,
+			facts.application.get("workflow_state"),
+			facts.application.get("recommendation_date"),
+			facts.today,
+		)
 	return derived
 
 

@@ -69,6 +69,18 @@ def deadline(day: date | None, today: date, done: bool = False) -> dict | None:
 	return {"date": day.isoformat(), "days": days, "tone": tone}
 
 
+def summary_deadline(
+	due: date | None, today: date, state: str | None, with_unit: bool, waiting_state: str | None = None
+) -> dict | None:
+	"""An annual work summary's due date as its viewer reads it: for the unit, done once it has left the
+	unit; for the province (the ministry), a summary that waits for its inspection (acceptance) is its work
+	to do, not work done (issue 19)."""
+	shown = deadline(due, today, done=not with_unit)
+	if shown and waiting_state and state == waiting_state:
+		shown["tone"] = "waiting"
+	return shown
+
+
 def applicant_rows(applications: list[dict], batch_dates: dict[str, dict], today: date) -> list[dict]:
 	"""The applicant's applications, the ones that wait for it first, each with its next step and the
 	deadline of that step. ``batch_dates`` maps a batch to its deadlines (expert_review_deadline…)."""
@@ -119,7 +131,11 @@ def recommender_batches(settings: list[dict], applications: list[dict], today: d
 	for key, batch in by_batch.items():
 		mine = [a for a in applications if (a["pilot_batch"], a["recommending_authority"]) == key]
 		waiting = [a for a in mine if a.get("workflow_state") == states.PENDING_PROVINCIAL_REVIEW]
-		recommended = sum(1 for a in mine if a.get("workflow_state") in states.RECOMMENDED_OR_LATER)
+		recommended_rows = sorted(
+			(a for a in mine if a.get("workflow_state") in states.RECOMMENDED_OR_LATER),
+			key=lambda a: (a.get("recommendation_rank") or 10**6, a.get("name") or ""),
+		)
+		recommended = len(recommended_rows)
 		day = batch["own_deadline"] or batch["batch_deadline"]
 		if batch["own_deadline"] and batch["batch_deadline"]:
 			day = min(batch["own_deadline"], batch["batch_deadline"])
@@ -129,6 +145,8 @@ def recommender_batches(settings: list[dict], applications: list[dict], today: d
 				"recommended": recommended,
 				"submitted": sum(1 for a in mine if a.get("workflow_state") not in states.PRIVATE_STATES),
 				"waiting": sorted(waiting, key=lambda a: a.get("name") or ""),
+				# the 省级推荐意见 lists every recommended application of the batch: printed from the first
+				"opinion_of": recommended_rows[0].get("name") if recommended_rows else None,
 				"deadline": deadline(day, today, done=not waiting),
 			}
 		)
@@ -231,3 +249,12 @@ def expert_progress(sheets: list[dict]) -> list[dict]:
 
 def _state_index(state: str) -> int:
 	return STATE_ORDER.index(state) if state in STATE_ORDER else len(STATE_ORDER)
+
+
+def own_workspaces(workspaces: list[str], allowed: set[str], default: str | None) -> list[str]:
+	"""The module's workspaces a user may open, its landing workspace first (the breadcrumb's target)."""
+	mine = [name for name in workspaces if name in allowed]
+	if default in mine:
+		mine.remove(default)
+		mine.insert(0, default)
+	return mine

@@ -11,7 +11,7 @@ from datetime import date
 from cluster_brand.rules import Violation, _
 from cluster_brand.rules.completeness import is_blank
 from cluster_brand.rules.summary_completeness import missing_items
-from cluster_brand.rules.workflow import DRAFT, RETURNED
+from cluster_brand.rules.workflow import DRAFT, RETURNED, ActionText
 
 PENDING_PROVINCIAL_INSPECTION = "Pending Provincial Inspection"
 FORWARDED_TO_MINISTRY = "Forwarded to Ministry"
@@ -112,3 +112,37 @@ def editable_levels(state: str | None, roles: set[str]) -> list[int]:
 		for level in sorted(EDITABLE_IN)
 		if (state or DRAFT) in EDITABLE_IN[level] and EDITOR_ROLE[level] in roles
 	]
+
+
+# --- What each action says (issue 19; as rules/workflow.py APPLICATION_ACTIONS) -------------------------------
+SUMMARY_ACTIONS = {
+	"Submit to Province": ActionText(
+		_("Submit the annual work summary to the provincial authority for its inspection?"),
+		_("The annual work summary has been submitted."),
+	),
+	"Resubmit to Province": ActionText(
+		_("Submit the revised annual work summary to the provincial authority again?"),
+		_("The revised annual work summary has been submitted."),
+	),
+	"Forward to Ministry": ActionText(
+		_("Forward the annual work summary, with your inspection, to the ministry?"),
+		_("The annual work summary has been forwarded to the ministry."),
+	),
+	"Return for Revision": ActionText(
+		_("Return the annual work summary to the unit for revision, with your opinion?"),
+		_("The annual work summary has been returned to the unit for revision."),
+	),
+	"Accept Summary": ActionText(
+		_("Accept the annual work summary, with your opinion?"),
+		_("The annual work summary has been accepted."),
+	),
+}
+
+SUMMARY_NEXT_STEP = {
+	PENDING_PROVINCIAL_INSPECTION: _(
+		"Next: the provincial authority inspects it and forwards it to the ministry."
+	),
+	RETURNED: _("Next: the unit revises the summary and submits it again."),
+	FORWARDED_TO_MINISTRY: _("Next: the ministry reads it and accepts it."),
+	ACCEPTED: _("The summary of this year is complete; nobody acts on it further."),
+}

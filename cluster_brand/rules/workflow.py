@@ -252,6 +252,18 @@ _CHECKS = {
 }
 
 
+# The province's decisions on an application: the 省级推荐意见 it prints is dated
+PROVINCE_DECISIONS = (RECOMMENDED, NOT_RECOMMENDED)
+
+
+def decision_date(previous: str | None, target: str | None, entered: date | None, today: date) -> date | None:
+	"""The 推荐日期 of the province's decision: the date it entered, or else the day it decides, so that the
+	printed opinion is never undated."""
+	if entered or previous != PENDING_PROVINCIAL_REVIEW or target not in PROVINCE_DECISIONS:
+		return entered
+	return today
+
+
 def recommendation_deadline(batch_deadline: date | None, authority_deadline: date | None) -> date | None:
 	"""A province may set an earlier deadline of its own, never a later one."""
 	if authority_deadline and batch_deadline:
@@ -264,3 +276,127 @@ def planned_end(start: date, years: int = PILOT_YEARS) -> date:
 		return start.replace(year=start.year + years)
 	except ValueError:  # 29 February
 		return start.replace(year=start.year + years, day=28)
+
+
+# --- What each action says (issue 19) --------------------------------------------------------------------------
+# Before an action the desk asks the actor to confirm what it will do; afterwards it says what happened and who
+# acts next. Kept here, next to the states, so that every transition of the workflow has its texts (a tier-1 test
+# reads the shipped Workflow) and the desk shows them from one place (cluster_brand/workflow_messages.py).
+
+
+@dataclass(frozen=True)
+class ActionText:
+	confirm: str  # what the action will do, asked before it is taken
+	done: str  # what happened, said after it
+
+
+APPLICATION_ACTIONS = {
+	"Submit Application": ActionText(
+		_("Submit the application to its recommending authority? It cannot be edited while it is reviewed."),
+		_("The application has been submitted."),
+	),
+	"Resubmit Application": ActionText(
+		_("Submit the revised application to its recommending authority again?"),
+		_("The revised application has been submitted."),
+	),
+	"Withdraw": ActionText(
+		_("Withdraw the application? It is not reviewed further and cannot be submitted again."),
+		_("The application has been withdrawn."),
+	),
+	"Return for Revision": ActionText(
+		_("Return the application to its unit for revision, with your opinion?"),
+		_("The application has been returned to its unit for revision."),
+	),
+	"Recommend": ActionText(
+		_("Recommend the application to the ministry, with your opinion and rank?"),
+		_("The application has been recommended."),
+	),
+	"Do Not Recommend": ActionText(
+		_("Decide not to recommend the application, with your opinion? Its review ends here."),
+		_("The application has not been recommended."),
+	),
+	"Start Expert Review": ActionText(
+		_("Start the expert review? The assigned experts get their score sheets."),
+		_("The expert review has started."),
+	),
+	"Publish for Public Notice": ActionText(
+		_("Publish the application for public notice, in the period set?"),
+		_("The application is in public notice."),
+	),
+	"Do Not Select": ActionText(
+		_("Decide not to select the application as a pilot? Its review ends here."),
+		_("The application has not been selected."),
+	),
+	"Approve as Pilot": ActionText(
+		_("Approve the industrial cluster as a pilot? Its Brand Pilot is created."),
+		_("The industrial cluster has been approved as a pilot."),
+	),
+}
+
+# Who acts next, by the state an action leads to
+APPLICATION_NEXT_STEP = {
+	PENDING_PROVINCIAL_REVIEW: _("Next: the provincial authority reviews and recommends it."),
+	RETURNED: _("Next: the unit revises the application and submits it again."),
+	WITHDRAWN: _("The application is closed; nobody acts on it further."),
+	RECOMMENDED: _(
+		"Next: the receiver confirms its stamped paper copies, and the ministry starts the expert review."
+	),
+	NOT_RECOMMENDED: _("Its review ends here; the unit is told."),
+	UNDER_EXPERT_REVIEW: _(
+		"Next: the assigned experts score it; then the ministry decides on the public notice."
+	),
+	IN_PUBLIC_NOTICE: _("Next: after the notice period the ministry approves it as a pilot."),
+	APPROVED_AS_PILOT: _("Next: the unit carries out the pilot and writes its annual work summaries."),
+	NOT_SELECTED: _("Its review ends here; the unit is told."),
+}
+
+# The expert's score sheet (Expert Review, submitted): no workflow, Frappe's submission
+SHEET_SUBMISSION = ActionText(
+	_("Submit your score sheet? Its scores cannot be changed afterwards."),
+	_("Your score sheet has been submitted."),
+)
+SHEET_NEXT_STEP = _("Next: the ministry reads every expert's scores and decides on the public notice.")
+
+# The receiver records the stamped paper copies (a save of the application in Recommended)
+RECEIPT_RECORDED = _("The receipt of the paper copies has been recorded.")
+RECEIPT_NEXT_STEP = _("Next: the ministry assigns the experts and starts the expert review.")
+
+
+def transition_texts(transitions, actions: dict, next_steps: dict) -> dict:
+	"""The texts of each transition of a workflow, by its state and action: ``transitions`` are
+	(state, action, next state); a transition without texts raises KeyError (the tier-1 test reads the
+	shipped workflows)."""
+	texts = {}
+	for state, action, next_state in transitions:
+		text = actions[action]
+		texts.setdefault(state, {})[action] = {
+			"confirm": text.confirm,
+			"done": text.done,
+			"next": next_steps[next_state],
+		}
+	return texts
+
+
+# --- The stage of a batch (Pilot Batch.status; issue 19: a designated batch no longer reads 申报中) ---------------
+BATCH_DRAFT = "Draft"
+BATCH_OPEN = "Open for Application"
+BATCH_UNDER_REVIEW = "Under Review"
+BATCH_CONCLUDED = "Concluded"
+# the states in which an application is still on its way to a decision, past its applicant
+IN_REVIEW = (PENDING_PROVINCIAL_REVIEW, RECOMMENDED, UNDER_EXPERT_REVIEW, IN_PUBLIC_NOTICE)
+
+
+def batch_status(
+	current: str | None, today: date, submission_deadline: date | None, application_states
+) -> str:
+	"""The batch's status follows its stage: a batch the ministry has not opened stays a draft; an opened
+	one takes applications until its online submission deadline, is under review while any application is
+	on its way to a decision, and is concluded when none is (after the deadline nobody can submit, so a
+	draft left then is no longer on its way)."""
+	if (current or BATCH_DRAFT) == BATCH_DRAFT:
+		return BATCH_DRAFT
+	if submission_deadline is None or today <= submission_deadline:
+		return BATCH_OPEN
+	if any(state in IN_REVIEW for state in application_states):
+		return BATCH_UNDER_REVIEW
+	return BATCH_CONCLUDED

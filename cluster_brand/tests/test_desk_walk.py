@@ -105,10 +105,22 @@ class TestDeskWalk(DeskTestCase):
 		refused = " ".join(page.locator(".modal.show").all_inner_texts())
 		self.assertNotIn("未保存", page.inner_text(".page-head:visible"), refused)
 
-	def act(self, page, action: str):
+	def act(self, page, action: str) -> tuple[str, str]:
+		"""Takes a workflow action as its person does: the action asks what it will do (answered 是), and says
+		afterwards what happened and who acts next; Frappe's 「此单据处于审批流程中」, which read as a failure,
+		is not said (issue 19). Returns the question and what was said."""
+		page.locator(".modal.show").wait_for(state="hidden")  # a message closed before: its fade-out done
 		page.get_by_role("button", name="操作").click()
 		page.locator(".dropdown-menu.show").get_by_text(action, exact=True).click()
+		question = page.locator(".modal.show .frappe-confirm-message")
+		question.wait_for()
+		asked = question.inner_text()
+		page.locator(".modal.show .btn-primary").click()
 		settle(page, 2500)
+		said = page.locator("#alert-container").inner_text()
+		self.assertNotIn("审批流程中", said)
+		self.assertIn("下一步", said)  # who acts next
+		return asked, said
 
 	def test_01_each_role_lands_on_its_own_workspace(self):
 		workspaces = {
@@ -167,10 +179,11 @@ class TestDeskWalk(DeskTestCase):
 		settle(page, 800)
 		self.assertIn("申报书已填写完整", page.inner_text(".modal.show"))
 		screenshot(page, "applicant-completeness")
-		page.keyboard.press("Escape")
-		page.get_by_role("button", name="操作").click()
-		page.get_by_text("提交申报", exact=True).click()
-		settle(page, 2500)
+		page.locator(".modal.show .btn-modal-close").click()
+		asked, said = self.act(page, "提交申报")
+		self.assertIn("审核期间不能修改", asked)
+		self.assertIn("已提交申报。", said)
+		self.assertIn("下一步：省级主管部门审核推荐。", said)
 		screenshot(page, "applicant-submitted")
 		self.assertIn("待省级推荐", page.inner_text(".page-head:visible"))
 		self.assertEqual(
@@ -229,7 +242,10 @@ class TestDeskWalk(DeskTestCase):
 			page.locator('.frappe-control[data-fieldname="paper_copies_received"] input').count(), 0
 		)
 		screenshot(page, "province-recommendation")
-		self.act(page, "推荐")
+		asked, said = self.act(page, "推荐")
+		self.assertIn("推荐意见和推荐排序", asked)
+		self.assertIn("已推荐。", said)
+		screenshot(page, "province-recommended")
 		self.assertIn("已推荐", page.inner_text(".page-head:visible"))
 		self.assertEqual(self.state_of(self.draft), RECOMMENDED)
 		page.context.close()
@@ -247,6 +263,7 @@ class TestDeskWalk(DeskTestCase):
 		).check()
 		self.fill(page, "paper_received_date", today())
 		self.save(page)
+		self.assertIn("已记录纸质材料接收情况。", page.locator("#alert-container").inner_text())
 		screenshot(page, "receiver-copies")
 		frappe.db.rollback()
 		self.assertEqual(frappe.db.get_value(APPLICATION, self.draft, "paper_copies_received"), 2)
@@ -312,8 +329,13 @@ class TestDeskWalk(DeskTestCase):
 		page.evaluate("window.scrollTo(0, 0)")
 		settle(page)
 		page.locator(".page-actions .primary-action:visible", has_text="提交").click()
+		# the expert is asked what submitting means, not Frappe's 「永久提交…？」 (issue 19)
+		self.assertIn(
+			"提交后评分不能再修改", page.locator(".modal.show .frappe-confirm-message").inner_text()
+		)
 		page.locator(".modal.show .btn-primary").click()  # confirm
 		settle(page, 2500)
+		self.assertIn("专家评审表已提交。", page.locator("#alert-container").inner_text())
 		frappe.db.rollback()
 		self.assertEqual(frappe.db.get_value(EXPERT_REVIEW, sheet, "docstatus"), 1)
 		page.context.close()
@@ -418,3 +440,52 @@ class TestDeskWalk(DeskTestCase):
 			frappe.delete_doc("Cluster Enterprise", code, force=True, ignore_permissions=True)
 			frappe.db.commit()
 		self.assertEqual(saved, cluster)
+
+	# --- the workspaces and the province's opinion (issue 19) --------------------------------------------------
+
+	def test_20_the_association_reads_its_reports_and_checks_nothing(self):
+		page = self.page_of("association")
+		links = page.locator(".links-widget-box").inner_text()
+		for report in ("申报汇总表", "各地推荐情况", "主要指标对比"):
+			self.assertIn(report, links)
+		page.goto(self.server.url + ROUTE + self.reviewed, wait_until="domcontentloaded")
+		settle(page)
+		screenshot(page, "association-form")
+		self.assertIn("专家评审中", page.inner_text(".page-head:visible"))
+		self.assertNotIn("完整性检查", page.inner_text(".page-actions"))
+		# a reader who never edits an application is not told that it cannot edit this one now
+		self.assertNotIn("审批流程中", page.locator("#alert-container").inner_text())
+		# the breadcrumb leads to its own workspace, not the ministry's (「未找到」)
+		self.assertEqual(
+			page.locator("#navbar-breadcrumbs a").first.get_attribute("href"),
+			"/app/industry-association-desk",
+		)
+		page.context.close()
+
+	def test_21_the_applicants_breadcrumb_leads_to_its_own_workspace(self):
+		page = self.page_of("applicant")
+		page.goto(self.server.url + ROUTE + self.reviewed, wait_until="domcontentloaded")
+		settle(page)
+		crumb = page.locator("#navbar-breadcrumbs a").first
+		self.assertEqual(crumb.get_attribute("href"), "/app/applicant-desk")
+		crumb.click()
+		settle(page)
+		self.assertNotIn("未找到", page.inner_text("body"))
+		self.status_block(page)  # its own workspace, with its status
+		page.context.close()
+
+	def test_22_the_province_opens_its_opinion_from_its_workspace_and_the_form(self):
+		page = self.page_of("province")
+		status = self.status_block(page)
+		self.assertIn("省级推荐意见（PDF）", status)  # of the batch whose applications it recommended
+		self.assertIn("下方数字卡片统计的是", status)  # the batch the number cards count
+		page.goto(self.server.url + ROUTE + self.reviewed, wait_until="domcontentloaded")
+		settle(page)
+		screenshot(page, "province-opinion-button")
+		# opened in a tab of its own: the context's answer
+		with page.context.expect_event("response", lambda r: "download_pdf" in r.url) as answer:
+			page.get_by_role("button", name="省级推荐意见").click()
+		self.assertEqual(answer.value.status, 200)
+		self.assertEqual(answer.value.headers["content-type"], "application/pdf")
+		self.assertIn("format=%E7%9C%81%E7%BA%A7%E6%8E%A8%E8%8D%90%E6%84%8F%E8%A7%81", answer.value.url)
+		page.context.close()

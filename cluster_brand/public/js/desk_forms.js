@@ -233,3 +233,104 @@ function programme_numbers(frm) {
 		frappe.ui.form.on(table.options, "unit", (form) => counts_as_whole_numbers(form, table));
 	}
 }
+
+// --- Actions say what they will do and what happened (issue 19) ----------------------------------------------
+// Each workflow action (Frappe's action menu, frappe.ui.form.States) asks first what it will do and says
+// afterwards what happened and who acts next; so do the expert's submission of a score sheet and the receiver's
+// receipt of the paper copies. The texts are the rules' (rules/workflow.py, rules/summary_workflow.py), sent
+// translated with the boot (cluster_brand/workflow_messages.py).
+(() => {
+	if (frappe.cb_action_texts_installed) return;
+	frappe.cb_action_texts_installed = true;
+	const texts = frappe.boot.cb_action_texts || {};
+	const WORKFLOW_READ_ONLY = "This form is not editable due to a Workflow.";
+	const RECEIVER = "Materials Receiver";
+	let acted = null; // the document an action has just been taken on, and until when
+
+	// After an action the document is no longer its actor's to edit: Frappe's refresh then says so in a toast that
+	// reads as a failure. Left out for the document just acted on (opened later, the form still says it), and for
+	// a reader who edits no document of the kind in any state (the association, an expert reading an application).
+	const show_alert = frappe.show_alert;
+	frappe.show_alert = function (message, ...rest) {
+		const frm = window.cur_frm;
+		const just_acted_on =
+			acted &&
+			Date.now() < acted.until &&
+			frm?.doctype === acted.doctype &&
+			frm?.docname === acted.name;
+		const never_edits = frm && !frappe.model.can_write(frm.doctype);
+		if ((just_acted_on || never_edits) && message === __(WORKFLOW_READ_ONLY)) return;
+		return show_alert.call(this, message, ...rest);
+	};
+	// The first form opened says it before this script is loaded (Frappe's refresh, then the form's scripts): taken
+	// back in the same task, before it is drawn
+	if (window.cur_frm && !frappe.model.can_write(cur_frm.doctype)) {
+		$("#alert-container .desk-alert")
+			.filter((i, alert) => $(alert).find(".alert-message").text() === __(WORKFLOW_READ_ONLY))
+			.remove();
+	}
+
+	function say_done(text) {
+		const escape = frappe.utils.escape_html;
+		show_alert({ message: `${escape(text.done)}<br>${escape(text.next)}`, indicator: "green" }, 12);
+	}
+
+	const workflow_events = {
+		before_workflow_action(frm) {
+			const state = frm.doc[frappe.workflow.get_state_fieldname(frm.doctype)];
+			const text = texts[frm.doctype]?.[state]?.[frm.selected_workflow_action];
+			frm.cb_action_text = text;
+			if (!text) return;
+			// Frappe freezes the page before this event: the question must be answerable
+			frappe.dom.unfreeze();
+			return new Promise((resolve) => {
+				// 否 leaves the document as it was: the action is not taken (the promise stays pending)
+				frappe.confirm(frappe.utils.escape_html(text.confirm), () => {
+					frappe.dom.freeze();
+					acted = { doctype: frm.doctype, name: frm.docname, until: Date.now() + 10000 };
+					resolve();
+				});
+			});
+		},
+		after_workflow_action(frm) {
+			if (frm.cb_action_text) say_done(frm.cb_action_text);
+			frm.cb_action_text = null;
+		},
+	};
+	for (const doctype of ["Cluster Brand Application", "Annual Work Summary"]) {
+		frappe.ui.form.on(doctype, workflow_events);
+	}
+
+	frappe.ui.form.on("Expert Review", {
+		refresh(frm) {
+			const text = texts["Expert Review"]?.submit;
+			if (!text || frm.cb_submit_asks) return;
+			frm.cb_submit_asks = true;
+			// Frappe asks 「永久提交…？」 with the sheet's number: the expert is asked what submitting means
+			const savesubmit = frm.savesubmit;
+			frm.savesubmit = function (...args) {
+				const confirm = frappe.confirm;
+				frappe.confirm = (message, ...answers) =>
+					confirm(frappe.utils.escape_html(text.confirm), ...answers);
+				try {
+					return savesubmit.apply(this, args);
+				} finally {
+					frappe.confirm = confirm;
+				}
+			};
+		},
+		on_submit() {
+			say_done(texts["Expert Review"].submit);
+		},
+	});
+
+	frappe.ui.form.on("Cluster Brand Application", {
+		after_save(frm) {
+			// the receiver's only part of the application is the receipt of its paper copies
+			const roles = frappe.user_roles;
+			if (texts.receipt && roles.includes(RECEIVER) && !roles.includes("Ministry Administrator")) {
+				say_done(texts.receipt);
+			}
+		},
+	});
+})();

@@ -2,6 +2,12 @@
 // For license information, please see license.txt
 
 const YEAR_FIELDS = ["year_1_value", "year_2_value", "year_3_value"];
+const COMPLETENESS_CHECKERS = [
+	"Cluster Applicant",
+	"Provincial Reviewer",
+	"Ministry Administrator",
+	"System Manager",
+];
 
 frappe.ui.form.on("Cluster Brand Application", {
 	setup(frm) {
@@ -52,7 +58,8 @@ frappe.ui.form.on("Cluster Brand Application", {
 			"formatter",
 			first_year_growth
 		);
-		if (!frm.is_new()) {
+		// the check is the applicant's before it submits, and its reviewers'; not a reader's (the association)
+		if (!frm.is_new() && COMPLETENESS_CHECKERS.some((role) => frappe.user_roles.includes(role))) {
 			frm.add_custom_button(__("Check Completeness"), () => check_completeness(frm));
 			offer_copy_to_batch(frm);
 			open_own_part(frm);
@@ -210,4 +217,43 @@ function check_completeness(frm) {
 			indicator: "orange",
 		});
 	});
+}
+
+// --- The province's 省级推荐意见 (issue 19) ------------------------------------------------------------------
+// The province opens its printed opinion from the application (the format lists every application it recommended
+// in the batch, in rank order); its 推荐日期 is required and defaults to today while it decides, so that the
+// printed opinion is dated (the server dates a decision taken without one: rules/workflow.py decision_date).
+const RECOMMENDATION_FORMAT = "省级推荐意见";
+const PROVINCE = "Provincial Reviewer";
+const NOT_THE_PROVINCES = ["Draft", "Returned", "Withdrawn"];
+
+frappe.ui.form.on("Cluster Brand Application", {
+	refresh(frm) {
+		if (frm.is_new() || !frappe.user_roles.includes(PROVINCE)) return;
+		if (!NOT_THE_PROVINCES.includes(frm.doc.workflow_state)) {
+			frm.add_custom_button(__("Provincial Recommendation Opinion"), () =>
+				window.open(recommendation_pdf_url(frm.doc.name))
+			);
+		}
+		const deciding =
+			frm.doc.workflow_state === "Pending Provincial Review" &&
+			(frm.doc.__onload?.editable_levels || []).includes(1);
+		frm.set_df_property("recommendation_date", "reqd", deciding ? 1 : 0);
+		if (deciding && !frm.doc.recommendation_date) {
+			// shown as the default, saved with the province's next save (not a change of its own)
+			frm.doc.recommendation_date = frappe.datetime.get_today();
+			frm.refresh_field("recommendation_date");
+		}
+	},
+});
+
+function recommendation_pdf_url(name) {
+	const args = new URLSearchParams({
+		doctype: "Cluster Brand Application",
+		name: name,
+		format: RECOMMENDATION_FORMAT,
+		no_letterhead: 1,
+		_lang: frappe.boot.lang || "zh",
+	});
+	return frappe.urllib.get_full_url(`/api/method/frappe.utils.print_format.download_pdf?${args.toString()}`);
 }

@@ -16,6 +16,7 @@ from cluster_brand.cluster_brand.doctype.cluster_brand_application.save_facts im
 	gather_save_facts,
 )
 from cluster_brand.cluster_brand.doctype.expert_review.expert_review import sync_expert_reviews
+from cluster_brand.cluster_brand.doctype.pilot_batch.pilot_batch import refresh_batch_status
 from cluster_brand.doctype_names import PILOT_BATCH
 from cluster_brand.fetched_values import keep_fetched_values
 from cluster_brand.notifications import notify_transition
@@ -223,6 +224,8 @@ class ClusterBrandApplication(SetWiseSave, WithholdsFromReader, NullableNumbers)
 			if self.workflow_state == workflow.APPROVED_AS_PILOT:
 				create_brand_pilot(self)
 			notify_transition(self)
+			# the batch's status follows its stage (issue 19)
+			refresh_batch_status(self.pilot_batch)
 
 	def keep_fetched_values(self):
 		"""What the application fetched from the registers (its unit's province, its cluster's industry, its

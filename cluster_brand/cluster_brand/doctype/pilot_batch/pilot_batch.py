@@ -4,10 +4,12 @@
 import frappe
 from frappe import _
 from frappe.model.document import Document
+from frappe.utils import getdate, today
 
 from cluster_brand.cluster_brand.doctype.expert_review.expert_review import refresh_review_deadlines
 from cluster_brand.deadlines import refresh_deadlines
-from cluster_brand.rules import scoring
+from cluster_brand.doctype_names import APPLICATION, PILOT_BATCH
+from cluster_brand.rules import scoring, workflow
 from cluster_brand.rules.indicators import indicator_years
 from cluster_brand.rules.registry import check_pilot_batch
 from cluster_brand.violations import doc_as_rule_input, throw_violations, validate_links, validate_storable
@@ -28,6 +30,7 @@ class PilotBatch(Document):
 		self.set_default_rubric()
 		self.validate_batch_rules()
 		self.validate_rubric()
+		self.status = stage_of(self)
 
 	def on_update(self):
 		if any(self.has_value_changed(field) for field in DATES_COPIED_TO_APPLICATIONS):
@@ -82,3 +85,29 @@ def previous_batch(batch_year: int | None, name: str | None = None) -> str | Non
 		"Pilot Batch", filters, pluck="name", order_by="batch_year desc, creation desc", limit=1
 	)
 	return batches[0] if batches else None
+
+
+def stage_of(batch) -> str:
+	"""The batch's status as its stage (rules/workflow.py batch_status), from its applications' states."""
+	application_states = (
+		frappe.get_all(APPLICATION, filters={"pilot_batch": batch.name}, pluck="workflow_state")
+		if batch.name and not batch.is_new()
+		else []
+	)
+	deadline = batch.online_submission_deadline
+	return workflow.batch_status(
+		batch.status, getdate(today()), getdate(deadline) if deadline else None, application_states
+	)
+
+
+def refresh_batch_status(name: str):
+	"""After an application's step, and daily (a deadline passes): the batch's status follows its stage."""
+	batch = frappe.get_doc(PILOT_BATCH, name)
+	status = stage_of(batch)
+	if status != batch.status:
+		batch.db_set("status", status, update_modified=False)
+
+
+def refresh_batch_statuses():
+	for name in frappe.get_all(PILOT_BATCH, filters={"status": ("!=", workflow.BATCH_DRAFT)}, pluck="name"):
+		refresh_batch_status(name)
