@@ -15,17 +15,19 @@ from cluster_brand.tests.utils import IntegrationTestCase, call_as, language, te
 
 COPY = "cluster_brand.application_copy.copy_to_batch"
 DAY = date(2026, 9, 14)
-OPEN_2018, CLOSED_2019 = "测试批次（2018）", "测试批次（2019，评审中）"
+OPEN_2018, CLOSED_2019 = "测试批次（2018）", "测试批次（2019，申报已截止）"
 
 
-def make_batch(name: str, year: int, status: str) -> str:
+def make_batch(name: str, year: int, submission_in_days: int) -> str:
+	"""An opened batch; its status follows its stage (pilot_batch.stage_of): open for application until its
+	online submission deadline."""
 	values = {
 		**test_batch_values(),
 		"batch_title": name,
 		"batch_year": year,
-		"status": status,
-		"online_submission_deadline": add_days(today(), 40),
-		"provincial_recommendation_deadline": add_days(today(), 70),
+		"status": "Open for Application",
+		"online_submission_deadline": add_days(today(), submission_in_days),
+		"provincial_recommendation_deadline": add_days(today(), submission_in_days + 30),
 	}
 	if frappe.db.exists(PILOT_BATCH, name):
 		frappe.get_doc(PILOT_BATCH, name).update(values).save()
@@ -40,8 +42,8 @@ class TestApplicationCopy(IntegrationTestCase):
 	def setUpClass(cls):
 		super().setUpClass()
 		cls.cast = make_cast()
-		make_batch(OPEN_2018, 2018, "Open for Application")
-		make_batch(CLOSED_2019, 2019, "Under Review")
+		make_batch(OPEN_2018, 2018, submission_in_days=40)
+		make_batch(CLOSED_2019, 2019, submission_in_days=-1)
 		frappe.set_user("Administrator")
 		# an application that went through the province: its date, scan and opinion are the 2017 batch's
 		cls.source = frappe.get_doc(
