@@ -14,6 +14,7 @@ from frappe.utils.password import update_password
 
 from cluster_brand.doctype_names import APPLICATION, BRAND_PILOT, EXPERT_REVIEW
 from cluster_brand.tests.process import make_cast
+from cluster_brand.tests.screen_text import REFUSALS, SCREEN, raw_and_english
 from cluster_brand.tests.utils import IntegrationTestCase
 
 CHROMIUM = os.environ.get("CB_CHROMIUM", "/usr/bin/chromium")
@@ -165,3 +166,47 @@ class DeskTestCase(IntegrationTestCase):
 	def open_tab(self, page, fieldname: str):
 		page.locator(f'.form-tabs .nav-link[data-fieldname="{fieldname}"]').click()
 		page.wait_for_timeout(400)
+
+
+# --- what no screen of the desk may show (issue 19): screen_text.py -----------------------------------------
+
+
+def refused(response) -> bool:
+	"""Whether ``response`` is the allowlist's refusal of a call of the desk."""
+	if response.status < 400 or "/api/" not in response.url:
+		return False
+	try:
+		text = response.text()
+	except Exception:
+		return False  # a closed page
+	return any(refusal in text for refusal in REFUSALS)
+
+
+def watch_refusals(page) -> list[str]:
+	"""The methods of the desk refused to the user of ``page`` from now on (a list, filled as they come)."""
+	calls = []
+	page.context.on(
+		"response", lambda response: refused(response) and calls.append(response.url.split("?")[0])
+	)
+	return calls
+
+
+def screen_faults(page, names=(), refused_calls=()) -> list[str]:
+	"""What is wrong on the screen ``page`` shows: (a) a refusal, in a dialog or a call refused since the
+	last look (``refused_calls``, of watch_refusals, emptied here), (b) an English word outside
+	ALLOWED_WORDS and ``names``, (c) a raw null, undefined or NaN, (d) a cut-off column heading."""
+	screen = page.evaluate(SCREEN)
+	faults = [
+		f"refusal dialog: {d.strip()[:200]}" for d in screen["dialogs"] if any(r in d for r in REFUSALS)
+	]
+	faults += [f"refused call: {call}" for call in dict.fromkeys(refused_calls)]
+	if isinstance(refused_calls, list):
+		refused_calls.clear()
+	raw, english = raw_and_english(screen["text"] + "\n" + "\n".join(screen["dialogs"]), names)
+	if english:
+		faults.append("English: " + ", ".join(english))
+	if raw:
+		faults.append("raw value: " + ", ".join(raw))
+	if screen["cut"]:
+		faults.append("cut heading: " + ", ".join(screen["cut"]))
+	return faults
