@@ -31,7 +31,13 @@ from cluster_brand.doctype_names import (
 from cluster_brand.landing import ROLE_WORKSPACES
 from cluster_brand.rules.summary_workflow import FORWARDED_TO_MINISTRY
 from cluster_brand.rules.workflow import DRAFT, PENDING_PROVINCIAL_REVIEW, UNDER_EXPERT_REVIEW
-from cluster_brand.tests.desk_browser import SCREENS, DeskTestCase, screen_faults, watch_refusals
+from cluster_brand.tests.desk_browser import (
+	SCREENS,
+	DeskTestCase,
+	screen_faults,
+	wait_until_ready,
+	watch_refusals,
+)
 from cluster_brand.tests.pilot_stage import make_pilot, summary_in
 from cluster_brand.tests.process import CAST, OTHER_UNIT, OWN_UNIT, drive_to
 from cluster_brand.tests.utils import language
@@ -44,30 +50,6 @@ ROLES = ("applicant", "province", "receiver", "ministry", "expert", "association
 
 # Frappe's own lists a workspace links to, walked for the roles whose workspace has a shortcut to them
 FRAPPE_LISTS = ("ToDo",)
-
-# Whether the desk is quiet: no request of Frappe's under way, no frozen screen.
-QUIET = """() => !!(window.frappe && frappe.request && frappe.request.ajax_count === 0
-	&& !frappe.dom.freeze_count)"""
-
-# Whether the current route's page is ready, by what it shows
-READY = {
-	"workspace": """() => !!document.querySelector(".layout-main-section .ce-block")""",
-	"list": """(doctype) => !!(window.cur_list && cur_list.doctype === doctype && cur_list.$result
-		&& cur_list.$result.is(":visible") && cur_list.data !== undefined
-		&& (cur_list.$result.find(".list-row-container, .dt-scrollable").length
-			|| cur_list.$no_result.is(":visible")))""",
-	"form": """(name) => !!(window.cur_frm && cur_frm.doc && (name === null ? cur_frm.is_new() :
-		cur_frm.doc.name === name) && $(cur_frm.wrapper).is(":visible") && cur_frm.layout
-		&& cur_frm.layout.wrapper.find(".frappe-control").length)""",
-	"report": """(name) => !!(window.frappe.query_report && frappe.query_report.report_name === name
-		&& $(".page-container:visible .report-wrapper").length
-		&& $(".page-container:visible").find(".dt-scrollable, .no-result:visible, .report-wrapper .msg-box:visible")
-			.length)""",
-}
-
-
-def route_slug(doctype: str) -> str:
-	return doctype.lower().replace(" ", "-")
 
 
 class TestDeskScreens(DeskTestCase):
@@ -207,10 +189,7 @@ class TestDeskScreens(DeskTestCase):
 		self.wait(page, kind, arg)
 
 	def wait(self, page, kind: str | None = None, arg=None):
-		if kind:
-			page.wait_for_function(READY[kind], arg=arg)
-		page.wait_for_function(QUIET)
-		page.evaluate("() => new Promise((done) => frappe.after_ajax(() => requestAnimationFrame(done)))")
+		wait_until_ready(page, kind, arg)
 
 	def open_list(self, page, doctype: str):
 		self.go(page, ["List", doctype], "list", doctype)
@@ -220,11 +199,12 @@ class TestDeskScreens(DeskTestCase):
 		self.go(page, ["Form", doctype, name], "form", name)
 		tabs = page.locator(".form-tabs .nav-link:visible")
 		labels = [t.strip() for t in tabs.all_inner_texts()]
-		self.check(page, f"form {doctype} {name}" + (f" › {labels[0]}" if labels else ""))
+		seen = set()  # the timeline and the head show on every tab: each fault is told on the first
+		self.check(page, f"form {doctype} {name}" + (f" › {labels[0]}" if labels else ""), seen)
 		for i, label in enumerate(labels[1:], start=1):
 			tabs.nth(i).click()
 			self.wait(page)
-			self.check(page, f"form {doctype} {name} › {label}")
+			self.check(page, f"form {doctype} {name} › {label}", seen)
 		if doctype in self.printed and frappe.has_permission(
 			doctype, "print", name, user=self.cast[self.who]
 		):
@@ -270,9 +250,9 @@ class TestDeskScreens(DeskTestCase):
 		page.keyboard.press("Escape")
 		page.locator("body").click(position={"x": 5, "y": HEIGHT - 5})  # closes the dropdown
 
-	def check(self, page, screen: str):
+	def check(self, page, screen: str, seen: set | None = None):
 		page.mouse.move(1, HEIGHT // 2)  # no tooltip of where the last click was
-		faults = screen_faults(page, names=self.names, refused_calls=self.refused_calls)
+		faults = screen_faults(page, names=self.names, refused_calls=self.refused_calls, seen=seen)
 		path = self.shot(page, screen)
 		for fault in faults:
 			self.found.append(f"{self.who} › {screen}: {fault} [{path}]")
