@@ -14,7 +14,7 @@ from frappe.utils.password import update_password
 
 from cluster_brand.doctype_names import APPLICATION, BRAND_PILOT, EXPERT_REVIEW
 from cluster_brand.tests.process import make_cast
-from cluster_brand.tests.screen_text import REFUSALS, SCREEN, raw_and_english
+from cluster_brand.tests.screen_text import REFUSALS, SCREEN, STILL, raw_and_english
 from cluster_brand.tests.utils import IntegrationTestCase
 
 CHROMIUM = os.environ.get("CB_CHROMIUM", "/usr/bin/chromium")
@@ -148,6 +148,7 @@ def wait_until_ready(page, kind: str | None = None, arg=None):
 		page.wait_for_function(READY[kind], arg=arg)
 	page.wait_for_function(QUIET)
 	page.evaluate("() => new Promise((done) => frappe.after_ajax(() => requestAnimationFrame(done)))")
+	page.evaluate(STILL)
 
 
 def screenshot(page, name: str) -> Path:

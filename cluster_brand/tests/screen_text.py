@@ -30,6 +30,16 @@ ALLOWED_WORDS = frozenset(
 )
 RAW_VALUES = ("null", "undefined", "NaN")
 
+# The column headings of the lists, reports and tables
+HEADINGS = ", ".join(
+	(
+		".dt-header .dt-cell__content",
+		".list-row-head .list-row-col",
+		".list-row-head .list-subject",
+		".grid-heading-row .grid-static-col .static-area",
+	)
+)
+
 # The text a person sees on the screen: the page's rendered text, the text of the workspace's blocks (in
 # shadow roots), the values and placeholders of the visible fields; the texts of the open dialogs; and each
 # column heading of a list, report or table that is cut (wider than its cell).
@@ -62,18 +72,29 @@ SCREEN = """() => {
 		const value = field.tagName === "SELECT" ? (field.selectedOptions[0] || {}).text : field.value;
 		texts.push(value || "", field.placeholder || "");
 	}
-	const headings = [
-		".dt-header .dt-cell__content",
-		".list-row-head .list-row-col",
-		".list-row-head .list-subject",
-		".grid-heading-row .grid-static-col .static-area",
-		".report-view .dt-cell--header .dt-cell__content",
-	].join(", ");
+	const headings = "HEADINGS";
 	const cut = [...document.querySelectorAll(headings)]
 		.filter((h) => shown(h) && h.innerText.trim() && h.scrollWidth > h.clientWidth + 1)
 		.map((h) => h.innerText.trim());
 	return { text: texts.join("\\n"), dialogs, cut: [...new Set(cut)] };
-}"""
+}""".replace("HEADINGS", HEADINGS)
+
+# Resolves once the column headings have kept their text and widths for STILL_FRAMES frames running, after
+# the fonts are loaded: the tables lay out their columns after their data, in frames of their own.
+STILL_FRAMES = 10
+STILL = """() => new Promise((done) => {
+	let last = null;
+	let still = 0;
+	const look = () => {
+		const now = [...document.querySelectorAll("HEADINGS")]
+			.map((h) => `${h.innerText}|${h.clientWidth}|${h.scrollWidth}`).join(";");
+		still = now === last ? still + 1 : 0;
+		last = now;
+		if (still >= STILL_FRAMES) done();
+		else requestAnimationFrame(look);
+	};
+	document.fonts.ready.then(look);
+})""".replace("HEADINGS", HEADINGS).replace("STILL_FRAMES", str(STILL_FRAMES))
 # A word of the Latin alphabet (two letters or more), not part of an e-mail address, a URL or a code that
 # mixes letters and digits (a document's name)
 WORD = re.compile(r"(?<![A-Za-z0-9_@./-])[A-Za-z][A-Za-z'’]*[A-Za-z](?![A-Za-z0-9_@]|\.[A-Za-z0-9]|-[0-9])")
