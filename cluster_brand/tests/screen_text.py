@@ -79,9 +79,10 @@ SCREEN = """() => {
 	return { text: texts.join("\\n"), dialogs, cut: [...new Set(cut)] };
 }""".replace("HEADINGS", HEADINGS)
 
-# Resolves once the column headings have kept their text and widths for STILL_FRAMES frames running, after
-# the fonts are loaded: the tables lay out their columns after their data, in frames of their own.
-STILL_FRAMES = 10
+# Resolves once the column headings have kept their text and widths for STILL_FRAMES frames running (half a
+# second), after the fonts are loaded: the tables lay out their columns after their data, in frames and
+# debounced refreshes (a grid's: 100 ms) of their own.
+STILL_FRAMES = 30
 STILL = """() => new Promise((done) => {
 	let last = null;
 	let still = 0;
