@@ -20,6 +20,7 @@ UNDATED = {
 	# data are dated relative to the real today, which both processes share, so any day passes
 	"test_desk_walk.TestDeskWalk",
 	"test_desk_form.TestDeskForm",
+	"test_desk_screens.TestDeskScreens",
 	# read no date: the installed fixtures, the authorities' names, the desk's setup and translations, and
 	# the registers' and the batch's own rules
 	"test_install.TestInstall",

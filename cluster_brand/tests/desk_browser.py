@@ -14,6 +14,7 @@ from frappe.utils.password import update_password
 
 from cluster_brand.doctype_names import APPLICATION, BRAND_PILOT, EXPERT_REVIEW
 from cluster_brand.tests.process import make_cast
+from cluster_brand.tests.screen_text import REFUSALS, SCREEN, STILL, raw_and_english
 from cluster_brand.tests.utils import IntegrationTestCase
 
 CHROMIUM = os.environ.get("CB_CHROMIUM", "/usr/bin/chromium")
@@ -115,6 +116,41 @@ def settle(page, ms: int = 1500):
 	page.wait_for_timeout(ms)
 
 
+# Whether the desk is quiet: no request of Frappe's under way, no frozen screen.
+QUIET = """() => !!(window.frappe && frappe.request && frappe.request.ajax_count === 0
+	&& !frappe.dom.freeze_count)"""
+
+# Whether the current route's page is ready, by what it shows
+READY = {
+	"workspace": """() => !!document.querySelector(".layout-main-section .ce-block")""",
+	# the workspace's status block (desk_status.py), a Custom HTML Block in a shadow root, shows the status
+	"status": """() => [...document.querySelectorAll(".layout-main-section .ce-block *")].some(
+		(el) => el.shadowRoot && el.shadowRoot.querySelector(".cb-desk-status"))""",
+	# its rows drawn, or its message that there are none (both hidden until the first answer)
+	"list": """(doctype) => !!(window.cur_list && cur_list.doctype === doctype && cur_list.$result
+		&& (cur_list.$no_result.is(":visible") || (cur_list.$result.is(":visible")
+			&& cur_list.$result.find(".list-row-container, .dt-scrollable").length))
+		&& !(cur_list.$freeze && cur_list.$freeze.is(":visible")))""",
+	"form": """(name) => !!(window.cur_frm && cur_frm.doc && (name === null ? cur_frm.is_new() :
+		cur_frm.doc.name === name) && $(cur_frm.wrapper).is(":visible") && cur_frm.layout
+		&& cur_frm.layout.wrapper.find(".frappe-control").length)""",
+	# its rows drawn, or its message that there are none
+	"report": """(name) => !!(window.frappe.query_report && frappe.query_report.report_name === name
+		&& $(".page-container:visible .report-wrapper").length
+		&& $(".page-container:visible").find(".dt-scrollable, .msg-box:visible").length)""",
+}
+
+
+def wait_until_ready(page, kind: str | None = None, arg=None):
+	"""Waits until the page shows what ``kind`` of screen shows when it is ready (READY, for the route's
+	DocType, document or report ``arg``) and the desk is quiet: conditions, no fixed time."""
+	if kind:
+		page.wait_for_function(READY[kind], arg=arg)
+	page.wait_for_function(QUIET)
+	page.evaluate("() => new Promise((done) => frappe.after_ajax(() => requestAnimationFrame(done)))")
+	page.evaluate(STILL)
+
+
 def screenshot(page, name: str) -> Path:
 	SCREENS.mkdir(parents=True, exist_ok=True)
 	path = SCREENS / f"{name}.png"
@@ -165,3 +201,52 @@ class DeskTestCase(IntegrationTestCase):
 	def open_tab(self, page, fieldname: str):
 		page.locator(f'.form-tabs .nav-link[data-fieldname="{fieldname}"]').click()
 		page.wait_for_timeout(400)
+
+
+# --- what no screen of the desk may show (issue 19): screen_text.py -----------------------------------------
+
+
+def refused(response) -> bool:
+	"""Whether ``response`` is the allowlist's refusal of a call of the desk."""
+	if response.status < 400 or "/api/" not in response.url:
+		return False
+	try:
+		text = response.text()
+	except Exception:
+		return False  # a closed page
+	return any(refusal in text for refusal in REFUSALS)
+
+
+def watch_refusals(page) -> list[str]:
+	"""The methods of the desk refused to the user of ``page`` from now on (a list, filled as they come)."""
+	calls = []
+	page.context.on(
+		"response", lambda response: refused(response) and calls.append(response.url.split("?")[0])
+	)
+	return calls
+
+
+def screen_faults(page, names=(), refused_calls=(), seen: set | None = None) -> list[str]:
+	"""What is wrong on the screen ``page`` shows: (a) a refusal, in a dialog or a call refused since the
+	last look (``refused_calls``, of watch_refusals, emptied here), (b) an English word outside
+	ALLOWED_WORDS and ``names``, (c) a raw null, undefined or NaN, (d) a cut-off column heading. Words and
+	headings in ``seen`` (those told on another tab of the same form) are not told again; ``seen`` takes
+	this screen's."""
+	screen = page.evaluate(SCREEN)
+	seen = set() if seen is None else seen
+	faults = [
+		f"refusal dialog: {d.strip()[:200]}" for d in screen["dialogs"] if any(r in d for r in REFUSALS)
+	]
+	faults += [f"refused call: {call}" for call in dict.fromkeys(refused_calls)]
+	if isinstance(refused_calls, list):
+		refused_calls.clear()
+	raw, english = raw_and_english(screen["text"] + "\n" + "\n".join(screen["dialogs"]), names)
+	english, raw, cut = ([x for x in found if x not in seen] for found in (english, raw, screen["cut"]))
+	seen.update(english, raw, cut)
+	if english:
+		faults.append("English: " + ", ".join(english))
+	if raw:
+		faults.append("raw value: " + ", ".join(raw))
+	if cut:
+		faults.append("cut heading: " + ", ".join(cut))
+	return faults

@@ -23,12 +23,10 @@ from cluster_brand.rules.workflow import (
 )
 from cluster_brand.tests.desk_browser import DeskTestCase, screenshot, settle
 from cluster_brand.tests.process import drive_to, next_free_rank
+from cluster_brand.tests.screen_text import REFUSALS  # the allowlist's refusal, anywhere in the walk
 
 PASSWORD = "Walk@2017-desk"
 ROUTE = "/app/cluster-brand-application/"
-# The allowlist's refusal (allowlist.py), in the desk's language and in English: anywhere in the walk, a desk
-# feature that calls a method the programme's users may not call
-REFUSALS = ("本系统用户不能使用此功能", "This function is not available to the users of the programme")
 
 
 class TestDeskWalk(DeskTestCase):
