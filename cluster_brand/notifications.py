@@ -3,16 +3,32 @@ email, Frappe's assignment, due on the stage's deadline) to the users who act on
 permissions — each expert its own score sheet instead; final states inform the applicant; a daily job
 reminds of deadlines due within three days."""
 
+from functools import wraps
+
 import frappe
 from frappe import _
 from frappe.desk.doctype.notification_log.notification_log import make_notification_logs
 from frappe.desk.form import assign_to
+from frappe.translate import print_language
 from frappe.utils import add_days, getdate, today
 
 from cluster_brand.doctype_names import APPLICATION
 from cluster_brand.rules import workflow as rules
 
 REMINDER_DAYS = 3
+
+
+def in_site_language(notify):
+	"""What is written for others (the ToDo, the bell's text, Frappe's notice of the assignment) is written in
+	the site's language, not in the language of whoever acts: an administrator's English session or a script
+	would leave English in every recipient's bell."""
+
+	@wraps(notify)
+	def written_in_site_language(*args, **kwargs):
+		with print_language(frappe.db.get_single_value("System Settings", "language") or frappe.local.lang):
+			return notify(*args, **kwargs)
+
+	return written_in_site_language
 
 
 def users_with_role(role: str, allow: str | None = None, for_value: str | None = None) -> list[str]:
@@ -111,6 +127,7 @@ DEADLINE_OF = {
 FINAL_STATES = (rules.NOT_RECOMMENDED, rules.WITHDRAWN, rules.APPROVED_AS_PILOT, rules.NOT_SELECTED)
 
 
+@in_site_language
 def notify_transition(doc):
 	assign_to.clear(APPLICATION, doc.name, ignore_permissions=True)
 	state = _(doc.workflow_state)
@@ -148,6 +165,7 @@ def inform(users: list[str], doc, subject: str):
 		)
 
 
+@in_site_language
 def send_deadline_reminders():
 	"""Daily: remind the applicant of the online submission deadline and the province of its
 	recommendation deadline when either falls within the next three days."""

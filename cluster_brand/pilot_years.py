@@ -11,7 +11,13 @@ from frappe.desk.form import assign_to
 from frappe.utils import cint, getdate, today
 
 from cluster_brand.doctype_names import ANNUAL_WORK_SUMMARY, BRAND_PILOT
-from cluster_brand.notifications import applicants, inform, provincial_reviewers, users_with_role
+from cluster_brand.notifications import (
+	applicants,
+	in_site_language,
+	inform,
+	provincial_reviewers,
+	users_with_role,
+)
 from cluster_brand.rules import pilot_calendar, summary_workflow
 from cluster_brand.rules.workflow import RETURNED
 
@@ -60,6 +66,7 @@ NEXT_ACTORS = {
 }
 
 
+@in_site_language
 def notify_summary_transition(doc):
 	"""The summary is assigned to whoever acts on it next (the province by the unit, the unit when returned,
 	the ministry when forwarded); its acceptance informs the unit."""
@@ -207,6 +214,7 @@ def overdue_summaries(today_: str | None = None) -> list[dict]:
 	return rows
 
 
+@in_site_language
 def send_summary_reminders():
 	"""Daily: remind each pilot's unit in the week before its summary is due, while the summary has not gone
 	to the province (as the application's deadlines are reminded of)."""

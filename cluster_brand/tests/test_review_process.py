@@ -424,6 +424,22 @@ class TestReviewProcess(IntegrationTestCase):
 		act(self.cast.province, name, "Return for Revision")
 		self.assertEqual(open_todos(), {self.cast.applicant})
 
+	def test_what_is_written_for_others_is_in_the_sites_language(self):
+		# whoever acts in English (an administrator's session, a script), the recipients read Chinese
+		with language("en"):
+			name = drive_to(self.cast, PENDING_PROVINCIAL_REVIEW, f"zh-{frappe.generate_hash(length=6)}")
+		todo = frappe.db.get_value(
+			"ToDo", {"reference_name": name, "allocated_to": self.cast.province}, "description"
+		)
+		self.assertIn("当前状态为“待省级推荐”", todo)
+		bell = frappe.get_all(
+			"Notification Log", {"for_user": self.cast.province, "document_name": name}, pluck="subject"
+		)
+		self.assertTrue(bell)
+		for subject in bell:
+			for english in ("assigned", "is now", "Cluster Brand Application", "Pending"):
+				self.assertNotIn(english, subject)
+
 	def test_daily_reminder_of_deadlines_within_three_days(self):
 		name = new_application(f"remind-{frappe.generate_hash(length=6)}").name
 		frappe.db.set_value(APPLICATION, name, "online_submission_deadline", add_days(today(), 2))
