@@ -102,6 +102,8 @@ fixtures = [
 doctype_js = {doctype: "public/js/desk_forms.js" for doctype in DESK_FORMS}
 # What every list and report view shares (the workflow states in the reader's language)
 doctype_list_js = {doctype: "public/js/desk_lists.js" for doctype in DESK_FORMS}
+# Frappe's print preview, as the programme's users use it (no language choice: the forms are Chinese)
+page_js = {"print": "public/js/print_view.js"}
 
 jinja = {
 	"methods": [

@@ -98,6 +98,9 @@ FRAPPE_STRINGS_CORRECTED = {
 	("Reminder set at {0}", None): "已设置提醒：{0}",
 	# quick entry (frappe/public/js/frappe/form/quick_entry.js), print view (frappe/printing/page/print/print.js)
 	("Edit Full Form", None): "编辑完整表单",
+	# an empty list (frappe/public/js/frappe/list/list_view.js), a colour field's placeholder (ToDo)
+	("You haven't created a {0} yet", None): "尚未创建{0}",
+	("Choose a color", None): "选择颜色",
 	("Try the new Print Designer", None): "试用新版打印设计器",
 	# a report's export dialog (frappe/public/js/frappe/views/reports/report_utils.js, labels without __(),
 	# which the dialog's controls translate) and query_report.js

@@ -334,3 +334,16 @@ function programme_numbers(frm) {
 		},
 	});
 })();
+
+// ---- The column headings of a form's tables wrap instead of being cut (「自主品牌产品销售收入（万元）」) ----
+if (!document.getElementById("cluster-brand-grid-headings")) {
+	$("<style id='cluster-brand-grid-headings'>")
+		.text(
+			`.form-grid .grid-heading-row .grid-row .data-row,
+.form-grid .grid-heading-row .grid-row .row-index { height: auto; }
+.form-grid .grid-heading-row .static-area {
+	white-space: normal; overflow: visible; text-overflow: clip; line-height: 1.3;
+}`
+		)
+		.appendTo(document.head);
+}
