@@ -1,6 +1,7 @@
 """Numbers that stay blank until someone types them: the main indicators of the 申报书 and their ratios, the
-experts' scores (专家评审表: a criterion's score and weighted score, the sheet's total), and the 申报书's
-推荐排序 and 专家平均分 (no rank, no mean before the province ranks it and an expert submits).
+backbone enterprises' figures and the funding amounts, the experts' scores (专家评审表: a criterion's score and
+weighted score, the sheet's total), and the 申报书's 推荐排序 and 专家平均分 (no rank, no mean before the
+province ranks it and an expert submits).
 
 Frappe 15 makes every Float column ``NOT NULL DEFAULT 0`` and writes a Float that holds no value as 0, so a
 saved form shows 0.00 in every cell nobody filled in, and 0 can no longer be told from "not filled" (a
@@ -25,7 +26,10 @@ import frappe
 from frappe.database.schema import DbColumn
 from frappe.model.document import Document
 
+from cluster_brand.rules.enterprises import MONEY_FIELDS, SIGNED_MONEY_FIELDS
 from cluster_brand.rules.indicators import YEAR_FIELDS
+
+BACKBONE_FIGURES = (*MONEY_FIELDS, *SIGNED_MONEY_FIELDS)  # 资产, 销售收入, 自主品牌产品销售收入, 利润总额
 
 NULLABLE_NUMBERS = {
 	"Application Indicator": YEAR_FIELDS,
@@ -43,6 +47,11 @@ NULLABLE_NUMBERS = {
 	"Cluster Brand Application": ("recommendation_rank", "mean_score", "backbone_sales_coverage"),
 	# the own-brand share of the year's backbone enterprises, blank until their sales are entered
 	"Annual Work Summary": ("own_brand_sales_share",),
+	# the backbone enterprises' figures and the funding amounts, in the 申报书 and in each year's summary
+	"Application Backbone Enterprise": BACKBONE_FIGURES,
+	"Annual Summary Backbone Enterprise": BACKBONE_FIGURES,
+	"Application Funding": ("amount",),
+	"Annual Summary Funding": ("amount",),
 }
 
 

@@ -54,6 +54,18 @@ class TestBlankNumbers(IntegrationTestCase):
 		doc.save()
 		self.assertIsNone(frappe.db.get_value(APPLICATION, self.name, "backbone_sales_coverage"))
 
+	def test_an_enterprise_figure_not_entered_stays_blank(self):
+		# 资产（万元） of a backbone enterprise read 0.00 before anybody entered it
+		doc = frappe.get_doc(APPLICATION, self.name)
+		row = doc.backbone_enterprises[0]
+		row.assets = None
+		row.total_profit = 0  # a loss-free year: 0 is a figure, kept
+		doc.save()
+		stored = frappe.db.get_value(
+			"Application Backbone Enterprise", row.name, ("assets", "total_profit"), as_dict=True
+		)
+		self.assertEqual(stored, {"assets": None, "total_profit": 0})
+
 	def test_the_patch_blanks_the_zero_stored_for_none(self):
 		frappe.db.sql(
 			"update `tabCluster Brand Application` set recommendation_rank = 0, mean_score = 0 where name = %s",

@@ -347,3 +347,29 @@ if (!document.getElementById("cluster-brand-grid-headings")) {
 		)
 		.appendTo(document.head);
 }
+
+// ---- Blank numbers stay blank after a save ----
+// The numbers nobody typed are stored NULL (cluster_brand/nullable_numbers.py). Frappe's reply to a save leaves
+// them out of the form's copy, and its Float formatter blanks null only: the cell would read 0.00 until the
+// form is loaded again. Every number of the form and of its tables that the reply left out is null again.
+frappe.provide("cluster_brand.desk");
+cluster_brand.desk.keep_blank_numbers = (frm) => {
+	const numbers = (fields) =>
+		fields.filter((df) => ["Float", "Currency", "Percent", "Int"].includes(df.fieldtype));
+	const keep = (doc, fields) => {
+		for (const df of fields) if (doc[df.fieldname] === undefined) doc[df.fieldname] = null;
+	};
+	keep(frm.doc, numbers(frm.meta.fields));
+	for (const table of frm.meta.fields.filter((df) => frappe.model.table_fields.includes(df.fieldtype))) {
+		const fields = numbers(frappe.meta.get_docfields(table.options));
+		for (const row of frm.doc[table.fieldname] || []) keep(row, fields);
+	}
+};
+if (!cluster_brand.desk.blank_numbers_doctypes) {
+	cluster_brand.desk.blank_numbers_doctypes = new Set();
+	$(document).on("form-refresh", (_event, frm) => {
+		if (!frm || cluster_brand.desk.blank_numbers_doctypes.has(frm.doctype)) return;
+		cluster_brand.desk.blank_numbers_doctypes.add(frm.doctype);
+		frappe.ui.form.on(frm.doctype, "after_save", cluster_brand.desk.keep_blank_numbers);
+	});
+}

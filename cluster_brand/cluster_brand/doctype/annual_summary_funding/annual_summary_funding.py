@@ -1,10 +1,10 @@
 # Copyright (c) 2026, cluster_brand contributors
 # For license information, please see license.txt
 
-from frappe.model.document import Document
+from cluster_brand.nullable_numbers import NullableNumbers
 
 
-class AnnualSummaryFunding(Document):
+class AnnualSummaryFunding(NullableNumbers):
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
 

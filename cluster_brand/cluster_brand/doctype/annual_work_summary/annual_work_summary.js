@@ -1,13 +1,6 @@
 // Copyright (c) 2026, cluster_brand contributors
 // For license information, please see license.txt
 
-// the numbers that stay blank until typed (cluster_brand/nullable_numbers.py)
-const BLANK_UNTIL_TYPED = {
-	indicators: ["baseline_value", "reporting_value", "change_percent"],
-	derived_indicators: ["baseline_value", "reporting_value", "change"],
-	target_progress: ["achieved_value", "percent_of_target"],
-};
-
 frappe.ui.form.on("Annual Work Summary", {
 	refresh(frm) {
 		// Each part is edited by its role in its stage (rules/summary_workflow.py EDITABLE_IN): the others read-only,
@@ -30,27 +23,13 @@ frappe.ui.form.on("Annual Work Summary", {
 			frm.add_custom_button(__("Brand Pilot"), () => frappe.set_route("Form", "Brand Pilot", frm.doc.brand_pilot));
 		}
 	},
-
-	after_save(frm) {
-		keep_blanks(frm);
-	},
 });
-
-// Frappe's reply to a save or a method call leaves out the NULLs: the grid would show them as 0.00
-function keep_blanks(frm) {
-	for (const [table, fields] of Object.entries(BLANK_UNTIL_TYPED)) {
-		for (const row of frm.doc[table] || []) {
-			for (const fieldname of fields) {
-				if (row[fieldname] === undefined) row[fieldname] = null;
-			}
-		}
-	}
-	frm.refresh_fields(Object.keys(BLANK_UNTIL_TYPED));
-}
 
 function check_completeness(frm) {
 	frm.call("check_completeness").then(({ message }) => {
-		keep_blanks(frm);
+		// the method's reply leaves out the blank numbers, as a save's does (desk_forms.js)
+		cluster_brand.desk.keep_blank_numbers(frm);
+		frm.refresh_fields();
 		if (message.complete) {
 			frappe.msgprint({
 				title: __("Completeness Check"),

@@ -27,18 +27,6 @@ frappe.ui.form.on("Cluster Brand Application", {
 		}
 	},
 
-	after_save(frm) {
-		// The year values nobody typed are stored NULL (cluster_brand/nullable_numbers.py); Frappe's reply to
-		// a save leaves them out, and the grid would show them as 0.00 (its Float formatter blanks null only).
-		for (const table of ["indicators", "derived_indicators"]) {
-			for (const row of frm.doc[table] || []) {
-				for (const fieldname of YEAR_FIELDS) {
-					if (row[fieldname] === undefined) row[fieldname] = null;
-				}
-			}
-		}
-	},
-
 	refresh(frm) {
 		set_year_headings(frm);
 		make_other_parts_read_only(frm);

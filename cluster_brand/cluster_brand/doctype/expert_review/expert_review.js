@@ -12,10 +12,6 @@ frappe.ui.form.on("Expert Review", {
 		show_the_rubric_in_full(frm);
 	},
 
-	after_save(frm) {
-		keep_blank_scores_blank(frm);
-	},
-
 	refresh(frm) {
 		if (frm.doc.application) {
 			// The expert reads the application it scores (an assigned expert may read and print it).
@@ -57,17 +53,4 @@ function show_the_rubric_in_full(frm) {
 		.cb-rubric .grid-static-col[data-fieldname="guidance"] .static-area { white-space: normal; }`,
 		"cb-rubric-style"
 	);
-}
-
-function keep_blank_scores_blank(frm) {
-	// A score not entered, its weighted score and the total of a sheet not fully scored are stored NULL
-	// (cluster_brand/nullable_numbers.py). The form's copy of the saved sheet drops the fields that came back
-	// null, and the grid would show them as 0.000 (Frappe's Float formatter blanks null only): null again
-	// before the form is refreshed.
-	if (frm.doc.total_score === undefined) frm.doc.total_score = null;
-	for (const row of frm.doc.scores || []) {
-		for (const fieldname of ["score", "weighted_score"]) {
-			if (row[fieldname] === undefined) row[fieldname] = null;
-		}
-	}
 }
