@@ -90,7 +90,7 @@ class TestPilotYearsOverHTTPOn:
 			{"dt": ANNUAL_WORK_SUMMARY, "dn": self.name, "method": "check_completeness"},
 		)["message"]
 		self.assertFalse(check["complete"])
-		self.assertIn("工作成效", check["missing"])
+		self.assertIn("请填写工作成效。", check["missing"])
 		self.action("applicant", "Submit to Province", expect=417)
 		frappe.db.rollback()
 		self.update("applicant", json.loads(frappe.as_json(complete_values(self.name))))

@@ -49,8 +49,10 @@ frappe.ui.form.on("Cluster Brand Application", {
 		// the check is the applicant's before it submits, and its reviewers'; not a reader's (the association)
 		if (!frm.is_new() && COMPLETENESS_CHECKERS.some((role) => frappe.user_roles.includes(role))) {
 			frm.add_custom_button(__("Check Completeness"), () => check_completeness(frm));
-			offer_copy_to_batch(frm);
-			open_own_part(frm);
+		}
+		if (!frm.is_new()) {
+			offer_copy_to_batch(frm); // the applicant's
+			open_own_part(frm); // the receiver's
 		}
 	},
 
