@@ -11,7 +11,7 @@ import json
 import frappe
 from frappe.utils import add_days, today
 
-from cluster_brand.doctype_names import APPLICATION, EXPERT_REVIEW
+from cluster_brand.doctype_names import APPLICATION, EXPERT_REVIEW, PILOT_BATCH
 from cluster_brand.rules.formats import credit_code_check_character
 from cluster_brand.rules.workflow import (
 	APPROVED_AS_PILOT,
@@ -21,9 +21,10 @@ from cluster_brand.rules.workflow import (
 	RECOMMENDED,
 	UNDER_EXPERT_REVIEW,
 )
-from cluster_brand.tests.desk_browser import DeskTestCase, screenshot, settle
+from cluster_brand.tests.desk_browser import DeskTestCase, screen_faults, screenshot, settle
 from cluster_brand.tests.process import drive_to, next_free_rank
 from cluster_brand.tests.screen_text import REFUSALS  # the allowlist's refusal, anywhere in the walk
+from cluster_brand.tests.utils import test_batch_values
 
 PASSWORD = "Walk@2017-desk"
 ROUTE = "/app/cluster-brand-application/"
@@ -87,6 +88,7 @@ class TestDeskWalk(DeskTestCase):
 		page.locator(f'.cb-desk-status a[data-route$="/{name}"]').click()
 		page.wait_for_url(f"**/{name}")
 		settle(page)
+		self.assert_screen(page, f"{name} opened from the workspace")
 
 	def fill(self, page, fieldname: str, value):
 		field = (
@@ -118,7 +120,16 @@ class TestDeskWalk(DeskTestCase):
 		said = page.locator("#alert-container").inner_text()
 		self.assertNotIn("审批流程中", said)
 		self.assertIn("下一步", said)  # who acts next
+		self.assert_screen(page, f"after {action}")
 		return asked, said
+
+	def assert_screen(self, page, screen: str):
+		"""The screen as the cycle leaves it: no refusal, no English of the desk, no raw null, no cut heading
+		(desk_browser.screen_faults, as the walk of every screen checks each)."""
+		page.mouse.move(1, 450)  # no tooltip of where the last click was
+		names = {"Administrator", *self.cast.values(), *(user.split("@")[0] for user in self.cast.values())}
+		faults = screen_faults(page, names=names)
+		self.assertEqual(faults, [], f"{screen}: " + "; ".join(faults))
 
 	def test_01_each_role_lands_on_its_own_workspace(self):
 		workspaces = {
@@ -438,6 +449,53 @@ class TestDeskWalk(DeskTestCase):
 			frappe.delete_doc("Cluster Enterprise", code, force=True, ignore_permissions=True)
 			frappe.db.commit()
 		self.assertEqual(saved, cluster)
+
+	def test_14_the_applicant_copies_its_application_into_a_new_batch(self):
+		frappe.db.rollback()
+		source = frappe.get_doc(APPLICATION, self.draft)
+		later = f"浏览器复制批次（{source.batch_year + 1}）"
+		if not frappe.db.exists(PILOT_BATCH, later):
+			frappe.get_doc(
+				{
+					**test_batch_values(),
+					"doctype": PILOT_BATCH,
+					"batch_title": later,
+					"batch_year": source.batch_year + 1,
+				}
+			).insert()
+		frappe.db.commit()
+		copies = []
+		try:
+			page = self.page_of("applicant")
+			page.goto(f"{self.desk.base_url}{ROUTE}{self.draft}", wait_until="domcontentloaded")
+			settle(page)
+			self.assertEqual(
+				page.locator(".menu-btn-group .dropdown-menu").get_by_text("复制", exact=True).count(), 0
+			)
+			page.get_by_role("button", name="复制到新批次").click()
+			dialog = page.locator(".modal.show")
+			dialog.locator('[data-fieldname="pilot_batch"] select').select_option(later)
+			screenshot(page, "applicant-copy-to-batch")
+			dialog.locator(".btn-primary").click()
+			page.wait_for_url(lambda url: self.draft not in url and "/cluster-brand-application/" in url)
+			settle(page, 2000)
+			frappe.db.rollback()
+			copies = frappe.get_all(APPLICATION, {"copied_from": self.draft}, pluck="name")
+			self.assertEqual(len(copies), 1)
+			self.assertIn(copies[0], page.url)
+			head = page.inner_text(".page-head:visible")
+			self.assertIn("草稿", head)
+			self.assertIn(self.draft, page.inner_text('.frappe-control[data-fieldname="copied_from"]'))
+			self.assertEqual(frappe.db.get_value(APPLICATION, copies[0], "pilot_batch"), later)
+			self.assert_screen(page, "the copy in the new batch")
+			screenshot(page, "applicant-copied-application")
+			page.context.close()
+		finally:
+			frappe.db.rollback()
+			for name in copies or frappe.get_all(APPLICATION, {"copied_from": self.draft}, pluck="name"):
+				frappe.delete_doc(APPLICATION, name, force=True, ignore_permissions=True)
+			frappe.delete_doc(PILOT_BATCH, later, force=True, ignore_permissions=True)
+			frappe.db.commit()
 
 	# --- the workspaces and the province's opinion (issue 19) --------------------------------------------------
 
