@@ -44,25 +44,29 @@ def remove_records_in_frappe_doctypes():
 	frappe.db.delete("User Permission", {"allow": ("in", list(app_doctypes))})
 	frappe.db.delete("Scheduled Job Type", {"method": ("like", "cluster_brand.%")})
 	_release_users_from_module_profile()
-	for fixture in frappe.get_hooks("fixtures", app_name="cluster_brand"):
-		doctype = fixture["dt"]
-		if doctype in app_doctypes:
-			continue  # dropped with its table
-		names = set(frappe.get_all(doctype, filters=fixture.get("filters"), pluck="name"))
-		for name in names - _named_by_other_workflows(doctype):
+	for doctype in {fixture["dt"] for fixture in _fixtures()} - app_doctypes:  # the app's own: dropped
+		for name in set(_fixture_names(doctype)) - _named_by_other_workflows(doctype):
 			frappe.delete_doc(doctype, name, force=True, ignore_permissions=True, ignore_on_trash=True)
 	frappe.clear_cache()
 
 
+def _fixtures() -> list[dict]:
+	return frappe.get_hooks("fixtures", app_name="cluster_brand")
+
+
+def _fixture_names(doctype: str) -> list[str]:
+	"""The records of ``doctype`` that the app's fixtures hold (hooks.py names them by filters)."""
+	names = []
+	for fixture in _fixtures():
+		if fixture["dt"] == doctype:
+			names += frappe.get_all(doctype, filters=fixture.get("filters"), pluck="name")
+	return names
+
+
 def _release_users_from_module_profile():
 	"""The users given the programme's module profile get Frappe's modules back (the profile blocked them)."""
-	profiles = [
-		f for f in frappe.get_hooks("fixtures", app_name="cluster_brand") if f["dt"] == "Module Profile"
-	]
-	names = (
-		frappe.get_all("Module Profile", filters=profiles[0].get("filters"), pluck="name") if profiles else []
-	)
-	users = frappe.get_all("User", filters={"module_profile": ("in", names or [""])}, pluck="name")
+	profiles = _fixture_names("Module Profile") or [""]
+	users = frappe.get_all("User", filters={"module_profile": ("in", profiles)}, pluck="name")
 	if users:
 		frappe.db.delete("Block Module", {"parenttype": "User", "parent": ("in", users)})
 		User = frappe.qb.DocType("User")
@@ -78,12 +82,7 @@ def _named_by_other_workflows(doctype: str) -> set[str]:
 		},
 		"Workflow Action Master": {"Workflow Transition": ("action",)},
 	}.get(doctype, {})
-	ours = next(
-		fixture
-		for fixture in frappe.get_hooks("fixtures", app_name="cluster_brand")
-		if fixture["dt"] == "Workflow"
-	)
-	our_workflows = frappe.get_all("Workflow", filters=ours.get("filters"), pluck="name") or [""]
+	our_workflows = _fixture_names("Workflow") or [""]
 	named = set()
 	for table, fields in columns.items():
 		Table = frappe.qb.DocType(table)

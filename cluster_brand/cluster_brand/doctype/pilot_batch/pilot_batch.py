@@ -90,7 +90,10 @@ def previous_batch(batch_year: int | None, name: str | None = None) -> str | Non
 def stage_of(batch) -> str:
 	"""The batch's status as its stage (rules/workflow.py batch_status), from its applications' states."""
 	application_states = (
-		frappe.get_all(APPLICATION, filters={"pilot_batch": batch.name}, pluck="workflow_state")
+		# each state once: a batch of thousands of applications is read at every application's step
+		frappe.get_all(
+			APPLICATION, filters={"pilot_batch": batch.name}, pluck="workflow_state", distinct=True
+		)
 		if batch.name and not batch.is_new()
 		else []
 	)
