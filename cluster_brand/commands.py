@@ -10,7 +10,7 @@ def cluster_brand_demo(context):
 	"""Create the 2017 pilot batch, two complete demo applications and one demo user per role."""
 	import frappe
 
-	from cluster_brand.demo import DEMO_PASSWORD, DEMO_USERS, make_demo
+	from cluster_brand.demo.site import DEMO_PASSWORD, DEMO_USERS, make_demo
 
 	frappe.init(get_site(context))
 	frappe.connect()

@@ -123,36 +123,36 @@ jinja = {
 # when wkhtmltopdf cannot draw their footer.
 override_whitelisted_methods = {
 	"frappe.utils.print_format.download_pdf": "cluster_brand.print.pdf.download_pdf",
-	# the side paths that skip row or field rules for the programme's roles (cluster_brand/side_paths.py)
-	"frappe.desk.search.search_link": "cluster_brand.side_paths.search_link",
-	"frappe.client.validate_link": "cluster_brand.side_paths.validate_link",
-	"frappe.desk.listview.get_group_by_count": "cluster_brand.side_paths.get_group_by_count",
-	"frappe.desk.form.load.getdoc": "cluster_brand.side_paths.getdoc",
-	"frappe.desk.form.load.get_docinfo": "cluster_brand.side_paths.get_docinfo",
-	# a refused report is named in the reader's language (cluster_brand/report_access.py)
-	"frappe.desk.query_report.get_script": "cluster_brand.report_access.get_script",
-	"frappe.desk.query_report.run": "cluster_brand.report_access.run",
+	# the side paths that skip row or field rules for the programme's roles (cluster_brand/overrides/side_paths.py)
+	"frappe.desk.search.search_link": "cluster_brand.overrides.side_paths.search_link",
+	"frappe.client.validate_link": "cluster_brand.overrides.side_paths.validate_link",
+	"frappe.desk.listview.get_group_by_count": "cluster_brand.overrides.side_paths.get_group_by_count",
+	"frappe.desk.form.load.getdoc": "cluster_brand.overrides.side_paths.getdoc",
+	"frappe.desk.form.load.get_docinfo": "cluster_brand.overrides.side_paths.get_docinfo",
+	# a refused report is named in the reader's language (cluster_brand/overrides/query_report.py)
+	"frappe.desk.query_report.get_script": "cluster_brand.overrides.query_report.get_script",
+	"frappe.desk.query_report.run": "cluster_brand.overrides.query_report.run",
 	# the workspaces' charts and cards: no field counted that the user may not read, no cache shared across
-	# users (cluster_brand/dashboards.py)
-	"frappe.desk.doctype.dashboard_chart.dashboard_chart.get": "cluster_brand.dashboards.get_chart",
-	"frappe.desk.doctype.number_card.number_card.get_result": "cluster_brand.dashboards.get_number_card_result",
-	"frappe.desk.doctype.dashboard_settings.dashboard_settings.create_dashboard_settings": "cluster_brand.dashboards.create_dashboard_settings",
-	# the print preview and the bell: the row and field rules, the user's own (cluster_brand/desk_features.py)
-	"frappe.printing.page.print.print.get_print_settings_to_show": "cluster_brand.desk_features.get_print_settings_to_show",
-	"frappe.client.get_value": "cluster_brand.desk_features.get_value",
-	"frappe.desk.doctype.notification_settings.notification_settings.set_seen_value": "cluster_brand.desk_features.set_seen_value",
+	# users (cluster_brand/readers/dashboards.py)
+	"frappe.desk.doctype.dashboard_chart.dashboard_chart.get": "cluster_brand.readers.dashboards.get_chart",
+	"frappe.desk.doctype.number_card.number_card.get_result": "cluster_brand.readers.dashboards.get_number_card_result",
+	"frappe.desk.doctype.dashboard_settings.dashboard_settings.create_dashboard_settings": "cluster_brand.readers.dashboards.create_dashboard_settings",
+	# the print preview and the bell: the row and field rules, the user's own (cluster_brand/overrides/desk_features.py)
+	"frappe.printing.page.print.print.get_print_settings_to_show": "cluster_brand.overrides.desk_features.get_print_settings_to_show",
+	"frappe.client.get_value": "cluster_brand.overrides.desk_features.get_value",
+	"frappe.desk.doctype.notification_settings.notification_settings.set_seen_value": "cluster_brand.overrides.desk_features.set_seen_value",
 }
 
-# Default deny: the programme's roles call only the whitelisted methods of cluster_brand/allowlist.py.
+# Default deny: the programme's roles call only the whitelisted methods of cluster_brand/permissions/allowlist.py.
 auth_hooks = [
-	"cluster_brand.allowlist.refuse_unlisted_methods",
+	"cluster_brand.permissions.allowlist.refuse_unlisted_methods",
 	# a combined PDF of a batch's applications is downloaded by its requester only (cluster_brand/print/batch_pdf.py)
 	"cluster_brand.permissions.files.refuse_others_batch_pdfs",
 	# bad input is the client's error (400 naming the field), never a 500 nor a partial save (request_input.py)
-	"cluster_brand.request_input.refuse_bad_input",
+	"cluster_brand.permissions.request_input.refuse_bad_input",
 ]
 # a JSON body that is no JSON fails in Frappe's parsing, before any hook: answered as the client's error
-after_request = ["cluster_brand.request_input.answer_malformed_body"]
+after_request = ["cluster_brand.permissions.request_input.answer_malformed_body"]
 
 # Row-level isolation: see the package cluster_brand/permissions/.
 permission_query_conditions = {
@@ -214,7 +214,7 @@ has_permission = {
 
 scheduler_events = {
 	"daily": [
-		"cluster_brand.notifications.send_deadline_reminders",
+		"cluster_brand.notifications.application.send_deadline_reminders",
 		# the pilots' annual work summaries, in the week before they are due (cluster_brand/pilot_years.py)
 		"cluster_brand.pilot_years.send_summary_reminders",
 		# a batch's status follows its stage: its submission deadline passes (issue 19)
@@ -226,28 +226,28 @@ scheduler_events = {
 # On install, Frappe's setup is completed in the programme's conventions (cluster_brand/install.py), so that no
 # user is sent to the setup wizard. A user given a programme role lands on its role's workspace, with the module
 # profile that hides Frappe's workspaces; nobody is made System Manager without being given the role (Frappe's
-# "at least one System Manager" rule applies once the setup is complete) (cluster_brand/landing.py).
+# "at least one System Manager" rule applies once the setup is complete) (cluster_brand/desk/landing.py).
 after_install = "cluster_brand.install.after_install"
 before_uninstall = "cluster_brand.install.before_uninstall"
 # the main indicators and the experts' scores stay blank until typed: their columns accept NULL, and Frappe's
-# schema sync keeps them so (cluster_brand/nullable_numbers.py)
-before_migrate = "cluster_brand.nullable_numbers.keep_columns_nullable"
-after_migrate = "cluster_brand.nullable_numbers.make_columns_nullable"
+# schema sync keeps them so (cluster_brand/controllers/blank_numbers.py)
+before_migrate = "cluster_brand.controllers.blank_numbers.keep_columns_nullable"
+after_migrate = "cluster_brand.controllers.blank_numbers.make_columns_nullable"
 doc_events = {
 	"*": {
 		"before_validate": [
 			# a row sent with the name of a row the document does not have is refused, not lost; impossible
 			# dates are refused on every path (request_input.py)
-			"cluster_brand.request_input.check_saved_document",
+			"cluster_brand.permissions.request_input.check_saved_document",
 			# read-only fields keep their saved values on every write path (permissions/read_only.py)
 			"cluster_brand.permissions.read_only.keep_read_only_values",
 		]
 	},
-	# the workspace's status comes with its block (cluster_brand/desk_status.py)
-	"Custom HTML Block": {"onload": "cluster_brand.desk_status.prerender_status"},
+	# the workspace's status comes with its block (cluster_brand/desk/status_block.py)
+	"Custom HTML Block": {"onload": "cluster_brand.desk.status_block.prerender_status"},
 	"User": {
-		"before_validate": "cluster_brand.landing.set_programme_desk",
-		"validate": "cluster_brand.landing.no_automatic_system_manager",
+		"before_validate": "cluster_brand.desk.landing.set_programme_desk",
+		"validate": "cluster_brand.desk.landing.no_automatic_system_manager",
 	},
 	# attachments follow the edit locks of their document (cluster_brand/permissions/files.py)
 	"File": {
@@ -258,9 +258,9 @@ doc_events = {
 
 # --- What the desk says around each action (issue 19) ----------------------------------------------------------
 # the confirmations and the what-happened texts of the workflow actions, translated once per session
-# (cluster_brand/workflow_messages.py; shown by public/js/desk_forms.js)
+# (cluster_brand/desk/workflow_messages.py; shown by public/js/desk_forms.js)
 boot_session = [
-	"cluster_brand.workflow_messages.boot_session",
+	"cluster_brand.desk.workflow_messages.boot_session",
 	# the batch the workspaces' number cards count (their dynamic filter), named by the status block
-	"cluster_brand.desk_status.boot_session",
+	"cluster_brand.desk.status_block.boot_session",
 ]

@@ -13,8 +13,8 @@ it is the site's, and undoing it would lock every user out again.
 import frappe
 from frappe.utils import cint
 
+from cluster_brand.controllers.blank_numbers import make_columns_nullable
 from cluster_brand.doctype_names import PROGRAMME_MODULE
-from cluster_brand.nullable_numbers import make_columns_nullable
 from cluster_brand.rules import PROGRAMME_ROLES
 
 # The wizard's answers for a site of the programme: Chinese, China, Beijing time, yuan. Frappe takes the date,

@@ -1,7 +1,7 @@
 """The pilot years on a real site (Annex 1 四(五)): a unit starts its year's summary from its pilot, whoever
 acts next on a summary is told (ToDo and notification, as for the applications), a daily job reminds the
 unit before the due date, and the provinces and the ministry list the overdue summaries. The rules are in
-cluster_brand/rules/pilot_calendar.py and summary_workflow.py."""
+cluster_brand/rules/pilot_years/calendar.py and summary_workflow.py."""
 
 from datetime import date
 
@@ -11,15 +11,16 @@ from frappe.desk.form import assign_to
 from frappe.utils import cint, getdate, today
 
 from cluster_brand.doctype_names import ANNUAL_WORK_SUMMARY, BRAND_PILOT
-from cluster_brand.notifications import (
+from cluster_brand.notifications.application import (
 	applicants,
 	in_site_language,
 	inform,
 	provincial_reviewers,
 	users_with_role,
 )
-from cluster_brand.rules import pilot_calendar, summary_workflow
-from cluster_brand.rules.workflow import RETURNED
+from cluster_brand.rules.application.workflow import RETURNED
+from cluster_brand.rules.pilot_years import calendar as pilot_calendar
+from cluster_brand.rules.pilot_years import workflow as summary_workflow
 
 IN_PILOT = "In Pilot"
 

@@ -1,4 +1,4 @@
-"""Derive cluster_brand/data/pdf_text_map.json: the characters wkhtmltopdf writes into a PDF's text layer
+"""Derive cluster_brand/print/data/pdf_text_map.json: the characters wkhtmltopdf writes into a PDF's text layer
 for glyphs of the Noto CJK SC fonts that the user typed as other characters.
 
 	/path/to/bench/env/bin/python scripts/derive_pdf_text_map.py [font.ttc …]
@@ -29,7 +29,7 @@ FONTS = (
 	"/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
 	"/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc",
 )
-OUT = Path(__file__).resolve().parent.parent / "cluster_brand" / "data" / "pdf_text_map.json"
+OUT = Path(__file__).resolve().parent.parent / "cluster_brand" / "print" / "data" / "pdf_text_map.json"
 
 RADICALS = range(0x2E80, 0x2FE0)  # CJK Radicals Supplement and Kangxi Radicals
 UNIFIED = (range(0x3400, 0x4DC0), range(0x4E00, 0xA000))

@@ -2,7 +2,7 @@
 
 Walks each role's pages in headless Chromium (Debian's) against a running site and prints, per user,
 the methods seen (``/api/method/<name>``, the legacy ``cmd`` form, and ``run_doc_method`` targets).
-Compare the output with ``cluster_brand/allowlist.py`` after a Frappe upgrade or a new desk page:
+Compare the output with ``cluster_brand/permissions/allowlist.py`` after a Frappe upgrade or a new desk page:
 
     bench --site cb.localhost serve --port 8000 &
     <bench>/env/bin/python scripts/record_desk_methods.py http://cb.localhost:8000
@@ -110,7 +110,7 @@ def main(base: str):
 				by_method[method].append(user.split("@")[0])
 		browser.close()
 	print(json.dumps(dict(sorted(by_method.items())), ensure_ascii=False, indent=1))
-	from cluster_brand.allowlist import ALLOWED_METHODS, CLIENT_GET, CLIENT_SAVE, RUN_DOC_METHOD
+	from cluster_brand.permissions.allowlist import ALLOWED_METHODS, CLIENT_GET, CLIENT_SAVE, RUN_DOC_METHOD
 
 	listed = {*ALLOWED_METHODS, CLIENT_GET, CLIENT_SAVE}
 	unlisted = {

@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from cluster_brand.demo_values import application_values, load_demo_data
+from cluster_brand.demo.values import application_values, load_demo_data
 
 BATCH_YEAR = 2017
 
@@ -38,7 +38,7 @@ def complete_application() -> dict:
 
 def invalid_application_violations():
 	"""Violations of every kind, from an application that is empty or wrong everywhere."""
-	from cluster_brand.rules.application import check_entries, check_ready_to_leave_draft
+	from cluster_brand.rules.application.form import check_entries, check_ready_to_leave_draft
 
 	doc = complete_application()
 	doc["indicators"][0]["year_1_value"] = -1

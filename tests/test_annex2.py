@@ -6,9 +6,9 @@ from pathlib import Path
 import pytest
 from metadata import doctypes, fields, translations
 
-from cluster_brand.rules import annex2 as form
-from cluster_brand.rules.indicators import INDICATORS
-from cluster_brand.rules.work_plan import WORK_ITEMS
+from cluster_brand.rules.application import annex2 as form
+from cluster_brand.rules.application.indicators import INDICATORS
+from cluster_brand.rules.application.work_plan import WORK_ITEMS
 
 ANNEX_2 = (Path(__file__).parent / "data" / "annex2.txt").read_text(encoding="utf-8")
 DOCS = (Path(__file__).parent.parent / "docs" / "official-items.md").read_text(encoding="utf-8")

@@ -2,17 +2,15 @@
 
 from datetime import date
 
-from cluster_brand.rules import (
-	pilot_calendar,
-	summary_completeness,
-	summary_indicators,
-	summary_progress,
-	summary_workflow,
-	workflow,
-)
+from cluster_brand.rules.application import workflow
+from cluster_brand.rules.application.indicators import INDICATORS, OUTPUT, PROFIT, VALUE_ADDED
+from cluster_brand.rules.application.work_plan import WORK_ITEM_KEYS
 from cluster_brand.rules.formats import credit_code_check_character
-from cluster_brand.rules.indicators import INDICATORS, OUTPUT, PROFIT, VALUE_ADDED
-from cluster_brand.rules.work_plan import WORK_ITEM_KEYS
+from cluster_brand.rules.pilot_years import calendar as pilot_calendar
+from cluster_brand.rules.pilot_years import completeness as summary_completeness
+from cluster_brand.rules.pilot_years import indicators as summary_indicators
+from cluster_brand.rules.pilot_years import progress as summary_progress
+from cluster_brand.rules.pilot_years import workflow as summary_workflow
 
 CODE = "91330000MA2CC9990" + credit_code_check_character("91330000MA2CC9990")
 

@@ -4,10 +4,10 @@ from datetime import date
 
 from sample_application import BATCH_YEAR, complete_application
 
-from cluster_brand.rules.application import check_entries, check_ready_to_leave_draft, derived_values
-from cluster_brand.rules.completeness import missing_items
-from cluster_brand.rules.enterprises import MINIMUM_COVERAGE_PERCENT
-from cluster_brand.rules.indicators import SALES, indicator_years
+from cluster_brand.rules.application.completeness import missing_items
+from cluster_brand.rules.application.enterprises import MINIMUM_COVERAGE_PERCENT
+from cluster_brand.rules.application.form import check_entries, check_ready_to_leave_draft, derived_values
+from cluster_brand.rules.application.indicators import SALES, indicator_years
 
 
 def test_the_complete_demo_application_passes_every_check():

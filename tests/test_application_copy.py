@@ -7,8 +7,7 @@ from pathlib import Path
 
 from sample_application import BATCH_YEAR, complete_application
 
-from cluster_brand.rules.application import check_ready_to_leave_draft
-from cluster_brand.rules.application_copy import (
+from cluster_brand.rules.application.batch_copy import (
 	COPIED_FROM,
 	OPEN_FOR_APPLICATION,
 	FieldInfo,
@@ -18,6 +17,7 @@ from cluster_brand.rules.application_copy import (
 	shift_indicator_years,
 	shift_plan_years,
 )
+from cluster_brand.rules.application.form import check_ready_to_leave_draft
 
 APPLICATION_JSON = (
 	Path(__file__).resolve().parent.parent

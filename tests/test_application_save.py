@@ -4,8 +4,8 @@ what the save derives and every kind of problem out."""
 from dataclasses import replace
 from datetime import date
 
-from cluster_brand.rules import application_save
-from cluster_brand.rules.application_save import (
+from cluster_brand.rules.application import save as application_save
+from cluster_brand.rules.application.save import (
 	CLUSTER_UNIT,
 	DUPLICATE,
 	EDIT_LOCKS,
@@ -16,7 +16,7 @@ from cluster_brand.rules.application_save import (
 	SaveFacts,
 	check_save,
 )
-from cluster_brand.rules.workflow import DRAFT, PENDING_PROVINCIAL_REVIEW
+from cluster_brand.rules.application.workflow import DRAFT, PENDING_PROVINCIAL_REVIEW
 from tests.sample_application import BATCH_YEAR, complete_application
 
 TODAY = date(2017, 4, 20)

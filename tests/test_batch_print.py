@@ -1,6 +1,6 @@
 """The order of a batch's applications in the one PDF of the review meeting (rules/batch_print.py)."""
 
-from cluster_brand.rules.batch_print import outline_title, print_order
+from cluster_brand.rules.review.batch_order import outline_title, print_order
 
 ZJ, SD = "浙江省工业和信息化主管部门", "山东省工业和信息化主管部门"
 

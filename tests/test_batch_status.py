@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from cluster_brand.rules import workflow as states
+from cluster_brand.rules.application import workflow as states
 
 DEADLINE = date(2017, 8, 31)
 

@@ -10,7 +10,9 @@ from metadata import doctypes, translations
 from sample_application import BATCH_YEAR, complete_application
 
 from cluster_brand.doctype_names import APPLICATION, PILOT_BATCH
-from cluster_brand.rules import application, indicators, registry, scoring, work_plan, workflow
+from cluster_brand.rules import registry
+from cluster_brand.rules.application import form as application
+from cluster_brand.rules.application import indicators, work_plan, workflow
 from cluster_brand.rules.capacity import (
 	DECIMAL_LIMIT,
 	INT_MAX,
@@ -22,6 +24,7 @@ from cluster_brand.rules.capacity import (
 	storable,
 )
 from cluster_brand.rules.formats import normalize_credit_code
+from cluster_brand.rules.review import scoring
 from cluster_brand.rules.values import as_text
 
 INF, NAN = json.loads("1e400"), float("nan")
@@ -38,7 +41,7 @@ def meta_fields(doctype: str) -> list[tuple]:
 
 
 def zh(violation) -> str:
-	"""The message as a Chinese user reads it (what cluster_brand.violations.translate_violation does)."""
+	"""The message as a Chinese user reads it (what cluster_brand.controllers.violations.translate_violation does)."""
 	t = translations()
 	args = {
 		k: (t.get(str(v), str(v)) if k in violation.translate_args else v) for k, v in violation.args.items()

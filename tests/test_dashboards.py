@@ -2,8 +2,8 @@
 
 from datetime import date
 
-from cluster_brand.rules import dashboards as charts
-from cluster_brand.rules import workflow as states
+from cluster_brand.rules.application import workflow as states
+from cluster_brand.rules.views import dashboards as charts
 
 TODAY = date(2017, 8, 20)
 

@@ -4,8 +4,8 @@ from datetime import date
 
 from print_env import print_environment
 
-from cluster_brand.rules import desk_status as status
-from cluster_brand.rules import workflow as states
+from cluster_brand.rules.application import workflow as states
+from cluster_brand.rules.views import desk_status as status
 
 TODAY = date(2017, 8, 20)
 

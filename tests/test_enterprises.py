@@ -1,4 +1,4 @@
-from cluster_brand.rules.enterprises import (
+from cluster_brand.rules.application.enterprises import (
 	TABLE_ITEM,
 	backbone_totals,
 	check_backbone_rows,
@@ -81,7 +81,7 @@ def test_backbone_rows():
 
 
 def test_an_enterprise_code_that_fails_gb_32100_is_an_entry_error_with_its_row():
-	from cluster_brand.rules.enterprises import ENTERPRISE_TABLES, check_enterprise_codes
+	from cluster_brand.rules.application.enterprises import ENTERPRISE_TABLES, check_enterprise_codes
 	from cluster_brand.rules.formats import credit_code_check_character
 
 	valid = "91330000MA2CC9990" + credit_code_check_character("91330000MA2CC9990")
@@ -98,7 +98,7 @@ def test_an_enterprise_code_that_fails_gb_32100_is_an_entry_error_with_its_row()
 def test_the_entry_checks_include_the_enterprise_codes():
 	from sample_application import BATCH_YEAR, complete_application
 
-	from cluster_brand.rules.application import check_entries
+	from cluster_brand.rules.application.form import check_entries
 
 	doc = complete_application()
 	code = doc["top_enterprises"][0]["enterprise"]

@@ -1,6 +1,6 @@
 import pytest
 
-from cluster_brand.rules.indicators import (
+from cluster_brand.rules.application.indicators import (
 	COST_PROFIT_RATIO,
 	EXPORT_SHARE,
 	INDICATORS,

@@ -1,5 +1,5 @@
-"""The PDF text layer's repair table (cluster_brand/data/pdf_text_map.json) and its application to ToUnicode
-CMaps (cluster_brand.pdf_text), and typed text read back from what Frappe's sanitiser stores
+"""The PDF text layer's repair table (cluster_brand/print/data/pdf_text_map.json) and its application to ToUnicode
+CMaps (cluster_brand.print.pdf_text), and typed text read back from what Frappe's sanitiser stores
 (print/formatting.plain_text). No Frappe, no fonts: the PDFs themselves are read back in the Frappe tier
 (cluster_brand/tests/test_print_format.py)."""
 
@@ -8,8 +8,8 @@ import unicodedata
 
 import pytest
 
-from cluster_brand import pdf_text
-from cluster_brand.demo_values import DEMO_DATA
+from cluster_brand.demo.values import DEMO_DATA
+from cluster_brand.print import pdf_text
 from cluster_brand.print.formatting import plain_text as _text
 
 TABLE = json.loads(pdf_text.TABLE.read_text(encoding="utf-8"))["map"]

@@ -1,11 +1,11 @@
-"""试点进展's computed columns (cluster_brand/rules/pilot_progress.py): measures done and overdue, growth of the
+"""试点进展's computed columns (cluster_brand/rules/views/pilot_progress.py): measures done and overdue, growth of the
 followed indicators and the own-brand share against the baseline, one row per pilot and year."""
 
 from datetime import date
 
-from cluster_brand.rules import pilot_progress as progress
-from cluster_brand.rules.indicators import SALES, VALUE_ADDED
-from cluster_brand.rules.summary_progress import COMPLETED, IN_PROGRESS, NOT_STARTED
+from cluster_brand.rules.application.indicators import SALES, VALUE_ADDED
+from cluster_brand.rules.pilot_years.progress import COMPLETED, IN_PROGRESS, NOT_STARTED
+from cluster_brand.rules.views import pilot_progress as progress
 
 ZJ, SD = "浙江省工业和信息化主管部门", "山东省工业和信息化主管部门"
 

@@ -6,16 +6,14 @@ from datetime import date, timedelta
 import pytest
 from test_annual_summary import complete_summary
 
-from cluster_brand.rules import (
-	pilot_calendar,
-	pilot_progress,
-	summary_completeness,
-	summary_progress,
-	workflow,
-)
-from cluster_brand.rules.desk_status import deadline
-from cluster_brand.rules.summary_workflow import PENDING_PROVINCIAL_INSPECTION
-from cluster_brand.rules.workflow import planned_end
+from cluster_brand.rules.application import workflow
+from cluster_brand.rules.application.workflow import planned_end
+from cluster_brand.rules.pilot_years import calendar as pilot_calendar
+from cluster_brand.rules.pilot_years import completeness as summary_completeness
+from cluster_brand.rules.pilot_years import progress as summary_progress
+from cluster_brand.rules.pilot_years.workflow import PENDING_PROVINCIAL_INSPECTION
+from cluster_brand.rules.views import pilot_progress
+from cluster_brand.rules.views.desk_status import deadline
 from cluster_brand.tests.dates import PILOT_YEAR_DAYS
 
 NOV_30, DEC_1, DEC_31, LEAP_DAY = PILOT_YEAR_DAYS

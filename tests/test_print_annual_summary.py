@@ -7,9 +7,10 @@ from print_env import print_environment
 from test_print_application import Page, cells, flat
 
 from cluster_brand.print.annual_summary import annual_summary_print_context
-from cluster_brand.rules import summary_indicators, summary_progress
-from cluster_brand.rules.indicators import DERIVED_INDICATORS, INDICATORS
-from cluster_brand.rules.work_plan import WORK_ITEM_KEYS
+from cluster_brand.rules.application.indicators import DERIVED_INDICATORS, INDICATORS
+from cluster_brand.rules.application.work_plan import WORK_ITEM_KEYS
+from cluster_brand.rules.pilot_years import indicators as summary_indicators
+from cluster_brand.rules.pilot_years import progress as summary_progress
 
 TEMPLATE = "cluster_brand/templates/print/annual_work_summary.html"
 SCRIPT = "<script>alert(1)</script>"

@@ -14,10 +14,10 @@ from sample_application import BATCH_YEAR, complete_application
 from cluster_brand.print.application import BACKBONE_TOTAL_FIELDS, application_print_context
 from cluster_brand.print.application_plan import FUNDING_SOURCES
 from cluster_brand.print.formatting import format_number
-from cluster_brand.rules import annex2 as form
-from cluster_brand.rules.application import derived_values
-from cluster_brand.rules.indicators import INDICATORS, indicator_years, year_heading
-from cluster_brand.rules.work_plan import WORK_ITEMS, number_measures, sort_tasks
+from cluster_brand.rules.application import annex2 as form
+from cluster_brand.rules.application.form import derived_values
+from cluster_brand.rules.application.indicators import INDICATORS, indicator_years, year_heading
+from cluster_brand.rules.application.work_plan import WORK_ITEMS, number_measures, sort_tasks
 
 TEMPLATE = "cluster_brand/templates/print/cluster_brand_application.html"
 SCRIPT = "<script>alert(1)</script>"

@@ -20,8 +20,8 @@ from cluster_brand.print.review_forms import (
 	expert_review_print_context,
 	recommendation_print_context,
 )
-from cluster_brand.rules.scoring import DEFAULT_RUBRIC, weighted_scores
-from cluster_brand.rules.workflow import APPROVED_AS_PILOT
+from cluster_brand.rules.application.workflow import APPROVED_AS_PILOT
+from cluster_brand.rules.review.scoring import DEFAULT_RUBRIC, weighted_scores
 
 PRINT = "cluster_brand/templates/print/"
 SCRIPT = "<script>alert(1)</script>"
@@ -425,7 +425,7 @@ def test_a4_margins_song_font_and_the_page_number_footer(template):
 
 def unscored(doc: dict, *scored: int, stored=None) -> dict:
 	"""``doc`` as a new sheet is stored: no score entered (but those of the rows ``scored``), and no weighted
-	score or total: NULL (cluster_brand/nullable_numbers.py), or ``stored=0.0`` as a site stores them until
+	score or total: NULL (cluster_brand/controllers/blank_numbers.py), or ``stored=0.0`` as a site stores them until
 	its migrate makes their columns nullable."""
 	for n, row in enumerate(doc["scores"]):
 		if n not in scored:

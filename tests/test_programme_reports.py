@@ -1,13 +1,12 @@
-"""The reports' computed columns (cluster_brand/rules/programme_reports.py): shares, positions, totals per
+"""The reports' computed columns (cluster_brand/rules/views/programme_reports.py): shares, positions, totals per
 province, the recommendation counts per authority and the indicator comparison."""
 
 from datetime import date
 
 import pytest
 
-from cluster_brand.rules import programme_reports as reports
-from cluster_brand.rules import workflow as states
-from cluster_brand.rules.indicators import (
+from cluster_brand.rules.application import workflow as states
+from cluster_brand.rules.application.indicators import (
 	COST_PROFIT_RATIO,
 	COSTS,
 	EXPORT_SHARE,
@@ -20,6 +19,7 @@ from cluster_brand.rules.indicators import (
 	VALUE_ADDED_RATE,
 	values_by_indicator,
 )
+from cluster_brand.rules.views import programme_reports as reports
 
 ZJ, SD = "浙江省工业和信息化主管部门", "山东省工业和信息化主管部门"
 MINISTRY = {"Ministry Administrator"}

@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from cluster_brand.rules import workflow as states
+from cluster_brand.rules.application import workflow as states
 
 TODAY = date(2017, 8, 28)
 

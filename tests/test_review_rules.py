@@ -4,9 +4,10 @@ from datetime import date
 
 import pytest
 
-from cluster_brand.rules import edit_locks, ranking
-from cluster_brand.rules import scoring as s
-from cluster_brand.rules import workflow as r
+from cluster_brand.rules.application import edit_locks
+from cluster_brand.rules.application import workflow as r
+from cluster_brand.rules.review import ranking
+from cluster_brand.rules.review import scoring as s
 
 
 def facts(**values):

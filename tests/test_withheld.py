@@ -7,9 +7,9 @@ from metadata import DOCTYPE_DIR, doctypes, fields, fixtures
 
 from cluster_brand.doctype_names import ANNUAL_WORK_SUMMARY, APPLICATION
 from cluster_brand.rules import PROGRAMME_ROLES
-from cluster_brand.rules import summary_workflow as summary
-from cluster_brand.rules import workflow as r
-from cluster_brand.rules.withheld import (
+from cluster_brand.rules.application import workflow as r
+from cluster_brand.rules.pilot_years import workflow as summary
+from cluster_brand.rules.views.withheld import (
 	DRAFT_RECOMMENDATION,
 	INSPECTION_IN_PROGRESS,
 	READS_EVERY_STATE,

@@ -1,6 +1,6 @@
 from datetime import date
 
-from cluster_brand.rules.work_plan import (
+from cluster_brand.rules.application.work_plan import (
 	WORK_ITEM_KEYS,
 	check_time_nodes,
 	check_work_plan,

@@ -4,8 +4,8 @@ import pytest
 from metadata import fixtures
 
 from cluster_brand.doctype_names import ANNUAL_WORK_SUMMARY, APPLICATION
-from cluster_brand.rules import summary_workflow
-from cluster_brand.rules import workflow as states
+from cluster_brand.rules.application import workflow as states
+from cluster_brand.rules.pilot_years import workflow as summary_workflow
 
 TEXTS = {
 	APPLICATION: (states.APPLICATION_ACTIONS, states.APPLICATION_NEXT_STEP),

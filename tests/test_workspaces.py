@@ -5,7 +5,7 @@ import json
 
 from metadata import APP
 
-from cluster_brand.rules import workflow as states
+from cluster_brand.rules.application import workflow as states
 
 WORKSPACES = APP / "cluster_brand" / "workspace"
 LATEST_BATCH = ["Cluster Brand Application", "pilot_batch", "=", "frappe.boot.cb_latest_batch || ''", False]

@@ -21,7 +21,7 @@ import frappe
 from frappe.utils import now
 
 from cluster_brand.doctype_names import APPLICATION
-from cluster_brand.rules import workflow as states
+from cluster_brand.rules.application import workflow as states
 from cluster_brand.tests.utils import make_test_application
 
 PREFIX = "BENCH"

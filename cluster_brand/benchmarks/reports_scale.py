@@ -5,7 +5,7 @@
 
 For each size, bulk_data.populate() makes that many full applications in one batch (the process's mix of
 states, reviews for the reviewed ones); each report then runs ``rounds`` times through
-frappe.desk.query_report.run as the desk calls it (cluster_brand.report_access.run: the access check, then
+frappe.desk.query_report.run as the desk calls it (cluster_brand.overrides.query_report.run: the access check, then
 Frappe's run: permissions, the report's execute, formatting)
 as a Ministry Administrator with the batch as filter, after two warm-up runs. Printed per report: the
 median time and the number of SQL queries of one run (frappe.db.sql counted while it runs). Everything made
@@ -20,7 +20,7 @@ from unittest.mock import patch
 import frappe
 
 from cluster_brand.benchmarks import bulk_data
-from cluster_brand.report_access import run as run_report
+from cluster_brand.overrides.query_report import run as run_report
 from cluster_brand.tests.process import make_user
 
 REPORTS = (

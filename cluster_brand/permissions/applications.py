@@ -4,7 +4,7 @@ import frappe
 
 from cluster_brand.doctype_names import APPLICATION
 from cluster_brand.permissions.scope import any_of, sees_all, sql_in, sql_not_in, user_scope
-from cluster_brand.rules import workflow as rules
+from cluster_brand.rules.application import workflow as rules
 
 
 def application_conditions(user: str | None = None, table: str = f"`tab{APPLICATION}`") -> str:

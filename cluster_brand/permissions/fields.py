@@ -6,7 +6,7 @@ every print format). The list paths (queries, counts, exports) apply it through 
 
 import frappe
 
-from cluster_brand.rules.withheld import ever_withheld_fields, withheld_fields
+from cluster_brand.rules.views.withheld import ever_withheld_fields, withheld_fields
 
 
 def unreadable_fields(doctype: str) -> set[str]:

@@ -4,9 +4,10 @@ PDFs, which are their requester's alone."""
 import frappe
 from frappe import _
 
-from cluster_brand.allowlist import is_restricted
 from cluster_brand.doctype_names import ANNUAL_WORK_SUMMARY, APPLICATION
-from cluster_brand.rules import edit_locks, summary_workflow
+from cluster_brand.permissions.allowlist import is_restricted
+from cluster_brand.rules.application import edit_locks
+from cluster_brand.rules.pilot_years import workflow as summary_workflow
 
 
 def check_attachment_change(file, method=None):

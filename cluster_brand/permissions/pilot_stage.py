@@ -7,7 +7,7 @@ import frappe
 
 from cluster_brand.doctype_names import ANNUAL_WORK_SUMMARY, BRAND_PILOT
 from cluster_brand.permissions.scope import any_of, row_visible, sees_all, sql_in, user_scope
-from cluster_brand.rules.workflow import DRAFT
+from cluster_brand.rules.application.workflow import DRAFT
 
 
 def annual_summary_conditions(user: str | None = None, table: str = f"`tab{ANNUAL_WORK_SUMMARY}`") -> str:

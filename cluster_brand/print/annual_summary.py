@@ -8,7 +8,10 @@ but NOT escaped: the template escapes every user value.
 
 from cluster_brand.print import pages
 from cluster_brand.print.formatting import BLANK, date_text, float_value, format_number, int_value, plain_text
-from cluster_brand.rules import indicators, summary_indicators, summary_progress, summary_workflow, work_plan
+from cluster_brand.rules.application import indicators, work_plan
+from cluster_brand.rules.pilot_years import indicators as summary_indicators
+from cluster_brand.rules.pilot_years import progress as summary_progress
+from cluster_brand.rules.pilot_years import workflow as summary_workflow
 
 TITLE = "产业集群区域品牌建设试点年度工作总结"
 

@@ -19,8 +19,8 @@ from cluster_brand.print.formatting import (
 	int_value,
 	plain_text,
 )
-from cluster_brand.rules import annex2 as form
-from cluster_brand.rules import enterprises, indicators
+from cluster_brand.rules.application import annex2 as form
+from cluster_brand.rules.application import enterprises, indicators
 
 TITLE = "产业集群区域品牌建设试点申报书"
 

@@ -4,8 +4,8 @@
 
 from cluster_brand.print import pages
 from cluster_brand.print.formatting import date_text, float_value, format_number, plain_text, year_text
-from cluster_brand.rules import annex2 as form
-from cluster_brand.rules import work_plan
+from cluster_brand.rules.application import annex2 as form
+from cluster_brand.rules.application import work_plan
 
 # zh of Application Funding.funding_source, as in cluster_brand/translations/zh.csv.
 FUNDING_SOURCES = {

@@ -29,7 +29,7 @@ def contents_pdf(batch: str, authorities, applications: list[dict], part_pages: 
 			{"c": contents(batch, authorities, applications, part_pages, offset)},
 		)
 		pdf = frappe_get_pdf(html, {"page-size": "A4"})
-		# the text layer as typed (cluster_brand.pdf_text); the contents carry no page number
+		# the text layer as typed (cluster_brand.print.pdf_text); the contents carry no page number
 		return PdfReader(io.BytesIO(printing.finish_pdf(pdf, page_numbers=False)))
 
 	reader = render(1)

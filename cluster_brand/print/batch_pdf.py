@@ -19,7 +19,7 @@ Progress goes to the requester only (publish_realtime to the user's room, never 
 room, which every reader of the batch joins), and to the cache, where batch_pdf_status reads it: the form
 polls it when no realtime server runs.
 
-Order (cluster_brand.rules.batch_print.print_order): the ministry's whole batch by the experts' ranking when
+Order (cluster_brand.rules.review.batch_order.print_order): the ministry's whole batch by the experts' ranking when
 scored, else by recommending authority and recommendation rank; a province's by its recommendation rank.
 """
 
@@ -39,8 +39,8 @@ from cluster_brand.print import pdf as printing
 from cluster_brand.print.batch_contents import contents_pdf, scope_label
 from cluster_brand.print.format_names import APPLICATION_FORMAT
 from cluster_brand.print.readers import official_name
-from cluster_brand.rules import workflow
-from cluster_brand.rules.batch_print import outline_title, print_order
+from cluster_brand.rules.application import workflow
+from cluster_brand.rules.review.batch_order import outline_title, print_order
 
 EVENT = "cluster_brand_batch_pdf"  # the realtime event the Pilot Batch form listens to
 STATUS_TTL = 6 * 3600  # seconds a job's status stays readable

@@ -2,7 +2,7 @@
 
 download_pdf replaces Frappe's (override_whitelisted_methods): the desk's PDF button and the REST endpoint
 call it. Frappe's own download_pdf still checks the permission and makes the PDF; the app's print formats
-then get their text layer repaired (cluster_brand.pdf_text: what copying and searching read is what was
+then get their text layer repaired (cluster_brand.print.pdf_text: what copying and searching read is what was
 typed) and the page number of GB/T 9704 ("— 3 —") stamped on each page but a cover, in the documents' own
 font, because a wkhtmltopdf built on an unpatched Qt (Debian's, for one) ignores the templates' footer.
 PDFs made by frappe.get_print directly (e-mail attachments) are not finished: get_pdf here gives the
@@ -18,7 +18,7 @@ from frappe.utils.print_format import download_pdf as frappe_download_pdf
 from pypdf import PageObject, PdfReader, PdfWriter
 from pypdf.generic import ArrayObject, DecodedStreamObject, DictionaryObject, FloatObject, NameObject
 
-from cluster_brand import pdf_text
+from cluster_brand.print import pdf_text
 from cluster_brand.print.format_names import APPLICATION_FORMAT
 
 # --- PDF download with page numbers -----------------------------------------------------------------------
@@ -79,7 +79,7 @@ FORMATS_WITH_COVER = frozenset({APPLICATION_FORMAT})
 
 
 def finish_pdf(pdf: bytes, page_numbers: bool = True, cover: bool = False) -> bytes:
-	"""The PDF with its text layer repaired (cluster_brand.pdf_text) and, if asked, the page numbers."""
+	"""The PDF with its text layer repaired (cluster_brand.print.pdf_text) and, if asked, the page numbers."""
 	writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))
 	fix_text_layer(writer)
 	if page_numbers:

@@ -10,7 +10,7 @@ import frappe
 
 from cluster_brand.doctype_names import APPLICATION
 from cluster_brand.permissions.fields import fields_hidden_from_reader, unreadable_fields
-from cluster_brand.rules import workflow
+from cluster_brand.rules.application import workflow
 
 
 def readable(doc):

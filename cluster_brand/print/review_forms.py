@@ -7,7 +7,7 @@ from functools import cache
 from pathlib import Path
 
 from cluster_brand.print.formatting import BLANK, date_text, float_value, format_number, int_value, plain_text
-from cluster_brand.rules import scoring
+from cluster_brand.rules.review import scoring
 
 # --- The review process's forms: 省级推荐意见, 专家评审表, 产业集群区域品牌建设试点名单 -----------------------------
 # Lists that need the database (an authority's recommendations, a batch's pilots) are read by
@@ -75,7 +75,7 @@ def expert_review_print_context(doc) -> dict:
 	scores = list(doc.get("scores") or [])
 	# The saved weighted scores and total; computed only for a sheet that was never validated. A criterion not
 	# scored yet prints blank for the expert to fill in by hand, and so does the total of a sheet not fully
-	# scored (stored NULL, cluster_brand/nullable_numbers.py; read from the scores, not from a 0 stored before
+	# scored (stored NULL, cluster_brand/controllers/blank_numbers.py; read from the scores, not from a 0 stored before
 	# the site's columns accepted NULL).
 	weighted, total = scoring.weighted_scores(scores)
 	rows = [

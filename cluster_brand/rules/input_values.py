@@ -1,5 +1,5 @@
 """What a request may send for a field of each type: the shapes a document's values must have before Frappe
-takes them (cluster_brand/request_input.py checks every document a request writes against these).
+takes them (cluster_brand/permissions/request_input.py checks every document a request writes against these).
 
 Frappe takes a document's values as sent: a table sent as text fails with a Python error, a text sent as an
 object is stored as its Python repr, a date that is no date reaches MariaDB (error 1292), a Check sent as

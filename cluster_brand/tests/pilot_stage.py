@@ -7,14 +7,12 @@ from frappe.utils import add_days, getdate, today
 
 from cluster_brand.doctype_names import ANNUAL_WORK_SUMMARY, BRAND_PILOT
 from cluster_brand.pilot_years import start_annual_summary
-from cluster_brand.rules import (
-	pilot_calendar,
-	summary_indicators,
-	summary_progress,
-	summary_workflow,
-	workflow,
-)
-from cluster_brand.rules.indicators import COUNT
+from cluster_brand.rules.application import workflow
+from cluster_brand.rules.application.indicators import COUNT
+from cluster_brand.rules.pilot_years import calendar as pilot_calendar
+from cluster_brand.rules.pilot_years import indicators as summary_indicators
+from cluster_brand.rules.pilot_years import progress as summary_progress
+from cluster_brand.rules.pilot_years import workflow as summary_workflow
 from cluster_brand.tests.process import drive_to
 
 

@@ -9,7 +9,7 @@ from frappe.utils import add_days, get_datetime, get_system_timezone, today
 
 from cluster_brand.doctype_names import APPLICATION, EXPERT_REVIEW
 from cluster_brand.permissions.scope import add_user_scope
-from cluster_brand.rules.workflow import (
+from cluster_brand.rules.application.workflow import (
 	APPROVED_AS_PILOT,
 	IN_PUBLIC_NOTICE,
 	PENDING_PROVINCIAL_REVIEW,

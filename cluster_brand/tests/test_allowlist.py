@@ -7,7 +7,7 @@ from datetime import date
 
 import frappe
 
-from cluster_brand.allowlist import (
+from cluster_brand.permissions.allowlist import (
 	ALLOWED_DOC_METHODS,
 	ALLOWED_METHODS,
 	RUN_DOC_METHOD,

@@ -1,4 +1,4 @@
-"""The programme's copy of an application into a new batch (cluster_brand/application_copy.py, issue 19), as the
+"""The programme's copy of an application into a new batch (cluster_brand/cluster_brand/doctype/cluster_brand_application/application_copy.py, issue 19), as the
 applicant unit calls it from its form: through the allowlist, with the unit's own permissions."""
 
 from datetime import date
@@ -7,13 +7,13 @@ import frappe
 from frappe.utils import add_days, getdate, today
 
 from cluster_brand.doctype_names import APPLICATION, PILOT_BATCH
-from cluster_brand.rules.indicators import YEAR_FIELDS
-from cluster_brand.rules.workflow import DRAFT, RECOMMENDED
+from cluster_brand.rules.application.indicators import YEAR_FIELDS
+from cluster_brand.rules.application.workflow import DRAFT, RECOMMENDED
 from cluster_brand.tests.dates import frozen_day
 from cluster_brand.tests.process import drive_to, make_cast
 from cluster_brand.tests.utils import IntegrationTestCase, call_as, language, test_batch_values
 
-COPY = "cluster_brand.application_copy.copy_to_batch"
+COPY = "cluster_brand.cluster_brand.doctype.cluster_brand_application.application_copy.copy_to_batch"
 DAY = date(2026, 9, 14)
 OPEN_2018, CLOSED_2019 = "测试批次（2018）", "测试批次（2019，申报已截止）"
 

@@ -6,9 +6,9 @@ test_print_review_formats.
 
 import frappe
 
-from cluster_brand import notifications
 from cluster_brand.cluster_brand.doctype.recommending_authority.recommending_authority import PROVINCIAL
-from cluster_brand.rules import workflow as rules
+from cluster_brand.notifications import application as notifications
+from cluster_brand.rules.application import workflow as rules
 from cluster_brand.tests.utils import IntegrationTestCase
 
 

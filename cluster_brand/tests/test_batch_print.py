@@ -15,12 +15,16 @@ from pypdf import PdfReader
 
 from cluster_brand import batch_print
 from cluster_brand.doctype_names import APPLICATION, EXPERT_REVIEW, PILOT_BATCH
+from cluster_brand.overrides.side_paths import get_docinfo
 from cluster_brand.permissions.files import refuse_others_batch_pdfs
 from cluster_brand.print import batch_pdf
 from cluster_brand.print.readers import official_name
-from cluster_brand.rules.batch_print import OUTLINE_SEPARATOR, outline_title
-from cluster_brand.rules.workflow import PENDING_PROVINCIAL_REVIEW, RECOMMENDED, UNDER_EXPERT_REVIEW
-from cluster_brand.side_paths import get_docinfo
+from cluster_brand.rules.application.workflow import (
+	PENDING_PROVINCIAL_REVIEW,
+	RECOMMENDED,
+	UNDER_EXPERT_REVIEW,
+)
+from cluster_brand.rules.review.batch_order import OUTLINE_SEPARATOR, outline_title
 from cluster_brand.tests.dates import frozen_day
 from cluster_brand.tests.process import SHANDONG, make_cast
 from cluster_brand.tests.test_print_format import fold, pdf_text

@@ -11,9 +11,9 @@ from frappe.translate import clear_cache as clear_translation_cache
 from frappe.translate import get_all_translations
 
 from cluster_brand import install
-from cluster_brand.demo import make_user
+from cluster_brand.demo.site import make_user
+from cluster_brand.desk.landing import MODULE_PROFILE, ROLE_WORKSPACES
 from cluster_brand.install import complete_setup
-from cluster_brand.landing import MODULE_PROFILE, ROLE_WORKSPACES
 from cluster_brand.tests.frappe_strings import FRAPPE_STRINGS_CORRECTED
 from cluster_brand.tests.utils import IntegrationTestCase, language
 

@@ -9,16 +9,16 @@ import frappe
 from frappe.utils import add_days, getdate
 
 from cluster_brand.cluster_brand.doctype.pilot_batch.pilot_batch import refresh_batch_statuses
-from cluster_brand.desk_status import boot_session as desk_boot_session
-from cluster_brand.desk_status import latest_batch
+from cluster_brand.desk.status_block import boot_session as desk_boot_session
+from cluster_brand.desk.status_block import latest_batch
+from cluster_brand.desk.workflow_messages import action_texts
+from cluster_brand.desk.workflow_messages import boot_session as texts_boot_session
 from cluster_brand.doctype_names import ANNUAL_WORK_SUMMARY, APPLICATION, PILOT_BATCH, PROGRAMME_MODULE
 from cluster_brand.print.review_forms import recommendation_print_context
-from cluster_brand.rules import workflow as states
+from cluster_brand.rules.application import workflow as states
 from cluster_brand.tests.dates import frozen_day
 from cluster_brand.tests.process import act, drive_to, edit, make_cast, next_free_rank, on_day
 from cluster_brand.tests.utils import TEST_BATCH, IntegrationTestCase, language
-from cluster_brand.workflow_messages import action_texts
-from cluster_brand.workflow_messages import boot_session as texts_boot_session
 
 DAY = date(2026, 6, 15)
 
@@ -34,7 +34,7 @@ class TestDeskActions(IntegrationTestCase):
 		frappe.set_user("Administrator")
 
 	def test_the_boot_brings_each_actions_texts_in_chinese(self):
-		self.assertIn("cluster_brand.workflow_messages.boot_session", frappe.get_hooks("boot_session"))
+		self.assertIn("cluster_brand.desk.workflow_messages.boot_session", frappe.get_hooks("boot_session"))
 		frappe.set_user(self.cast.applicant)
 		with language("zh"):
 			bootinfo = frappe._dict()

@@ -7,8 +7,8 @@ from datetime import date
 import frappe
 
 from cluster_brand.doctype_names import APPLICATION, EXPERT_REVIEW
+from cluster_brand.rules.application.workflow import PENDING_PROVINCIAL_REVIEW, UNDER_EXPERT_REVIEW
 from cluster_brand.rules.formats import credit_code_check_character
-from cluster_brand.rules.workflow import PENDING_PROVINCIAL_REVIEW, UNDER_EXPERT_REVIEW
 from cluster_brand.tests.dates import frozen_day
 from cluster_brand.tests.process import OTHER_UNIT, drive_to, make_cast
 from cluster_brand.tests.utils import IntegrationTestCase, call_as, language, make_test_application_values

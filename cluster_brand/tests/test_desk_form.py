@@ -11,8 +11,8 @@ import json
 import frappe
 
 from cluster_brand.doctype_names import APPLICATION
-from cluster_brand.rules.indicators import YEAR_FIELDS
-from cluster_brand.rules.workflow import DRAFT, PENDING_PROVINCIAL_REVIEW, RECOMMENDED
+from cluster_brand.rules.application.indicators import YEAR_FIELDS
+from cluster_brand.rules.application.workflow import DRAFT, PENDING_PROVINCIAL_REVIEW, RECOMMENDED
 from cluster_brand.tests.desk_browser import DeskTestCase, screenshot, settle
 from cluster_brand.tests.process import drive_to
 

@@ -21,6 +21,7 @@ from pathlib import Path
 
 import frappe
 
+from cluster_brand.desk.landing import ROLE_WORKSPACES
 from cluster_brand.doctype_names import (
 	ANNUAL_WORK_SUMMARY,
 	APPLICATION,
@@ -28,9 +29,8 @@ from cluster_brand.doctype_names import (
 	EXPERT_REVIEW,
 	PROGRAMME_MODULE,
 )
-from cluster_brand.landing import ROLE_WORKSPACES
-from cluster_brand.rules.summary_workflow import FORWARDED_TO_MINISTRY
-from cluster_brand.rules.workflow import DRAFT, PENDING_PROVINCIAL_REVIEW, UNDER_EXPERT_REVIEW
+from cluster_brand.rules.application.workflow import DRAFT, PENDING_PROVINCIAL_REVIEW, UNDER_EXPERT_REVIEW
+from cluster_brand.rules.pilot_years.workflow import FORWARDED_TO_MINISTRY
 from cluster_brand.tests.desk_browser import (
 	SCREENS,
 	DeskTestCase,

@@ -6,9 +6,9 @@ from datetime import date
 import frappe
 from frappe.utils import add_days, getdate, today
 
-from cluster_brand.desk_status import get_desk_status
+from cluster_brand.desk.status_block import get_desk_status
 from cluster_brand.doctype_names import APPLICATION, EXPERT_REVIEW, PILOT_BATCH
-from cluster_brand.rules import workflow as states
+from cluster_brand.rules.application import workflow as states
 from cluster_brand.tests.dates import frozen_day
 from cluster_brand.tests.process import OTHER_UNIT, drive_to, make_cast, new_application
 from cluster_brand.tests.utils import (

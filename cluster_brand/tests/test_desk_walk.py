@@ -12,8 +12,7 @@ import frappe
 from frappe.utils import add_days, today
 
 from cluster_brand.doctype_names import APPLICATION, EXPERT_REVIEW, PILOT_BATCH
-from cluster_brand.rules.formats import credit_code_check_character
-from cluster_brand.rules.workflow import (
+from cluster_brand.rules.application.workflow import (
 	APPROVED_AS_PILOT,
 	DRAFT,
 	IN_PUBLIC_NOTICE,
@@ -21,6 +20,7 @@ from cluster_brand.rules.workflow import (
 	RECOMMENDED,
 	UNDER_EXPERT_REVIEW,
 )
+from cluster_brand.rules.formats import credit_code_check_character
 from cluster_brand.tests.desk_browser import DeskTestCase, screen_faults, screenshot, settle
 from cluster_brand.tests.process import drive_to, next_free_rank
 from cluster_brand.tests.screen_text import REFUSALS  # the allowlist's refusal, anywhere in the walk

@@ -19,14 +19,14 @@ from frappe.desk.query_report import get_script
 from frappe.desk.query_report import run as run_report
 from frappe.utils import add_days, getdate
 
-from cluster_brand import nullable_numbers
-from cluster_brand.allowlist import refuse_unlisted_methods
+from cluster_brand.controllers import blank_numbers as nullable_numbers
 from cluster_brand.doctype_names import APPLICATION, EXPERT_REVIEW, PILOT_BATCH
 from cluster_brand.patches.v0_1 import expert_scores_as_nullable_numbers as to_numbers
 from cluster_brand.patches.v0_1 import name_recommendation_settings_by_authority_and_batch as rename_patch
+from cluster_brand.permissions.allowlist import refuse_unlisted_methods
 from cluster_brand.print import pdf as printing
 from cluster_brand.print.format_names import APPLICATION_FORMAT, EXPERT_REVIEW_FORMAT
-from cluster_brand.rules.workflow import UNDER_EXPERT_REVIEW
+from cluster_brand.rules.application.workflow import UNDER_EXPERT_REVIEW
 from cluster_brand.tests.dates import frozen_day
 from cluster_brand.tests.process import SHANDONG, ZHEJIANG, drive_to, make_cast, submit_review
 from cluster_brand.tests.utils import TEST_BATCH, IntegrationTestCase, call, language

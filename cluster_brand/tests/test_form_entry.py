@@ -10,13 +10,13 @@ from frappe.desk.form.load import getdoc
 from cluster_brand.cluster_brand.doctype.cluster_brand_application.cluster_brand_application import (
 	completeness_report,
 )
+from cluster_brand.controllers.violations import InvalidCellError
 from cluster_brand.doctype_names import APPLICATION
-from cluster_brand.rules.indicators import YEAR_FIELDS
-from cluster_brand.rules.workflow import DRAFT, PENDING_PROVINCIAL_REVIEW
+from cluster_brand.rules.application.indicators import YEAR_FIELDS
+from cluster_brand.rules.application.workflow import DRAFT, PENDING_PROVINCIAL_REVIEW
 from cluster_brand.tests.dates import frozen_day
 from cluster_brand.tests.process import OWN_UNIT, drive_to, make_cast, new_application
 from cluster_brand.tests.utils import IntegrationTestCase, language, make_test_application_values
-from cluster_brand.violations import InvalidCellError
 
 PROFIT = "Total Profit of the Leading Industry (100 million yuan)"
 EXPORTS = "Total Exports of the Leading Industry (100 million yuan)"

@@ -9,7 +9,7 @@ import frappe
 from frappe.utils import add_days, today
 
 from cluster_brand.doctype_names import APPLICATION, BRAND_PILOT, EXPERT_REVIEW
-from cluster_brand.rules.workflow import (
+from cluster_brand.rules.application.workflow import (
 	APPROVED_AS_PILOT,
 	PENDING_PROVINCIAL_REVIEW,
 	RECOMMENDED,

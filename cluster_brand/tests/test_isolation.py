@@ -15,9 +15,9 @@ from frappe.utils.global_search import search as global_search
 
 from cluster_brand.doctype_names import ANNUAL_WORK_SUMMARY, APPLICATION, BRAND_PILOT, EXPERT_REVIEW
 from cluster_brand.print.format_names import APPLICATION_FORMAT
-from cluster_brand.rules import workflow as states
-from cluster_brand.rules.summary_workflow import PENDING_PROVINCIAL_INSPECTION
-from cluster_brand.rules.workflow import DRAFT, UNDER_EXPERT_REVIEW
+from cluster_brand.rules.application import workflow as states
+from cluster_brand.rules.application.workflow import DRAFT, UNDER_EXPERT_REVIEW
+from cluster_brand.rules.pilot_years.workflow import PENDING_PROVINCIAL_INSPECTION
 from cluster_brand.tests.dates import frozen_day
 from cluster_brand.tests.pilot_stage import make_pilot, reporting_year, summary_in
 from cluster_brand.tests.process import OTHER_UNIT, drive_to, make_cast, submit_review
@@ -254,7 +254,7 @@ class TestIsolation(IntegrationTestCase):
 			if not SEES[key]:
 				self.assertEqual(names, [], key)
 
-	# --- the workspaces' number cards and charts (cluster_brand/dashboards.py) -------------------------
+	# --- the workspaces' number cards and charts (cluster_brand/readers/dashboards.py) -------------------------
 
 	def desk_call(self, method: str, **kwargs):
 		"""Calls a whitelisted method as the desk does: through override_whitelisted_methods."""

@@ -11,8 +11,10 @@ import frappe
 from frappe.desk.query_report import run as run_report
 
 from cluster_brand.doctype_names import ANNUAL_WORK_SUMMARY
-from cluster_brand.rules import summary_progress, summary_workflow, workflow
-from cluster_brand.rules.indicators import SALES
+from cluster_brand.rules.application import workflow
+from cluster_brand.rules.application.indicators import SALES
+from cluster_brand.rules.pilot_years import progress as summary_progress
+from cluster_brand.rules.pilot_years import workflow as summary_workflow
 from cluster_brand.tests.dates import each_day
 from cluster_brand.tests.pilot_stage import make_pilot, reporting_year, summary_in
 from cluster_brand.tests.process import make_cast

@@ -12,7 +12,10 @@ from frappe.utils import getdate
 
 from cluster_brand.doctype_names import ANNUAL_WORK_SUMMARY, APPLICATION, BRAND_PILOT
 from cluster_brand.pilot_years import overdue_summaries, send_summary_reminders, start_annual_summary
-from cluster_brand.rules import indicators, summary_indicators, summary_progress, summary_workflow, workflow
+from cluster_brand.rules.application import indicators, workflow
+from cluster_brand.rules.pilot_years import indicators as summary_indicators
+from cluster_brand.rules.pilot_years import progress as summary_progress
+from cluster_brand.rules.pilot_years import workflow as summary_workflow
 from cluster_brand.tests.dates import PILOT_YEAR_DAYS, clock_on, each_day, frozen_day
 from cluster_brand.tests.pilot_stage import (
 	act_on_summary,
@@ -260,7 +263,7 @@ class TestPilotYearsOn(PilotYearsCase):
 	the day, its first year, due date, reminders, overdue list and the workspaces' status blocks."""
 
 	def status(self, key: str, view: str) -> str:
-		from cluster_brand.desk_status import get_desk_status
+		from cluster_brand.desk.status_block import get_desk_status
 
 		frappe.set_user(self.cast[key])
 		try:

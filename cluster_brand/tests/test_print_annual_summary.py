@@ -11,7 +11,7 @@ import frappe
 from cluster_brand.doctype_names import ANNUAL_WORK_SUMMARY
 from cluster_brand.print import pdf as printing
 from cluster_brand.print.format_names import ANNUAL_SUMMARY_FORMAT
-from cluster_brand.rules import summary_workflow
+from cluster_brand.rules.pilot_years import workflow as summary_workflow
 from cluster_brand.tests.dates import frozen_day
 from cluster_brand.tests.pilot_stage import edit_summary, inspection_values, make_pilot, summary_in
 from cluster_brand.tests.process import make_cast

@@ -14,14 +14,14 @@ from pathlib import Path
 
 import frappe
 
-from cluster_brand.demo_values import APPLICATION_FILES, load_demo_data
+from cluster_brand.demo.values import APPLICATION_FILES, load_demo_data
 from cluster_brand.doctype_names import APPLICATION
 from cluster_brand.print import pdf as printing
 from cluster_brand.print.application import application_print_context
 from cluster_brand.print.format_names import APPLICATION_FORMAT
-from cluster_brand.rules import annex2 as form
-from cluster_brand.rules.indicators import INDICATORS
-from cluster_brand.rules.work_plan import WORK_ITEMS
+from cluster_brand.rules.application import annex2 as form
+from cluster_brand.rules.application.indicators import INDICATORS
+from cluster_brand.rules.application.work_plan import WORK_ITEMS
 from cluster_brand.tests.dates import frozen_day
 from cluster_brand.tests.utils import IntegrationTestCase, make_test_application, make_test_application_values
 

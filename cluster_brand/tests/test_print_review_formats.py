@@ -26,7 +26,7 @@ from cluster_brand.print.format_names import (
 	RECOMMENDATION_FORMAT,
 )
 from cluster_brand.print.review_forms import CONFLICT_DECLARATION, DESIGNATION_TITLE, EXPERT_REVIEW_TITLE
-from cluster_brand.rules.workflow import APPROVED_AS_PILOT, DRAFT
+from cluster_brand.rules.application.workflow import APPROVED_AS_PILOT, DRAFT
 from cluster_brand.tests.dates import frozen_day
 from cluster_brand.tests.process import ZHEJIANG, drive_to, make_cast
 from cluster_brand.tests.test_print_format import fold, pdf_text

@@ -16,11 +16,11 @@ from frappe.desk.query_report import get_script
 from frappe.desk.query_report import run as run_report
 from frappe.utils import add_days, getdate
 
-from cluster_brand import programme_reports
 from cluster_brand.doctype_names import APPLICATION, PILOT_BATCH
-from cluster_brand.rules import programme_reports as computed
-from cluster_brand.rules import workflow as states
-from cluster_brand.rules.indicators import SALES, VALUE_ADDED, VALUE_ADDED_RATE
+from cluster_brand.readers import programme_reports
+from cluster_brand.rules.application import workflow as states
+from cluster_brand.rules.application.indicators import SALES, VALUE_ADDED, VALUE_ADDED_RATE
+from cluster_brand.rules.views import programme_reports as computed
 from cluster_brand.tests.dates import frozen_day
 from cluster_brand.tests.process import OTHER_UNIT, OWN_UNIT, SHANDONG, ZHEJIANG, make_cast
 from cluster_brand.tests.utils import (

@@ -7,17 +7,18 @@ from datetime import date
 import frappe
 from frappe.utils import today
 
+from cluster_brand.controllers.violations import InvalidCellError
 from cluster_brand.doctype_names import ANNUAL_WORK_SUMMARY, APPLICATION, PILOT_BATCH
-from cluster_brand.rules import scoring, workflow
-from cluster_brand.rules.workflow import PENDING_PROVINCIAL_REVIEW, RECOMMENDED
+from cluster_brand.rules.application import workflow
+from cluster_brand.rules.application.workflow import PENDING_PROVINCIAL_REVIEW, RECOMMENDED
+from cluster_brand.rules.review import scoring
 from cluster_brand.tests.dates import frozen_day
 from cluster_brand.tests.pilot_stage import act_on_summary, make_pilot, reporting_year, start_summary
 from cluster_brand.tests.process import drive_to, make_cast
 from cluster_brand.tests.test_desk_features import credit_code
 from cluster_brand.tests.utils import IntegrationTestCase, call_as, language, test_batch_values
-from cluster_brand.violations import InvalidCellError
 
-RECORD = "cluster_brand.paper_copies.record_paper_copies"
+RECORD = "cluster_brand.cluster_brand.doctype.cluster_brand_application.paper_copies.record_paper_copies"
 COMMON_ACTIONS = "frappe.model.workflow.get_common_transition_actions"
 DAY = date(2026, 11, 30)  # a day on which a pilot designated today reports on its year (tests/dates.py)
 

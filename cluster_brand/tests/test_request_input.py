@@ -1,5 +1,5 @@
 """Bad input over HTTP is the client's error: a 4xx with a translated message naming the field, nothing saved,
-never a 500 (cluster_brand/request_input.py). Generated over every allowlisted method and every programme
+never a 500 (cluster_brand/permissions/request_input.py). Generated over every allowlisted method and every programme
 DocType's field types; then each 500 and the data loss of issue 18 by itself."""
 
 import inspect
@@ -10,9 +10,9 @@ from urllib.parse import quote, urlencode
 import frappe
 from frappe.utils import escape_html
 
-from cluster_brand.allowlist import ALLOWED_METHODS
 from cluster_brand.doctype_names import ANNUAL_WORK_SUMMARY, APPLICATION, BRAND_PILOT
-from cluster_brand.request_input import (
+from cluster_brand.permissions.allowlist import ALLOWED_METHODS
+from cluster_brand.permissions.request_input import (
 	JSON_ARGUMENTS,
 	METHOD_JSON_ARGUMENTS,
 	PROGRAMME_MODULE,
@@ -259,7 +259,7 @@ class TestRequestInput(IntegrationTestCase):
 	def test_required_arguments_left_out(self):
 		for method, argument, who in (
 			("cluster_brand.api.check_completeness", "name", "applicant"),
-			("cluster_brand.desk_status.get_desk_status", "view", "applicant"),
+			("cluster_brand.desk.status_block.get_desk_status", "view", "applicant"),
 			("cluster_brand.pilot_years.start_annual_summary", "brand_pilot", "applicant"),
 			("frappe.desk.form.save.savedocs", "doc", "system_manager"),
 		):

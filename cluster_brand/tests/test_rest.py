@@ -5,8 +5,8 @@ from datetime import date
 import frappe
 
 from cluster_brand.doctype_names import APPLICATION
-from cluster_brand.rules.completeness import TABLE_FIELDS
-from cluster_brand.rules.enterprises import MINIMUM_COVERAGE_PERCENT
+from cluster_brand.rules.application.completeness import TABLE_FIELDS
+from cluster_brand.rules.application.enterprises import MINIMUM_COVERAGE_PERCENT
 from cluster_brand.tests.dates import frozen_day
 from cluster_brand.tests.utils import IntegrationTestCase, make_api_user, make_test_application_values, rest
 

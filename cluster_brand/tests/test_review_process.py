@@ -7,8 +7,8 @@ import frappe
 from frappe.utils import add_days, getdate, today
 
 from cluster_brand.doctype_names import APPLICATION, BRAND_PILOT, EXPERT_REVIEW, PILOT_BATCH
-from cluster_brand.notifications import send_deadline_reminders
-from cluster_brand.rules.workflow import (
+from cluster_brand.notifications.application import send_deadline_reminders
+from cluster_brand.rules.application.workflow import (
 	APPROVED_AS_PILOT,
 	DRAFT,
 	IN_PUBLIC_NOTICE,

@@ -12,7 +12,7 @@ import frappe
 
 from cluster_brand.doctype_names import APPLICATION, EXPERT_REVIEW, PILOT_BATCH
 from cluster_brand.print.format_names import RECOMMENDATION_FORMAT
-from cluster_brand.rules.workflow import PENDING_PROVINCIAL_REVIEW, UNDER_EXPERT_REVIEW
+from cluster_brand.rules.application.workflow import PENDING_PROVINCIAL_REVIEW, UNDER_EXPERT_REVIEW
 from cluster_brand.tests.dates import frozen_day
 from cluster_brand.tests.process import drive_to, make_cast
 from cluster_brand.tests.test_isolation import SEES

@@ -22,8 +22,9 @@ from cluster_brand.doctype_names import (
 	PROGRAMME_MODULE,
 )
 from cluster_brand.permissions.read_only import read_only_fields
-from cluster_brand.rules import summary_workflow, workflow
-from cluster_brand.rules.withheld import READS_EVERY_STATE, WITHHELD
+from cluster_brand.rules.application import workflow
+from cluster_brand.rules.pilot_years import workflow as summary_workflow
+from cluster_brand.rules.views.withheld import READS_EVERY_STATE, WITHHELD
 from cluster_brand.tests.dates import frozen_day
 from cluster_brand.tests.pilot_stage import (
 	act_on_summary,

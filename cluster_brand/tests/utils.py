@@ -14,8 +14,8 @@ try:  # Frappe v16
 except ImportError:  # Frappe v15
 	from frappe.tests.utils import FrappeTestCase as IntegrationTestCase
 
-from cluster_brand.demo import make_registers
-from cluster_brand.demo_values import application_values, load_demo_data
+from cluster_brand.demo.site import make_registers
+from cluster_brand.demo.values import application_values, load_demo_data
 from cluster_brand.doctype_names import PILOT_BATCH
 from cluster_brand.permissions.scope import add_user_scope
 
@@ -145,7 +145,7 @@ def call_as(user: str, method: str, /, **kwargs):
 	"""A whitelisted method as ``user`` in this process, through the allowlist (an auth hook) and the app's
 	overrides, resolved as frappe.handler.execute_cmd does (the last override wins). Positional: the method's
 	own arguments may be named ``user`` or ``method``."""
-	from cluster_brand.allowlist import refuse_unlisted_methods
+	from cluster_brand.permissions.allowlist import refuse_unlisted_methods
 
 	frappe.set_user(user)
 	frappe.local.form_dict = frappe._dict(cmd=method, **kwargs)

@@ -1,6 +1,6 @@
 import frappe
 
-from cluster_brand.rules.scoring import DEFAULT_RUBRIC
+from cluster_brand.rules.review.scoring import DEFAULT_RUBRIC
 
 
 def execute():

@@ -1,5 +1,5 @@
 """Expert Review Score.score is a Float again, NULL until the expert enters it, like the weighted score and the
-sheet's total (cluster_brand/nullable_numbers.py). Run before the model sync ([pre_model_sync]), on each kind
+sheet's total (cluster_brand/controllers/blank_numbers.py). Run before the model sync ([pre_model_sync]), on each kind
 of site that may be migrated:
 
 - one that ran expert_scores_blank_until_entered holds the scores as text in a varchar column, NULL or ''
@@ -19,7 +19,7 @@ stored 0). A new site creates nullable columns (after_install) and runs no patch
 import frappe
 from frappe.database.schema import get_definition
 
-from cluster_brand.nullable_numbers import make_columns_nullable
+from cluster_brand.controllers.blank_numbers import make_columns_nullable
 
 SCORES = "tabExpert Review Score"
 SHEETS = "tabExpert Review"

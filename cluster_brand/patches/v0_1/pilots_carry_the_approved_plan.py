@@ -2,7 +2,7 @@ import frappe
 
 from cluster_brand.cluster_brand.doctype.brand_pilot.brand_pilot import approved_plan
 from cluster_brand.doctype_names import APPLICATION, BRAND_PILOT
-from cluster_brand.rules.indicators import indicator_years
+from cluster_brand.rules.application.indicators import indicator_years
 
 
 def execute():

@@ -1,7 +1,7 @@
 import frappe
 from frappe.core.doctype.data_import.data_import import import_doc
 
-from cluster_brand.landing import update_programme_users
+from cluster_brand.desk.landing import update_programme_users
 
 
 def execute():

@@ -1,11 +1,11 @@
 """The application's 推荐排序 (recommendation_rank) and 专家平均分 (mean_score) are blank until the province
-ranks it and an expert submits a sheet (cluster_brand/nullable_numbers.py): their columns accept NULL, and the
+ranks it and an expert submits a sheet (cluster_brand/controllers/blank_numbers.py): their columns accept NULL, and the
 0 Frappe stored for "not given" is made blank. A rank is never 0 (the rules refuse it); a mean score of 0
 is kept where a submitted sheet has a total."""
 
 import frappe
 
-from cluster_brand.nullable_numbers import make_columns_nullable
+from cluster_brand.controllers.blank_numbers import make_columns_nullable
 
 
 def execute():

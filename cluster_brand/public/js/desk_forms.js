@@ -6,7 +6,7 @@
 // it once per DocType whose form loads: what it installs, it installs once.
 
 // A refused save points at the failing cell: the server names the table, row and field in its message and
-// locates the cells in its answer (cluster_brand/violations.py, InvalidCellError). Frappe shows the message
+// locates the cells in its answer (cluster_brand/controllers/violations.py, InvalidCellError). Frappe shows the message
 // only when no handler takes the error, so the handler shows it and brings the first cell's row into view;
 // when the message is closed, the cell is opened for editing (in the table, or in the row's form), or the
 // form's own field is scrolled to and focused.
@@ -238,7 +238,7 @@ function programme_numbers(frm) {
 // Each workflow action (Frappe's action menu, frappe.ui.form.States) asks first what it will do and says
 // afterwards what happened and who acts next; so do the expert's submission of a score sheet and the receiver's
 // receipt of the paper copies. The texts are the rules' (rules/workflow.py, rules/summary_workflow.py), sent
-// translated with the boot (cluster_brand/workflow_messages.py).
+// translated with the boot (cluster_brand/desk/workflow_messages.py).
 (() => {
 	if (frappe.cb_action_texts_installed) return;
 	frappe.cb_action_texts_installed = true;
@@ -349,7 +349,7 @@ if (!document.getElementById("cluster-brand-grid-headings")) {
 }
 
 // ---- Blank numbers stay blank after a save ----
-// The numbers nobody typed are stored NULL (cluster_brand/nullable_numbers.py). Frappe's reply to a save leaves
+// The numbers nobody typed are stored NULL (cluster_brand/controllers/blank_numbers.py). Frappe's reply to a save leaves
 // them out of the form's copy, and its Float formatter blanks null only: the cell would read 0.00 until the
 // form is loaded again. Every number of the form and of its tables that the reply left out is null again.
 frappe.provide("cluster_brand.desk");

@@ -1,9 +1,9 @@
 // The applications per workflow state, in the process's order.
-// Read through the user's permissions: cluster_brand/dashboards.py.
+// Read through the user's permissions: cluster_brand/readers/dashboards.py.
 frappe.provide("frappe.dashboards.chart_sources");
 
 frappe.dashboards.chart_sources["Applications by State"] = {
-	method: "cluster_brand.dashboards.applications_by_state",
+	method: "cluster_brand.readers.dashboards.applications_by_state",
 	filters: [
 		{
 			fieldname: "pilot_batch",

@@ -1,7 +1,7 @@
 # Copyright (c) 2026, cluster_brand contributors
 # For license information, please see license.txt
 
-from cluster_brand.nullable_numbers import NullableNumbers
+from cluster_brand.controllers.blank_numbers import NullableNumbers
 
 
 class AnnualSummaryDerivedIndicator(NullableNumbers):

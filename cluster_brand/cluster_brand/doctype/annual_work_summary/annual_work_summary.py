@@ -14,19 +14,9 @@ from cluster_brand.cluster_brand.doctype.cluster_brand_application.cluster_brand
 	_update_rows_in_place,
 )
 from cluster_brand.cluster_brand.doctype.cluster_brand_application.save_facts import changed_levels
-from cluster_brand.doctype_names import ANNUAL_WORK_SUMMARY, APPLICATION, BRAND_PILOT
-from cluster_brand.nullable_numbers import NullableNumbers
-from cluster_brand.permissions.fields import WithholdsFromReader
-from cluster_brand.pilot_years import notify_summary_transition, province_due_date
-from cluster_brand.rules import (
-	pilot_calendar,
-	summary_completeness,
-	summary_indicators,
-	summary_progress,
-	summary_workflow,
-)
-from cluster_brand.set_wise_save import SetWiseSave
-from cluster_brand.violations import (
+from cluster_brand.controllers.blank_numbers import NullableNumbers
+from cluster_brand.controllers.set_wise_save import SetWiseSave
+from cluster_brand.controllers.violations import (
 	doc_as_rule_input,
 	existing_duplicate,
 	link_violations,
@@ -35,6 +25,14 @@ from cluster_brand.violations import (
 	validate_links,
 	validate_storable,
 )
+from cluster_brand.doctype_names import ANNUAL_WORK_SUMMARY, APPLICATION, BRAND_PILOT
+from cluster_brand.permissions.fields import WithholdsFromReader
+from cluster_brand.pilot_years import notify_summary_transition, province_due_date
+from cluster_brand.rules.pilot_years import calendar as pilot_calendar
+from cluster_brand.rules.pilot_years import completeness as summary_completeness
+from cluster_brand.rules.pilot_years import indicators as summary_indicators
+from cluster_brand.rules.pilot_years import progress as summary_progress
+from cluster_brand.rules.pilot_years import workflow as summary_workflow
 
 # the pilot's values the summary shows (and the row rules read): copied, never typed
 PILOT_FIELDS = (

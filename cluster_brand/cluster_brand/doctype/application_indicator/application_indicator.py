@@ -1,7 +1,7 @@
 # Copyright (c) 2026, cluster_brand contributors
 # For license information, please see license.txt
 
-from cluster_brand.nullable_numbers import NullableNumbers
+from cluster_brand.controllers.blank_numbers import NullableNumbers
 
 
 class ApplicationIndicator(NullableNumbers):
@@ -34,4 +34,4 @@ class ApplicationIndicator(NullableNumbers):
 		year_2_value: DF.Float
 		year_3_value: DF.Float
 	# end: auto-generated types
-	"""Its year values stay blank (NULL) until filled in: cluster_brand/nullable_numbers.py."""
+	"""Its year values stay blank (NULL) until filled in: cluster_brand/controllers/blank_numbers.py."""

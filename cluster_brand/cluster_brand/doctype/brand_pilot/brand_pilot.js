@@ -4,7 +4,7 @@
 frappe.ui.form.on("Brand Pilot", {
 	refresh(frm) {
 		// the pilot's summaries, as the reader may see them (no Connections panel: its counts are not the
-		// programme users' to call, cluster_brand/allowlist.py)
+		// programme users' to call, cluster_brand/permissions/allowlist.py)
 		if (!frm.is_new()) {
 			frm.add_custom_button(__("Annual Work Summaries"), () =>
 				frappe.set_route("List", "Annual Work Summary", { brand_pilot: frm.doc.name })

@@ -6,14 +6,14 @@ from frappe.model.document import Document
 from frappe.model.naming import make_autoname
 from frappe.utils import getdate, today
 
+from cluster_brand.controllers.violations import validate_links, validate_storable
 from cluster_brand.doctype_names import ANNUAL_WORK_SUMMARY, BRAND_PILOT, PILOT_BATCH
 from cluster_brand.pilot_years import province_due_date
-from cluster_brand.rules.indicators import INDICATOR_BY_KEY, INDICATORS, indicator_years
-from cluster_brand.rules.pilot_calendar import suggested_reporting_year
-from cluster_brand.rules.summary_indicators import baseline_of
-from cluster_brand.rules.summary_progress import target_rows
-from cluster_brand.rules.workflow import planned_end
-from cluster_brand.violations import validate_links, validate_storable
+from cluster_brand.rules.application.indicators import INDICATOR_BY_KEY, INDICATORS, indicator_years
+from cluster_brand.rules.application.workflow import planned_end
+from cluster_brand.rules.pilot_years.calendar import suggested_reporting_year
+from cluster_brand.rules.pilot_years.indicators import baseline_of
+from cluster_brand.rules.pilot_years.progress import target_rows
 
 
 class BrandPilot(Document):

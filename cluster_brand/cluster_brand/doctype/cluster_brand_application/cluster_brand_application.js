@@ -19,7 +19,7 @@ frappe.ui.form.on("Cluster Brand Application", {
 
 	onload(frm) {
 		if (frm.is_new()) {
-			// the main indicators are blank until typed (stored blank, not as 0: cluster_brand/nullable_numbers.py)
+			// the main indicators are blank until typed (stored blank, not as 0: cluster_brand/controllers/blank_numbers.py)
 			const blank_years = Object.fromEntries(YEAR_FIELDS.map((fieldname) => [fieldname, null]));
 			add_official_rows(frm, "indicators", "indicator", blank_years);
 			add_official_rows(frm, "work_items", "work_item");
@@ -95,7 +95,7 @@ function fill_only_unit(frm) {
 }
 
 // 复制到新批次: the unit's application of an earlier batch, as a new draft of a later batch open for application
-// (cluster_brand/application_copy.py). Frappe's raw duplicate is hidden (the DocType's allow_copy).
+// (cluster_brand/cluster_brand/doctype/cluster_brand_application/application_copy.py). Frappe's raw duplicate is hidden (the DocType's allow_copy).
 function offer_copy_to_batch(frm) {
 	if (!frappe.user.has_role("Cluster Applicant")) return;
 	frappe.db
@@ -134,7 +134,7 @@ function ask_copy_to_batch(frm, batches) {
 		primary_action({ pilot_batch }) {
 			dialog.hide();
 			frappe
-				.xcall("cluster_brand.application_copy.copy_to_batch", {
+				.xcall("cluster_brand.cluster_brand.doctype.cluster_brand_application.application_copy.copy_to_batch", {
 					application: frm.doc.name,
 					pilot_batch,
 				})

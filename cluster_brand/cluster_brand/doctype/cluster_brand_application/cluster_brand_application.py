@@ -2,7 +2,7 @@
 # For license information, please see license.txt
 
 """The 申报书 on a real site. A save is one trip (validate): the facts are gathered once (save_facts.py),
-one pure function decides (cluster_brand/rules/application_save.py), and the controller applies what it
+one pure function decides (cluster_brand/rules/application/save.py), and the controller applies what it
 derives and refuses what is wrong. What a save changes elsewhere is done by the DocType it changes (the
 sheets by Expert Review, the pilot by Brand Pilot), called from on_update."""
 
@@ -17,22 +17,28 @@ from cluster_brand.cluster_brand.doctype.cluster_brand_application.save_facts im
 )
 from cluster_brand.cluster_brand.doctype.expert_review.expert_review import sync_expert_reviews
 from cluster_brand.cluster_brand.doctype.pilot_batch.pilot_batch import refresh_batch_status
-from cluster_brand.doctype_names import PILOT_BATCH
-from cluster_brand.fetched_values import keep_fetched_values
-from cluster_brand.notifications import notify_transition
-from cluster_brand.nullable_numbers import NullableNumbers
-from cluster_brand.permissions.fields import WithholdsFromReader
-from cluster_brand.rules import application_save, edit_locks, workflow
-from cluster_brand.rules.application_save import SaveOutcome
-from cluster_brand.rules.indicators import INDICATOR_BY_KEY, INDICATORS
-from cluster_brand.rules.work_plan import WORK_ITEM_KEYS, WORK_ITEM_NUMBER, number_measures, sort_tasks
-from cluster_brand.set_wise_save import SetWiseSave
-from cluster_brand.violations import (
+from cluster_brand.controllers.blank_numbers import NullableNumbers
+from cluster_brand.controllers.fetched_values import keep_fetched_values
+from cluster_brand.controllers.set_wise_save import SetWiseSave
+from cluster_brand.controllers.violations import (
 	link_violations,
 	throw_violations,
 	translate_violation,
 	validate_links,
 	validate_storable,
+)
+from cluster_brand.doctype_names import PILOT_BATCH
+from cluster_brand.notifications.application import notify_transition
+from cluster_brand.permissions.fields import WithholdsFromReader
+from cluster_brand.rules.application import edit_locks, workflow
+from cluster_brand.rules.application import save as application_save
+from cluster_brand.rules.application.indicators import INDICATOR_BY_KEY, INDICATORS
+from cluster_brand.rules.application.save import SaveOutcome
+from cluster_brand.rules.application.work_plan import (
+	WORK_ITEM_KEYS,
+	WORK_ITEM_NUMBER,
+	number_measures,
+	sort_tasks,
 )
 
 

@@ -2,7 +2,7 @@
 // For license information, please see license.txt
 
 // The receiver records the paper copies of the applications it selects, all at once (the list's Actions menu:
-// cluster_brand/paper_copies.py saves each as its form would, under the edit locks).
+// cluster_brand/cluster_brand/doctype/cluster_brand_application/paper_copies.py saves each as its form would, under the edit locks).
 frappe.listview_settings["Cluster Brand Application"] = {
 	onload(listview) {
 		if (!frappe.user.has_role("Materials Receiver")) return;
@@ -34,7 +34,7 @@ function record_paper_copies(listview) {
 		primary_action(values) {
 			dialog.hide();
 			frappe
-				.xcall("cluster_brand.paper_copies.record_paper_copies", { names, ...values })
+				.xcall("cluster_brand.cluster_brand.doctype.cluster_brand_application.paper_copies.record_paper_copies", { names, ...values })
 				.then(({ recorded, refused }) => {
 					listview.clear_checked_items();
 					listview.refresh();

@@ -1,15 +1,15 @@
 """The Frappe side of an application's save: every fact that the rules of the save read
-(cluster_brand/rules/application_save.py), gathered once, and the edit locks' comparison of the document
+(cluster_brand/rules/application/save.py), gathered once, and the edit locks' comparison of the document
 with its version before the save."""
 
 import frappe
 from frappe.model import display_fieldtypes, table_fields
 from frappe.utils import cint, flt, getdate, today
 
+from cluster_brand.controllers.violations import doc_as_rule_input, existing_duplicate
 from cluster_brand.doctype_names import APPLICATION, BRAND_PILOT, EXPERT_REVIEW, PILOT_BATCH
-from cluster_brand.rules import edit_locks, workflow
-from cluster_brand.rules.application_save import SaveFacts
-from cluster_brand.violations import doc_as_rule_input, existing_duplicate
+from cluster_brand.rules.application import edit_locks, workflow
+from cluster_brand.rules.application.save import SaveFacts
 
 
 def gather_save_facts(doc, changed: set[int] | None = None) -> SaveFacts:

@@ -9,11 +9,11 @@ import frappe
 
 from cluster_brand.api import check_completeness
 from cluster_brand.doctype_names import APPLICATION
-from cluster_brand.rules.enterprises import MINIMUM_COVERAGE_PERCENT
+from cluster_brand.rules.application.enterprises import MINIMUM_COVERAGE_PERCENT
+from cluster_brand.rules.application.indicators import INDICATORS, SALES
+from cluster_brand.rules.application.work_plan import WORK_ITEM_KEYS
+from cluster_brand.rules.application.workflow import PENDING_PROVINCIAL_REVIEW
 from cluster_brand.rules.formats import credit_code_check_character
-from cluster_brand.rules.indicators import INDICATORS, SALES
-from cluster_brand.rules.work_plan import WORK_ITEM_KEYS
-from cluster_brand.rules.workflow import PENDING_PROVINCIAL_REVIEW
 from cluster_brand.tests.dates import frozen_day
 from cluster_brand.tests.utils import (
 	IntegrationTestCase,

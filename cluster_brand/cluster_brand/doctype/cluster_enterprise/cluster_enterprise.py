@@ -4,9 +4,14 @@
 from frappe import _
 from frappe.model.document import Document
 
+from cluster_brand.controllers.violations import (
+	doc_as_rule_input,
+	throw_violations,
+	validate_links,
+	validate_storable,
+)
 from cluster_brand.rules.formats import normalize_credit_code
 from cluster_brand.rules.registry import check_cluster_enterprise
-from cluster_brand.violations import doc_as_rule_input, throw_violations, validate_links, validate_storable
 
 
 class ClusterEnterprise(Document):

@@ -4,10 +4,10 @@
 import frappe
 from frappe import _
 
+from cluster_brand.controllers.blank_numbers import NullableNumbers
+from cluster_brand.controllers.violations import throw_violations, validate_links, validate_storable
 from cluster_brand.doctype_names import APPLICATION, EXPERT_REVIEW
-from cluster_brand.nullable_numbers import NullableNumbers
-from cluster_brand.rules import scoring as rules
-from cluster_brand.violations import throw_violations, validate_links, validate_storable
+from cluster_brand.rules.review import scoring as rules
 
 
 class ExpertReview(NullableNumbers):
@@ -39,7 +39,7 @@ class ExpertReview(NullableNumbers):
 		total_score: DF.Float
 	# end: auto-generated types
 	"""An expert's score sheet; its total stays blank (NULL) until every criterion is scored
-	(cluster_brand/nullable_numbers.py)."""
+	(cluster_brand/controllers/blank_numbers.py)."""
 
 	def validate(self):
 		validate_storable(self)

@@ -6,7 +6,7 @@ from datetime import date
 import frappe
 
 from cluster_brand.doctype_names import APPLICATION, EXPERT_REVIEW, PILOT_BATCH
-from cluster_brand.rules.workflow import UNDER_EXPERT_REVIEW
+from cluster_brand.rules.application.workflow import UNDER_EXPERT_REVIEW
 from cluster_brand.tests.dates import frozen_day
 from cluster_brand.tests.process import drive_to, make_cast
 from cluster_brand.tests.utils import IntegrationTestCase, language

@@ -1,7 +1,7 @@
 # Copyright (c) 2026, cluster_brand contributors
 # For license information, please see license.txt
 
-from cluster_brand.nullable_numbers import NullableNumbers
+from cluster_brand.controllers.blank_numbers import NullableNumbers
 
 
 class ExpertReviewScore(NullableNumbers):
@@ -23,4 +23,4 @@ class ExpertReviewScore(NullableNumbers):
 		weighted_score: DF.Float
 	# end: auto-generated types
 	"""Its score and weighted score stay blank (NULL) until the expert scores the criterion:
-	cluster_brand/nullable_numbers.py."""
+	cluster_brand/controllers/blank_numbers.py."""

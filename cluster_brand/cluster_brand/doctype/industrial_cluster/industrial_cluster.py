@@ -3,7 +3,7 @@
 
 from frappe.model.document import Document
 
-from cluster_brand.violations import validate_links, validate_storable
+from cluster_brand.controllers.violations import validate_links, validate_storable
 
 
 class IndustrialCluster(Document):

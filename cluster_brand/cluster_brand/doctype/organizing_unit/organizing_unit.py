@@ -8,9 +8,14 @@ from frappe.model.document import Document
 from cluster_brand.cluster_brand.doctype.recommending_authority.recommending_authority import (
 	validate_is_provincial,
 )
+from cluster_brand.controllers.violations import (
+	doc_as_rule_input,
+	throw_violations,
+	validate_links,
+	validate_storable,
+)
 from cluster_brand.rules.formats import normalize_credit_code
 from cluster_brand.rules.registry import check_organizing_unit
-from cluster_brand.violations import doc_as_rule_input, throw_violations, validate_links, validate_storable
 
 # Who sets a unit's province (the ministry); Administrator too.
 SETS_THE_PROVINCE = {"Ministry Administrator", "System Manager"}

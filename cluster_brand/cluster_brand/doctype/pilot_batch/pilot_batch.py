@@ -7,12 +7,18 @@ from frappe.model.document import Document
 from frappe.utils import getdate, today
 
 from cluster_brand.cluster_brand.doctype.expert_review.expert_review import refresh_review_deadlines
-from cluster_brand.deadlines import refresh_deadlines
+from cluster_brand.controllers.violations import (
+	doc_as_rule_input,
+	throw_violations,
+	validate_links,
+	validate_storable,
+)
 from cluster_brand.doctype_names import APPLICATION, PILOT_BATCH
-from cluster_brand.rules import scoring, workflow
-from cluster_brand.rules.indicators import indicator_years
+from cluster_brand.notifications.deadlines import refresh_deadlines
+from cluster_brand.rules.application import workflow
+from cluster_brand.rules.application.indicators import indicator_years
 from cluster_brand.rules.registry import check_pilot_batch
-from cluster_brand.violations import doc_as_rule_input, throw_violations, validate_links, validate_storable
+from cluster_brand.rules.review import scoring
 
 # What the open applications copy from their batch (fetch_from), refreshed when it changes.
 DATES_COPIED_TO_APPLICATIONS = (

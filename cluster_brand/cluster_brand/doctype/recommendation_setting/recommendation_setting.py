@@ -9,9 +9,14 @@ from frappe.utils import getdate
 from cluster_brand.cluster_brand.doctype.recommending_authority.recommending_authority import (
 	validate_is_provincial,
 )
-from cluster_brand.deadlines import refresh_deadlines
-from cluster_brand.rules.pilot_calendar import check_province_due
-from cluster_brand.violations import existing_duplicate, throw_violations, validate_links, validate_storable
+from cluster_brand.controllers.violations import (
+	existing_duplicate,
+	throw_violations,
+	validate_links,
+	validate_storable,
+)
+from cluster_brand.notifications.deadlines import refresh_deadlines
+from cluster_brand.rules.pilot_years.calendar import check_province_due
 
 
 class RecommendationSetting(Document):

@@ -5,7 +5,7 @@ import frappe
 from frappe import _
 from frappe.model.document import Document
 
-from cluster_brand.violations import validate_links, validate_storable
+from cluster_brand.controllers.violations import validate_links, validate_storable
 
 
 class ReviewExpert(Document):

@@ -4,17 +4,17 @@
 """申报汇总表: one row per application of a batch — its province, unit, cluster, leading industry, the last
 indicator year's sales and value added, the backbone enterprises' coverage and own-brand share, its state
 and province rank, experts assigned / sheets submitted and mean score — with totals per province
-(cluster_brand.rules.programme_reports.application_summary). Read in four queries at most, through the
-reader's permissions (cluster_brand.programme_reports)."""
+(cluster_brand.rules.views.programme_reports.application_summary). Read in four queries at most, through the
+reader's permissions (cluster_brand.readers.programme_reports)."""
 
 import frappe
 from frappe import _
 
-from cluster_brand import programme_reports as reads
 from cluster_brand.doctype_names import APPLICATION
 from cluster_brand.permissions.fields import unreadable_fields
-from cluster_brand.rules import programme_reports as computed
-from cluster_brand.rules.indicators import SALES, VALUE_ADDED
+from cluster_brand.readers import programme_reports as reads
+from cluster_brand.rules.application.indicators import SALES, VALUE_ADDED
+from cluster_brand.rules.views import programme_reports as computed
 
 FIELDS = [
 	"recommending_authority",

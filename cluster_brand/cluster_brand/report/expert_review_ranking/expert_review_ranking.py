@@ -2,15 +2,16 @@
 # For license information, please see license.txt
 
 """专家评审排名: the recommended applications of a batch with their experts assigned and sheets submitted, ranked
-by the mean of the submitted sheets' total scores (cluster_brand.rules.ranking.review_progress)."""
+by the mean of the submitted sheets' total scores (cluster_brand.rules.review.ranking.review_progress)."""
 
 import frappe
 from frappe import _
 
-from cluster_brand import programme_reports as reads
 from cluster_brand.cluster_brand.doctype.expert_review.expert_review import assignments_and_submitted_sheets
 from cluster_brand.doctype_names import APPLICATION
-from cluster_brand.rules import ranking, workflow
+from cluster_brand.readers import programme_reports as reads
+from cluster_brand.rules.application import workflow
+from cluster_brand.rules.review import ranking
 
 
 def execute(filters=None):

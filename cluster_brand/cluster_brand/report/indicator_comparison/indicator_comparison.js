@@ -10,7 +10,7 @@ frappe.query_reports["Indicator Comparison"] = {
 			fieldname: "rank_by",
 			label: __("Rank By"),
 			fieldtype: "Select",
-			// the keys of cluster_brand.rules.programme_reports.COMPARED (the report's tests compare the
+			// the keys of cluster_brand.rules.views.programme_reports.COMPARED (the report's tests compare the
 			// two), shown by their official names
 			options: [
 				"Enterprises in the Leading Industry (units)",

@@ -4,15 +4,15 @@
 """主要指标对比: the 11 main indicators and the derived ratios of the last indicator year across the
 applications of a batch, with each application's rank and quartile by the indicator chosen (sales revenue
 unless another is), among the applications the reader sees
-(cluster_brand.rules.programme_reports.indicator_comparison). Read in three queries, through the reader's
+(cluster_brand.rules.views.programme_reports.indicator_comparison). Read in three queries, through the reader's
 permissions."""
 
 import frappe
 from frappe import _
 
-from cluster_brand import programme_reports as reads
-from cluster_brand.rules import programme_reports as computed
-from cluster_brand.rules.indicators import COUNT, INDICATOR_BY_KEY, SALES
+from cluster_brand.readers import programme_reports as reads
+from cluster_brand.rules.application.indicators import COUNT, INDICATOR_BY_KEY, SALES
+from cluster_brand.rules.views import programme_reports as computed
 
 FIELDS = ["recommending_authority", "organizing_unit", "industrial_cluster"]
 

@@ -7,9 +7,9 @@ ministry (all): cluster_brand.pilot_years.overdue_summaries, with the reader's p
 
 from frappe import _
 
-from cluster_brand import programme_reports as reads
 from cluster_brand.doctype_names import ANNUAL_WORK_SUMMARY, BRAND_PILOT
 from cluster_brand.pilot_years import overdue_summaries
+from cluster_brand.readers import programme_reports as reads
 
 
 def execute(filters=None):

@@ -3,7 +3,7 @@
 
 """试点进展: per pilot and reporting year, the state of its Annual Work Summary, its measures done / in all /
 overdue, and the growth of sales and value added, and the own-brand share, against the baseline of its
-申报书 (cluster_brand.rules.pilot_progress). For the ministry (every pilot) and the provinces (their own; a
+申报书 (cluster_brand.rules.views.pilot_progress). For the ministry (every pilot) and the provinces (their own; a
 unit's draft reads as not started, as everywhere a province looks). Read set-wise through the reader's
 permissions: the pilots and their summaries (pilot_years.readable_pilots), the summaries' fields, then
 one query each for their measure rows, their indicator rows and the 申报书's own-brand shares."""
@@ -12,11 +12,11 @@ import frappe
 from frappe import _
 from frappe.utils import cint, getdate, today
 
-from cluster_brand import programme_reports as reads
 from cluster_brand.doctype_names import ANNUAL_WORK_SUMMARY, APPLICATION, BRAND_PILOT
 from cluster_brand.pilot_years import readable_pilots, summary_status_rows
-from cluster_brand.rules import pilot_progress as computed
-from cluster_brand.rules.programme_reports import share_percent
+from cluster_brand.readers import programme_reports as reads
+from cluster_brand.rules.views import pilot_progress as computed
+from cluster_brand.rules.views.programme_reports import share_percent
 
 
 def execute(filters=None):

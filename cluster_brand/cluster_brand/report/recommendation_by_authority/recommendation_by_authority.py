@@ -3,15 +3,15 @@
 
 """各地推荐情况: per recommending authority, for a batch — its quota, the applications submitted to it, how
 many it recommended, did not recommend, returned or still has to decide, its deadline and the paper copies
-received (cluster_brand.rules.programme_reports.recommendation_by_authority). Read in at most four queries,
+received (cluster_brand.rules.views.programme_reports.recommendation_by_authority). Read in at most four queries,
 through the reader's permissions: a province sees its own row, an association its industry's applications."""
 
 import frappe
 from frappe import _
 
-from cluster_brand import programme_reports as reads
 from cluster_brand.permissions.applications import application_conditions
-from cluster_brand.rules import programme_reports as computed
+from cluster_brand.readers import programme_reports as reads
+from cluster_brand.rules.views import programme_reports as computed
 
 FIELDS = ["recommending_authority", "workflow_state", "paper_copies_required", "paper_copies_received"]
 SETTING = "Recommendation Setting"

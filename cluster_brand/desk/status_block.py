@@ -1,0 +1,259 @@
+"""The status block at the top of each role's workspace (a Custom HTML Block per workspace, fixtures).
+
+Every row is read with ``frappe.get_list``, so through the same permission rules as the lists and forms:
+a province sees its own applications, an expert its own sheets. What to show is decided by
+cluster_brand/rules/views/desk_status.py; cluster_brand/templates/desk/status.html renders it.
+"""
+
+import frappe
+from frappe import _
+from frappe.utils import getdate, today
+
+from cluster_brand.doctype_names import APPLICATION, PROGRAMME_MODULE
+from cluster_brand.pilot_years import summary_status_rows
+from cluster_brand.rules.application import workflow as states
+from cluster_brand.rules.pilot_years import workflow as summary_workflow
+from cluster_brand.rules.views import desk_status as status
+
+TEMPLATE = "cluster_brand/templates/desk/status.html"
+BATCH_DATES = (
+	"online_submission_deadline",
+	"provincial_recommendation_deadline",
+	"expert_review_deadline",
+)
+
+
+@frappe.whitelist()
+def get_desk_status(view: str, pilot_batch: str | None = None) -> str:
+	"""The HTML of one workspace's status block, for the session user; the ministry's is of one batch,
+	the latest unless ``pilot_batch`` is given."""
+	gather = VIEWS.get(view)
+	if not gather:
+		frappe.throw(_("Unknown workspace view {0}").format(view), frappe.ValidationError)
+	day = getdate(today())
+	context = gather(day, pilot_batch) if view == "ministry" else gather(day)
+	if view in PILOT_YEARS:
+		context["pilot_years"] = _pilot_years(day, PILOT_YEARS[view])
+	if view in CARDS_OF_THE_LATEST_BATCH:
+		context["cards_batch"] = latest_batch()
+	return frappe.render_template(TEMPLATE, {"view": view, **context})
+
+
+# The status block of each role's workspace (fixtures/custom_html_block.json) and the view it shows
+STATUS_BLOCKS = {
+	"Applicant Status": "applicant",
+	"Recommendation Status": "recommender",
+	"Industry Applications Status": "association",
+	"Paper Copies Status": "receiver",
+	"Expert Review Status": "expert",
+	"Programme Status": "ministry",
+}
+
+
+def prerender_status(doc, method=None):
+	"""The status comes with its block (the block's onload, hooks.py doc_events): the workspace shows it as soon
+	as the block is drawn, not one request later behind the cards and charts (issue 19: "…" for 3 s). The block's
+	script uses it once; later visits, which reuse the loaded block, ask get_desk_status."""
+	view = STATUS_BLOCKS.get(doc.name)
+	if view and frappe.session.user != "Guest":
+		doc.set_onload("cb_status", get_desk_status(view))
+
+
+# The workspaces whose number cards count the latest batch (their dynamic filter): their status block says which
+CARDS_OF_THE_LATEST_BATCH = ("recommender", "ministry")
+
+# The pilots' annual work summaries each role sees first: the unit all its years, the province those that
+# wait for its inspection, the ministry those forwarded to it; both the overdue ones too.
+PILOT_YEARS = {
+	"applicant": None,
+	"recommender": summary_workflow.PENDING_PROVINCIAL_INSPECTION,
+	"ministry": summary_workflow.FORWARDED_TO_MINISTRY,
+}
+
+
+def _pilot_years(day, waiting_state: str | None) -> list[dict]:
+	rows = summary_status_rows(day)
+	if waiting_state:
+		rows = [r for r in rows if r["workflow_state"] == waiting_state or r["overdue"]]
+	for row in rows:
+		row["deadline"] = status.summary_deadline(
+			row["due_date"], day, row["workflow_state"], row["with_unit"], waiting_state
+		)
+	return rows
+
+
+def _applicant(day):
+	applications = frappe.get_list(
+		APPLICATION,
+		fields=[
+			"name",
+			"industrial_cluster",
+			"pilot_batch",
+			"workflow_state",
+			"online_submission_deadline",
+			"recommendation_deadline",
+			"public_notice_end",
+		],
+		order_by="modified desc",
+	)
+	return {"applications": status.applicant_rows(applications, _batch_dates(applications), day)}
+
+
+def _recommender(day):
+	applications = frappe.get_list(
+		APPLICATION,
+		filters={"workflow_state": ("not in", states.PRIVATE_STATES)},
+		fields=[
+			"name",
+			"industrial_cluster",
+			"organizing_unit",
+			"pilot_batch",
+			"recommending_authority",
+			"workflow_state",
+			"recommendation_deadline",
+			"recommendation_rank",
+		],
+		order_by="name asc",
+	)
+	settings = []
+	if frappe.has_permission("Recommendation Setting", "read"):
+		settings = frappe.get_list(
+			"Recommendation Setting",
+			fields=[
+				"pilot_batch",
+				"recommending_authority",
+				"recommendation_deadline",
+				"recommendation_quota",
+			],
+		)
+		batches = _batch_dates(settings)
+		for setting in settings:
+			setting["batch_deadline"] = batches.get(setting["pilot_batch"], {}).get(
+				"provincial_recommendation_deadline"
+			)
+	return {"batches": status.recommender_batches(settings, applications, day)}
+
+
+def _association(day):
+	applications = frappe.get_list(
+		APPLICATION,
+		fields=["name", "industrial_cluster", "recommending_authority", "pilot_batch", "workflow_state"],
+		order_by="name asc",
+	)
+	return {"applications": applications}
+
+
+def _receiver(day):
+	applications = frappe.get_list(
+		APPLICATION,
+		filters={"workflow_state": ("in", states.RECOMMENDED_OR_LATER)},
+		fields=[
+			"name",
+			"industrial_cluster",
+			"recommending_authority",
+			"pilot_batch",
+			"paper_copies_required",
+			"paper_copies_received",
+		],
+		order_by="name asc",
+	)
+	due = {
+		batch: dates.get("provincial_recommendation_deadline")
+		for batch, dates in _batch_dates(applications).items()
+	}
+	return {"copies": status.paper_copies(applications, due, day)}
+
+
+def _expert(day):
+	sheets = frappe.get_list(
+		"Expert Review",
+		fields=["name", "application", "industrial_cluster", "pilot_batch", "docstatus"],
+		order_by="name asc",
+	)
+	due = {batch: dates.get("expert_review_deadline") for batch, dates in _batch_dates(sheets).items()}
+	return {"sheets": status.expert_sheets(sheets, due, day)}
+
+
+def latest_batch() -> str | None:
+	"""The batch the workspaces show first: the status block of the ministry and the number cards."""
+	names = frappe.get_list("Pilot Batch", order_by=LATEST_FIRST, limit=1, pluck="name")
+	return names[0] if names else None
+
+
+def boot_session(bootinfo):
+	if frappe.session.user != "Guest":
+		bootinfo.cb_latest_batch = latest_batch()
+		own_workspaces_first(bootinfo)
+
+
+def own_workspaces_first(bootinfo):
+	"""A form's breadcrumb leads to the first workspace of its module (Frappe's module_wise_workspaces, the
+	same for everybody): the ministry's, which an applicant may not open (「未找到」). The user's own
+	workspaces only, its landing one first."""
+	by_module = bootinfo.get("module_wise_workspaces")
+	if not by_module or PROGRAMME_MODULE not in by_module:
+		return
+	allowed = {page.get("name") for page in bootinfo.get("allowed_workspaces") or []}
+	default = frappe.db.get_value("User", frappe.session.user, "default_workspace")
+	by_module[PROGRAMME_MODULE] = status.own_workspaces(by_module[PROGRAMME_MODULE], allowed, default)
+
+
+LATEST_FIRST = "batch_year desc, creation desc"
+
+
+def _ministry(day, pilot_batch=None):
+	batch = frappe.get_list(
+		"Pilot Batch",
+		filters={"name": pilot_batch} if pilot_batch else None,
+		fields=["name", *BATCH_DATES],
+		order_by=LATEST_FIRST,
+		limit=1,
+	)
+	if not batch:
+		return {"batch": None}
+	batch = batch[0]
+	applications = frappe.get_list(
+		APPLICATION,
+		filters={"pilot_batch": batch.name},
+		fields=["name", "recommending_authority", "workflow_state"],
+		limit_page_length=0,
+	)
+	sheets = frappe.get_list(
+		"Expert Review",
+		filters={"pilot_batch": batch.name},
+		fields=["expert", "expert_name", "docstatus"],
+		limit_page_length=0,
+	)
+	meta = frappe.get_meta("Pilot Batch")
+	deadlines = [
+		(meta.get_label(field), status.deadline(getdate(batch[field]) if batch[field] else None, day))
+		for field in BATCH_DATES
+	]
+	return {
+		"batch": batch,
+		"deadlines": deadlines,
+		"matrix": status.state_matrix(applications),
+		"experts": status.expert_progress(sheets),
+	}
+
+
+VIEWS = {
+	"applicant": _applicant,
+	"recommender": _recommender,
+	"association": _association,
+	"receiver": _receiver,
+	"expert": _expert,
+	"ministry": _ministry,
+}
+
+
+def _batch_dates(rows) -> dict[str, dict]:
+	"""The deadlines of the batches of ``rows``, as dates (Pilot Batch is readable by every programme role)."""
+	names = sorted({row.get("pilot_batch") for row in rows if row.get("pilot_batch")})
+	if not names:
+		return {}
+	batches = frappe.get_all("Pilot Batch", filters={"name": ("in", names)}, fields=["name", *BATCH_DATES])
+	return {
+		batch.name: {field: getdate(batch[field]) if batch[field] else None for field in BATCH_DATES}
+		for batch in batches
+	}

@@ -1,0 +1,90 @@
+"""What each workflow state withholds from each reader, declared once per DocType.
+
+Field levels (a DocType's permission rules) say who reads a part of a record at all; this says what a reader
+who may read the record does not read of it *in a state*: the province's draft opinion while it decides, the
+province's inspection while it inspects. One mechanism applies the declaration on every read path
+(permissions/withheld.py): the form and REST read, every print format and PDF, list queries and counts
+(a query cannot tell the state of each row: there, and in the history, a field withheld in any state is
+withheld from that reader always), the timeline and versions, and the reports.
+
+Every DocType of the programme has an entry, an empty one when no state withholds anything, so that a new
+DocType is a decision, not an omission (tests/test_withheld.py checks the declaration against the DocTypes,
+and the Frappe tier generates its read-path tests from it)."""
+
+from dataclasses import dataclass
+
+from cluster_brand.doctype_names import ANNUAL_WORK_SUMMARY, APPLICATION
+from cluster_brand.rules.application.workflow import PENDING_PROVINCIAL_REVIEW
+from cluster_brand.rules.pilot_years.workflow import INSPECTION, PENDING_PROVINCIAL_INSPECTION
+
+# They read everything a record holds, in every state.
+READS_EVERY_STATE = frozenset({"Ministry Administrator", "System Manager"})
+
+
+@dataclass(frozen=True)
+class Withheld:
+	"""In ``states``, ``fields`` are read by ``shown_to`` (and by READS_EVERY_STATE) only: every other reader
+	of the record reads them blank."""
+
+	fields: tuple[str, ...]
+	states: tuple[str, ...]
+	shown_to: frozenset[str]
+	why: str
+
+
+# The province's recommendation while it is still being written (Annex 1 四(二) 初审推荐): the unit, the
+# association and, later, the experts read the opinion the province decided on, never its drafts.
+DRAFT_RECOMMENDATION = Withheld(
+	fields=("recommendation_opinion", "recommending_officer", "recommendation_date", "recommendation_rank"),
+	states=(PENDING_PROVINCIAL_REVIEW,),
+	shown_to=frozenset({"Provincial Reviewer"}),
+	why="the province's draft opinion and rank, until it decides",
+)
+
+# The province's inspection of an annual work summary while it inspects (督导检查).
+INSPECTION_IN_PROGRESS = Withheld(
+	fields=tuple(fieldname for fieldname, _label in INSPECTION),
+	states=(PENDING_PROVINCIAL_INSPECTION,),
+	shown_to=frozenset({"Provincial Reviewer"}),
+	why="the province's inspection, until it forwards or returns the summary",
+)
+
+WITHHELD: dict[str, tuple[Withheld, ...]] = {
+	APPLICATION: (DRAFT_RECOMMENDATION,),
+	ANNUAL_WORK_SUMMARY: (INSPECTION_IN_PROGRESS,),
+	# no state of these withholds a field from a reader who may read the record
+	"Brand Pilot": (),
+	"Cluster Enterprise": (),
+	"Expert Review": (),
+	"Industrial Cluster": (),
+	"Organizing Unit": (),
+	"Pilot Batch": (),
+	"Recommendation Setting": (),
+	"Recommending Authority": (),
+	"Review Expert": (),
+}
+
+
+def _reads_all_of(item: Withheld, roles: set[str] | frozenset[str]) -> bool:
+	return bool(set(roles) & (item.shown_to | READS_EVERY_STATE))
+
+
+def withheld_fields(doctype: str, state: str | None, roles: set[str] | frozenset[str]) -> tuple[str, ...]:
+	"""The fields of a ``doctype`` record in ``state`` that a reader with ``roles`` reads blank."""
+	fields = []
+	for item in WITHHELD.get(doctype, ()):
+		if state in item.states and not _reads_all_of(item, roles):
+			fields += [f for f in item.fields if f not in fields]
+	return tuple(fields)
+
+
+def ever_withheld_fields(doctype: str, roles: set[str] | frozenset[str]) -> frozenset[str]:
+	"""The fields of ``doctype`` that some state withholds from a reader with ``roles``: what list queries,
+	counts and the history withhold from that reader whatever the state (a query does not know each row's
+	state, and a version written in a withholding state outlives it)."""
+	return frozenset(
+		fieldname
+		for item in WITHHELD.get(doctype, ())
+		if not _reads_all_of(item, roles)
+		for fieldname in item.fields
+	)
