@@ -81,9 +81,12 @@ class TestAllowlist(IntegrationTestCase):
 			self.assertEqual(leaked, [], role)
 
 	def test_every_listed_method_exists_and_has_an_isolation_test(self):
+		overrides = frappe.get_hooks("override_whitelisted_methods")
 		for method, test in ALLOWED_METHODS.items():
 			with self.subTest(method=method):
-				self.assertTrue(method in self.methods or method in HANDLER_NAMES, "no such method")
+				# a published path that moved answers through its override (cluster_brand.batch_print.*)
+				served = overrides[method][-1] if method in overrides else method
+				self.assertTrue(served in self.methods or method in HANDLER_NAMES, "no such method")
 				module, cls, name = test.split(".")
 				test_class = getattr(importlib.import_module(f"cluster_brand.tests.{module}"), cls)
 				self.assertTrue(callable(getattr(test_class, name, None)), f"no test {test}")
