@@ -14,7 +14,7 @@ from cluster_brand.rules.pilot_years import progress as summary_progress
 from cluster_brand.rules.pilot_years.workflow import PENDING_PROVINCIAL_INSPECTION
 from cluster_brand.rules.views import pilot_progress
 from cluster_brand.rules.views.desk_status import deadline
-from cluster_brand.tests.dates import PILOT_YEAR_DAYS
+from cluster_brand.tests.support.dates import PILOT_YEAR_DAYS
 
 NOV_30, DEC_1, DEC_31, LEAP_DAY = PILOT_YEAR_DAYS
 

@@ -20,7 +20,7 @@ from unittest.mock import patch
 import frappe
 
 from cluster_brand.print import batch_pdf as batch_print
-from cluster_brand.tests.utils import make_test_application_values, test_batch_values
+from cluster_brand.tests.support.records import make_test_application_values, test_batch_values
 
 BATCH = "基准批次（合并打印）"
 DEMO_FILES = ("application_zhejiang.json", "application_shandong.json")

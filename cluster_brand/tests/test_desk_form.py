@@ -13,8 +13,8 @@ import frappe
 from cluster_brand.doctype_names import APPLICATION
 from cluster_brand.rules.application.indicators import YEAR_FIELDS
 from cluster_brand.rules.application.workflow import DRAFT, PENDING_PROVINCIAL_REVIEW, RECOMMENDED
-from cluster_brand.tests.desk_browser import DeskTestCase, screenshot, settle
-from cluster_brand.tests.process import drive_to
+from cluster_brand.tests.support.browser import DeskTestCase, screenshot, settle
+from cluster_brand.tests.support.process import drive_to
 
 PASSWORD = "Form@2017-desk"
 ROUTE = "/app/cluster-brand-application/"
