@@ -396,8 +396,8 @@ if (!document.getElementById("cluster-brand-grid-headings")) {
 }
 
 // ---- Blank numbers stay blank after a save ----
-// The numbers nobody typed are stored NULL (cluster_brand/controllers/blank_numbers.py). Frappe's reply to a save leaves
-// them out of the form's copy, and its Float formatter blanks null only: the cell would read 0.00 until the
+// The numbers nobody typed are stored NULL (cluster_brand/controllers/blank_numbers.py). Frappe's reply to a save
+// leaves them out of the form's copy, and its Float formatter blanks null only: the cell would read 0.00 until the
 // form is loaded again. Every number of the form and of its tables that the reply left out is null again.
 cluster_brand.desk.keep_blank_numbers = (frm) => {
 	const numbers = (fields) =>
@@ -411,11 +411,13 @@ cluster_brand.desk.keep_blank_numbers = (frm) => {
 		for (const row of frm.doc[table.fieldname] || []) keep(row, fields);
 	}
 };
-if (!cluster_brand.desk.blank_numbers_doctypes) {
-	cluster_brand.desk.blank_numbers_doctypes = new Set();
+// Before the fields are drawn, on every refresh of a form (Frappe's own after a save among them): an after_save
+// handler would come too late, as Frappe draws the form again right after calling it and runs a second handler of
+// the event only once the requests under way are answered.
+if (!cluster_brand.desk.blank_numbers_kept) {
+	cluster_brand.desk.blank_numbers_kept = true;
 	$(document).on("form-refresh", (_event, frm) => {
-		if (!frm || cluster_brand.desk.blank_numbers_doctypes.has(frm.doctype)) return;
-		cluster_brand.desk.blank_numbers_doctypes.add(frm.doctype);
-		frappe.ui.form.on(frm.doctype, "after_save", cluster_brand.desk.keep_blank_numbers);
+		// the programme's forms (doctype_names.PROGRAMME_MODULE), not Frappe's own that the desk opens too
+		if (frm?.doc && frm.meta?.module === "Cluster Brand") cluster_brand.desk.keep_blank_numbers(frm);
 	});
 }
