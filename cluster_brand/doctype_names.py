@@ -11,7 +11,7 @@ ANNUAL_WORK_SUMMARY = "Annual Work Summary"
 PROGRAMME_MODULE = "Cluster Brand"
 
 # Every DocType of the programme that opens as a form of its own (not a child table): each loads the shared
-# form script (public/js/desk_forms.js, through hooks.py); tests/test_doctype_names.py ties it to the JSONs.
+# form script (public/js/desk_forms.js, through hooks.py); tests/test_hooks.py ties it to the JSONs.
 DESK_FORMS = (
 	ANNUAL_WORK_SUMMARY,
 	BRAND_PILOT,
@@ -25,3 +25,34 @@ DESK_FORMS = (
 	"Recommending Authority",
 	"Review Expert",
 )
+
+# Each child table of the programme and the DocType whose rows rules it: its rows are listed when their parent
+# is visible (cluster_brand/permissions/child_tables.py, installed for each through hooks.py);
+# tests/test_hooks.py ties it to the DocTypes' JSONs.
+CHILD_TABLE_PARENTS = {
+	"Application Indicator": APPLICATION,
+	"Application Derived Indicator": APPLICATION,
+	"Application Top Enterprise": APPLICATION,
+	"Application Backbone Enterprise": APPLICATION,
+	"Application Quantitative Target": APPLICATION,
+	"Application Qualitative Target": APPLICATION,
+	"Application Funding": APPLICATION,
+	"Application Work Item": APPLICATION,
+	"Application Task": APPLICATION,
+	"Expert Assignment": APPLICATION,
+	"Expert Review Score": EXPERT_REVIEW,
+	# the pilot stage: the pilot's approved plan, baseline and targets; each year's summary
+	"Pilot Measure": BRAND_PILOT,
+	"Pilot Baseline Indicator": BRAND_PILOT,
+	"Pilot Quantitative Target": BRAND_PILOT,
+	"Annual Summary Measure Progress": ANNUAL_WORK_SUMMARY,
+	"Annual Summary Indicator": ANNUAL_WORK_SUMMARY,
+	"Annual Summary Derived Indicator": ANNUAL_WORK_SUMMARY,
+	"Annual Summary Backbone Enterprise": ANNUAL_WORK_SUMMARY,
+	"Annual Summary Target Progress": ANNUAL_WORK_SUMMARY,
+	"Annual Summary Funding": ANNUAL_WORK_SUMMARY,
+	"Annual Summary Self Evaluation": ANNUAL_WORK_SUMMARY,
+}
+# The child tables of a DocType without row rules (every reader of the DocType reads each of its records): Frappe
+# lists their rows with the parent's DocType permission, which is the whole rule; they need no query of their own.
+PARENTS_WITHOUT_ROW_RULES = {"Review Criterion": PILOT_BATCH}

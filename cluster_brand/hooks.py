@@ -1,5 +1,11 @@
-from cluster_brand.doctype_names import DESK_FORMS
-from cluster_brand.rules import PROGRAMME_ROLES
+# hooks.py reads the names it lists from where they are defined: plain modules, light to import
+from cluster_brand.doctype_names import CHILD_TABLE_PARENTS, DESK_FORMS
+from cluster_brand.rules import MODULE_PROFILE, PROGRAMME_ROLES
+from cluster_brand.rules.application import workflow as application_workflow
+from cluster_brand.rules.application.workflow import APPLICATION_ACTIONS
+from cluster_brand.rules.pilot_years import workflow as summary_workflow
+from cluster_brand.rules.pilot_years.workflow import SUMMARY_ACTIONS
+from cluster_brand.rules.views.desk_status import STATUS_BLOCKS
 
 app_name = "cluster_brand"
 app_title = "Cluster Brand"
@@ -12,85 +18,28 @@ required_apps = []
 export_python_type_annotations = True
 
 # Roles, the provincial authorities and industry associations, and workflow states ship as fixtures;
-# they are synced on install and on every migrate.
+# they are synced on install and on every migrate. Each list is the one its rules define (tests/test_hooks.py
+# holds them to the fixture files).
 fixtures = [
-	{
-		"dt": "Role",
-		"filters": [["role_name", "in", list(PROGRAMME_ROLES)]],
-	},
+	{"dt": "Role", "filters": [["role_name", "in", list(PROGRAMME_ROLES)]]},
 	{"dt": "Recommending Authority"},
+	# the actions of the application's workflow and of the Annual Work Summary Review
 	{
 		"dt": "Workflow Action Master",
-		"filters": [
-			[
-				"name",
-				"in",
-				[
-					"Submit Application",
-					"Resubmit Application",
-					"Withdraw",
-					"Return for Revision",
-					"Recommend",
-					"Do Not Recommend",
-					"Start Expert Review",
-					"Publish for Public Notice",
-					"Do Not Select",
-					"Approve as Pilot",
-					# the Annual Work Summary Review
-					"Submit to Province",
-					"Resubmit to Province",
-					"Forward to Ministry",
-					"Accept Summary",
-				],
-			]
-		],
+		"filters": [["name", "in", list(dict.fromkeys([*APPLICATION_ACTIONS, *SUMMARY_ACTIONS]))]],
 	},
 	{
 		"dt": "Workflow",
-		"filters": [["name", "in", ["Cluster Brand Application Review", "Annual Work Summary Review"]]],
+		"filters": [["name", "in", [application_workflow.WORKFLOW, summary_workflow.WORKFLOW]]],
 	},
 	# The programme's users see this app's workspaces only: the profile blocks Frappe's modules (landing.py).
-	{"dt": "Module Profile", "filters": [["name", "=", "Cluster Brand User"]]},
-	# The status block at the top of each role's workspace (desk_status.py)
-	{
-		"dt": "Custom HTML Block",
-		"filters": [
-			[
-				"name",
-				"in",
-				[
-					"Applicant Status",
-					"Recommendation Status",
-					"Industry Applications Status",
-					"Paper Copies Status",
-					"Expert Review Status",
-					"Programme Status",
-				],
-			]
-		],
-	},
+	{"dt": "Module Profile", "filters": [["name", "=", MODULE_PROFILE]]},
+	# The status block at the top of each role's workspace (desk/status_block.py)
+	{"dt": "Custom HTML Block", "filters": [["name", "in", list(STATUS_BLOCKS)]]},
 	{
 		"dt": "Workflow State",
 		"filters": [
-			[
-				"name",
-				"in",
-				[
-					"Draft",
-					"Pending Provincial Review",
-					"Returned",
-					"Withdrawn",
-					"Recommended",
-					"Not Recommended",
-					"Under Expert Review",
-					"In Public Notice",
-					"Approved as Pilot",
-					"Not Selected",
-					"Pending Provincial Inspection",
-					"Forwarded to Ministry",
-					"Accepted",
-				],
-			]
+			["name", "in", list(dict.fromkeys([*application_workflow.STATES, *summary_workflow.STATES]))]
 		],
 	},
 ]
@@ -172,33 +121,8 @@ permission_query_conditions = {
 	"User": "cluster_brand.permissions.frappe_records.own_user_query",
 	# the pilot stage (cluster_brand/permissions/pilot_stage.py)
 	"Annual Work Summary": "cluster_brand.permissions.pilot_stage.annual_summary_query",
-	# each child table: its rows are visible when its parent is (CHILD_TABLE_PARENTS)
-	**{
-		child: "cluster_brand.permissions.child_tables.child_table_query"
-		for child in (
-			"Application Indicator",
-			"Application Derived Indicator",
-			"Application Top Enterprise",
-			"Application Backbone Enterprise",
-			"Application Quantitative Target",
-			"Application Qualitative Target",
-			"Application Funding",
-			"Application Work Item",
-			"Application Task",
-			"Expert Assignment",
-			"Expert Review Score",
-			"Pilot Measure",
-			"Pilot Baseline Indicator",
-			"Pilot Quantitative Target",
-			"Annual Summary Measure Progress",
-			"Annual Summary Indicator",
-			"Annual Summary Derived Indicator",
-			"Annual Summary Backbone Enterprise",
-			"Annual Summary Target Progress",
-			"Annual Summary Funding",
-			"Annual Summary Self Evaluation",
-		)
-	},
+	# each child table: its rows are visible when its parent is (doctype_names.CHILD_TABLE_PARENTS)
+	**{child: "cluster_brand.permissions.child_tables.child_table_query" for child in CHILD_TABLE_PARENTS},
 }
 has_permission = {
 	"Cluster Brand Application": "cluster_brand.permissions.applications.application_has_permission",

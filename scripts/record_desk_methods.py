@@ -18,7 +18,7 @@ from urllib.parse import parse_qs, urlparse
 
 from playwright.sync_api import sync_playwright
 
-from cluster_brand.tests.desk_browser import CHROMIUM_ARGS
+from cluster_brand.tests.support.browser import CHROMIUM_ARGS
 
 PASSWORD = "Demo@2017"
 USERS = (

@@ -30,13 +30,13 @@ from cluster_brand.print.format_names import (
 	EXPERT_REVIEW_FORMAT,
 	RECOMMENDATION_FORMAT,
 )
-from cluster_brand.tests.frappe_strings import FRAPPE_STRINGS_CORRECTED
+from cluster_brand.tests.support.frappe_strings import FRAPPE_STRINGS_CORRECTED
 
 ALL_STRINGS = {**metadata_strings(), **python_messages(), **js_messages()}
 # Frappe's own labels, translated by Frappe's zh translation: the app must not override them.
 LEFT_TO_FRAPPE = {"Amended From", "Disabled", "Workflow State"}
 # The exception: Frappe's desk strings whose zh translation Frappe lacks or gets wrong, which the app's zh.csv
-# corrects (cluster_brand/tests/frappe_strings.py; test_desk.py checks that Frappe then uses them).
+# corrects (cluster_brand/tests/support/frappe_strings.py; test_desk.py checks that Frappe then uses them).
 
 
 def link_fields():

@@ -1,7 +1,7 @@
-"""The browser tier's reading of a screen (cluster_brand/tests/screen_text.py): which words of the Latin
+"""The browser tier's reading of a screen (cluster_brand/tests/support/screen_text.py): which words of the Latin
 alphabet are English on a Chinese screen, which are raw values."""
 
-from cluster_brand.tests.screen_text import latin_words, raw_and_english
+from cluster_brand.tests.support.screen_text import latin_words, raw_and_english
 
 
 def test_english_words_are_found_beside_chinese_text():

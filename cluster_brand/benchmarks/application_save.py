@@ -18,7 +18,7 @@ import frappe
 from cluster_brand.cluster_brand.doctype.cluster_brand_application.cluster_brand_application import (
 	ClusterBrandApplication,
 )
-from cluster_brand.tests.utils import make_test_application
+from cluster_brand.tests.support.records import make_test_application
 
 
 def timed_save(doc) -> float:

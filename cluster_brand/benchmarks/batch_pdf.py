@@ -3,7 +3,7 @@
 	bench --site <site> execute cluster_brand.benchmarks.batch_pdf.run
 	bench --site <site> execute cluster_brand.benchmarks.batch_pdf.run --kwargs "{'count': 10, 'rounds': 1}"
 
-The applications are full ones (cluster_brand.tests.utils.make_test_application: the Zhejiang and Shandong
+The applications are full ones (cluster_brand.tests.support.records.make_test_application: the Zhejiang and Shandong
 demo applications, 30 and 24 backbone enterprises, 11 × 3 indicator values, 25 and 23 measures), in a batch of
 their own, recommended, ranked by their province; everything is inserted for the run and rolled back (the
 files written too). Each round runs the background job itself (batch_print.build_batch_pdf, as the
@@ -20,7 +20,7 @@ from unittest.mock import patch
 import frappe
 
 from cluster_brand.print import batch_pdf as batch_print
-from cluster_brand.tests.utils import make_test_application_values, test_batch_values
+from cluster_brand.tests.support.records import make_test_application_values, test_batch_values
 
 BATCH = "基准批次（合并打印）"
 DEMO_FILES = ("application_zhejiang.json", "application_shandong.json")

@@ -22,7 +22,7 @@ from frappe.utils import now
 
 from cluster_brand.doctype_names import APPLICATION
 from cluster_brand.rules.application import workflow as states
-from cluster_brand.tests.utils import make_test_application
+from cluster_brand.tests.support.records import make_test_application
 
 PREFIX = "BENCH"
 TEMPLATE_SUFFIX = "-bench-template"

@@ -13,7 +13,7 @@ in an e-mail or the browser's reload does):
   are there: the "…" the block shows in between is the difference);
 - a form of the role's (its first application, the expert's first review sheet), until it is drawn;
 - the role's first script report, until its rows (or its empty message) are drawn;
-each "settled": the screen's condition met and no request of the desk under way (desk_browser.READY and
+each "settled": the screen's condition met and no request of the desk under way (support/browser.py READY and
 QUIET). It prints the median and the slowest of the rounds per role and screen, in seconds. With
 ``waterfall``, it prints the requests of one form load and one landing (start and end, from the
 navigation), to see where the time goes. It reads and saves nothing; a benchmark, never a test.
@@ -25,7 +25,7 @@ import time
 import frappe
 
 from cluster_brand.doctype_names import APPLICATION, EXPERT_REVIEW, PROGRAMME_MODULE
-from cluster_brand.tests.desk_browser import CHROMIUM, CHROMIUM_ARGS, READY, wait_until_ready
+from cluster_brand.tests.support.browser import CHROMIUM, CHROMIUM_ARGS, READY, wait_until_ready
 
 PASSWORD = "Demo@2017"
 USERS = {

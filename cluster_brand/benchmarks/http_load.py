@@ -43,7 +43,7 @@ from cluster_brand.benchmarks import bulk_data
 from cluster_brand.benchmarks.reports_scale import REPORTS
 from cluster_brand.doctype_names import APPLICATION
 from cluster_brand.rules.application import workflow as states
-from cluster_brand.tests.utils import make_api_user
+from cluster_brand.tests.support.http import make_api_user
 
 LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1")
 TARGET_P95_MS = 300

@@ -26,7 +26,7 @@ from frappe.utils.pdf import is_wkhtmltopdf_valid
 from cluster_brand.doctype_names import APPLICATION
 from cluster_brand.print import pdf as printing
 from cluster_brand.print.format_names import APPLICATION_FORMAT
-from cluster_brand.tests.utils import make_test_application
+from cluster_brand.tests.support.records import make_test_application
 
 STANDARD = "Standard"
 DOWNLOAD = "download with page numbers"

@@ -18,7 +18,7 @@ import frappe
 from frappe.utils import now
 
 from cluster_brand.permissions.scope import add_user_scope
-from cluster_brand.tests.utils import make_api_user, rest
+from cluster_brand.tests.support.http import make_api_user, rest
 
 APPLICATIONS = 2000
 BATCHES = 10

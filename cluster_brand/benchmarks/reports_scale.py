@@ -21,7 +21,7 @@ import frappe
 
 from cluster_brand.benchmarks import bulk_data
 from cluster_brand.overrides.query_report import run as run_report
-from cluster_brand.tests.process import make_user
+from cluster_brand.tests.support.process import make_user
 
 REPORTS = (
 	"Application Summary",

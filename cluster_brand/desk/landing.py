@@ -9,7 +9,8 @@ have no roles, so the module profile *Cluster Brand User* blocks every module bu
 
 import frappe
 
-MODULE_PROFILE = "Cluster Brand User"
+from cluster_brand.rules import MODULE_PROFILE
+
 # Each programme role's own workspace (cluster_brand/cluster_brand/workspace/); a user with several of the
 # roles lands on the first one's in this order.
 ROLE_WORKSPACES = {

@@ -35,22 +35,11 @@ def get_desk_status(view: str, pilot_batch: str | None = None) -> str:
 	return frappe.render_template(TEMPLATE, {"view": view, **context})
 
 
-# The status block of each role's workspace (fixtures/custom_html_block.json) and the view it shows
-STATUS_BLOCKS = {
-	"Applicant Status": "applicant",
-	"Recommendation Status": "recommender",
-	"Industry Applications Status": "association",
-	"Paper Copies Status": "receiver",
-	"Expert Review Status": "expert",
-	"Programme Status": "ministry",
-}
-
-
 def prerender_status(doc, method=None):
 	"""The status comes with its block (the block's onload, hooks.py doc_events): the workspace shows it as soon
 	as the block is drawn, not one request later behind the cards and charts (issue 19: "…" for 3 s). The block's
 	script uses it once; later visits, which reuse the loaded block, ask get_desk_status."""
-	view = STATUS_BLOCKS.get(doc.name)
+	view = status.STATUS_BLOCKS.get(doc.name)
 	if view and frappe.session.user != "Guest":
 		doc.set_onload("cb_status", get_desk_status(view))
 

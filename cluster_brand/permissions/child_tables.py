@@ -7,7 +7,7 @@ when its parent document is visible. (A single row is checked on its parent docu
 
 import frappe
 
-from cluster_brand.doctype_names import ANNUAL_WORK_SUMMARY, APPLICATION, BRAND_PILOT
+from cluster_brand.doctype_names import ANNUAL_WORK_SUMMARY, APPLICATION, BRAND_PILOT, CHILD_TABLE_PARENTS
 from cluster_brand.permissions.applications import (
 	application_conditions,
 	brand_pilot_query,
@@ -24,30 +24,6 @@ PARENT_CONDITIONS = {
 	ANNUAL_WORK_SUMMARY: annual_summary_conditions,
 }
 
-CHILD_TABLE_PARENTS = {
-	"Application Indicator": APPLICATION,
-	"Application Derived Indicator": APPLICATION,
-	"Application Top Enterprise": APPLICATION,
-	"Application Backbone Enterprise": APPLICATION,
-	"Application Quantitative Target": APPLICATION,
-	"Application Qualitative Target": APPLICATION,
-	"Application Funding": APPLICATION,
-	"Application Work Item": APPLICATION,
-	"Application Task": APPLICATION,
-	"Expert Assignment": APPLICATION,
-	"Expert Review Score": "Expert Review",
-	# the pilot stage: the pilot's approved plan, baseline and targets; each year's summary
-	"Pilot Measure": BRAND_PILOT,
-	"Pilot Baseline Indicator": BRAND_PILOT,
-	"Pilot Quantitative Target": BRAND_PILOT,
-	"Annual Summary Measure Progress": ANNUAL_WORK_SUMMARY,
-	"Annual Summary Indicator": ANNUAL_WORK_SUMMARY,
-	"Annual Summary Derived Indicator": ANNUAL_WORK_SUMMARY,
-	"Annual Summary Backbone Enterprise": ANNUAL_WORK_SUMMARY,
-	"Annual Summary Target Progress": ANNUAL_WORK_SUMMARY,
-	"Annual Summary Funding": ANNUAL_WORK_SUMMARY,
-	"Annual Summary Self Evaluation": ANNUAL_WORK_SUMMARY,
-}
 # Who an application's experts are is the ministry's to know (an expert knows only its own assignment).
 CONFIDENTIAL_CHILD_TABLES = {"Expert Assignment"}
 

@@ -15,6 +15,9 @@ PROGRAMME_ROLES = (
 	"Review Expert",
 	"Materials Receiver",
 )
+# The module profile that shows the programme's users this app's workspaces only (cluster_brand/desk/landing.py;
+# a fixture: hooks.py)
+MODULE_PROFILE = "Cluster Brand User"
 
 
 def _(message: str) -> str:

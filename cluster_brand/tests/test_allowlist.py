@@ -15,9 +15,9 @@ from cluster_brand.permissions.allowlist import (
 )
 from cluster_brand.permissions.scope import is_restricted, sees_all
 from cluster_brand.rules import PROGRAMME_ROLES
-from cluster_brand.tests.dates import frozen_day
-from cluster_brand.tests.process import CAST, make_cast
-from cluster_brand.tests.utils import IntegrationTestCase
+from cluster_brand.tests.support.dates import frozen_day
+from cluster_brand.tests.support.process import CAST, make_cast
+from cluster_brand.tests.support.records import IntegrationTestCase
 
 # Names the handler answers to besides a whitelisted function's dotted path: its shorthands, and
 # run_doc_method, which it runs without the whitelist (the controller method is checked instead).
@@ -38,7 +38,7 @@ def whitelisted_methods() -> set[str]:
 	return {f"{fn.__module__}.{fn.__qualname__}" for fn in frappe.whitelisted}
 
 
-# The day these tests run on, whatever the day they are run (cluster_brand/tests/dates.py).
+# The day these tests run on, whatever the day they are run (cluster_brand/tests/support/dates.py).
 DAY = date(2026, 4, 20)
 
 

@@ -9,9 +9,10 @@ from frappe.utils import add_days, getdate, today
 from cluster_brand.doctype_names import APPLICATION, PILOT_BATCH
 from cluster_brand.rules.application.indicators import YEAR_FIELDS
 from cluster_brand.rules.application.workflow import DRAFT, RECOMMENDED
-from cluster_brand.tests.dates import frozen_day
-from cluster_brand.tests.process import drive_to, make_cast
-from cluster_brand.tests.utils import IntegrationTestCase, call_as, language, test_batch_values
+from cluster_brand.tests.support.calls import call_as
+from cluster_brand.tests.support.dates import frozen_day
+from cluster_brand.tests.support.process import drive_to, make_cast
+from cluster_brand.tests.support.records import IntegrationTestCase, language, test_batch_values
 
 COPY = "cluster_brand.cluster_brand.doctype.cluster_brand_application.application_copy.copy_to_batch"
 DAY = date(2026, 9, 14)

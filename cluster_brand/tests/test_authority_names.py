@@ -9,7 +9,7 @@ import frappe
 from cluster_brand.cluster_brand.doctype.recommending_authority.recommending_authority import PROVINCIAL
 from cluster_brand.notifications import application as notifications
 from cluster_brand.rules.application import workflow as rules
-from cluster_brand.tests.utils import IntegrationTestCase
+from cluster_brand.tests.support.records import IntegrationTestCase
 
 
 class TestAuthorityNames(IntegrationTestCase):

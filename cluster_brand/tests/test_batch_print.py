@@ -25,14 +25,13 @@ from cluster_brand.rules.application.workflow import (
 	UNDER_EXPERT_REVIEW,
 )
 from cluster_brand.rules.review.batch_order import OUTLINE_SEPARATOR, outline_title
-from cluster_brand.tests.dates import frozen_day
-from cluster_brand.tests.process import SHANDONG, make_cast
-from cluster_brand.tests.test_print_format import fold, pdf_text
-from cluster_brand.tests.utils import (
+from cluster_brand.tests.support.dates import frozen_day
+from cluster_brand.tests.support.http import make_api_user, rest
+from cluster_brand.tests.support.pdf import fold, pdf_text
+from cluster_brand.tests.support.process import SHANDONG, make_cast
+from cluster_brand.tests.support.records import (
 	IntegrationTestCase,
-	make_api_user,
 	make_test_application_values,
-	rest,
 	test_batch_values,
 )
 
@@ -93,7 +92,7 @@ def file_of(result: dict):
 	return frappe.get_doc("File", {"file_url": result["result"]["file_url"]})
 
 
-# The day these tests run on, whatever the day they are run (cluster_brand/tests/dates.py).
+# The day these tests run on, whatever the day they are run (cluster_brand/tests/support/dates.py).
 DAY = date(2026, 5, 18)
 
 

@@ -14,8 +14,8 @@ from cluster_brand import install
 from cluster_brand.demo.site import make_user
 from cluster_brand.desk.landing import MODULE_PROFILE, ROLE_WORKSPACES
 from cluster_brand.install import complete_setup
-from cluster_brand.tests.frappe_strings import FRAPPE_STRINGS_CORRECTED
-from cluster_brand.tests.utils import IntegrationTestCase, language
+from cluster_brand.tests.support.frappe_strings import FRAPPE_STRINGS_CORRECTED
+from cluster_brand.tests.support.records import IntegrationTestCase, language
 
 # What Frappe's setup wizard sets and the test below changes; restored afterwards.
 WIZARD_SETTINGS = (

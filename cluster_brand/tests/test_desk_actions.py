@@ -16,9 +16,9 @@ from cluster_brand.desk.workflow_messages import boot_session as texts_boot_sess
 from cluster_brand.doctype_names import ANNUAL_WORK_SUMMARY, APPLICATION, PILOT_BATCH, PROGRAMME_MODULE
 from cluster_brand.print.review_forms import recommendation_print_context
 from cluster_brand.rules.application import workflow as states
-from cluster_brand.tests.dates import frozen_day
-from cluster_brand.tests.process import act, drive_to, edit, make_cast, next_free_rank, on_day
-from cluster_brand.tests.utils import TEST_BATCH, IntegrationTestCase, language
+from cluster_brand.tests.support.dates import frozen_day
+from cluster_brand.tests.support.process import act, drive_to, edit, make_cast, next_free_rank, on_day
+from cluster_brand.tests.support.records import TEST_BATCH, IntegrationTestCase, language
 
 DAY = date(2026, 6, 15)
 

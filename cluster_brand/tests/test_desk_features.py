@@ -8,22 +8,21 @@ import frappe
 
 from cluster_brand.doctype_names import APPLICATION, EXPERT_REVIEW
 from cluster_brand.rules.application.workflow import PENDING_PROVINCIAL_REVIEW, UNDER_EXPERT_REVIEW
-from cluster_brand.rules.formats import credit_code_check_character
-from cluster_brand.tests.dates import frozen_day
-from cluster_brand.tests.process import OTHER_UNIT, drive_to, make_cast
-from cluster_brand.tests.utils import IntegrationTestCase, call_as, language, make_test_application_values
+from cluster_brand.tests.support.calls import call_as
+from cluster_brand.tests.support.dates import frozen_day
+from cluster_brand.tests.support.process import OTHER_UNIT, drive_to, make_cast
+from cluster_brand.tests.support.records import (
+	IntegrationTestCase,
+	credit_code,
+	language,
+	make_test_application_values,
+)
 
 PRINT_SETTINGS = "frappe.printing.page.print.print.get_print_settings_to_show"
 GET_VALUE = "frappe.client.get_value"
 SET_SEEN = "frappe.desk.doctype.notification_settings.notification_settings.set_seen_value"
 HIDE_INDICATOR = "frappe.desk.doctype.notification_log.notification_log.trigger_indicator_hide"
 SAVE = "frappe.client.save"
-
-
-def credit_code() -> str:
-	"""A valid unified social credit code of an enterprise no other test registers."""
-	first = "91330100" + "".join(str(int(c, 16) % 10) for c in frappe.generate_hash(length=9))
-	return first + credit_code_check_character(first)
 
 
 DAY = date(2026, 8, 20)

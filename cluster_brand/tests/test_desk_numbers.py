@@ -10,9 +10,9 @@ from frappe.desk.form.load import getdoc
 
 from cluster_brand.doctype_names import APPLICATION
 from cluster_brand.patches.v0_1 import rank_and_mean_score_blank_until_given as patch
-from cluster_brand.tests.dates import frozen_day
-from cluster_brand.tests.process import make_cast, new_application
-from cluster_brand.tests.utils import IntegrationTestCase
+from cluster_brand.tests.support.dates import frozen_day
+from cluster_brand.tests.support.process import make_cast, new_application
+from cluster_brand.tests.support.records import IntegrationTestCase
 
 DAY = date(2026, 6, 16)
 BLANK_UNTIL_GIVEN = ("recommendation_rank", "mean_score")

@@ -7,7 +7,7 @@ the print preview of what it may print on the programme's formats, every script 
 the person may use is read from the site (the DocTypes' and reports' permissions, the workspace's shortcuts),
 so that a new list or report is walked without a change here.
 
-On every screen the shared checker (desk_browser.screen_faults) looks for a refusal of the allowlist (a
+On every screen the shared checker (support/browser.py screen_faults) looks for a refusal of the allowlist (a
 dialog, or a refused call since the last screen), an English word outside the allowed names, a raw
 null/undefined/NaN and a cut-off column heading. Each screen is a subtest: the failure names the role, the
 screen and what it shows. Screenshots of every screen go to CB_SCREENS/<role>/ (a few are kept in
@@ -31,16 +31,16 @@ from cluster_brand.doctype_names import (
 )
 from cluster_brand.rules.application.workflow import DRAFT, PENDING_PROVINCIAL_REVIEW, UNDER_EXPERT_REVIEW
 from cluster_brand.rules.pilot_years.workflow import FORWARDED_TO_MINISTRY
-from cluster_brand.tests.desk_browser import (
+from cluster_brand.tests.support.browser import (
 	SCREENS,
 	DeskTestCase,
 	screen_faults,
 	wait_until_ready,
 	watch_refusals,
 )
-from cluster_brand.tests.pilot_stage import make_pilot, summary_in
-from cluster_brand.tests.process import CAST, OTHER_UNIT, OWN_UNIT, drive_to
-from cluster_brand.tests.utils import language
+from cluster_brand.tests.support.pilot_stage import make_pilot, summary_in
+from cluster_brand.tests.support.process import CAST, OTHER_UNIT, OWN_UNIT, drive_to
+from cluster_brand.tests.support.records import language
 
 PASSWORD = "Screens@2017-desk"
 WIDTH, HEIGHT = 1440, 900

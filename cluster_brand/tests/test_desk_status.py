@@ -9,9 +9,9 @@ from frappe.utils import add_days, getdate, today
 from cluster_brand.desk.status_block import get_desk_status
 from cluster_brand.doctype_names import APPLICATION, EXPERT_REVIEW, PILOT_BATCH
 from cluster_brand.rules.application import workflow as states
-from cluster_brand.tests.dates import frozen_day
-from cluster_brand.tests.process import OTHER_UNIT, drive_to, make_cast, new_application
-from cluster_brand.tests.utils import (
+from cluster_brand.tests.support.dates import frozen_day
+from cluster_brand.tests.support.process import OTHER_UNIT, drive_to, make_cast, new_application
+from cluster_brand.tests.support.records import (
 	TEST_BATCH,
 	IntegrationTestCase,
 	language,
@@ -29,7 +29,7 @@ def status_as(user: str, view: str, **kwargs) -> str:
 		frappe.set_user("Administrator")
 
 
-# The day these tests run on, whatever the day they are run (cluster_brand/tests/dates.py).
+# The day these tests run on, whatever the day they are run (cluster_brand/tests/support/dates.py).
 DAY = date(2026, 3, 16)
 
 

@@ -21,10 +21,10 @@ from cluster_brand.rules.application.workflow import (
 	UNDER_EXPERT_REVIEW,
 )
 from cluster_brand.rules.formats import credit_code_check_character
-from cluster_brand.tests.desk_browser import DeskTestCase, screen_faults, screenshot, settle
-from cluster_brand.tests.process import drive_to, next_free_rank
-from cluster_brand.tests.screen_text import REFUSALS  # the allowlist's refusal, anywhere in the walk
-from cluster_brand.tests.utils import test_batch_values
+from cluster_brand.tests.support.browser import DeskTestCase, screen_faults, screenshot, settle
+from cluster_brand.tests.support.process import drive_to, next_free_rank
+from cluster_brand.tests.support.records import test_batch_values
+from cluster_brand.tests.support.screen_text import REFUSALS
 
 PASSWORD = "Walk@2017-desk"
 ROUTE = "/app/cluster-brand-application/"
@@ -125,7 +125,7 @@ class TestDeskWalk(DeskTestCase):
 
 	def assert_screen(self, page, screen: str):
 		"""The screen as the cycle leaves it: no refusal, no English of the desk, no raw null, no cut heading
-		(desk_browser.screen_faults, as the walk of every screen checks each)."""
+		(support/browser.py screen_faults, as the walk of every screen checks each)."""
 		page.mouse.move(1, 450)  # no tooltip of where the last click was
 		names = {"Administrator", *self.cast.values(), *(user.split("@")[0] for user in self.cast.values())}
 		faults = screen_faults(page, names=names)

@@ -27,9 +27,10 @@ from cluster_brand.permissions.allowlist import refuse_unlisted_methods
 from cluster_brand.print import pdf as printing
 from cluster_brand.print.format_names import APPLICATION_FORMAT, EXPERT_REVIEW_FORMAT
 from cluster_brand.rules.application.workflow import UNDER_EXPERT_REVIEW
-from cluster_brand.tests.dates import frozen_day
-from cluster_brand.tests.process import SHANDONG, ZHEJIANG, drive_to, make_cast, submit_review
-from cluster_brand.tests.utils import TEST_BATCH, IntegrationTestCase, call, language
+from cluster_brand.tests.support.calls import call
+from cluster_brand.tests.support.dates import frozen_day
+from cluster_brand.tests.support.process import SHANDONG, ZHEJIANG, drive_to, make_cast, submit_review
+from cluster_brand.tests.support.records import TEST_BATCH, IntegrationTestCase, language
 
 RANKING = "Expert Review Ranking"
 SETTING = "Recommendation Setting"
@@ -69,7 +70,7 @@ def score_rows(html: str) -> list[list[str]]:
 	return parser.rows[1:]  # without the heading
 
 
-# The day these tests run on, whatever the day they are run (cluster_brand/tests/dates.py).
+# The day these tests run on, whatever the day they are run (cluster_brand/tests/support/dates.py).
 DAY = date(2026, 7, 13)
 
 

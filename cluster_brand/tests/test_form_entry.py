@@ -14,9 +14,9 @@ from cluster_brand.controllers.violations import InvalidCellError
 from cluster_brand.doctype_names import APPLICATION
 from cluster_brand.rules.application.indicators import YEAR_FIELDS
 from cluster_brand.rules.application.workflow import DRAFT, PENDING_PROVINCIAL_REVIEW
-from cluster_brand.tests.dates import frozen_day
-from cluster_brand.tests.process import OWN_UNIT, drive_to, make_cast, new_application
-from cluster_brand.tests.utils import IntegrationTestCase, language, make_test_application_values
+from cluster_brand.tests.support.dates import frozen_day
+from cluster_brand.tests.support.process import OWN_UNIT, drive_to, make_cast, new_application
+from cluster_brand.tests.support.records import IntegrationTestCase, language, make_test_application_values
 
 PROFIT = "Total Profit of the Leading Industry (100 million yuan)"
 EXPORTS = "Total Exports of the Leading Industry (100 million yuan)"
@@ -26,7 +26,7 @@ def indicator_row(doc, key):
 	return next(row for row in doc.indicators if row.indicator == key)
 
 
-# The day these tests run on, whatever the day they are run (cluster_brand/tests/dates.py).
+# The day these tests run on, whatever the day they are run (cluster_brand/tests/support/dates.py).
 DAY = date(2026, 8, 17)
 
 

@@ -8,21 +8,26 @@ import frappe
 from frappe.utils import today
 
 from cluster_brand.doctype_names import ANNUAL_WORK_SUMMARY, BRAND_PILOT
-from cluster_brand.tests.dates import each_day
-from cluster_brand.tests.pilot_stage import complete_values, inspection_values, make_pilot, reporting_year
-from cluster_brand.tests.process import make_cast
-from cluster_brand.tests.test_isolation import SEES_DRAFT_SUMMARY, SEES_SUMMARY
-from cluster_brand.tests.utils import make_api_user, rest
+from cluster_brand.tests.support.dates import each_day
+from cluster_brand.tests.support.http import REFUSED, ActsOverHTTP, make_api_user, rest
+from cluster_brand.tests.support.isolation import SEES_DRAFT_SUMMARY, SEES_SUMMARY
+from cluster_brand.tests.support.pilot_stage import (
+	complete_values,
+	inspection_values,
+	make_pilot,
+	reporting_year,
+)
+from cluster_brand.tests.support.process import make_cast
 
 RESOURCE = "/api/resource/" + quote(ANNUAL_WORK_SUMMARY)
 START = "/api/method/cluster_brand.pilot_years.start_annual_summary"
-# A refused workflow action: no permission (403) or no such action for this user here (417).
-REFUSED = (403, 417)
 
 
-class TestPilotYearsOverHTTPOn:
+class TestPilotYearsOverHTTPOn(ActsOverHTTP):
 	"""On each day the calendar turns on (a class per day, below), the pilot designated on the day: its first
 	year and the next are started without naming the year."""
+
+	resource = RESOURCE
 
 	@classmethod
 	def setUpClass(cls):
@@ -42,27 +47,6 @@ class TestPilotYearsOverHTTPOn:
 			frappe.delete_doc(ANNUAL_WORK_SUMMARY, name, force=True, ignore_permissions=True)
 		frappe.db.commit()
 		super().tearDownClass()
-
-	def call(self, who: str, method: str, path: str, body: dict | None = None, expect: int | tuple = 200):
-		response = rest(method, path, self.tokens[who], body)
-		expected = expect if isinstance(expect, tuple) else (expect,)
-		self.assertIn(
-			response.status_code, expected, f"{who} {method} {path}: {response.get_data(as_text=True)[:600]}"
-		)
-		return response.json
-
-	def doc(self, who: str = "ministry", name: str | None = None) -> dict:
-		return self.call(who, "GET", f"{RESOURCE}/{name or self.name}")["data"]
-
-	def action(self, who: str, action: str, expect: int | tuple = 200):
-		body = {"doc": json.dumps(self.doc()), "action": action}
-		return self.call(who, "POST", "/api/method/frappe.model.workflow.apply_workflow", body, expect)
-
-	def update(self, who: str, values: dict, expect: int | tuple = 200):
-		return self.call(who, "PUT", f"{RESOURCE}/{self.name}", values, expect)
-
-	def state(self) -> str:
-		return self.doc()["workflow_state"]
 
 	def test_the_pilot_years(self):
 		# the unit starts its year's summary from its own pilot, no other unit or role can

@@ -15,22 +15,23 @@ from cluster_brand.rules.application.workflow import (
 	RECOMMENDED,
 	UNDER_EXPERT_REVIEW,
 )
-from cluster_brand.tests.dates import frozen_day
-from cluster_brand.tests.process import make_cast, next_free_rank
-from cluster_brand.tests.test_isolation import SEES
-from cluster_brand.tests.utils import IntegrationTestCase, make_api_user, make_test_application_values, rest
+from cluster_brand.tests.support.dates import frozen_day
+from cluster_brand.tests.support.http import REFUSED, ActsOverHTTP, make_api_user, rest
+from cluster_brand.tests.support.isolation import SEES
+from cluster_brand.tests.support.process import make_cast, next_free_rank
+from cluster_brand.tests.support.records import IntegrationTestCase, make_test_application_values
 
 RESOURCE = "/api/resource/" + quote(APPLICATION)
-# A refused workflow action: no permission (403) or no such action for this user here (417).
-REFUSED = (403, 417)
 
 
-# The day these tests run on, whatever the day they are run (cluster_brand/tests/dates.py).
+# The day these tests run on, whatever the day they are run (cluster_brand/tests/support/dates.py).
 DAY = date(2026, 9, 14)
 
 
 @frozen_day(DAY)
-class TestProcessOverHTTP(IntegrationTestCase):
+class TestProcessOverHTTP(ActsOverHTTP, IntegrationTestCase):
+	resource = RESOURCE
+
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()
@@ -55,28 +56,6 @@ class TestProcessOverHTTP(IntegrationTestCase):
 			frappe.delete_doc(APPLICATION, cls.name, force=True, ignore_permissions=True)
 		frappe.db.commit()
 		super().tearDownClass()
-
-	def call(self, who: str, method: str, path: str, body: dict | None = None, expect: int | tuple = 200):
-		"""One request as ``who``; ``expect`` is the status code, or a tuple of acceptable ones."""
-		response = rest(method, path, self.tokens[who], body)
-		expected = expect if isinstance(expect, tuple) else (expect,)
-		self.assertIn(
-			response.status_code, expected, f"{who} {method} {path}: {response.get_data(as_text=True)[:600]}"
-		)
-		return response.json
-
-	def doc(self, who: str) -> dict:
-		return self.call(who, "GET", f"{RESOURCE}/{self.name}")["data"]
-
-	def action(self, who: str, action: str, expect: int = 200):
-		body = {"doc": json.dumps(self.doc("ministry")), "action": action}
-		return self.call(who, "POST", "/api/method/frappe.model.workflow.apply_workflow", body, expect)
-
-	def update(self, who: str, values: dict, expect: int = 200):
-		return self.call(who, "PUT", f"{RESOURCE}/{self.name}", values, expect)
-
-	def state(self) -> str:
-		return self.doc("ministry")["workflow_state"]
 
 	def test_the_whole_process(self):
 		# 自愿申报: the unit creates, checks and submits

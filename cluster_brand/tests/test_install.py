@@ -9,7 +9,7 @@ from cluster_brand.cluster_brand.doctype.recommending_authority.recommending_aut
 from cluster_brand.doctype_names import APPLICATION, PILOT_BATCH
 from cluster_brand.rules import PROGRAMME_ROLES
 from cluster_brand.rules.application.workflow import PENDING_PROVINCIAL_REVIEW
-from cluster_brand.tests.utils import IntegrationTestCase, language
+from cluster_brand.tests.support.records import IntegrationTestCase, language
 
 
 class TestInstall(IntegrationTestCase):

@@ -18,31 +18,16 @@ from cluster_brand.print.format_names import APPLICATION_FORMAT
 from cluster_brand.rules.application import workflow as states
 from cluster_brand.rules.application.workflow import DRAFT, UNDER_EXPERT_REVIEW
 from cluster_brand.rules.pilot_years.workflow import PENDING_PROVINCIAL_INSPECTION
-from cluster_brand.tests.dates import frozen_day
-from cluster_brand.tests.pilot_stage import make_pilot, reporting_year, summary_in
-from cluster_brand.tests.process import OTHER_UNIT, drive_to, make_cast, submit_review
-from cluster_brand.tests.utils import IntegrationTestCase, make_test_application_values
+from cluster_brand.tests.support.dates import frozen_day
+from cluster_brand.tests.support.isolation import SEES, SEES_DRAFT_SUMMARY, SEES_SUMMARY
+from cluster_brand.tests.support.pilot_stage import make_pilot, reporting_year, summary_in
+from cluster_brand.tests.support.process import OTHER_UNIT, drive_to, make_cast, submit_review
+from cluster_brand.tests.support.records import IntegrationTestCase, make_test_application_values
 
 DENIED = (frappe.PermissionError,)
 
-# Who sees the Zhejiang machinery application of the test unit while it is under expert review,
-# assigned to "expert".
-SEES = {
-	"applicant": True,
-	"other_applicant": False,
-	"province": True,
-	"other_province": False,
-	"association": True,
-	"other_association": False,
-	"ministry": True,
-	"receiver": True,
-	"expert": True,
-	"other_expert": False,
-	"zhejiang_expert": False,
-}
 
-
-# The day these tests run on, whatever the day they are run (cluster_brand/tests/dates.py).
+# The day these tests run on, whatever the day they are run (cluster_brand/tests/support/dates.py).
 DAY = date(2026, 10, 12)
 
 
@@ -440,24 +425,6 @@ class TestIsolation(IntegrationTestCase):
 		frappe.set_user("Administrator")
 		self.assertFalse(frappe.db.exists("Dashboard Settings", other))
 		self.assertIn("pilot_batch", frappe.db.get_value("Dashboard Settings", province, "chart_config"))
-
-
-# Who sees the test unit's Annual Work Summary once submitted to Zhejiang (its draft of the next year: the
-# unit and the ministry only).
-SEES_SUMMARY = {
-	"applicant": True,
-	"other_applicant": False,
-	"province": True,
-	"other_province": False,
-	"association": False,
-	"other_association": False,
-	"ministry": True,
-	"receiver": False,
-	"expert": False,
-	"other_expert": False,
-	"zhejiang_expert": False,
-}
-SEES_DRAFT_SUMMARY = {key: key in ("applicant", "ministry") for key in SEES_SUMMARY}
 
 
 @frozen_day(DAY)

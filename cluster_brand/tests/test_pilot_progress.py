@@ -15,10 +15,11 @@ from cluster_brand.rules.application import workflow
 from cluster_brand.rules.application.indicators import SALES
 from cluster_brand.rules.pilot_years import progress as summary_progress
 from cluster_brand.rules.pilot_years import workflow as summary_workflow
-from cluster_brand.tests.dates import each_day
-from cluster_brand.tests.pilot_stage import make_pilot, reporting_year, summary_in
-from cluster_brand.tests.process import make_cast
-from cluster_brand.tests.utils import call, language
+from cluster_brand.tests.support.calls import call
+from cluster_brand.tests.support.dates import each_day
+from cluster_brand.tests.support.pilot_stage import make_pilot, reporting_year, summary_in
+from cluster_brand.tests.support.process import make_cast
+from cluster_brand.tests.support.records import language
 
 REPORT = "Pilot Progress"
 

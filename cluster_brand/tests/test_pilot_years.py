@@ -16,8 +16,8 @@ from cluster_brand.rules.application import indicators, workflow
 from cluster_brand.rules.pilot_years import indicators as summary_indicators
 from cluster_brand.rules.pilot_years import progress as summary_progress
 from cluster_brand.rules.pilot_years import workflow as summary_workflow
-from cluster_brand.tests.dates import PILOT_YEAR_DAYS, clock_on, each_day, frozen_day
-from cluster_brand.tests.pilot_stage import (
+from cluster_brand.tests.support.dates import PILOT_YEAR_DAYS, clock_on, each_day, frozen_day
+from cluster_brand.tests.support.pilot_stage import (
 	act_on_summary,
 	complete_values,
 	days_after_due,
@@ -28,8 +28,8 @@ from cluster_brand.tests.pilot_stage import (
 	start_summary,
 	summary_in,
 )
-from cluster_brand.tests.process import make_cast
-from cluster_brand.tests.utils import IntegrationTestCase, language
+from cluster_brand.tests.support.process import make_cast
+from cluster_brand.tests.support.records import IntegrationTestCase, language
 
 # The day the tests that do not turn on the calendar run on; the others run on each of PILOT_YEAR_DAYS.
 DAY = date(2026, 6, 15)

@@ -12,17 +12,17 @@ from cluster_brand.doctype_names import ANNUAL_WORK_SUMMARY
 from cluster_brand.print import pdf as printing
 from cluster_brand.print.format_names import ANNUAL_SUMMARY_FORMAT
 from cluster_brand.rules.pilot_years import workflow as summary_workflow
-from cluster_brand.tests.dates import frozen_day
-from cluster_brand.tests.pilot_stage import edit_summary, inspection_values, make_pilot, summary_in
-from cluster_brand.tests.process import make_cast
-from cluster_brand.tests.test_isolation import SEES_SUMMARY
-from cluster_brand.tests.test_print_format import fold, pdf_text
-from cluster_brand.tests.utils import IntegrationTestCase
+from cluster_brand.tests.support.dates import frozen_day
+from cluster_brand.tests.support.isolation import SEES_SUMMARY
+from cluster_brand.tests.support.pdf import fold, pdf_text
+from cluster_brand.tests.support.pilot_stage import edit_summary, inspection_values, make_pilot, summary_in
+from cluster_brand.tests.support.process import make_cast
+from cluster_brand.tests.support.records import IntegrationTestCase
 
 FORMAT = ANNUAL_SUMMARY_FORMAT
 
 
-# The day these tests run on, whatever the day they are run (cluster_brand/tests/dates.py).
+# The day these tests run on, whatever the day they are run (cluster_brand/tests/support/dates.py).
 DAY = date(2026, 6, 22)
 
 

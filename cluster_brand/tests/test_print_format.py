@@ -6,11 +6,8 @@ breaks and page numbers, and whatever HTML a field holds printed as typed text.
 """
 
 import re
-import shutil
 import subprocess
-import tempfile
 from datetime import date
-from pathlib import Path
 
 import frappe
 
@@ -22,8 +19,13 @@ from cluster_brand.print.format_names import APPLICATION_FORMAT
 from cluster_brand.rules.application import annex2 as form
 from cluster_brand.rules.application.indicators import INDICATORS
 from cluster_brand.rules.application.work_plan import WORK_ITEMS
-from cluster_brand.tests.dates import frozen_day
-from cluster_brand.tests.utils import IntegrationTestCase, make_test_application, make_test_application_values
+from cluster_brand.tests.support.dates import frozen_day
+from cluster_brand.tests.support.pdf import fold, pdf_text
+from cluster_brand.tests.support.records import (
+	IntegrationTestCase,
+	make_test_application,
+	make_test_application_values,
+)
 
 SCRIPT = "<script>alert(1)</script>"
 BOLD = "<b>x</b>"
@@ -33,26 +35,7 @@ RADICALS = re.compile("[\u2e80-\u2fdf]")  # CJK Radicals Supplement, Kangxi Radi
 PAGE_NUMBER = re.compile(r"^—\s*(\d+)\s*—$", re.M)
 
 
-def fold(text: str) -> str:
-	"""Text as compared: the characters as they are, without whitespace (PDF lines break anywhere)."""
-	return re.sub(r"\s+", "", text)
-
-
-def pdf_text(pdf: bytes) -> str:
-	pdftotext = shutil.which("pdftotext")
-	if not pdftotext:
-		raise AssertionError("pdftotext (poppler-utils) is needed to read the printed PDF back")
-	with tempfile.TemporaryDirectory() as tmp:
-		path = Path(tmp) / "application.pdf"
-		path.write_bytes(pdf)
-		# -raw keeps the order in which the page was drawn, so a vertical label reads as one word
-		subprocess.run(
-			[pdftotext, "-raw", "-enc", "UTF-8", str(path), str(path.with_suffix(".txt"))], check=True
-		)
-		return path.with_suffix(".txt").read_text(encoding="utf-8")
-
-
-# The day these tests run on, whatever the day they are run (cluster_brand/tests/dates.py).
+# The day these tests run on, whatever the day they are run (cluster_brand/tests/support/dates.py).
 DAY = date(2026, 1, 19)
 
 

@@ -27,10 +27,10 @@ from cluster_brand.print.format_names import (
 )
 from cluster_brand.print.review_forms import CONFLICT_DECLARATION, DESIGNATION_TITLE, EXPERT_REVIEW_TITLE
 from cluster_brand.rules.application.workflow import APPROVED_AS_PILOT, DRAFT
-from cluster_brand.tests.dates import frozen_day
-from cluster_brand.tests.process import ZHEJIANG, drive_to, make_cast
-from cluster_brand.tests.test_print_format import fold, pdf_text
-from cluster_brand.tests.utils import IntegrationTestCase
+from cluster_brand.tests.support.dates import frozen_day
+from cluster_brand.tests.support.pdf import fold, pdf_text
+from cluster_brand.tests.support.process import ZHEJIANG, drive_to, make_cast
+from cluster_brand.tests.support.records import IntegrationTestCase
 
 DOWNLOAD = "frappe.utils.print_format.download_pdf"
 SCRIPT = "<script>alert(1)</script>"
@@ -46,7 +46,7 @@ def page_count(pdf: bytes) -> int:
 	return len(PdfReader(io.BytesIO(pdf)).pages)
 
 
-# The day these tests run on, whatever the day they are run (cluster_brand/tests/dates.py).
+# The day these tests run on, whatever the day they are run (cluster_brand/tests/support/dates.py).
 DAY = date(2026, 2, 16)
 
 

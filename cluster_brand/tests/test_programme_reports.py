@@ -21,11 +21,11 @@ from cluster_brand.readers import programme_reports
 from cluster_brand.rules.application import workflow as states
 from cluster_brand.rules.application.indicators import SALES, VALUE_ADDED, VALUE_ADDED_RATE
 from cluster_brand.rules.views import programme_reports as computed
-from cluster_brand.tests.dates import frozen_day
-from cluster_brand.tests.process import OTHER_UNIT, OWN_UNIT, SHANDONG, ZHEJIANG, make_cast
-from cluster_brand.tests.utils import (
+from cluster_brand.tests.support.calls import call
+from cluster_brand.tests.support.dates import frozen_day
+from cluster_brand.tests.support.process import OTHER_UNIT, OWN_UNIT, SHANDONG, ZHEJIANG, make_cast
+from cluster_brand.tests.support.records import (
 	IntegrationTestCase,
-	call,
 	language,
 	make_test_application_values,
 	test_batch_values,
@@ -51,7 +51,7 @@ APPLICATIONS = {
 }
 
 
-# The day these tests run on, whatever the day they are run (cluster_brand/tests/dates.py).
+# The day these tests run on, whatever the day they are run (cluster_brand/tests/support/dates.py).
 DAY = date(2026, 11, 9)
 
 

@@ -12,15 +12,17 @@ from cluster_brand.doctype_names import ANNUAL_WORK_SUMMARY, APPLICATION, PILOT_
 from cluster_brand.rules.application import workflow
 from cluster_brand.rules.application.workflow import PENDING_PROVINCIAL_REVIEW, RECOMMENDED
 from cluster_brand.rules.review import scoring
-from cluster_brand.tests.dates import frozen_day
-from cluster_brand.tests.pilot_stage import act_on_summary, make_pilot, reporting_year, start_summary
-from cluster_brand.tests.process import drive_to, make_cast
-from cluster_brand.tests.test_desk_features import credit_code
-from cluster_brand.tests.utils import IntegrationTestCase, call_as, language, test_batch_values
+from cluster_brand.tests.support.calls import call_as
+from cluster_brand.tests.support.dates import frozen_day
+from cluster_brand.tests.support.pilot_stage import act_on_summary, make_pilot, reporting_year, start_summary
+from cluster_brand.tests.support.process import drive_to, make_cast
+from cluster_brand.tests.support.records import IntegrationTestCase, credit_code, language, test_batch_values
 
 RECORD = "cluster_brand.cluster_brand.doctype.cluster_brand_application.paper_copies.record_paper_copies"
 COMMON_ACTIONS = "frappe.model.workflow.get_common_transition_actions"
-DAY = date(2026, 11, 30)  # a day on which a pilot designated today reports on its year (tests/dates.py)
+DAY = date(
+	2026, 11, 30
+)  # a day on which a pilot designated today reports on its year (tests/support/dates.py)
 
 
 @frozen_day(DAY)

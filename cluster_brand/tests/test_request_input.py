@@ -18,10 +18,11 @@ from cluster_brand.permissions.request_input import (
 	PROGRAMME_MODULE,
 	resolve_method,
 )
-from cluster_brand.tests.dates import frozen_day
-from cluster_brand.tests.pilot_stage import make_pilot, start_summary
-from cluster_brand.tests.process import make_cast, new_application
-from cluster_brand.tests.utils import IntegrationTestCase, language, make_api_user, rest
+from cluster_brand.tests.support.dates import frozen_day
+from cluster_brand.tests.support.http import make_api_user, rest
+from cluster_brand.tests.support.pilot_stage import make_pilot, start_summary
+from cluster_brand.tests.support.process import make_cast, new_application
+from cluster_brand.tests.support.records import IntegrationTestCase, language
 
 MALFORMED = '{"a": '
 # a value of the wrong shape for each field type of the programme's DocTypes

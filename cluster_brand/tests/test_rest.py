@@ -7,14 +7,15 @@ import frappe
 from cluster_brand.doctype_names import APPLICATION
 from cluster_brand.rules.application.completeness import TABLE_FIELDS
 from cluster_brand.rules.application.enterprises import MINIMUM_COVERAGE_PERCENT
-from cluster_brand.tests.dates import frozen_day
-from cluster_brand.tests.utils import IntegrationTestCase, make_api_user, make_test_application_values, rest
+from cluster_brand.tests.support.dates import frozen_day
+from cluster_brand.tests.support.http import make_api_user, rest
+from cluster_brand.tests.support.records import IntegrationTestCase, make_test_application_values
 
 APPLICANT = "rest.applicant@example.com"
 RESOURCE = f"/api/resource/{APPLICATION}"
 
 
-# The day these tests run on, whatever the day they are run (cluster_brand/tests/dates.py).
+# The day these tests run on, whatever the day they are run (cluster_brand/tests/support/dates.py).
 DAY = date(2026, 4, 6)
 
 

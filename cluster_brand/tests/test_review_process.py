@@ -21,8 +21,8 @@ from cluster_brand.rules.application.workflow import (
 	UNDER_EXPERT_REVIEW,
 	WITHDRAWN,
 )
-from cluster_brand.tests.dates import frozen_day
-from cluster_brand.tests.process import (
+from cluster_brand.tests.support.dates import frozen_day
+from cluster_brand.tests.support.process import (
 	act,
 	drive_to,
 	edit,
@@ -32,7 +32,7 @@ from cluster_brand.tests.process import (
 	on_day,
 	submit_review,
 )
-from cluster_brand.tests.utils import TEST_BATCH, IntegrationTestCase, language
+from cluster_brand.tests.support.records import TEST_BATCH, IntegrationTestCase, language
 
 REFUSED = (frappe.PermissionError, frappe.ValidationError)
 
@@ -54,7 +54,7 @@ TRANSITIONS = (
 )
 
 
-# The day these tests run on, whatever the day they are run (cluster_brand/tests/dates.py).
+# The day these tests run on, whatever the day they are run (cluster_brand/tests/support/dates.py).
 DAY = date(2026, 5, 4)
 
 
@@ -334,7 +334,7 @@ class TestReviewProcess(IntegrationTestCase):
 			edit(self.cast.ministry, name, honours="部里改动")
 
 	def test_an_applicant_cannot_file_for_another_unit(self):
-		from cluster_brand.tests.utils import make_test_application_values
+		from cluster_brand.tests.support.records import make_test_application_values
 
 		values = make_test_application_values(
 			"-process-other",

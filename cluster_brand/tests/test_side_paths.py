@@ -13,15 +13,17 @@ import frappe
 from cluster_brand.doctype_names import APPLICATION, EXPERT_REVIEW, PILOT_BATCH
 from cluster_brand.print.format_names import RECOMMENDATION_FORMAT
 from cluster_brand.rules.application.workflow import PENDING_PROVINCIAL_REVIEW, UNDER_EXPERT_REVIEW
-from cluster_brand.tests.dates import frozen_day
-from cluster_brand.tests.process import drive_to, make_cast
-from cluster_brand.tests.test_isolation import SEES
-from cluster_brand.tests.utils import IntegrationTestCase, call_as, make_api_user, rest
+from cluster_brand.tests.support.calls import call_as
+from cluster_brand.tests.support.dates import frozen_day
+from cluster_brand.tests.support.http import make_api_user, rest
+from cluster_brand.tests.support.isolation import SEES
+from cluster_brand.tests.support.process import drive_to, make_cast
+from cluster_brand.tests.support.records import IntegrationTestCase
 
 PROGRAMME_USERS = tuple(SEES)
 
 
-# The day these tests run on, whatever the day they are run (cluster_brand/tests/dates.py).
+# The day these tests run on, whatever the day they are run (cluster_brand/tests/support/dates.py).
 DAY = date(2026, 10, 26)
 
 

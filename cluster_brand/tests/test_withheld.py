@@ -25,15 +25,16 @@ from cluster_brand.permissions.read_only import read_only_fields
 from cluster_brand.rules.application import workflow
 from cluster_brand.rules.pilot_years import workflow as summary_workflow
 from cluster_brand.rules.views.withheld import READS_EVERY_STATE, WITHHELD
-from cluster_brand.tests.dates import frozen_day
-from cluster_brand.tests.pilot_stage import (
+from cluster_brand.tests.support.dates import frozen_day
+from cluster_brand.tests.support.http import make_api_user, rest
+from cluster_brand.tests.support.pilot_stage import (
 	act_on_summary,
 	inspection_values,
 	make_pilot,
 	start_summary,
 	summary_in,
 )
-from cluster_brand.tests.process import (
+from cluster_brand.tests.support.process import (
 	CAST,
 	OWN_UNIT,
 	act,
@@ -43,12 +44,10 @@ from cluster_brand.tests.process import (
 	next_free_rank,
 	submit_review,
 )
-from cluster_brand.tests.utils import (
+from cluster_brand.tests.support.records import (
 	IntegrationTestCase,
-	make_api_user,
 	make_test_application_values,
 	make_test_batch,
-	rest,
 )
 
 # A day when the test batch is open and a pilot designated today has its first year to report on ahead.

@@ -5,6 +5,54 @@
 // app's Python package, so a checkout under test serves its own copy without an asset build). Frappe evaluates
 // it once per DocType whose form loads: what it installs, it installs once.
 
+frappe.provide("cluster_brand.desk");
+
+// ---- What several forms do alike, written once (issue 20): the forms' own scripts call these ----
+
+// Each role edits its own part in its own stage only (the edit locks: rules/application/edit_locks.py,
+// rules/pilot_years/workflow.py EDITABLE_IN): the server tells the form which permission levels the reader may
+// change now (__onload.editable_levels); every field of another level is read-only, rather than editable and
+// refused on save.
+cluster_brand.desk.lock_other_parts = (frm) => {
+	const levels = frm.doc.__onload?.editable_levels;
+	if (frm.is_new() || !Array.isArray(levels)) return;
+	for (const df of frm.meta.fields) {
+		if (frappe.model.layout_fields.includes(df.fieldtype)) continue;
+		const locked = !levels.includes(cint(df.permlevel));
+		frm.set_df_property(df.fieldname, "read_only", locked ? 1 : df.read_only);
+	}
+};
+
+// The rows that the programme fixes (the official indicators and work items, the approved plan's measures, the
+// batch's rubric) are neither added nor deleted: Frappe v15 keeps these grid properties only when set in the
+// form, not from the DocType's JSON.
+cluster_brand.desk.fix_rows = (frm, tables) => {
+	for (const table of tables) {
+		frm.set_df_property(table, "cannot_add_rows", true);
+		frm.set_df_property(table, "cannot_delete_rows", true);
+	}
+};
+
+// The completeness check of a document (its controller's check_completeness): ``complete`` is what is said when
+// nothing is missing; otherwise every missing or incorrect item is listed.
+cluster_brand.desk.check_completeness = (frm, complete) => {
+	frm.call("check_completeness").then(({ message }) => {
+		// the method's reply leaves out the blank numbers, as a save's does (below)
+		cluster_brand.desk.keep_blank_numbers(frm);
+		frm.refresh_fields();
+		if (message.complete) {
+			frappe.msgprint({ title: __("Completeness Check"), message: complete, indicator: "green" });
+			return;
+		}
+		const items = message.missing.map((m) => `<li>${frappe.utils.escape_html(m)}</li>`).join("");
+		frappe.msgprint({
+			title: __("Missing or incorrect items"),
+			message: `<ol>${items}</ol>`,
+			indicator: "orange",
+		});
+	});
+};
+
 // A refused save points at the failing cell: the server names the table, row and field in its message and
 // locates the cells in its answer (cluster_brand/controllers/violations.py, InvalidCellError). Frappe shows the message
 // only when no handler takes the error, so the handler shows it and brings the first cell's row into view;
@@ -67,7 +115,6 @@ function open_cell(grid_row, field) {
 // a blank as "null", a Select as its English option. So the timeline's version entries are built from a copy of
 // each change with the values as the form shows them, the row numbered as the grid numbers it, and the labels
 // translated while they are built. Guarded: if Frappe's timeline changes shape, it is left as Frappe builds it.
-frappe.provide("cluster_brand.desk");
 if (!cluster_brand.desk.readable_timeline) {
 	cluster_brand.desk.readable_timeline = true;
 	$(document).on("form-refresh", (_event, frm) => readable_timeline(frm));
@@ -147,7 +194,7 @@ function readable_version(data, frm) {
 function readable_value(value, df) {
 	if (value === null || value === undefined || value === "") return __("(blank)");
 	if (!df) return value;
-	// Frappe's own Yes and No (its zh lacked No: tests/frappe_strings.py), as its Check filters show them
+	// Frappe's own Yes and No (its zh lacked No: tests/support/frappe_strings.py), as its Check filters show them
 	if (df.fieldtype === "Check") return __(value === "Yes" || (value !== "No" && cint(value)) ? "Yes" : "No");
 	if (df.fieldtype === "Select") return __(value, null, df.parent);
 	if (df.fieldtype === "Link" && df.options === "Workflow State") return __(value);
@@ -349,10 +396,9 @@ if (!document.getElementById("cluster-brand-grid-headings")) {
 }
 
 // ---- Blank numbers stay blank after a save ----
-// The numbers nobody typed are stored NULL (cluster_brand/controllers/blank_numbers.py). Frappe's reply to a save leaves
-// them out of the form's copy, and its Float formatter blanks null only: the cell would read 0.00 until the
+// The numbers nobody typed are stored NULL (cluster_brand/controllers/blank_numbers.py). Frappe's reply to a save
+// leaves them out of the form's copy, and its Float formatter blanks null only: the cell would read 0.00 until the
 // form is loaded again. Every number of the form and of its tables that the reply left out is null again.
-frappe.provide("cluster_brand.desk");
 cluster_brand.desk.keep_blank_numbers = (frm) => {
 	const numbers = (fields) =>
 		fields.filter((df) => ["Float", "Currency", "Percent", "Int"].includes(df.fieldtype));
@@ -365,11 +411,13 @@ cluster_brand.desk.keep_blank_numbers = (frm) => {
 		for (const row of frm.doc[table.fieldname] || []) keep(row, fields);
 	}
 };
-if (!cluster_brand.desk.blank_numbers_doctypes) {
-	cluster_brand.desk.blank_numbers_doctypes = new Set();
+// Before the fields are drawn, on every refresh of a form (Frappe's own after a save among them): an after_save
+// handler would come too late, as Frappe draws the form again right after calling it and runs a second handler of
+// the event only once the requests under way are answered.
+if (!cluster_brand.desk.blank_numbers_kept) {
+	cluster_brand.desk.blank_numbers_kept = true;
 	$(document).on("form-refresh", (_event, frm) => {
-		if (!frm || cluster_brand.desk.blank_numbers_doctypes.has(frm.doctype)) return;
-		cluster_brand.desk.blank_numbers_doctypes.add(frm.doctype);
-		frappe.ui.form.on(frm.doctype, "after_save", cluster_brand.desk.keep_blank_numbers);
+		// the programme's forms (doctype_names.PROGRAMME_MODULE), not Frappe's own that the desk opens too
+		if (frm?.doc && frm.meta?.module === "Cluster Brand") cluster_brand.desk.keep_blank_numbers(frm);
 	});
 }

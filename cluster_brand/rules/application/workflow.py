@@ -19,6 +19,21 @@ UNDER_EXPERT_REVIEW = "Under Expert Review"
 IN_PUBLIC_NOTICE = "In Public Notice"
 APPROVED_AS_PILOT = "Approved as Pilot"
 NOT_SELECTED = "Not Selected"
+# Every state of the application's workflow (the Workflow below ships as a fixture with them: hooks.py)
+STATES = (
+	DRAFT,
+	PENDING_PROVINCIAL_REVIEW,
+	RETURNED,
+	WITHDRAWN,
+	RECOMMENDED,
+	NOT_RECOMMENDED,
+	UNDER_EXPERT_REVIEW,
+	IN_PUBLIC_NOTICE,
+	APPROVED_AS_PILOT,
+	NOT_SELECTED,
+)
+# The Workflow record (fixtures/workflow.json) whose actions are APPLICATION_ACTIONS
+WORKFLOW = "Cluster Brand Application Review"
 
 APPLICANT_STATES = (DRAFT, RETURNED)
 # A new application (no state yet) is with its applicant too.

@@ -17,6 +17,8 @@ PENDING_PROVINCIAL_INSPECTION = "Pending Provincial Inspection"
 FORWARDED_TO_MINISTRY = "Forwarded to Ministry"
 ACCEPTED = "Accepted"
 STATES = (DRAFT, PENDING_PROVINCIAL_INSPECTION, RETURNED, FORWARDED_TO_MINISTRY, ACCEPTED)
+# The Workflow record (fixtures/workflow.json) whose actions are SUMMARY_ACTIONS
+WORKFLOW = "Annual Work Summary Review"
 WITH_UNIT = (None, "", DRAFT, RETURNED)
 # Not yet with the province: the states in which a summary past its due date is overdue.
 NOT_SUBMITTED = (DRAFT, RETURNED)

@@ -10,6 +10,17 @@ from datetime import date
 from cluster_brand.rules import _
 from cluster_brand.rules.application import workflow as states
 
+# The status block of each role's workspace (fixtures/custom_html_block.json, shipped through hooks.py) and the
+# view it shows
+STATUS_BLOCKS = {
+	"Applicant Status": "applicant",
+	"Recommendation Status": "recommender",
+	"Industry Applications Status": "association",
+	"Paper Copies Status": "receiver",
+	"Expert Review Status": "expert",
+	"Programme Status": "ministry",
+}
+
 # Days before a deadline from which it is shown as near (the reminders' window is 3 days).
 NEAR_DAYS = 7
 

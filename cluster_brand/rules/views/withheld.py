@@ -8,7 +8,7 @@ province's inspection while it inspects. One mechanism applies the declaration o
 withheld from that reader always), the timeline and versions, and the reports.
 
 Every DocType of the programme has an entry, an empty one when no state withholds anything, so that a new
-DocType is a decision, not an omission (tests/test_withheld.py checks the declaration against the DocTypes,
+DocType is a decision, not an omission (tests/rules/views/test_withheld.py checks the declaration against the DocTypes,
 and the Frappe tier generates its read-path tests from it)."""
 
 from dataclasses import dataclass

@@ -29,13 +29,9 @@ frappe.ui.form.on("Cluster Brand Application", {
 
 	refresh(frm) {
 		set_year_headings(frm);
-		make_other_parts_read_only(frm);
-		// The official rows are fixed (11 indicators, their derived ratios, 7 work items): Frappe v15 keeps
-		// these grid properties only when set in the form, not from the DocType's JSON.
-		for (const table of ["indicators", "derived_indicators", "work_items"]) {
-			frm.set_df_property(table, "cannot_add_rows", true);
-			frm.set_df_property(table, "cannot_delete_rows", true);
-		}
+		cluster_brand.desk.lock_other_parts(frm); // each role its own part in its own stage
+		// The official rows are fixed (11 indicators, their derived ratios, 7 work items)
+		cluster_brand.desk.fix_rows(frm, ["indicators", "derived_indicators", "work_items"]);
 		// The first year has no year before it: its growth is 「—」, not the 0 that the number column stores.
 		const first_year_growth = (value, df, options, doc) =>
 			(doc?.derived_indicator || "").startsWith("Year-on-Year Growth")
@@ -48,7 +44,9 @@ frappe.ui.form.on("Cluster Brand Application", {
 		);
 		// the check is the applicant's before it submits, and its reviewers'; not a reader's (the association)
 		if (!frm.is_new() && COMPLETENESS_CHECKERS.some((role) => frappe.user_roles.includes(role))) {
-			frm.add_custom_button(__("Check Completeness"), () => check_completeness(frm));
+			frm.add_custom_button(__("Check Completeness"), () =>
+				cluster_brand.desk.check_completeness(frm, __("The application is complete."))
+			);
 		}
 		if (!frm.is_new()) {
 			offer_copy_to_batch(frm); // the applicant's
@@ -164,19 +162,6 @@ function add_official_rows(frm, table, fieldname, values = {}) {
 	frm.refresh_field(table);
 }
 
-// Each role edits its own part in its own stage only (the edit locks, rules/edit_locks.py): the server tells
-// the form which permission levels the reader may change now (__onload.editable_levels); every field of
-// another level is read-only, rather than editable and refused on save.
-function make_other_parts_read_only(frm) {
-	const levels = frm.doc.__onload?.editable_levels;
-	if (frm.is_new() || !Array.isArray(levels)) return;
-	for (const df of frm.meta.fields) {
-		if (frappe.model.layout_fields.includes(df.fieldtype)) continue;
-		const locked = !levels.includes(cint(df.permlevel));
-		frm.set_df_property(df.fieldname, "read_only", locked ? 1 : df.read_only);
-	}
-}
-
 // The indicator columns read like the official table: 2014年, 2015年, 2016年 for the 2017 batch.
 function set_year_headings(frm) {
 	const batch_year = cint(frm.doc.batch_year);
@@ -188,25 +173,6 @@ function set_year_headings(frm) {
 		});
 		frm.refresh_field(table);
 	}
-}
-
-function check_completeness(frm) {
-	frm.call("check_completeness").then(({ message }) => {
-		if (message.complete) {
-			frappe.msgprint({
-				title: __("Completeness Check"),
-				message: __("The application is complete."),
-				indicator: "green",
-			});
-			return;
-		}
-		const items = message.missing.map((m) => `<li>${frappe.utils.escape_html(m)}</li>`).join("");
-		frappe.msgprint({
-			title: __("Missing or incorrect items"),
-			message: `<ol>${items}</ol>`,
-			indicator: "orange",
-		});
-	});
 }
 
 // --- The province's 省级推荐意见 (issue 19) ------------------------------------------------------------------

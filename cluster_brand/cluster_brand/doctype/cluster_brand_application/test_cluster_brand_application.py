@@ -14,14 +14,13 @@ from cluster_brand.rules.application.indicators import INDICATORS, SALES
 from cluster_brand.rules.application.work_plan import WORK_ITEM_KEYS
 from cluster_brand.rules.application.workflow import PENDING_PROVINCIAL_REVIEW
 from cluster_brand.rules.formats import credit_code_check_character
-from cluster_brand.tests.dates import frozen_day
-from cluster_brand.tests.utils import (
+from cluster_brand.tests.support.dates import frozen_day
+from cluster_brand.tests.support.http import make_api_user, rest
+from cluster_brand.tests.support.records import (
 	IntegrationTestCase,
 	language,
-	make_api_user,
 	make_test_application,
 	make_test_application_values,
-	rest,
 )
 
 ZHEJIANG = "浙江省工业和信息化主管部门"
@@ -30,7 +29,7 @@ SHANDONG = "山东省工业和信息化主管部门"
 UNREGISTERED_CODE = "91330000MA2CC9990" + credit_code_check_character("91330000MA2CC9990")
 
 
-# The day these tests run on, whatever the day they are run (cluster_brand/tests/dates.py).
+# The day these tests run on, whatever the day they are run (cluster_brand/tests/support/dates.py).
 DAY = date(2026, 9, 28)
 
 

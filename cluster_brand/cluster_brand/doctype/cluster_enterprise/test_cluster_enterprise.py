@@ -4,7 +4,7 @@
 import frappe
 
 from cluster_brand.rules.formats import credit_code_check_character
-from cluster_brand.tests.utils import IntegrationTestCase, language
+from cluster_brand.tests.support.records import IntegrationTestCase, language
 
 VALID_CODE = "91330000MA2CB0001" + credit_code_check_character("91330000MA2CB0001")
 

@@ -7,8 +7,7 @@ const APPLICATION_FORMAT = "产业集群区域品牌建设试点申报书";
 frappe.ui.form.on("Expert Review", {
 	onload(frm) {
 		// The criteria and weights are the batch's rubric (checked on save): the expert scores them only.
-		frm.set_df_property("scores", "cannot_add_rows", true);
-		frm.set_df_property("scores", "cannot_delete_rows", true);
+		cluster_brand.desk.fix_rows(frm, ["scores"]);
 		show_the_rubric_in_full(frm);
 	},
 

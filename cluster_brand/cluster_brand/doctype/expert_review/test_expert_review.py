@@ -7,11 +7,11 @@ import frappe
 
 from cluster_brand.doctype_names import APPLICATION, EXPERT_REVIEW, PILOT_BATCH
 from cluster_brand.rules.application.workflow import UNDER_EXPERT_REVIEW
-from cluster_brand.tests.dates import frozen_day
-from cluster_brand.tests.process import drive_to, make_cast
-from cluster_brand.tests.utils import IntegrationTestCase, language
+from cluster_brand.tests.support.dates import frozen_day
+from cluster_brand.tests.support.process import drive_to, make_cast
+from cluster_brand.tests.support.records import IntegrationTestCase, language
 
-# The day these tests run on, whatever the day they are run (cluster_brand/tests/dates.py).
+# The day these tests run on, whatever the day they are run (cluster_brand/tests/support/dates.py).
 DAY = date(2026, 7, 27)
 
 

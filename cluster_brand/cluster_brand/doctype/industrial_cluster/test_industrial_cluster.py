@@ -3,7 +3,7 @@
 
 import frappe
 
-from cluster_brand.tests.utils import IntegrationTestCase, language
+from cluster_brand.tests.support.records import IntegrationTestCase, language
 
 
 class TestIndustrialCluster(IntegrationTestCase):

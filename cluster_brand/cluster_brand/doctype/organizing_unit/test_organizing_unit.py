@@ -4,8 +4,8 @@
 import frappe
 
 from cluster_brand.permissions.scope import add_user_scope
-from cluster_brand.tests.process import SHANDONG, ZHEJIANG, make_user
-from cluster_brand.tests.utils import IntegrationTestCase, language
+from cluster_brand.tests.support.process import SHANDONG, ZHEJIANG, make_user
+from cluster_brand.tests.support.records import IntegrationTestCase, language
 
 
 class TestOrganizingUnit(IntegrationTestCase):

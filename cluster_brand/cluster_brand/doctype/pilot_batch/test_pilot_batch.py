@@ -4,7 +4,7 @@
 import frappe
 
 from cluster_brand.doctype_names import PILOT_BATCH
-from cluster_brand.tests.utils import IntegrationTestCase, language
+from cluster_brand.tests.support.records import IntegrationTestCase, language
 
 
 class TestPilotBatch(IntegrationTestCase):

@@ -2,11 +2,11 @@ from datetime import date
 
 import frappe
 
-from cluster_brand.tests.dates import frozen_day
-from cluster_brand.tests.process import SHANDONG
-from cluster_brand.tests.utils import IntegrationTestCase, make_test_batch
+from cluster_brand.tests.support.dates import frozen_day
+from cluster_brand.tests.support.process import SHANDONG
+from cluster_brand.tests.support.records import IntegrationTestCase, make_test_batch
 
-# The day these tests run on, whatever the day they are run (cluster_brand/tests/dates.py).
+# The day these tests run on, whatever the day they are run (cluster_brand/tests/support/dates.py).
 DAY = date(2026, 3, 2)
 
 

@@ -20,7 +20,7 @@ from cluster_brand.rules.application.batch_copy import (
 from cluster_brand.rules.application.form import check_ready_to_leave_draft
 
 APPLICATION_JSON = (
-	Path(__file__).resolve().parent.parent
+	Path(__file__).resolve().parents[3]
 	/ "cluster_brand/cluster_brand/doctype/cluster_brand_application/cluster_brand_application.json"
 )
 

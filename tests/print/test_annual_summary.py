@@ -3,8 +3,7 @@ against a full and an empty summary."""
 
 from datetime import date
 
-from print_env import print_environment
-from test_print_application import Page, cells, flat
+from print_env import Page, cells, flat, print_environment
 
 from cluster_brand.print.annual_summary import annual_summary_print_context
 from cluster_brand.rules.application.indicators import DERIVED_INDICATORS, INDICATORS

@@ -13,9 +13,9 @@ import frappe
 from frappe.utils.password import update_password
 
 from cluster_brand.doctype_names import APPLICATION, BRAND_PILOT, EXPERT_REVIEW
-from cluster_brand.tests.process import make_cast
-from cluster_brand.tests.screen_text import REFUSALS, SCREEN, STILL, raw_and_english
-from cluster_brand.tests.utils import IntegrationTestCase
+from cluster_brand.tests.support.process import make_cast
+from cluster_brand.tests.support.records import IntegrationTestCase
+from cluster_brand.tests.support.screen_text import REFUSALS, SCREEN, STILL, raw_and_english
 
 CHROMIUM = os.environ.get("CB_CHROMIUM", "/usr/bin/chromium")
 # Without the background-networking flags Chromium keeps calling out of this closed network.

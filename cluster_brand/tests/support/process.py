@@ -17,7 +17,7 @@ from cluster_brand.rules.application.workflow import (
 	RETURNED,
 	UNDER_EXPERT_REVIEW,
 )
-from cluster_brand.tests.utils import make_test_application_values
+from cluster_brand.tests.support.records import make_test_application_values
 
 ZHEJIANG = "浙江省工业和信息化主管部门"
 SHANDONG = "山东省工业和信息化主管部门"

@@ -52,7 +52,7 @@ def each_day(tests: type, days=PILOT_YEAR_DAYS) -> dict[str, type]:
 	"""One test class per day, named after ``tests`` and the day, each frozen on its day: ``tests`` is a mixin
 	of test methods (not a TestCase, so that it does not run undated). Bind them in the module:
 	``globals().update(each_day(PilotYearsOnADay))``."""
-	from cluster_brand.tests.utils import IntegrationTestCase
+	from cluster_brand.tests.support.records import IntegrationTestCase
 
 	module = sys.modules[tests.__module__]
 	classes = {}

@@ -5,10 +5,9 @@ Every heading, row label and column of Annex 2 is read from cluster_brand.rules,
 
 import copy
 import re
-from html.parser import HTMLParser
 
 import pytest
-from print_env import print_environment
+from print_env import Page, cells, flat, print_environment
 from sample_application import BATCH_YEAR, complete_application
 
 from cluster_brand.print.application import BACKBONE_TOTAL_FIELDS, application_print_context
@@ -40,58 +39,6 @@ def full_application() -> dict:
 	for task, number in zip(doc["tasks"], number_measures(doc["tasks"]), strict=True):
 		task["measure_no"] = number
 	return doc
-
-
-class Page(HTMLParser):
-	"""The printed text and the tables (rows of cells with their attributes) of a rendered page."""
-
-	def __init__(self, html: str):
-		super().__init__(convert_charrefs=True)
-		self.parts, self.tables, self._skip, self._cell = [], [], 0, None
-		self.feed(html)
-		self.text = "".join(self.parts)
-
-	def handle_starttag(self, tag, attrs):
-		attrs = dict(attrs)
-		if tag in ("style", "script"):
-			self._skip += 1
-		elif tag == "br":
-			self._data("\n")
-		elif tag == "table":
-			self.tables.append({"class": attrs.get("class", "").split(), "rows": []})
-		elif tag == "tr" and self.tables:
-			self.tables[-1]["rows"].append([])
-		elif tag in ("td", "th") and self.tables:
-			self._cell = {"tag": tag, "attrs": attrs, "text": ""}
-			self.tables[-1]["rows"][-1].append(self._cell)
-		elif tag in ("div", "p", "h1", "h2", "h3", "h4"):
-			self._data("\n")
-
-	def handle_endtag(self, tag):
-		if tag in ("style", "script"):
-			self._skip -= 1
-		elif tag in ("td", "th"):
-			self._cell = None
-
-	def handle_data(self, data):
-		if not self._skip:
-			self._data(data)
-
-	def _data(self, data):
-		self.parts.append(data)
-		if self._cell is not None:
-			self._cell["text"] += data
-
-	def tables_of(self, css_class: str) -> list[dict]:
-		return [t for t in self.tables if css_class in t["class"]]
-
-
-def flat(text: str) -> str:
-	return re.sub(r"\s+", "", text)
-
-
-def cells(row) -> list[str]:
-	return [flat(c["text"]) for c in row]
 
 
 @pytest.fixture(scope="module")

@@ -13,12 +13,12 @@ from cluster_brand.rules.pilot_years import calendar as pilot_calendar
 from cluster_brand.rules.pilot_years import indicators as summary_indicators
 from cluster_brand.rules.pilot_years import progress as summary_progress
 from cluster_brand.rules.pilot_years import workflow as summary_workflow
-from cluster_brand.tests.process import drive_to
+from cluster_brand.tests.support.process import drive_to
 
 
 def make_pilot(cast, tag: str) -> str:
 	"""A Brand Pilot: the test unit's application driven to Approved as Pilot (designated today: the day the
-	test class runs on, cluster_brand/tests/dates.py)."""
+	test class runs on, cluster_brand/tests/support/dates.py)."""
 	application = drive_to(cast, "Approved as Pilot", tag)
 	return frappe.db.get_value(BRAND_PILOT, {"application": application})
 

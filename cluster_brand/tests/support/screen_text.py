@@ -1,5 +1,5 @@
 """What no screen of the desk may show (issue 19), as plain text rules for the browser tier's checker
-(desk_browser.screen_faults): the refusal of the allowlist, an English word outside the allowed proper names
+(support/browser.py screen_faults): the refusal of the allowlist, an English word outside the allowed proper names
 and abbreviations, a raw null, and the JavaScript that reads a screen. No Frappe here: tier 1 tests the rules
 (tests/test_screen_text.py)."""
 

@@ -10,8 +10,9 @@ from cluster_brand.rules.application import annex2 as form
 from cluster_brand.rules.application.indicators import INDICATORS
 from cluster_brand.rules.application.work_plan import WORK_ITEMS
 
-ANNEX_2 = (Path(__file__).parent / "data" / "annex2.txt").read_text(encoding="utf-8")
-DOCS = (Path(__file__).parent.parent / "docs" / "official-items.md").read_text(encoding="utf-8")
+TESTS = Path(__file__).resolve().parents[2]
+ANNEX_2 = (TESTS / "data" / "annex2.txt").read_text(encoding="utf-8")
+DOCS = (TESTS.parent / "docs" / "official-items.md").read_text(encoding="utf-8")
 
 
 def normalise(text: str) -> str:

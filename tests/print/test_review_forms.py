@@ -7,8 +7,7 @@ The database readers of cluster_brand.print.readers are stood in for by function
 from datetime import date
 
 import pytest
-from print_env import print_environment
-from test_print_application import Page, cells, flat
+from print_env import Page, cells, flat, print_environment
 
 from cluster_brand.print.review_forms import (
 	CONFLICT_DECLARATION,

@@ -1,0 +1,111 @@
+"""Requests over HTTP, as a REST client makes them: a user with an API key (make_api_user), one request through
+Frappe's WSGI application (rest), and the steps of a test that drives a document over REST, each by its own user
+of the cast (ActsOverHTTP: test_http_process.py, test_http_pilot_years.py)."""
+
+import json
+from threading import Thread
+from unittest.mock import patch
+
+import frappe
+
+from cluster_brand.permissions.scope import add_user_scope
+
+
+def make_api_user(email: str, roles: list[str], scope: tuple[str, str] | None = None) -> str:
+	"""A committed user with an API key; returns the 'key:secret' of token authentication.
+	``scope`` is (DocType, name) of where the user belongs, e.g. ("Organizing Unit", unit)."""
+	if not frappe.db.exists("User", email):
+		user = frappe.get_doc(
+			{"doctype": "User", "email": email, "first_name": email.split("@")[0], "send_welcome_email": 0}
+		)
+		user.insert(ignore_permissions=True)
+		user.add_roles(*roles)
+	if scope:
+		add_user_scope(email, *scope)
+	user = frappe.get_doc("User", email)
+	secret = frappe.generate_hash(length=15)
+	user.api_key = user.api_key or frappe.generate_hash(length=15)
+	user.api_secret = secret
+	user.save(ignore_permissions=True)
+	frappe.db.commit()
+	return f"{user.api_key}:{secret}"
+
+
+def rest(
+	method: str,
+	path: str,
+	token: str,
+	body: dict | None = None,
+	lang: str = "zh",
+	*,
+	data: str | bytes | None = None,
+	content_type: str = "application/json",
+):
+	"""One HTTP request through Frappe's WSGI application, as a REST client would make it: ``body`` sent as
+	JSON, or ``data`` as it is (a malformed body, another content type).
+
+	It runs in a thread of its own, with its own database connection, like a real request: it sees only
+	committed data and commits what it writes. Token-authenticated requests choose their language with
+	Accept-Language.
+	"""
+	from frappe.app import application
+	from werkzeug.test import Client
+
+	site, result = frappe.local.site, {}
+	if data is None and body is not None:
+		data = json.dumps(body)
+
+	def request():
+		with patch("frappe.app.get_site_name", return_value=site):
+			result["response"] = Client(application).open(
+				path,
+				method=method,
+				data=data,
+				headers={
+					"Authorization": f"token {token}",
+					"Accept": "application/json",
+					"Accept-Language": lang,
+					"Content-Type": content_type,
+				},
+			)
+
+	thread = Thread(target=request)
+	thread.start()
+	thread.join()
+	return result["response"]
+
+
+# A refused workflow action: no permission (403) or no such action for this user here (417).
+REFUSED = (403, 417)
+APPLY_WORKFLOW = "/api/method/frappe.model.workflow.apply_workflow"
+
+
+class ActsOverHTTP:
+	"""The steps of a test class that moves one document (``name``) of ``resource`` (/api/resource/<DocType>)
+	over REST, each as a user of the cast, by the tokens of ``tokens`` (who → "key:secret")."""
+
+	resource: str
+	tokens: dict
+	name: str | None = None
+
+	def call(self, who: str, method: str, path: str, body: dict | None = None, expect: int | tuple = 200):
+		"""One request as ``who``; ``expect`` is the status code, or a tuple of acceptable ones."""
+		response = rest(method, path, self.tokens[who], body)
+		expected = expect if isinstance(expect, tuple) else (expect,)
+		self.assertIn(
+			response.status_code, expected, f"{who} {method} {path}: {response.get_data(as_text=True)[:600]}"
+		)
+		return response.json
+
+	def doc(self, who: str = "ministry", name: str | None = None) -> dict:
+		return self.call(who, "GET", f"{self.resource}/{name or self.name}")["data"]
+
+	def action(self, who: str, action: str, expect: int | tuple = 200):
+		body = {"doc": json.dumps(self.doc()), "action": action}
+		return self.call(who, "POST", APPLY_WORKFLOW, body, expect)
+
+	def update(self, who: str, values: dict, expect: int | tuple = 200):
+		return self.call(who, "PUT", f"{self.resource}/{self.name}", values, expect)
+
+	def state(self) -> str:
+		return self.doc()["workflow_state"]

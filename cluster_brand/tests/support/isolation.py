@@ -1,0 +1,35 @@
+"""Who of the cast (support/process.py make_cast) sees which record: the expectations that the isolation tests
+hold in process (test_isolation.py) and over HTTP (test_http_process.py, test_http_pilot_years.py,
+test_side_paths.py, test_print_annual_summary.py)."""
+
+# Who sees the Zhejiang machinery application of the test unit while it is under expert review,
+# assigned to "expert".
+SEES = {
+	"applicant": True,
+	"other_applicant": False,
+	"province": True,
+	"other_province": False,
+	"association": True,
+	"other_association": False,
+	"ministry": True,
+	"receiver": True,
+	"expert": True,
+	"other_expert": False,
+	"zhejiang_expert": False,
+}
+# Who sees the test unit's Annual Work Summary once submitted to Zhejiang (its draft of the next year: the
+# unit and the ministry only).
+SEES_SUMMARY = {
+	"applicant": True,
+	"other_applicant": False,
+	"province": True,
+	"other_province": False,
+	"association": False,
+	"other_association": False,
+	"ministry": True,
+	"receiver": False,
+	"expert": False,
+	"other_expert": False,
+	"zhejiang_expert": False,
+}
+SEES_DRAFT_SUMMARY = {key: key in ("applicant", "ministry") for key in SEES_SUMMARY}
