@@ -20,6 +20,7 @@ ACROSS_MODULES = {
 	"test_screen_text.py": "the browser tier's screen rules (cluster_brand/tests/support/screen_text.py)",
 	"test_dated_tests.py": "the tests of both tiers: the day each runs on",
 	"test_test_layout.py": "the tests of both tiers: where each lives and what it imports",
+	"test_package_layout.py": "the package as a whole: its layers, the way its imports run, no circle",
 }
 
 
