@@ -10,17 +10,13 @@ from frappe import _
 from frappe.utils import getdate, today
 
 from cluster_brand.doctype_names import APPLICATION, PROGRAMME_MODULE
-from cluster_brand.pilot_years import summary_status_rows
+from cluster_brand.readers.batches import BATCH_DATES, batch_dates, batch_with_dates, latest_batch
+from cluster_brand.readers.pilot_years import summary_status_rows
 from cluster_brand.rules.application import workflow as states
 from cluster_brand.rules.pilot_years import workflow as summary_workflow
 from cluster_brand.rules.views import desk_status as status
 
 TEMPLATE = "cluster_brand/templates/desk/status.html"
-BATCH_DATES = (
-	"online_submission_deadline",
-	"provincial_recommendation_deadline",
-	"expert_review_deadline",
-)
 
 
 @frappe.whitelist()
@@ -96,7 +92,7 @@ def _applicant(day):
 		],
 		order_by="modified desc",
 	)
-	return {"applications": status.applicant_rows(applications, _batch_dates(applications), day)}
+	return {"applications": status.applicant_rows(applications, batch_dates(applications), day)}
 
 
 def _recommender(day):
@@ -126,7 +122,7 @@ def _recommender(day):
 				"recommendation_quota",
 			],
 		)
-		batches = _batch_dates(settings)
+		batches = batch_dates(settings)
 		for setting in settings:
 			setting["batch_deadline"] = batches.get(setting["pilot_batch"], {}).get(
 				"provincial_recommendation_deadline"
@@ -159,7 +155,7 @@ def _receiver(day):
 	)
 	due = {
 		batch: dates.get("provincial_recommendation_deadline")
-		for batch, dates in _batch_dates(applications).items()
+		for batch, dates in batch_dates(applications).items()
 	}
 	return {"copies": status.paper_copies(applications, due, day)}
 
@@ -170,14 +166,8 @@ def _expert(day):
 		fields=["name", "application", "industrial_cluster", "pilot_batch", "docstatus"],
 		order_by="name asc",
 	)
-	due = {batch: dates.get("expert_review_deadline") for batch, dates in _batch_dates(sheets).items()}
+	due = {batch: dates.get("expert_review_deadline") for batch, dates in batch_dates(sheets).items()}
 	return {"sheets": status.expert_sheets(sheets, due, day)}
-
-
-def latest_batch() -> str | None:
-	"""The batch the workspaces show first: the status block of the ministry and the number cards."""
-	names = frappe.get_list("Pilot Batch", order_by=LATEST_FIRST, limit=1, pluck="name")
-	return names[0] if names else None
 
 
 def boot_session(bootinfo):
@@ -198,20 +188,10 @@ def own_workspaces_first(bootinfo):
 	by_module[PROGRAMME_MODULE] = status.own_workspaces(by_module[PROGRAMME_MODULE], allowed, default)
 
 
-LATEST_FIRST = "batch_year desc, creation desc"
-
-
 def _ministry(day, pilot_batch=None):
-	batch = frappe.get_list(
-		"Pilot Batch",
-		filters={"name": pilot_batch} if pilot_batch else None,
-		fields=["name", *BATCH_DATES],
-		order_by=LATEST_FIRST,
-		limit=1,
-	)
+	batch = batch_with_dates(pilot_batch)
 	if not batch:
 		return {"batch": None}
-	batch = batch[0]
 	applications = frappe.get_list(
 		APPLICATION,
 		filters={"pilot_batch": batch.name},
@@ -245,15 +225,3 @@ VIEWS = {
 	"expert": _expert,
 	"ministry": _ministry,
 }
-
-
-def _batch_dates(rows) -> dict[str, dict]:
-	"""The deadlines of the batches of ``rows``, as dates (Pilot Batch is readable by every programme role)."""
-	names = sorted({row.get("pilot_batch") for row in rows if row.get("pilot_batch")})
-	if not names:
-		return {}
-	batches = frappe.get_all("Pilot Batch", filters={"name": ("in", names)}, fields=["name", *BATCH_DATES])
-	return {
-		batch.name: {field: getdate(batch[field]) if batch[field] else None for field in BATCH_DATES}
-		for batch in batches
-	}

@@ -25,11 +25,11 @@ from frappe.desk.doctype.number_card import number_card
 from frappe.model import get_permitted_fields
 from frappe.utils import cint, getdate, today
 
-from cluster_brand.desk.status_block import _batch_dates
 from cluster_brand.doctype_names import APPLICATION
 from cluster_brand.overrides.side_paths import check_query_fields
 from cluster_brand.permissions.allowlist import is_restricted
 from cluster_brand.permissions.request_input import BadRequestInput, refuse
+from cluster_brand.readers.batches import batch_dates
 from cluster_brand.rules.application import workflow as states
 from cluster_brand.rules.input_values import NOT_A_DATE, calendar_date, shown
 from cluster_brand.rules.views import dashboards as rules
@@ -104,7 +104,7 @@ def deadlines_ahead(chart_name=None, filters=None, **kwargs) -> dict:
 		],
 		limit_page_length=0,
 	)
-	return _translated(rules.deadlines_ahead(applications, _batch_dates(applications), getdate(today())))
+	return _translated(rules.deadlines_ahead(applications, batch_dates(applications), getdate(today())))
 
 
 def _as_list(filters) -> list:

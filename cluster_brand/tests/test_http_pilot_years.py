@@ -15,7 +15,7 @@ from cluster_brand.tests.test_isolation import SEES_DRAFT_SUMMARY, SEES_SUMMARY
 from cluster_brand.tests.utils import make_api_user, rest
 
 RESOURCE = "/api/resource/" + quote(ANNUAL_WORK_SUMMARY)
-START = "/api/method/cluster_brand.pilot_years.start_annual_summary"
+START = "/api/method/cluster_brand.cluster_brand.doctype.brand_pilot.brand_pilot.start_annual_summary"
 # A refused workflow action: no permission (403) or no such action for this user here (417).
 REFUSED = (403, 417)
 

@@ -3,13 +3,13 @@
 
 """逾期未报年度工作总结: each pilot and reporting year whose Annual Work Summary is past its due date and has
 not reached the province (not started, in draft or returned), for the provinces (their own pilots) and the
-ministry (all): cluster_brand.pilot_years.overdue_summaries, with the reader's permissions."""
+ministry (all): cluster_brand.readers.pilot_years.overdue_summaries, with the reader's permissions."""
 
 from frappe import _
 
+from cluster_brand.cluster_brand.report import programme_report as layout
 from cluster_brand.doctype_names import ANNUAL_WORK_SUMMARY, BRAND_PILOT
-from cluster_brand.pilot_years import overdue_summaries
-from cluster_brand.readers import programme_reports as reads
+from cluster_brand.readers.pilot_years import overdue_summaries
 
 
 def execute(filters=None):
@@ -18,7 +18,7 @@ def execute(filters=None):
 
 
 def columns():
-	column = reads.column
+	column = layout.column
 	return [
 		column("brand_pilot", _("Brand Pilot"), "Link", 120, options=BRAND_PILOT),
 		column("industrial_cluster", _("Industrial Cluster"), "Link", 200, options="Industrial Cluster"),
