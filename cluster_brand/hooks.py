@@ -115,7 +115,7 @@ jinja = {
 		"cluster_brand.print.readers.readable",
 		"cluster_brand.print.readers.recommended_applications",
 		"cluster_brand.print.readers.batch_pilots",
-		"cluster_brand.print.readers.official_name",
+		"cluster_brand.readers.authorities.official_name",
 	]
 }
 

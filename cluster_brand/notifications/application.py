@@ -11,19 +11,10 @@ from frappe.utils import add_days, getdate, today
 from cluster_brand.doctype_names import APPLICATION
 from cluster_brand.notifications.messages import in_site_language, inform
 from cluster_brand.notifications.recipients import applicants, provincial_reviewers, users_with_role
+from cluster_brand.readers.authorities import official_name
 from cluster_brand.rules.application import workflow as rules
 
 REMINDER_DAYS = 3
-
-
-def authority_name(doc) -> str:
-	"""The official name of the application's Recommending Authority (浙江省经济和信息化委员会)."""
-	if not doc.get("recommending_authority"):
-		return ""
-	return (
-		frappe.db.get_value("Recommending Authority", doc.recommending_authority, "official_name")
-		or doc.recommending_authority
-	)
 
 
 # The states the province brings about or acts in: their messages name the province's agency.
@@ -37,7 +28,9 @@ PROVINCIAL_STATES = (
 
 def transition_subject(doc, state: str) -> str:
 	"""「CBA-2017-00001：青溪县五金工具产业集群当前状态为“待省级推荐”（浙江省经济和信息化委员会）」"""
-	if doc.workflow_state in PROVINCIAL_STATES and (authority := authority_name(doc)):
+	if doc.workflow_state in PROVINCIAL_STATES and (
+		authority := official_name(doc.get("recommending_authority"))
+	):
 		return _("{0}: {1} is now {2} ({3})").format(doc.name, doc.industrial_cluster, state, authority)
 	return _("{0}: {1} is now {2}").format(doc.name, doc.industrial_cluster, state)
 

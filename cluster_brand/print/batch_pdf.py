@@ -37,7 +37,7 @@ from cluster_brand.permissions.scope import sees_all, user_scope
 from cluster_brand.print import pdf as printing
 from cluster_brand.print.batch_contents import contents_pdf, scope_label
 from cluster_brand.print.format_names import APPLICATION_FORMAT
-from cluster_brand.print.readers import official_name
+from cluster_brand.readers.authorities import official_names
 from cluster_brand.readers.ranking import assignments_and_submitted_sheets, recommended_applications
 from cluster_brand.rules.review.batch_order import outline_title, print_order
 
@@ -109,6 +109,9 @@ def _build(batch: str, authority: str | None, job: str) -> dict:
 		if not applications:
 			frappe.throw(_("No recommended application of this batch to print."))
 		total = len(applications)
+		names = official_names(a.recommending_authority for a in applications)
+		for application in applications:
+			application.authority_name = names.get(application.recommending_authority, "")
 		parts = []
 		for done, application in enumerate(applications):
 			report(
@@ -135,7 +138,7 @@ def _build(batch: str, authority: str | None, job: str) -> dict:
 			writer.append(
 				part,
 				outline_item=outline_title(
-					official_name(application.recommending_authority),
+					application.authority_name,
 					application.industrial_cluster or application.name,
 				),
 				import_outline=False,
