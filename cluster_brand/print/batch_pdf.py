@@ -37,8 +37,9 @@ from cluster_brand.permissions.scope import sees_all, user_scope
 from cluster_brand.print import pdf as printing
 from cluster_brand.print.batch_contents import contents_pdf, scope_label
 from cluster_brand.print.format_names import APPLICATION_FORMAT
+from cluster_brand.readers.applications import recommended_applications
 from cluster_brand.readers.authorities import official_names
-from cluster_brand.readers.ranking import assignments_and_submitted_sheets, recommended_applications
+from cluster_brand.readers.ranking import assignments_and_submitted_sheets
 from cluster_brand.rules.review.batch_order import outline_title, print_order
 
 EVENT = "cluster_brand_batch_pdf"  # the realtime event the Pilot Batch form listens to

@@ -1,26 +1,11 @@
-"""What the expert review ranking (专家评审排名) and the 申报书汇编's order read: a batch's recommended
-applications, their expert assignments and their submitted score sheets, through the reader's permissions and
-set-wise (one query each, whatever the number of applications). What they compute of them is
+"""What the expert review ranking (专家评审排名) and the 申报书汇编's order read of a batch's recommended
+applications (readers/applications.py): their expert assignments and their submitted score sheets, through the
+reader's permissions and set-wise (one query each, whatever the number of applications). What they compute of them is
 cluster_brand/rules/review/ranking.py (review_progress) and batch_order.py (print_order)."""
 
 import frappe
 
 from cluster_brand.doctype_names import APPLICATION, EXPERT_REVIEW
-from cluster_brand.rules.application import workflow
-
-
-def recommended_applications(
-	pilot_batch: str | None, fields: list[str], authorities: list[str] | None = None
-) -> list[dict]:
-	"""The recommended-or-later applications the reader may read (of ``pilot_batch`` if given, of
-	``authorities`` if given), with ``fields``."""
-	filters = {"workflow_state": ("in", workflow.RECOMMENDED_OR_LATER)}
-	if pilot_batch:
-		filters["pilot_batch"] = pilot_batch
-	if authorities is not None:
-		filters["recommending_authority"] = ("in", authorities)
-	# frappe.get_list: the reader's row-level permissions apply here as everywhere else
-	return frappe.get_list(APPLICATION, filters=filters, fields=fields, limit_page_length=0)
 
 
 def assignments_and_submitted_sheets(

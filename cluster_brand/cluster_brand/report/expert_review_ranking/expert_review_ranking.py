@@ -10,7 +10,8 @@ from frappe import _
 
 from cluster_brand.cluster_brand.report import programme_report as layout
 from cluster_brand.doctype_names import APPLICATION
-from cluster_brand.readers.ranking import assignments_and_submitted_sheets, recommended_applications
+from cluster_brand.readers.applications import recommended_applications
+from cluster_brand.readers.ranking import assignments_and_submitted_sheets
 from cluster_brand.rules.review import ranking
 
 

@@ -13,10 +13,10 @@ from cluster_brand.cluster_brand.report import programme_report as layout
 from cluster_brand.permissions.applications import application_conditions
 from cluster_brand.readers.applications import batch_applications
 from cluster_brand.readers.batches import report_batch
+from cluster_brand.readers.recommendation_settings import recommendation_settings
 from cluster_brand.rules.views import programme_reports as computed
 
 FIELDS = ["recommending_authority", "workflow_state", "paper_copies_required", "paper_copies_received"]
-SETTING = "Recommendation Setting"
 # the application's field behind each column that is not at permission level 0
 SOURCE_FIELD = {
 	"paper_copies_expected": "paper_copies_received",
@@ -31,14 +31,7 @@ def execute(filters=None):
 	if not batch:
 		return columns(), []
 	applications = batch_applications(batch, FIELDS)
-	settings = []
-	if frappe.has_permission(SETTING, "read"):  # the provinces' own and the ministry's
-		settings = frappe.get_list(
-			SETTING,
-			filters={"pilot_batch": batch.name},
-			fields=["recommending_authority", "recommendation_deadline", "recommendation_quota"],
-			limit_page_length=0,
-		)
+	settings = recommendation_settings(batch.name)
 	# the whole programme's authorities for who reads every application, even those without one
 	authorities = []
 	if not application_conditions():
