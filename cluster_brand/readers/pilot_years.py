@@ -9,7 +9,7 @@ number of pilots. The due dates and the years to report on are the rules' (rules
 from datetime import date
 
 import frappe
-from frappe.utils import getdate, today
+from frappe.utils import getdate
 
 from cluster_brand.doctype_names import ANNUAL_WORK_SUMMARY, APPLICATION, BRAND_PILOT
 from cluster_brand.rules.pilot_years import calendar as pilot_calendar
@@ -99,6 +99,15 @@ def readable_pilots() -> list[dict]:
 	return pilots
 
 
+def with_dates(pilot: dict) -> dict:
+	"""The pilot with its period as dates, as the rules take it."""
+	return {
+		**pilot,
+		"start_date": getdate(pilot.start_date) if pilot.start_date else None,
+		"planned_end_date": getdate(pilot.planned_end_date) if pilot.planned_end_date else None,
+	}
+
+
 def summary_status_rows(day, pilots: list[dict] | None = None) -> list[dict]:
 	"""The years each pilot has reported on or must report on by now, as the session user may read them
 	(pilot_calendar.summary_rows of ``pilots``, readable_pilots by default), each with its pilot's province:
@@ -106,49 +115,11 @@ def summary_status_rows(day, pilots: list[dict] | None = None) -> list[dict]:
 	pilots = readable_pilots() if pilots is None else pilots
 	authority = {pilot.name: pilot.recommending_authority for pilot in pilots}
 	rows = pilot_calendar.summary_rows(
-		[
-			{
-				**pilot,
-				"start_date": getdate(pilot.start_date) if pilot.start_date else None,
-				"planned_end_date": getdate(pilot.planned_end_date) if pilot.planned_end_date else None,
-				"summaries": pilot.readable_summaries,
-			}
-			for pilot in pilots
-		],
+		[{**with_dates(pilot), "summaries": pilot.readable_summaries} for pilot in pilots],
 		day,
 	)
 	for row in rows:
 		row["recommending_authority"] = authority.get(row["brand_pilot"])
-	return rows
-
-
-def overdue_summaries(today_: str | None = None) -> list[dict]:
-	"""The summaries past their due date and not with the province, of the pilots the session user may read
-	(the provinces' and the ministry's 逾期未报 list): one row per pilot and year, a missing summary too."""
-	day = getdate(today_ or today())
-	rows = []
-	for pilot in readable_pilots():
-		if not (pilot.start_date and pilot.planned_end_date):
-			continue
-		states = {year: s.workflow_state for year, s in pilot.summaries.items()}
-		for year in pilot_calendar.overdue_years(
-			getdate(pilot.start_date), getdate(pilot.planned_end_date), day, states, pilot.province_due
-		):
-			summary = pilot.readable_summaries.get(year)
-			due = pilot_calendar.due_date(year, pilot.province_due)
-			rows.append(
-				{
-					"brand_pilot": pilot.name,
-					"industrial_cluster": pilot.industrial_cluster,
-					"organizing_unit": pilot.organizing_unit,
-					"recommending_authority": pilot.recommending_authority,
-					"reporting_year": year,
-					"due_date": due,
-					"days_overdue": (day - due).days,
-					"annual_work_summary": summary.name if summary else None,
-					"workflow_state": summary.workflow_state if summary else None,
-				}
-			)
 	return rows
 
 
