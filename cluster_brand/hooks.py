@@ -123,24 +123,27 @@ jinja = {
 # when wkhtmltopdf cannot draw their footer.
 override_whitelisted_methods = {
 	"frappe.utils.print_format.download_pdf": "cluster_brand.print.pdf.download_pdf",
-	# the side paths that skip row or field rules for the programme's roles (cluster_brand/overrides/side_paths.py)
-	"frappe.desk.search.search_link": "cluster_brand.overrides.side_paths.search_link",
-	"frappe.client.validate_link": "cluster_brand.overrides.side_paths.validate_link",
-	"frappe.desk.listview.get_group_by_count": "cluster_brand.overrides.side_paths.get_group_by_count",
-	"frappe.desk.form.load.getdoc": "cluster_brand.overrides.side_paths.getdoc",
-	"frappe.desk.form.load.get_docinfo": "cluster_brand.overrides.side_paths.get_docinfo",
-	# a refused report is named in the reader's language (cluster_brand/overrides/query_report.py)
+	# Frappe's methods that skip row or field rules for the programme's roles, wrapped: one module of
+	# cluster_brand/overrides/ per Frappe area, named after it
+	"frappe.desk.search.search_link": "cluster_brand.overrides.search.search_link",
+	"frappe.client.validate_link": "cluster_brand.overrides.client.validate_link",
+	"frappe.client.get_value": "cluster_brand.overrides.client.get_value",
+	"frappe.desk.listview.get_group_by_count": "cluster_brand.overrides.listview.get_group_by_count",
+	"frappe.desk.form.load.getdoc": "cluster_brand.overrides.form_load.getdoc",
+	"frappe.desk.form.load.get_docinfo": "cluster_brand.overrides.form_load.get_docinfo",
+	# a refused report is named in the reader's language
 	"frappe.desk.query_report.get_script": "cluster_brand.overrides.query_report.get_script",
 	"frappe.desk.query_report.run": "cluster_brand.overrides.query_report.run",
-	# the workspaces' charts and cards: no field counted that the user may not read, no cache shared across
-	# users (cluster_brand/readers/dashboards.py)
-	"frappe.desk.doctype.dashboard_chart.dashboard_chart.get": "cluster_brand.readers.dashboards.get_chart",
-	"frappe.desk.doctype.number_card.number_card.get_result": "cluster_brand.readers.dashboards.get_number_card_result",
-	"frappe.desk.doctype.dashboard_settings.dashboard_settings.create_dashboard_settings": "cluster_brand.readers.dashboards.create_dashboard_settings",
-	# the print preview and the bell: the row and field rules, the user's own (cluster_brand/overrides/desk_features.py)
-	"frappe.printing.page.print.print.get_print_settings_to_show": "cluster_brand.overrides.desk_features.get_print_settings_to_show",
-	"frappe.client.get_value": "cluster_brand.overrides.desk_features.get_value",
-	"frappe.desk.doctype.notification_settings.notification_settings.set_seen_value": "cluster_brand.overrides.desk_features.set_seen_value",
+	# the workspaces' charts and cards: no field counted that the user may not read, no cache shared across users
+	"frappe.desk.doctype.dashboard_chart.dashboard_chart.get": "cluster_brand.overrides.dashboards.get_chart",
+	"frappe.desk.doctype.number_card.number_card.get_result": "cluster_brand.overrides.dashboards.get_number_card_result",
+	"frappe.desk.doctype.dashboard_settings.dashboard_settings.create_dashboard_settings": "cluster_brand.overrides.dashboards.create_dashboard_settings",
+	# the print preview and the bell: a printable document only, the user's own notifications
+	"frappe.printing.page.print.print.get_print_settings_to_show": "cluster_brand.overrides.print_settings.get_print_settings_to_show",
+	"frappe.desk.doctype.notification_settings.notification_settings.set_seen_value": "cluster_brand.overrides.notification_settings.set_seen_value",
+	# the published paths of the batch's one PDF, moved to cluster_brand/api/batch_print.py
+	"cluster_brand.batch_print.make_batch_pdf": "cluster_brand.api.batch_print.make_batch_pdf",
+	"cluster_brand.batch_print.batch_pdf_status": "cluster_brand.api.batch_print.batch_pdf_status",
 }
 
 # Default deny: the programme's roles call only the whitelisted methods of cluster_brand/permissions/allowlist.py.

@@ -1,4 +1,5 @@
-"""Short REST entry points: /api/method/cluster_brand.api.<function>."""
+"""Short REST entry points: /api/method/cluster_brand.api.<function>; the batch's one PDF is
+batch_print.py (/api/method/cluster_brand.api.batch_print.<function>)."""
 
 import frappe
 

@@ -21,7 +21,7 @@ from cluster_brand.cluster_brand.doctype.cluster_brand_application.cluster_brand
 from cluster_brand.tests.utils import make_test_application
 
 
-def _timed_save(doc) -> float:
+def timed_save(doc) -> float:
 	doc.leading_industry_profile = f"{doc.leading_industry_profile[:200]} {time.perf_counter()}"
 	start = time.perf_counter()
 	doc.save()
@@ -34,11 +34,11 @@ def run(rounds: int = 30):
 	sizes = {t: len(doc.get(t)) for t in ("backbone_enterprises", "indicators", "tasks")}
 	validated, unvalidated = [], []
 	for _ in range(3):  # warm caches
-		_timed_save(doc)
+		timed_save(doc)
 	for _ in range(rounds):
-		validated.append(_timed_save(doc))
+		validated.append(timed_save(doc))
 		with patch.object(ClusterBrandApplication, "validate", lambda self: None):
-			unvalidated.append(_timed_save(doc))
+			unvalidated.append(timed_save(doc))
 	frappe.db.rollback()
 
 	with_ms, without_ms = statistics.median(validated) * 1000, statistics.median(unvalidated) * 1000

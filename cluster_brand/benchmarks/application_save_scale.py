@@ -18,7 +18,7 @@ import statistics
 import frappe
 
 from cluster_brand.benchmarks import bulk_data
-from cluster_brand.benchmarks.application_save import _timed_save
+from cluster_brand.benchmarks.application_save import timed_save
 from cluster_brand.doctype_names import APPLICATION
 
 SIZES = (100, 10_000)
@@ -28,8 +28,8 @@ TOLERANCE = 0.20
 def _median_save_ms(name: str, rounds: int) -> float:
 	doc = frappe.get_doc(APPLICATION, name)
 	for _ in range(3):
-		_timed_save(doc)
-	timings = [_timed_save(doc) for _ in range(rounds)]
+		timed_save(doc)
+	timings = [timed_save(doc) for _ in range(rounds)]
 	frappe.db.rollback()
 	return statistics.median(timings) * 1000
 

@@ -5,7 +5,7 @@ with ``ignore_user_permissions``, counts, existence checks, likes, mentions, fil
 chase them one by one, a user of the programme's roles may call only the methods below: the ones the
 desk and the documented REST API need. Every other method is refused before it runs (an ``auth_hooks``
 entry, so that it sees the user of a session cookie and of an API token alike). System Managers and
-Administrator keep Frappe's whole desk.
+Administrator keep Frappe's whole desk (who is held to the list: ``scope.is_restricted``).
 
 Each method names the test that proves it keeps to the row and field rules; test_allowlist.py enumerates every
 whitelisted method of the installed Frappe and fails for one that is neither refused nor proven here.
@@ -15,9 +15,8 @@ whitelisted method of the installed Frappe and fails for one that is neither ref
 import frappe
 from frappe import _
 
-from cluster_brand.rules import PROGRAMME_ROLES
-
-UNRESTRICTED_ROLES = frozenset({"System Manager"})
+from cluster_brand.permissions.query_fields import QUERY_ARGUMENTS, check_request_query_fields
+from cluster_brand.permissions.scope import is_restricted
 
 # method -> the test (cluster_brand/tests/<module>.<Class>.<test>) that proves it keeps to the rules
 ALLOWED_METHODS = {
@@ -42,7 +41,7 @@ ALLOWED_METHODS = {
 	"frappe.desk.desktop.get_workspace_sidebar_items": "test_isolation.TestIsolation.test_number_card",
 	"frappe.desk.desktop.get_desktop_page": "test_isolation.TestIsolation.test_number_card",
 	"frappe.desk.desk_page.getpage": "test_isolation.TestIsolation.test_number_card",
-	# lists and reports: the row rules of permissions/, the field levels of side_paths.py
+	# lists and reports: the row rules of permissions/, the field levels of query_fields.py
 	"frappe.desk.reportview.get": "test_side_paths.TestSidePaths.test_field_levels_in_report_view",
 	"frappe.desk.reportview.get_list": "test_isolation.TestIsolation.test_report_view",
 	"frappe.client.get_list": "test_isolation.TestIsolation.test_client_get_list_and_value",
@@ -68,13 +67,14 @@ ALLOWED_METHODS = {
 	"frappe.handler.run_doc_method": "test_allowlist.TestAllowlist.test_listed_methods_are_allowed_and_controller_methods_are_checked",
 	"run_doc_method": "test_allowlist.TestAllowlist.test_listed_methods_are_allowed_and_controller_methods_are_checked",
 	"cluster_brand.api.check_completeness": "test_isolation.TestIsolation.test_form",
-	# the workspaces' charts and number cards (dashboards.py): through the row and field rules, never cached
+	# the workspaces' charts and number cards (overrides/dashboards.py, the chart sources' get): through the row
+	# and field rules, never cached
 	"frappe.desk.doctype.number_card.number_card.get_result": "test_isolation.TestIsolation.test_workspace_number_cards",
 	"frappe.desk.doctype.dashboard_chart.dashboard_chart.get": "test_isolation.TestIsolation.test_workspace_charts",
 	"frappe.desk.doctype.dashboard_chart_source.dashboard_chart_source.get_config": "test_isolation.TestIsolation.test_workspace_charts",
-	"cluster_brand.readers.dashboards.applications_by_state": "test_isolation.TestIsolation.test_workspace_charts",
-	"cluster_brand.readers.dashboards.deadlines_ahead": "test_isolation.TestIsolation.test_workspace_charts",
-	"cluster_brand.readers.dashboards.score_distribution": "test_isolation.TestIsolation.test_score_distribution_is_the_ministrys",
+	"cluster_brand.cluster_brand.dashboard_chart_source.applications_by_state.applications_by_state.get": "test_isolation.TestIsolation.test_workspace_charts",
+	"cluster_brand.cluster_brand.dashboard_chart_source.deadlines_ahead.deadlines_ahead.get": "test_isolation.TestIsolation.test_workspace_charts",
+	"cluster_brand.cluster_brand.dashboard_chart_source.score_distribution.score_distribution.get": "test_isolation.TestIsolation.test_score_distribution_is_the_ministrys",
 	"frappe.desk.doctype.dashboard_settings.dashboard_settings.create_dashboard_settings": "test_isolation.TestIsolation.test_dashboard_settings_are_the_users_own",
 	"frappe.desk.doctype.dashboard_settings.dashboard_settings.save_chart_config": "test_isolation.TestIsolation.test_dashboard_settings_are_the_users_own",
 	# the pilot years: a unit starts its summary from its own pilot (brand_pilot.py)
@@ -94,10 +94,14 @@ ALLOWED_METHODS = {
 	# print
 	"frappe.utils.print_format.download_pdf": "test_isolation.TestIsolation.test_print_and_pdf",
 	"frappe.www.printview.get_html_and_style": "test_isolation.TestIsolation.test_print_and_pdf",
-	# the batch's applications as one PDF (batch_print.py): what the caller may print, its own file only
-	"cluster_brand.batch_print.make_batch_pdf": "test_batch_print.TestBatchPrint.test_a_province_prints_its_own_and_reads_no_other_file",
-	"cluster_brand.batch_print.batch_pdf_status": "test_batch_print.TestBatchPrint.test_progress_is_the_requesters_own",
-	# the desk's print preview, bell and quick entry (desk_features.py; issue 19)
+	# the batch's applications as one PDF (api/batch_print.py): what the caller may print, its own file only;
+	# at their published paths too (override_whitelisted_methods in hooks.py)
+	"cluster_brand.api.batch_print.make_batch_pdf": "test_batch_print.TestBatchPrint.test_a_province_prints_its_own_and_reads_no_other_file",
+	"cluster_brand.api.batch_print.batch_pdf_status": "test_batch_print.TestBatchPrint.test_progress_is_the_requesters_own",
+	"cluster_brand.batch_print.make_batch_pdf": "test_batch_print.TestBatchPrint.test_the_published_paths_answer_as_the_new_ones",
+	"cluster_brand.batch_print.batch_pdf_status": "test_batch_print.TestBatchPrint.test_the_published_paths_answer_as_the_new_ones",
+	# the desk's print preview, bell and quick entry (overrides/print_settings.py, client.py,
+	# notification_settings.py; issue 19)
 	"frappe.printing.page.print.print.get_print_settings_to_show": "test_desk_features.TestDeskFeatures.test_print_settings_for_a_printable_document_only",
 	"frappe.client.get_value": "test_desk_features.TestDeskFeatures.test_get_value_keeps_to_the_row_and_field_rules",
 	"frappe.desk.doctype.notification_log.notification_log.trigger_indicator_hide": "test_desk_features.TestDeskFeatures.test_the_bell_marks_the_users_own_notifications_seen",
@@ -110,7 +114,7 @@ CLIENT_GET = "frappe.client.get"
 CLIENT_GET_DOCTYPES = frozenset({"Dashboard Chart"})
 
 # The quick entry (「添加 集群企业」) inserts with frappe.client.save: a new document of these DocTypes only, under
-# its controller's permission (desk_features.py; test_desk_features ...test_quick_entry_inserts_only).
+# its controller's permission (test_desk_features ...test_quick_entry_inserts_only).
 CLIENT_SAVE = "frappe.client.save"
 QUICK_ENTRY_DOCTYPES = frozenset({"Cluster Enterprise"})
 
@@ -122,15 +126,6 @@ ALLOWED_DOC_METHODS = frozenset(
 RUN_DOC_METHOD = ("run_doc_method", "frappe.handler.run_doc_method")
 # upload_file's own ``method`` argument calls any whitelisted method after the upload: not for these users
 UPLOAD_FILE = ("upload_file", "frappe.handler.upload_file")
-
-
-def is_restricted(user: str | None = None) -> bool:
-	"""Whether ``user`` is held to the allowlist: a user of the programme's roles who is no System Manager."""
-	user = user or frappe.session.user
-	if user in ("Administrator", "Guest"):
-		return False
-	roles = set(frappe.get_roles(user))
-	return bool(roles & set(PROGRAMME_ROLES)) and not roles & UNRESTRICTED_ROLES
 
 
 def is_allowed(method: str, doctype: str | None = None, doc_method: str | None = None) -> bool:
@@ -215,8 +210,6 @@ def _doc_method_doctype(form) -> str | None:
 
 def refuse_unlisted_methods():
 	"""auth_hooks entry: runs once the request's user is known, before any method runs."""
-	from cluster_brand.overrides.side_paths import QUERY_ARGUMENTS, check_request_query_fields
-
 	call = requested_call()
 	if call is None or not is_restricted():
 		return

@@ -11,7 +11,7 @@ def application_conditions(user: str | None = None, table: str = f"`tab{APPLICAT
 	"""The SQL condition of the applications ``user`` may see ("" for all)."""
 	user = user or frappe.session.user
 	scope = user_scope(user)
-	if sees_all(user, scope):
+	if sees_all(user):
 		return ""
 	allowed = []
 	if "Cluster Applicant" in scope.roles:
@@ -59,14 +59,14 @@ def application_has_permission(doc, ptype=None, user=None, **kwargs):
 	if doc.is_new() or not doc.name or not frappe.db.exists(APPLICATION, doc.name):
 		# creating: an applicant only for its own unit
 		scope = user_scope(user)
-		return sees_all(user, scope) or not doc.get("organizing_unit") or doc.organizing_unit in scope.units
+		return sees_all(user) or not doc.get("organizing_unit") or doc.organizing_unit in scope.units
 	return application_visible(doc.name, user)
 
 
 def expert_review_query(user):
 	user = user or frappe.session.user
 	scope = user_scope(user)
-	if sees_all(user, scope):
+	if sees_all(user):
 		return ""
 	if "Review Expert" in scope.roles and scope.expert:
 		return f"`tabExpert Review`.expert = {frappe.db.escape(scope.expert)} and " + linked_to_application(
@@ -78,7 +78,7 @@ def expert_review_query(user):
 def expert_review_has_permission(doc, ptype=None, user=None, **kwargs):
 	user = user or frappe.session.user
 	scope = user_scope(user)
-	if sees_all(user, scope):
+	if sees_all(user):
 		return True
 	return bool(scope.expert) and doc.expert == scope.expert and application_visible(doc.application, user)
 

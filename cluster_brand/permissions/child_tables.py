@@ -56,7 +56,7 @@ def child_table_query(user: str | None = None, doctype: str | None = None) -> st
 	"""permission_query_conditions of every child table (Frappe passes the DocType)."""
 	user = user or frappe.session.user
 	scope = user_scope(user)
-	if sees_all(user, scope):
+	if sees_all(user):
 		return ""
 	table = f"`tab{doctype}`"
 	if doctype in CONFIDENTIAL_CHILD_TABLES:

@@ -2,7 +2,7 @@
 
 The states' declaration is rules/withheld.py; this applies it on the document's own read paths (form, REST,
 every print format). The list paths (queries, counts, exports) apply it through ``withheld_in_queries``
-(side_paths.hidden_fields), the history (timeline, versions) through ``fields_hidden_in_history``."""
+(query_fields.hidden_fields), the history (timeline, versions) through ``fields_hidden_in_history``."""
 
 import frappe
 

@@ -5,7 +5,7 @@ import frappe
 from frappe import _
 
 from cluster_brand.doctype_names import ANNUAL_WORK_SUMMARY, APPLICATION
-from cluster_brand.permissions.allowlist import is_restricted
+from cluster_brand.permissions.scope import is_restricted
 from cluster_brand.rules.application import edit_locks
 from cluster_brand.rules.pilot_years import workflow as summary_workflow
 
@@ -67,15 +67,13 @@ def is_batch_pdf(file) -> bool:
 	)
 
 
-def _reads_every_file(user: str) -> bool:
-	return user == "Administrator" or "System Manager" in frappe.get_roles(user)
-
-
 def file_has_permission(doc, ptype=None, user=None, **kwargs):
-	"""File has_permission: a combined PDF is refused to all but its owner (and System Managers); any other
-	file is left to Frappe's rule."""
+	"""File has_permission: a combined PDF is refused to every programme user but its owner (the ministry too,
+	which sees every application: the file is what its requester chose to print); any other file, and any
+	user who is not held to the programme's rules (scope.is_restricted: System Managers), is left to Frappe's
+	rule."""
 	user = user or frappe.session.user
-	if not is_batch_pdf(doc) or doc.owner == user or _reads_every_file(user):
+	if not is_batch_pdf(doc) or doc.owner == user or not is_restricted(user):
 		return None
 	return False
 
@@ -87,8 +85,8 @@ def refuse_others_batch_pdfs():
 	if request is None or not request.path.startswith("/private/files/"):
 		return
 	user = frappe.session.user
-	if user == "Guest" or _reads_every_file(user):
-		return  # Frappe refuses the guest itself
+	if not is_restricted(user):
+		return  # Frappe refuses the guest itself; a System Manager reads every file
 	files = frappe.get_all(
 		"File",
 		filters={"file_url": request.path},
@@ -102,7 +100,7 @@ def refuse_others_batch_pdfs():
 def batch_pdfs_of_others(doctype: str, name: str, user: str | None = None) -> set[str]:
 	"""The combined PDFs attached to a batch that are not ``user``'s (left out of its form's attachments)."""
 	user = user or frappe.session.user
-	if doctype != "Pilot Batch" or _reads_every_file(user):
+	if doctype != "Pilot Batch" or not is_restricted(user):
 		return set()
 	return set(
 		frappe.get_all(

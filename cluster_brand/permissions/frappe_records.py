@@ -3,9 +3,9 @@
 import frappe
 
 from cluster_brand.doctype_names import ANNUAL_WORK_SUMMARY, APPLICATION
-from cluster_brand.permissions.allowlist import is_restricted
 from cluster_brand.permissions.applications import application_visible, linked_to_application
 from cluster_brand.permissions.pilot_stage import annual_summary_conditions, annual_summary_visible
+from cluster_brand.permissions.scope import is_restricted
 
 
 def workflow_action_query(user):

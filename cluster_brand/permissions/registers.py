@@ -9,7 +9,7 @@ from cluster_brand.permissions.scope import any_of, row_visible, sees_all, sql_i
 
 def _unit_or_authority_condition(table: str, unit_column: str, user: str) -> str:
 	scope = user_scope(user)
-	if sees_all(user, scope):
+	if sees_all(user):
 		return ""
 	allowed = []
 	if "Cluster Applicant" in scope.roles:
@@ -39,11 +39,7 @@ def industrial_cluster_has_permission(doc, ptype=None, user=None, **kwargs):
 	user = user or frappe.session.user
 	if doc.is_new():
 		scope = user_scope(user)
-		return (
-			sees_all(user, scope)
-			or "Cluster Applicant" not in scope.roles
-			or doc.organizing_unit in scope.units
-		)
+		return sees_all(user) or "Cluster Applicant" not in scope.roles or doc.organizing_unit in scope.units
 	return row_visible("Industrial Cluster", doc.name, industrial_cluster_query(user))
 
 
@@ -51,7 +47,7 @@ def recommendation_setting_query(user):
 	"""A province sees and sets its own deadline only."""
 	user = user or frappe.session.user
 	scope = user_scope(user)
-	if sees_all(user, scope):
+	if sees_all(user):
 		return ""
 	return sql_in("`tabRecommendation Setting`.recommending_authority", scope.authorities)
 
@@ -59,7 +55,7 @@ def recommendation_setting_query(user):
 def recommendation_setting_has_permission(doc, ptype=None, user=None, **kwargs):
 	user = user or frappe.session.user
 	scope = user_scope(user)
-	return sees_all(user, scope) or doc.recommending_authority in scope.authorities
+	return sees_all(user) or doc.recommending_authority in scope.authorities
 
 
 def cluster_enterprise_query(user):
@@ -67,8 +63,7 @@ def cluster_enterprise_query(user):
 	and edits the enterprises of its own clusters; every other role sees those of the applications it may
 	see; the ministry sees the whole register."""
 	user = user or frappe.session.user
-	scope = user_scope(user)
-	if sees_all(user, scope):
+	if sees_all(user):
 		return ""
 	table = "`tabCluster Enterprise`"
 	allowed = [
@@ -90,7 +85,7 @@ def cluster_enterprise_query(user):
 def cluster_enterprise_has_permission(doc, ptype=None, user=None, **kwargs):
 	user = user or frappe.session.user
 	scope = user_scope(user)
-	if sees_all(user, scope):
+	if sees_all(user):
 		return True
 	own_cluster = bool(doc.industrial_cluster) and row_visible(
 		"Industrial Cluster", doc.industrial_cluster, industrial_cluster_query(user)
@@ -108,12 +103,11 @@ def cluster_enterprise_has_permission(doc, ptype=None, user=None, **kwargs):
 def review_expert_query(user):
 	"""The register of experts is the ministry's; an expert sees its own record only."""
 	user = user or frappe.session.user
-	scope = user_scope(user)
-	if sees_all(user, scope):
+	if sees_all(user):
 		return ""
 	return f"`tabReview Expert`.user = {frappe.db.escape(user)}"
 
 
 def review_expert_has_permission(doc, ptype=None, user=None, **kwargs):
 	user = user or frappe.session.user
-	return sees_all(user, user_scope(user)) or doc.user == user
+	return sees_all(user) or doc.user == user

@@ -76,9 +76,13 @@ METHOD_JSON_ARGUMENTS = {
 	"frappe.desk.reportview.export_query": ("filters", "or_filters"),
 	"frappe.desk.listview.get_group_by_count": ("current_filters",),
 	"frappe.desk.search.search_link": ("filters",),
-	"cluster_brand.readers.dashboards.applications_by_state": ("filters",),
-	"cluster_brand.readers.dashboards.deadlines_ahead": ("filters",),
-	"cluster_brand.readers.dashboards.score_distribution": ("filters",),
+	"cluster_brand.cluster_brand.dashboard_chart_source.applications_by_state.applications_by_state.get": (
+		"filters",
+	),
+	"cluster_brand.cluster_brand.dashboard_chart_source.deadlines_ahead.deadlines_ahead.get": ("filters",),
+	"cluster_brand.cluster_brand.dashboard_chart_source.score_distribution.score_distribution.get": (
+		"filters",
+	),
 	"frappe.desk.doctype.dashboard_chart.dashboard_chart.get": ("chart",),
 	"frappe.desk.doctype.number_card.number_card.get_result": ("doc", "filters"),
 	"frappe.model.utils.user_settings.save": ("user_settings",),

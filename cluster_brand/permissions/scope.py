@@ -1,8 +1,14 @@
-"""Where a user belongs (its scope), and the small SQL helpers every row rule is written with."""
+"""Where a user belongs (its scope), whether it sees everything, and the small SQL helpers every row rule is
+written with."""
 
 import frappe
 
-SEES_ALL = {"System Manager", "Ministry Administrator"}
+from cluster_brand.rules import PROGRAMME_ROLES
+
+# the roles that see every row of the programme's data
+SEES_ALL = frozenset({"System Manager", "Ministry Administrator"})
+# the role that keeps Frappe's whole desk: past the allowlist and the overrides' rules
+UNRESTRICTED_ROLES = frozenset({"System Manager"})
 
 
 def user_scope(user: str) -> frappe._dict:
@@ -26,8 +32,28 @@ def user_scope(user: str) -> frappe._dict:
 	return cache[user]
 
 
-def sees_all(user: str, scope) -> bool:
-	return user == "Administrator" or bool(scope.roles & SEES_ALL)
+def sees_all(user: str | None = None) -> bool:
+	"""Whether ``user`` (the session user by default) sees everything: every row of the programme's data in
+	every list, report, count and form, every assignment, share and comment of its timeline (Administrator,
+	System Managers, the ministry). The one answer to that question, for every row rule and override."""
+	user = user or frappe.session.user
+	return user == "Administrator" or bool(set(frappe.get_roles(user)) & SEES_ALL)
+
+
+def is_restricted(user: str | None = None) -> bool:
+	"""Whether ``user`` (the session user by default) is held to the programme's rules on Frappe's own paths:
+	the allowlist of methods, the field levels of list queries, the overrides' rules, its own files (and its own
+	combined PDFs) only. A user of the programme's roles who is no System Manager.
+
+	Not the question of ``sees_all``, which is about rows: the ministry sees every row and is restricted all
+	the same (it calls the listed methods only and reads no other user's combined PDF); a System Manager is
+	neither restricted nor short of any row; a user of no programme role is not restricted (Frappe's own
+	permissions apply) and sees no row of the programme."""
+	user = user or frappe.session.user
+	if user in ("Administrator", "Guest"):
+		return False
+	roles = set(frappe.get_roles(user))
+	return bool(roles & set(PROGRAMME_ROLES)) and not roles & UNRESTRICTED_ROLES
 
 
 def sql_in(column: str, values: list[str]) -> str:

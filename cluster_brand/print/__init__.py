@@ -8,5 +8,5 @@ readers.py           what the formats read from the database (with the reader's 
 pdf.py               the PDF download, finished (text layer, page numbers)
 format_names.py      the Print Formats' names
 batch_pdf.py         a batch's applications as one PDF (the job), batch_contents.py its contents page;
-                     its REST entry points are cluster_brand/batch_print.py, at their published paths
+                     its REST entry points are cluster_brand/api/batch_print.py
 """

@@ -1,7 +1,7 @@
 """申报书汇编: the applications of a batch — or a province's recommended ones — as one PDF, in rank order, for
 the review meeting.
 
-make_batch_pdf (cluster_brand/batch_print.py: the Pilot Batch form's button, REST) checks who asks and what they may print, then enqueues
+make_batch_pdf (cluster_brand/api/batch_print.py: the Pilot Batch form's button, REST) checks who asks and what they may print, then enqueues
 build_batch_pdf on the "long" queue; frappe.enqueue runs the job as the requesting user, so every read in it
 goes through that user's permissions, as in the request. The job prints each application's 申报书 through
 the path of the desk's PDF button (Frappe's print permission check, frappe.get_print, then
@@ -55,7 +55,7 @@ def authorities_to_print(authority: str | None = None) -> list[str] | None:
 	ministry, when it names no authority); a province its own only."""
 	user = frappe.session.user
 	scope = user_scope(user)
-	if sees_all(user, scope):
+	if sees_all(user):
 		return [authority] if authority else None
 	if "Provincial Reviewer" in scope.roles and scope.authorities:
 		if authority and authority not in scope.authorities:

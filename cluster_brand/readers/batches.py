@@ -8,6 +8,7 @@ from frappe.utils import getdate
 
 from cluster_brand.doctype_names import PILOT_BATCH
 
+# the batch's deadlines that an application's step may fall back on
 BATCH_DATES = (
 	"online_submission_deadline",
 	"provincial_recommendation_deadline",

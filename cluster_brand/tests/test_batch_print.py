@@ -13,9 +13,9 @@ from unittest.mock import patch
 import frappe
 from pypdf import PdfReader
 
-from cluster_brand import batch_print
+from cluster_brand.api import batch_print
 from cluster_brand.doctype_names import APPLICATION, EXPERT_REVIEW, PILOT_BATCH
-from cluster_brand.overrides.side_paths import get_docinfo
+from cluster_brand.overrides.form_load import get_docinfo
 from cluster_brand.permissions.files import refuse_others_batch_pdfs
 from cluster_brand.print import batch_pdf
 from cluster_brand.readers.authorities import official_name
@@ -28,7 +28,13 @@ from cluster_brand.rules.review.batch_order import OUTLINE_SEPARATOR, outline_ti
 from cluster_brand.tests.dates import frozen_day
 from cluster_brand.tests.process import SHANDONG, make_cast
 from cluster_brand.tests.test_print_format import fold, pdf_text
-from cluster_brand.tests.utils import IntegrationTestCase, make_test_application_values, test_batch_values
+from cluster_brand.tests.utils import (
+	IntegrationTestCase,
+	make_api_user,
+	make_test_application_values,
+	rest,
+	test_batch_values,
+)
 
 BATCH = "测试批次（合并打印）"
 
@@ -97,6 +103,8 @@ class TestBatchPrint(IntegrationTestCase):
 	def setUpClass(cls):
 		super().setUpClass()
 		cls.cast = make_cast()
+		# the token first: make_api_user commits, and nothing of the batch should be committed with it
+		cls.province_token = make_api_user(cls.cast.province, [])
 		frappe.set_user("Administrator")
 		zj, sd = "application_zhejiang.json", "application_shandong.json"
 		cls.zj = {
@@ -240,6 +248,26 @@ class TestBatchPrint(IntegrationTestCase):
 		for who in ("other_province", "ministry"):
 			with as_user(self.cast[who]):
 				self.assertIsNone(batch_print.batch_pdf_status(job))
+
+	def test_the_published_paths_answer_as_the_new_ones(self):
+		# REST callers keep /api/method/cluster_brand.batch_print.<function> (override_whitelisted_methods in
+		# hooks.py): through the allowlist, the input guard and both of Frappe's handlers, to api/batch_print.py
+		job = self.province["job"]
+		for prefix, key in (("/api/method", "message"), ("/api/v2/method", "data")):
+			for path in ("cluster_brand.batch_print", "cluster_brand.api.batch_print"):
+				with self.subTest(handler=prefix, path=path):
+					response = rest("GET", f"{prefix}/{path}.batch_pdf_status?job={job}", self.province_token)
+					self.assertEqual(response.status_code, 200, response.get_data(as_text=True))
+					self.assertEqual(response.json[key]["job"], job)
+					self.assertEqual(response.json[key]["total"], 3)
+		# make_batch_pdf at its published path reaches the function: a batch that is not there is no 500
+		response = rest(
+			"POST",
+			"/api/method/cluster_brand.batch_print.make_batch_pdf",
+			self.province_token,
+			{"batch": "x"},
+		)
+		self.assertIn(response.status_code, (403, 404), response.get_data(as_text=True))
 
 	def test_the_job_runs_as_the_requester_only(self):
 		with as_user(self.cast.other_province):

@@ -1,6 +1,6 @@
 """The desk's print preview, notification bell and quick entry for the programme's roles (issue 19): the
 methods they call are allowed (allowlist.py) in a form that keeps to the row and field rules
-(desk_features.py), each tried here through the allowlist and the app's overrides, as a request runs."""
+(cluster_brand/overrides/: print_settings.py, client.py, notification_settings.py), each tried here through the allowlist and the app's overrides, as a request runs."""
 
 from datetime import date
 

@@ -254,7 +254,7 @@ class TestIsolation(IntegrationTestCase):
 			if not SEES[key]:
 				self.assertEqual(names, [], key)
 
-	# --- the workspaces' number cards and charts (cluster_brand/readers/dashboards.py) -------------------------
+	# --- the workspaces' number cards and charts (readers/dashboards.py, overrides/dashboards.py) -------------
 
 	def desk_call(self, method: str, **kwargs):
 		"""Calls a whitelisted method as the desk does: through override_whitelisted_methods."""

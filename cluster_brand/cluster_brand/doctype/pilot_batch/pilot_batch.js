@@ -72,7 +72,7 @@ function ask_batch_pdf(frm) {
 
 function start_batch_pdf(frm, authority) {
 	frappe
-		.xcall("cluster_brand.batch_print.make_batch_pdf", { batch: frm.doc.name, authority })
+		.xcall("cluster_brand.api.batch_print.make_batch_pdf", { batch: frm.doc.name, authority })
 		.then((job) => follow_batch_pdf(frm, job));
 }
 
@@ -109,7 +109,7 @@ function follow_batch_pdf(frm, job) {
 	frappe.realtime.on(BATCH_PDF_EVENT, show);
 	timer = setInterval(() => {
 		frappe
-			.xcall("cluster_brand.batch_print.batch_pdf_status", { job: job.job })
+			.xcall("cluster_brand.api.batch_print.batch_pdf_status", { job: job.job })
 			.then(show)
 			.catch(() => {});
 	}, BATCH_PDF_POLL_MS);

@@ -1,6 +1,8 @@
-"""The REST entry points of the 申报书汇编, at the paths that the Pilot Batch form and REST callers use
-(/api/method/cluster_brand.batch_print.make_batch_pdf, …batch_pdf_status): who asks, what they may print, the
-job enqueued. The job, its order and its file are cluster_brand/print/batch_pdf.py."""
+"""The REST entry points of the 申报书汇编 (a batch's applications as one PDF for the review meeting), called by
+the Pilot Batch form at /api/method/cluster_brand.api.batch_print.make_batch_pdf (…batch_pdf_status): who
+asks, what they may print, the job enqueued. Their published paths, cluster_brand.batch_print.make_batch_pdf
+and …batch_pdf_status, keep answering for REST callers through override_whitelisted_methods in hooks.py.
+The job, its order and its file are cluster_brand/print/batch_pdf.py."""
 
 import frappe
 from frappe import _
