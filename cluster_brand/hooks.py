@@ -64,7 +64,7 @@ jinja = {
 		"cluster_brand.print.readers.readable",
 		"cluster_brand.print.readers.recommended_applications",
 		"cluster_brand.print.readers.batch_pilots",
-		"cluster_brand.print.readers.official_name",
+		"cluster_brand.readers.authorities.official_name",
 	]
 }
 
@@ -142,8 +142,8 @@ has_permission = {
 scheduler_events = {
 	"daily": [
 		"cluster_brand.notifications.application.send_deadline_reminders",
-		# the pilots' annual work summaries, in the week before they are due (cluster_brand/pilot_years.py)
-		"cluster_brand.pilot_years.send_summary_reminders",
+		# the pilots' annual work summaries, in the week before they are due
+		"cluster_brand.notifications.annual_summary.send_summary_reminders",
 		# a batch's status follows its stage: its submission deadline passes (issue 19)
 		"cluster_brand.cluster_brand.doctype.pilot_batch.pilot_batch.refresh_batch_statuses",
 	],

@@ -105,7 +105,7 @@ def test_report_numbers_with_decimals_have_precision_2():
 
 
 # Reports at 1440 px: a column is wide enough for its header on up to three lines (programme_report.js wraps
-# them; cluster_brand/readers/programme_reports.py widens a column for its header), measured in Chromium
+# them; cluster_brand/cluster_brand/report/programme_report.py widens a column for its header), measured in Chromium
 def test_a_header_has_room_for_its_lines():
 	text = header_width("已逾期") - HEADER_PADDING
 	assert text >= 2 * 15  # two characters a line, not one above the other

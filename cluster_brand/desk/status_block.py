@@ -1,17 +1,20 @@
 """The status block at the top of each role's workspace (a Custom HTML Block per workspace, fixtures).
 
-Every row is read with ``frappe.get_list``, so through the same permission rules as the lists and forms:
-a province sees its own applications, an expert its own sheets. What to show is decided by
-cluster_brand/rules/views/desk_status.py; cluster_brand/templates/desk/status.html renders it.
+Every row is read by cluster_brand/readers/ with ``frappe.get_list``, so through the same permission rules as
+the lists and forms: a province sees its own applications, an expert its own sheets. What to show is decided
+by cluster_brand/rules/views/desk_status.py; cluster_brand/templates/desk/status.html renders it.
 """
 
 import frappe
 from frappe import _
 from frappe.utils import getdate, today
 
-from cluster_brand.doctype_names import APPLICATION, PROGRAMME_MODULE
-from cluster_brand.pilot_years import summary_status_rows
-from cluster_brand.readers.batches import BATCH_DATES, batch_dates
+from cluster_brand.doctype_names import PROGRAMME_MODULE
+from cluster_brand.readers.applications import readable_applications, recommended_applications
+from cluster_brand.readers.batches import BATCH_DATES, batch_dates, batch_with_dates, latest_batch
+from cluster_brand.readers.pilot_years import summary_status_rows
+from cluster_brand.readers.recommendation_settings import recommendation_settings
+from cluster_brand.readers.review_sheets import review_sheets
 from cluster_brand.rules.application import workflow as states
 from cluster_brand.rules.pilot_years import workflow as summary_workflow
 from cluster_brand.rules.views import desk_status as status
@@ -68,9 +71,8 @@ def _pilot_years(day, waiting_state: str | None) -> list[dict]:
 
 
 def _applicant(day):
-	applications = frappe.get_list(
-		APPLICATION,
-		fields=[
+	applications = readable_applications(
+		[
 			"name",
 			"industrial_cluster",
 			"pilot_batch",
@@ -85,10 +87,8 @@ def _applicant(day):
 
 
 def _recommender(day):
-	applications = frappe.get_list(
-		APPLICATION,
-		filters={"workflow_state": ("not in", states.PRIVATE_STATES)},
-		fields=[
+	applications = readable_applications(
+		[
 			"name",
 			"industrial_cluster",
 			"organizing_unit",
@@ -98,41 +98,30 @@ def _recommender(day):
 			"recommendation_deadline",
 			"recommendation_rank",
 		],
+		filters={"workflow_state": ("not in", states.PRIVATE_STATES)},
 		order_by="name asc",
 	)
-	settings = []
-	if frappe.has_permission("Recommendation Setting", "read"):
-		settings = frappe.get_list(
-			"Recommendation Setting",
-			fields=[
-				"pilot_batch",
-				"recommending_authority",
-				"recommendation_deadline",
-				"recommendation_quota",
-			],
+	settings = recommendation_settings()
+	batches = batch_dates(settings)
+	for setting in settings:
+		setting["batch_deadline"] = batches.get(setting["pilot_batch"], {}).get(
+			"provincial_recommendation_deadline"
 		)
-		batches = batch_dates(settings)
-		for setting in settings:
-			setting["batch_deadline"] = batches.get(setting["pilot_batch"], {}).get(
-				"provincial_recommendation_deadline"
-			)
 	return {"batches": status.recommender_batches(settings, applications, day)}
 
 
 def _association(day):
-	applications = frappe.get_list(
-		APPLICATION,
-		fields=["name", "industrial_cluster", "recommending_authority", "pilot_batch", "workflow_state"],
+	applications = readable_applications(
+		["name", "industrial_cluster", "recommending_authority", "pilot_batch", "workflow_state"],
 		order_by="name asc",
 	)
 	return {"applications": applications}
 
 
 def _receiver(day):
-	applications = frappe.get_list(
-		APPLICATION,
-		filters={"workflow_state": ("in", states.RECOMMENDED_OR_LATER)},
-		fields=[
+	applications = recommended_applications(
+		None,
+		[
 			"name",
 			"industrial_cluster",
 			"recommending_authority",
@@ -150,19 +139,11 @@ def _receiver(day):
 
 
 def _expert(day):
-	sheets = frappe.get_list(
-		"Expert Review",
-		fields=["name", "application", "industrial_cluster", "pilot_batch", "docstatus"],
-		order_by="name asc",
+	sheets = review_sheets(
+		["name", "application", "industrial_cluster", "pilot_batch", "docstatus"], order_by="name asc"
 	)
 	due = {batch: dates.get("expert_review_deadline") for batch, dates in batch_dates(sheets).items()}
 	return {"sheets": status.expert_sheets(sheets, due, day)}
-
-
-def latest_batch() -> str | None:
-	"""The batch the workspaces show first: the status block of the ministry and the number cards."""
-	names = frappe.get_list("Pilot Batch", order_by=LATEST_FIRST, limit=1, pluck="name")
-	return names[0] if names else None
 
 
 def boot_session(bootinfo):
@@ -183,32 +164,14 @@ def own_workspaces_first(bootinfo):
 	by_module[PROGRAMME_MODULE] = status.own_workspaces(by_module[PROGRAMME_MODULE], allowed, default)
 
 
-LATEST_FIRST = "batch_year desc, creation desc"
-
-
 def _ministry(day, pilot_batch=None):
-	batch = frappe.get_list(
-		"Pilot Batch",
-		filters={"name": pilot_batch} if pilot_batch else None,
-		fields=["name", *BATCH_DATES],
-		order_by=LATEST_FIRST,
-		limit=1,
-	)
+	batch = batch_with_dates(pilot_batch)
 	if not batch:
 		return {"batch": None}
-	batch = batch[0]
-	applications = frappe.get_list(
-		APPLICATION,
-		filters={"pilot_batch": batch.name},
-		fields=["name", "recommending_authority", "workflow_state"],
-		limit_page_length=0,
+	applications = readable_applications(
+		["name", "recommending_authority", "workflow_state"], filters={"pilot_batch": batch.name}
 	)
-	sheets = frappe.get_list(
-		"Expert Review",
-		filters={"pilot_batch": batch.name},
-		fields=["expert", "expert_name", "docstatus"],
-		limit_page_length=0,
-	)
+	sheets = review_sheets(["expert", "expert_name", "docstatus"], batch.name)
 	meta = frappe.get_meta("Pilot Batch")
 	deadlines = [
 		(meta.get_label(field), status.deadline(getdate(batch[field]) if batch[field] else None, day))

@@ -3,66 +3,18 @@ email, Frappe's assignment, due on the stage's deadline) to the users who act on
 permissions — each expert its own score sheet instead; final states inform the applicant; a daily job
 reminds of deadlines due within three days."""
 
-from functools import wraps
-
 import frappe
 from frappe import _
-from frappe.desk.doctype.notification_log.notification_log import make_notification_logs
 from frappe.desk.form import assign_to
-from frappe.translate import print_language
 from frappe.utils import add_days, getdate, today
 
 from cluster_brand.doctype_names import APPLICATION
+from cluster_brand.notifications.messages import in_site_language, inform
+from cluster_brand.notifications.recipients import applicants, provincial_reviewers, users_with_role
+from cluster_brand.readers.authorities import official_name
 from cluster_brand.rules.application import workflow as rules
 
 REMINDER_DAYS = 3
-
-
-def in_site_language(notify):
-	"""What is written for others (the ToDo, the bell's text, Frappe's notice of the assignment) is written in
-	the site's language, not in the language of whoever acts: an administrator's English session or a script
-	would leave English in every recipient's bell."""
-
-	@wraps(notify)
-	def written_in_site_language(*args, **kwargs):
-		with print_language(frappe.db.get_single_value("System Settings", "language") or frappe.local.lang):
-			return notify(*args, **kwargs)
-
-	return written_in_site_language
-
-
-def users_with_role(role: str, allow: str | None = None, for_value: str | None = None) -> list[str]:
-	"""Enabled users with ``role`` (and, if given, a User Permission on ``allow`` = ``for_value``)."""
-	HasRole, User, UserPermission = (frappe.qb.DocType(d) for d in ("Has Role", "User", "User Permission"))
-	query = (
-		frappe.qb.from_(User)
-		.join(HasRole)
-		.on((HasRole.parent == User.name) & (HasRole.parenttype == "User"))
-		.select(User.name)
-		.distinct()
-		.where((HasRole.role == role) & (User.enabled == 1) & (User.name.notin(["Administrator", "Guest"])))
-	)
-	if allow:
-		query = (
-			query.join(UserPermission)
-			.on(UserPermission.user == User.name)
-			.where((UserPermission.allow == allow) & (UserPermission.for_value == for_value))
-		)
-	return query.run(pluck=True)
-
-
-def applicants(doc) -> list[str]:
-	return users_with_role("Cluster Applicant", "Organizing Unit", doc.organizing_unit)
-
-
-def authority_name(doc) -> str:
-	"""The official name of the application's Recommending Authority (浙江省经济和信息化委员会)."""
-	if not doc.get("recommending_authority"):
-		return ""
-	return (
-		frappe.db.get_value("Recommending Authority", doc.recommending_authority, "official_name")
-		or doc.recommending_authority
-	)
 
 
 # The states the province brings about or acts in: their messages name the province's agency.
@@ -76,13 +28,11 @@ PROVINCIAL_STATES = (
 
 def transition_subject(doc, state: str) -> str:
 	"""「CBA-2017-00001：青溪县五金工具产业集群当前状态为“待省级推荐”（浙江省经济和信息化委员会）」"""
-	if doc.workflow_state in PROVINCIAL_STATES and (authority := authority_name(doc)):
+	if doc.workflow_state in PROVINCIAL_STATES and (
+		authority := official_name(doc.get("recommending_authority"))
+	):
 		return _("{0}: {1} is now {2} ({3})").format(doc.name, doc.industrial_cluster, state, authority)
 	return _("{0}: {1} is now {2}").format(doc.name, doc.industrial_cluster, state)
-
-
-def provincial_reviewers(doc) -> list[str]:
-	return users_with_role("Provincial Reviewer", "Recommending Authority", doc.recommending_authority)
 
 
 def assign_review_sheets(doc, state: str):
@@ -149,20 +99,6 @@ def notify_transition(doc):
 			)
 	elif doc.workflow_state in FINAL_STATES:
 		inform(applicants(doc), doc, transition_subject(doc, state))
-
-
-def inform(users: list[str], doc, subject: str):
-	if users:
-		make_notification_logs(
-			{
-				"type": "Alert",
-				"document_type": doc.doctype,
-				"document_name": doc.name,
-				"subject": subject,
-				"email_content": subject,
-			},
-			users,
-		)
 
 
 @in_site_language

@@ -11,17 +11,19 @@ from frappe.utils.pdf import get_pdf as frappe_get_pdf
 from pypdf import PdfReader
 
 from cluster_brand.print import pdf as printing
-from cluster_brand.print.readers import official_name
+from cluster_brand.readers.authorities import official_names
 
 
 def scope_label(authorities: list[str] | None) -> str:
 	if authorities is None:
 		return _("All Recommended")
-	return "、".join(official_name(a) for a in authorities)
+	names = official_names(authorities)
+	return "、".join(names[a] for a in authorities if a in names)
 
 
 def contents_pdf(batch: str, authorities, applications: list[dict], part_pages: list[int]) -> PdfReader:
-	"""The contents page(s): each application with the page of this PDF where it starts."""
+	"""The contents page(s): each application (with its authority_name) with the page of this PDF where it
+	starts."""
 
 	def render(offset: int) -> PdfReader:
 		html = frappe.render_template(
@@ -44,7 +46,7 @@ def contents(batch: str, authorities, applications: list[dict], part_pages: list
 		rows.append(
 			{
 				"no": no,
-				"authority": official_name(application.recommending_authority),
+				"authority": application.authority_name,
 				"cluster": application.industrial_cluster or "",
 				"unit": application.organizing_unit or "",
 				"page": page,

@@ -31,15 +31,15 @@ from frappe.translate import get_user_lang, print_language
 from frappe.utils.print_format import validate_print_permission
 from pypdf import PdfReader, PdfWriter
 
-from cluster_brand.cluster_brand.doctype.expert_review.expert_review import assignments_and_submitted_sheets
 from cluster_brand.doctype_names import APPLICATION, PILOT_BATCH
 from cluster_brand.permissions.files import BATCH_PDF_FIELD
 from cluster_brand.permissions.scope import sees_all, user_scope
 from cluster_brand.print import pdf as printing
 from cluster_brand.print.batch_contents import contents_pdf, scope_label
 from cluster_brand.print.format_names import APPLICATION_FORMAT
-from cluster_brand.print.readers import official_name
-from cluster_brand.rules.application import workflow
+from cluster_brand.readers.applications import recommended_applications
+from cluster_brand.readers.authorities import official_names
+from cluster_brand.readers.ranking import assignments_and_submitted_sheets
 from cluster_brand.rules.review.batch_order import outline_title, print_order
 
 EVENT = "cluster_brand_batch_pdf"  # the realtime event the Pilot Batch form listens to
@@ -71,21 +71,11 @@ def applications_to_print(batch: str, authority: str | None = None) -> list[dict
 	own province), in print order."""
 	frappe.has_permission(PILOT_BATCH, "read", batch, throw=True)
 	authorities = authorities_to_print(authority)
-	filters = {"pilot_batch": batch, "workflow_state": ("in", workflow.RECOMMENDED_OR_LATER)}
-	if authorities is not None:
-		filters["recommending_authority"] = ("in", authorities)
-	# frappe.get_list: the user's row rules apply
-	applications = frappe.get_list(
-		APPLICATION,
-		filters=filters,
-		fields=[
-			"name",
-			"recommending_authority",
-			"recommendation_rank",
-			"industrial_cluster",
-			"organizing_unit",
-		],
-		limit_page_length=0,
+	# through the user's row rules
+	applications = recommended_applications(
+		batch,
+		["name", "recommending_authority", "recommendation_rank", "industrial_cluster", "organizing_unit"],
+		authorities,
 	)
 	assignments, sheets = [], []
 	if authorities is None and applications:
@@ -120,6 +110,9 @@ def _build(batch: str, authority: str | None, job: str) -> dict:
 		if not applications:
 			frappe.throw(_("No recommended application of this batch to print."))
 		total = len(applications)
+		names = official_names(a.recommending_authority for a in applications)
+		for application in applications:
+			application.authority_name = names.get(application.recommending_authority, "")
 		parts = []
 		for done, application in enumerate(applications):
 			report(
@@ -146,7 +139,7 @@ def _build(batch: str, authority: str | None, job: str) -> dict:
 			writer.append(
 				part,
 				outline_item=outline_title(
-					official_name(application.recommending_authority),
+					application.authority_name,
 					application.industrial_cluster or application.name,
 				),
 				import_outline=False,

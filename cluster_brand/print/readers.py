@@ -10,6 +10,7 @@ import frappe
 
 from cluster_brand.doctype_names import APPLICATION
 from cluster_brand.permissions.fields import fields_hidden_from_reader, unreadable_fields
+from cluster_brand.readers.authorities import official_names
 from cluster_brand.rules.application import workflow
 
 
@@ -56,13 +57,6 @@ def recommended_applications(doc) -> list[dict]:
 	)
 
 
-def official_name(authority: str | None) -> str:
-	"""The Recommending Authority's official name (浙江省经济和信息化委员会), else its record's name."""
-	if not authority:
-		return ""
-	return frappe.db.get_value("Recommending Authority", authority, "official_name") or authority
-
-
 def batch_pilots(doc) -> list[dict]:
 	"""The Brand Pilots of a Pilot Batch (with their authority's official name)."""
 	if not doc.get("name"):
@@ -82,6 +76,7 @@ def batch_pilots(doc) -> list[dict]:
 		order_by="name asc",
 		limit_page_length=0,
 	)
+	names = official_names(pilot.recommending_authority for pilot in pilots)
 	for pilot in pilots:
-		pilot.recommending_authority_name = official_name(pilot.recommending_authority)
+		pilot.recommending_authority_name = names.get(pilot.recommending_authority, "")
 	return pilots

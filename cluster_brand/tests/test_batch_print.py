@@ -18,7 +18,7 @@ from cluster_brand.doctype_names import APPLICATION, EXPERT_REVIEW, PILOT_BATCH
 from cluster_brand.overrides.form_load import get_docinfo
 from cluster_brand.permissions.files import refuse_others_batch_pdfs
 from cluster_brand.print import batch_pdf
-from cluster_brand.print.readers import official_name
+from cluster_brand.readers.authorities import official_name
 from cluster_brand.rules.application.workflow import (
 	PENDING_PROVINCIAL_REVIEW,
 	RECOMMENDED,

@@ -20,7 +20,7 @@ from cluster_brand.tests.support.pilot_stage import (
 from cluster_brand.tests.support.process import make_cast
 
 RESOURCE = "/api/resource/" + quote(ANNUAL_WORK_SUMMARY)
-START = "/api/method/cluster_brand.pilot_years.start_annual_summary"
+START = "/api/method/cluster_brand.cluster_brand.doctype.brand_pilot.brand_pilot.start_annual_summary"
 
 
 class TestPilotYearsOverHTTPOn(ActsOverHTTP):

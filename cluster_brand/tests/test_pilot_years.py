@@ -10,8 +10,12 @@ from frappe.desk.query_report import run as run_report
 from frappe.model.workflow import apply_workflow
 from frappe.utils import getdate
 
+from cluster_brand.cluster_brand.doctype.brand_pilot.brand_pilot import start_annual_summary
+from cluster_brand.cluster_brand.report.overdue_annual_work_summaries.overdue_annual_work_summaries import (
+	overdue_summaries,
+)
 from cluster_brand.doctype_names import ANNUAL_WORK_SUMMARY, APPLICATION, BRAND_PILOT
-from cluster_brand.pilot_years import overdue_summaries, send_summary_reminders, start_annual_summary
+from cluster_brand.notifications.annual_summary import send_summary_reminders
 from cluster_brand.rules.application import indicators, workflow
 from cluster_brand.rules.pilot_years import indicators as summary_indicators
 from cluster_brand.rules.pilot_years import progress as summary_progress

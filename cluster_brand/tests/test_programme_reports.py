@@ -17,7 +17,7 @@ from frappe.desk.query_report import run as run_report
 from frappe.utils import add_days, getdate
 
 from cluster_brand.doctype_names import APPLICATION, PILOT_BATCH
-from cluster_brand.readers import programme_reports
+from cluster_brand.readers import indicator_figures
 from cluster_brand.rules.application import workflow as states
 from cluster_brand.rules.application.indicators import SALES, VALUE_ADDED, VALUE_ADDED_RATE
 from cluster_brand.rules.views import programme_reports as computed
@@ -284,7 +284,7 @@ class TestProgrammeReports(IntegrationTestCase):
 		self.assertEqual(row[computed.FIELD_OF[SALES]], 500)
 
 	def test_a_saved_application_is_shown_as_saved_and_the_others_are_not_read_again(self):
-		"""The last year's figures are cached by application and its modified (programme_reports.py): a
+		"""The last year's figures are cached by application and its modified (readers/indicator_figures.py): a
 		report run again reads no indicator row of an application not saved since; a save shows at once."""
 		name = self.names["sd_recommended"]
 		self.run_as("ministry", COMPARISON)
@@ -423,7 +423,7 @@ class TestProgrammeReports(IntegrationTestCase):
 					counts = []
 					for batch in (BATCH, single, BATCH):  # the first run fills the caches
 						# and each run reads every application's figures (the worst case: none cached)
-						frappe.cache.delete_value(programme_reports.FIGURES_CACHE)
+						frappe.cache.delete_value(indicator_figures.FIGURES_CACHE)
 						with patch.object(frappe.db, "sql", wraps=frappe.db.sql) as sql:
 							result = run_report(report, filters={"pilot_batch": batch})
 						self.assertTrue(result["result"])

@@ -261,7 +261,11 @@ class TestRequestInput(IntegrationTestCase):
 		for method, argument, who in (
 			("cluster_brand.api.check_completeness", "name", "applicant"),
 			("cluster_brand.desk.status_block.get_desk_status", "view", "applicant"),
-			("cluster_brand.pilot_years.start_annual_summary", "brand_pilot", "applicant"),
+			(
+				"cluster_brand.cluster_brand.doctype.brand_pilot.brand_pilot.start_annual_summary",
+				"brand_pilot",
+				"applicant",
+			),
 			("frappe.desk.form.save.savedocs", "doc", "system_manager"),
 		):
 			with self.subTest(method=method):
@@ -367,7 +371,7 @@ class TestRequestInput(IntegrationTestCase):
 		self.assert_refused(request("POST", get, self.tokens["system_manager"], body))
 
 	def test_a_reporting_year_outside_the_calendar(self):
-		start = "/api/method/cluster_brand.pilot_years.start_annual_summary"
+		start = "/api/method/cluster_brand.cluster_brand.doctype.brand_pilot.brand_pilot.start_annual_summary"
 		count = frappe.db.count(ANNUAL_WORK_SUMMARY)
 		for year in (10000, -5, 99999):
 			with self.subTest(year=year):

@@ -15,7 +15,7 @@ cluster_brand.reports.batch_filter = () => ({
 });
 
 // The report's page at 1440 px: the column headers wrap onto up to three lines, so that a column is as wide as
-// its values (cluster_brand/readers/programme_reports.py sets the widths from the headers), and the batch filter is
+// its values (programme_report.py beside this file sets the widths from the headers), and the batch filter is
 // wide enough for a batch's title (「2017年产业集群区域品牌建设试点」). Scoped to the programme's reports.
 // (a property, not a const: each report's script runs in the page's global scope, this part in each)
 cluster_brand.reports.style = `

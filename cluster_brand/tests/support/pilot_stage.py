@@ -5,8 +5,8 @@ import frappe
 from frappe.model.workflow import apply_workflow
 from frappe.utils import add_days, getdate, today
 
+from cluster_brand.cluster_brand.doctype.brand_pilot.brand_pilot import start_annual_summary
 from cluster_brand.doctype_names import ANNUAL_WORK_SUMMARY, BRAND_PILOT
-from cluster_brand.pilot_years import start_annual_summary
 from cluster_brand.rules.application import workflow
 from cluster_brand.rules.application.indicators import COUNT
 from cluster_brand.rules.pilot_years import calendar as pilot_calendar

@@ -26,8 +26,9 @@ from cluster_brand.controllers.violations import (
 	validate_storable,
 )
 from cluster_brand.doctype_names import ANNUAL_WORK_SUMMARY, APPLICATION, BRAND_PILOT
+from cluster_brand.notifications.annual_summary import notify_summary_transition
 from cluster_brand.permissions.fields import WithholdsFromReader
-from cluster_brand.pilot_years import notify_summary_transition, province_due_date
+from cluster_brand.readers.pilot_years import province_due_date
 from cluster_brand.rules.pilot_years import calendar as pilot_calendar
 from cluster_brand.rules.pilot_years import completeness as summary_completeness
 from cluster_brand.rules.pilot_years import indicators as summary_indicators

@@ -11,7 +11,7 @@ frappe.ui.form.on("Brand Pilot", {
 			);
 		}
 		// The unit starts its year's 年度工作总结 here: made on the server from the approved plan, the baseline,
-		// the targets and last year's enterprises (cluster_brand/pilot_years.py).
+		// the targets and last year's enterprises (start_annual_summary in brand_pilot.py).
 		const year = frm.doc.__onload?.suggested_reporting_year;
 		if (frm.is_new() || !year || !frappe.model.can_create("Annual Work Summary")) return;
 		frm.add_custom_button(__("Start Annual Work Summary"), () => {
@@ -26,7 +26,7 @@ frappe.ui.form.on("Brand Pilot", {
 				({ reporting_year }) =>
 					frappe
 						.call({
-							method: "cluster_brand.pilot_years.start_annual_summary",
+							method: "cluster_brand.cluster_brand.doctype.brand_pilot.brand_pilot.start_annual_summary",
 							args: { brand_pilot: frm.doc.name, reporting_year },
 							freeze: true,
 						})

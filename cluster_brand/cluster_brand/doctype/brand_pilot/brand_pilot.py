@@ -2,13 +2,14 @@
 # For license information, please see license.txt
 
 import frappe
+from frappe import _
 from frappe.model.document import Document
 from frappe.model.naming import make_autoname
-from frappe.utils import getdate, today
+from frappe.utils import cint, getdate, today
 
 from cluster_brand.controllers.violations import validate_links, validate_storable
 from cluster_brand.doctype_names import ANNUAL_WORK_SUMMARY, BRAND_PILOT, PILOT_BATCH
-from cluster_brand.pilot_years import province_due_date
+from cluster_brand.readers.pilot_years import province_due_date
 from cluster_brand.rules.application.indicators import INDICATOR_BY_KEY, INDICATORS, indicator_years
 from cluster_brand.rules.application.workflow import planned_end
 from cluster_brand.rules.pilot_years.calendar import suggested_reporting_year
@@ -80,6 +81,26 @@ class BrandPilot(Document):
 			getdate(today()),
 			province_due_date(self),
 		)
+
+
+@frappe.whitelist(methods=["POST"])
+def start_annual_summary(brand_pilot: str, reporting_year: int | None = None) -> str:
+	"""The Brand Pilot form's 「开始年度工作总结」: the summary of ``reporting_year`` (by default the pilot's next
+	year to report on), made from the pilot's plan with the caller's permissions; its name."""
+	pilot = frappe.get_doc(BRAND_PILOT, brand_pilot)
+	pilot.check_permission("read")
+	frappe.has_permission(ANNUAL_WORK_SUMMARY, "create", throw=True)  # the unit's to start, no one else's
+	year = cint(reporting_year) or pilot.suggested_reporting_year()
+	if not year:
+		frappe.throw(_("{0} has reported on every year of its pilot period.").format(pilot.name))
+	existing = frappe.db.get_value(ANNUAL_WORK_SUMMARY, {"brand_pilot": pilot.name, "reporting_year": year})
+	if existing:
+		return existing
+	summary = frappe.get_doc(
+		{"doctype": ANNUAL_WORK_SUMMARY, "brand_pilot": pilot.name, "reporting_year": year}
+	)
+	summary.insert()
+	return summary.name
 
 
 def create_brand_pilot(application):

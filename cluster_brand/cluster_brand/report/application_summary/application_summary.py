@@ -5,14 +5,17 @@
 indicator year's sales and value added, the backbone enterprises' coverage and own-brand share, its state
 and province rank, experts assigned / sheets submitted and mean score — with totals per province
 (cluster_brand.rules.views.programme_reports.application_summary). Read in four queries at most, through the
-reader's permissions (cluster_brand.readers.programme_reports)."""
+reader's permissions (cluster_brand/readers/: batches, applications, indicator_figures)."""
 
 import frappe
 from frappe import _
 
+from cluster_brand.cluster_brand.report import programme_report as layout
 from cluster_brand.doctype_names import APPLICATION
 from cluster_brand.permissions.fields import unreadable_fields
-from cluster_brand.readers import programme_reports as reads
+from cluster_brand.readers.applications import assignment_counts, batch_applications
+from cluster_brand.readers.batches import report_batch
+from cluster_brand.readers.indicator_figures import last_year_figures
 from cluster_brand.rules.application.indicators import SALES, VALUE_ADDED
 from cluster_brand.rules.views import programme_reports as computed
 
@@ -40,27 +43,27 @@ SOURCE_FIELD = {
 
 def execute(filters=None):
 	filters = frappe._dict(filters or {})
-	batch = reads.batch_of(filters)
-	applications = reads.batch_applications(batch, FIELDS)
-	figures = reads.last_year_figures(applications)
+	batch = report_batch(filters)
+	applications = batch_applications(batch, FIELDS)
+	figures = last_year_figures(applications)
 	# who reviews is the ministry's to know (the table's permission level)
 	assignments = None
 	if "expert_assignments" not in unreadable_fields(APPLICATION):
-		assignments = reads.assignment_counts(applications)
+		assignments = assignment_counts(applications)
 	rows = computed.application_summary(applications, figures, assignments, set(frappe.get_roles()))
-	reads.translated_states(rows)
+	layout.translated_states(rows)
 	for row in rows:
 		if row.get("is_total") == computed.SUBTOTAL:
 			row["leading_industry"] = _("Subtotal: {0} applications").format(row["applications"])
 		elif row.get("is_total") == computed.GRAND_TOTAL:
 			row["leading_industry"] = _("Total: {0} applications").format(row["applications"])
-	return reads.readable_columns(columns(reads.last_indicator_year(batch)), SOURCE_FIELD), rows
+	return layout.readable_columns(columns(layout.last_indicator_year(batch)), SOURCE_FIELD), rows
 
 
 def columns(year: str) -> list[dict]:
-	column = reads.column
+	column = layout.column
 	return [
-		*reads.application_columns(),
+		*layout.application_columns(),
 		column("leading_industry", _("Leading Industry"), width=120),
 		column("sales_revenue", f"{_(SALES)} {year}".strip(), "Float", 100, precision=2),
 		column("value_added", f"{_(VALUE_ADDED)} {year}".strip(), "Float", 100, precision=2),

@@ -2,29 +2,23 @@
 # For license information, please see license.txt
 
 """专家评审排名: the recommended applications of a batch with their experts assigned and sheets submitted, ranked
-by the mean of the submitted sheets' total scores (cluster_brand.rules.review.ranking.review_progress)."""
+by the mean of the submitted sheets' total scores: read (cluster_brand.readers.ranking) → ranked
+(cluster_brand.rules.review.ranking.review_progress) → laid out."""
 
 import frappe
 from frappe import _
 
-from cluster_brand.cluster_brand.doctype.expert_review.expert_review import assignments_and_submitted_sheets
+from cluster_brand.cluster_brand.report import programme_report as layout
 from cluster_brand.doctype_names import APPLICATION
-from cluster_brand.readers import programme_reports as reads
-from cluster_brand.rules.application import workflow
+from cluster_brand.readers.applications import recommended_applications
+from cluster_brand.readers.ranking import assignments_and_submitted_sheets
 from cluster_brand.rules.review import ranking
 
 
 def execute(filters=None):
 	filters = frappe._dict(filters or {})
-	conditions = {"workflow_state": ("in", workflow.RECOMMENDED_OR_LATER)}
-	if filters.pilot_batch:
-		conditions["pilot_batch"] = filters.pilot_batch
-	# frappe.get_list: the reader's row-level permissions apply here as everywhere else
-	applications = frappe.get_list(
-		APPLICATION,
-		filters=conditions,
-		fields=["name", "industrial_cluster", "recommending_authority"],
-		limit_page_length=0,
+	applications = recommended_applications(
+		filters.pilot_batch, ["name", "industrial_cluster", "recommending_authority"]
 	)
 	assignments, sheets = assignments_and_submitted_sheets(
 		[a.name for a in applications], filters.pilot_batch
@@ -33,7 +27,7 @@ def execute(filters=None):
 
 
 def columns():
-	column = reads.column
+	column = layout.column
 	return [
 		column("rank", _("Rank"), "Int", 50),
 		column("application", _("Cluster Brand Application"), "Link", 150, options=APPLICATION),

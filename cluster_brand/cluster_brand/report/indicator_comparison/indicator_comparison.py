@@ -10,7 +10,10 @@ permissions."""
 import frappe
 from frappe import _
 
-from cluster_brand.readers import programme_reports as reads
+from cluster_brand.cluster_brand.report import programme_report as layout
+from cluster_brand.readers.applications import batch_applications
+from cluster_brand.readers.batches import report_batch
+from cluster_brand.readers.indicator_figures import last_year_figures
 from cluster_brand.rules.application.indicators import COUNT, INDICATOR_BY_KEY, SALES
 from cluster_brand.rules.views import programme_reports as computed
 
@@ -22,19 +25,19 @@ def execute(filters=None):
 	rank_by = filters.get("rank_by") or SALES
 	if rank_by not in computed.FIELD_OF:
 		frappe.throw(_("Rank By: {0} is not one of the main indicators or derived ratios.").format(rank_by))
-	batch = reads.batch_of(filters)
-	applications = reads.batch_applications(batch, FIELDS)
-	figures = reads.last_year_figures(applications)
+	batch = report_batch(filters)
+	applications = batch_applications(batch, FIELDS)
+	figures = last_year_figures(applications)
 	rows = computed.indicator_comparison(applications, figures, rank_by)
-	return columns(reads.last_indicator_year(batch), rank_by), rows
+	return columns(layout.last_indicator_year(batch), rank_by), rows
 
 
 def columns(year: str, rank_by: str) -> list[dict]:
-	column = reads.column
+	column = layout.column
 	return [
 		column("rank", _("Rank by {0}").format(_(rank_by)), "Int", 60),
 		column("quartile", _("Quartile (1 = Top Quarter)"), "Int", 60),
-		*reads.application_columns(),
+		*layout.application_columns(),
 		*(figure_column(field, f"{_(key)} {year}".strip(), key) for field, key in computed.COMPARED),
 	]
 
@@ -43,5 +46,5 @@ def figure_column(field: str, label: str, key: str) -> dict:
 	"""A count (enterprises) as a whole number, money and ratios with two decimals."""
 	indicator = INDICATOR_BY_KEY.get(key)
 	if indicator and indicator.kind == COUNT:
-		return reads.column(field, label, "Int", 80)
-	return reads.column(field, label, "Float", 90, precision=2)
+		return layout.column(field, label, "Int", 80)
+	return layout.column(field, label, "Float", 90, precision=2)

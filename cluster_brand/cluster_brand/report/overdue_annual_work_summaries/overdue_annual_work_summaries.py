@@ -3,13 +3,16 @@
 
 """逾期未报年度工作总结: each pilot and reporting year whose Annual Work Summary is past its due date and has
 not reached the province (not started, in draft or returned), for the provinces (their own pilots) and the
-ministry (all): cluster_brand.pilot_years.overdue_summaries, with the reader's permissions."""
+ministry (all): the pilots read with the reader's permissions (cluster_brand.readers.pilot_years) → the overdue
+years (cluster_brand.rules.views.overdue_summaries) → laid out."""
 
 from frappe import _
+from frappe.utils import getdate, today
 
+from cluster_brand.cluster_brand.report import programme_report as layout
 from cluster_brand.doctype_names import ANNUAL_WORK_SUMMARY, BRAND_PILOT
-from cluster_brand.pilot_years import overdue_summaries
-from cluster_brand.readers import programme_reports as reads
+from cluster_brand.readers.pilot_years import readable_pilots, with_dates
+from cluster_brand.rules.views.overdue_summaries import overdue_rows
 
 
 def execute(filters=None):
@@ -17,8 +20,13 @@ def execute(filters=None):
 	return columns(), overdue_summaries(filters.get("as_of"))
 
 
+def overdue_summaries(as_of: str | None = None) -> list[dict]:
+	"""The overdue summaries of the pilots the session user may read, as of ``as_of`` (today by default)."""
+	return overdue_rows([with_dates(pilot) for pilot in readable_pilots()], getdate(as_of or today()))
+
+
 def columns():
-	column = reads.column
+	column = layout.column
 	return [
 		column("brand_pilot", _("Brand Pilot"), "Link", 120, options=BRAND_PILOT),
 		column("industrial_cluster", _("Industrial Cluster"), "Link", 200, options="Industrial Cluster"),

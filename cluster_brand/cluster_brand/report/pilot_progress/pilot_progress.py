@@ -5,16 +5,16 @@
 overdue, and the growth of sales and value added, and the own-brand share, against the baseline of its
 申报书 (cluster_brand.rules.views.pilot_progress). For the ministry (every pilot) and the provinces (their own; a
 unit's draft reads as not started, as everywhere a province looks). Read set-wise through the reader's
-permissions: the pilots and their summaries (pilot_years.readable_pilots), the summaries' fields, then
+permissions: the pilots and their summaries (cluster_brand.readers.pilot_years), the summaries' fields, then
 one query each for their measure rows, their indicator rows and the 申报书's own-brand shares."""
 
 import frappe
 from frappe import _
 from frappe.utils import cint, getdate, today
 
-from cluster_brand.doctype_names import ANNUAL_WORK_SUMMARY, APPLICATION, BRAND_PILOT
-from cluster_brand.pilot_years import readable_pilots, summary_status_rows
-from cluster_brand.readers import programme_reports as reads
+from cluster_brand.cluster_brand.report import programme_report as layout
+from cluster_brand.doctype_names import ANNUAL_WORK_SUMMARY, BRAND_PILOT
+from cluster_brand.readers import pilot_years as pilot_reads
 from cluster_brand.rules.views import pilot_progress as computed
 from cluster_brand.rules.views.programme_reports import share_percent
 
@@ -22,38 +22,30 @@ from cluster_brand.rules.views.programme_reports import share_percent
 def execute(filters=None):
 	filters = frappe._dict(filters or {})
 	day = getdate(today())
-	pilots = readable_pilots()
+	pilots = pilot_reads.readable_pilots()
 	if filters.recommending_authority:
 		pilots = [p for p in pilots if p.recommending_authority == filters.recommending_authority]
-	years = summary_status_rows(day, pilots)
+	years = pilot_reads.summary_status_rows(day, pilots)
 	if filters.reporting_year:
 		years = [y for y in years if y["reporting_year"] == cint(filters.reporting_year)]
 	names = sorted({y["summary"] for y in years if y.get("summary")})
-	summaries = {
-		s.name: s
-		for s in frappe.get_list(
-			ANNUAL_WORK_SUMMARY,
-			filters={"name": ("in", names or [""])},
-			fields=["name", "own_brand_sales_share"],
-			limit_page_length=0,
-		)
-	}
+	summaries = pilot_reads.summary_own_brand_shares(names)
 	readable = sorted(summaries)  # read again through the permissions, as every report reads
 	years = [y if y.get("summary") in summaries else {**y, "summary": None} for y in years]
 	rows = computed.pilot_progress(
 		years,
 		summaries,
-		_rows_by_parent(
+		pilot_reads.summary_rows_by_parent(
 			"Annual Summary Measure Progress", "measure_progress", readable, ["status", "time_node"]
 		),
-		_rows_by_parent(
+		pilot_reads.summary_rows_by_parent(
 			"Annual Summary Indicator",
 			"indicators",
 			readable,
 			["indicator", "baseline_value", "reporting_value"],
 			indicator=("in", [key for _field, key in computed.FOLLOWED_GROWTH]),
 		),
-		_baseline_shares(pilots),
+		{pilot: share_percent(*sales) for pilot, sales in pilot_reads.baseline_sales(pilots).items()},
 		day,
 	)
 	for row in rows:
@@ -61,42 +53,10 @@ def execute(filters=None):
 	return columns(), rows
 
 
-def _rows_by_parent(doctype: str, table: str, parents: list[str], fields: list[str], **conditions):
-	"""The rows of one child table of the summaries ``parents`` (read through the permissions), by summary."""
-	by_parent = {}
-	for row in frappe.get_all(
-		doctype,
-		filters={
-			"parenttype": ANNUAL_WORK_SUMMARY,
-			"parentfield": table,
-			"parent": ("in", parents or [""]),
-			**conditions,
-		},
-		fields=["parent", *fields],
-		order_by="parent asc, idx asc",
-	):
-		by_parent.setdefault(row.parent, []).append(row)
-	return by_parent
-
-
-def _baseline_shares(pilots: list[dict]) -> dict[str, float | None]:
-	"""By pilot: the own-brand share of its 申报书's backbone enterprises (the pilots were read through the
-	permissions; a pilot's 申报书 is its province's and the ministry's to read)."""
-	shares = {
-		a.name: share_percent(a.total_own_brand_sales_revenue, a.total_sales_revenue)
-		for a in frappe.get_all(
-			APPLICATION,
-			filters={"name": ("in", [p.application for p in pilots if p.application] or [""])},
-			fields=["name", "total_own_brand_sales_revenue", "total_sales_revenue"],
-		)
-	}
-	return {p.name: shares.get(p.application) for p in pilots}
-
-
 def columns() -> list[dict]:
-	column = reads.column
+	column = layout.column
 	return [
-		reads.authority_column(150),
+		layout.authority_column(150),
 		column("brand_pilot", _("Brand Pilot"), "Link", 120, options=BRAND_PILOT),
 		column("industrial_cluster", _("Industrial Cluster"), "Link", 150, options="Industrial Cluster"),
 		column("reporting_year", _("Reporting Year"), "Int", 60),

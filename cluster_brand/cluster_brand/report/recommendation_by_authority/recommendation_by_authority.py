@@ -9,12 +9,14 @@ through the reader's permissions: a province sees its own row, an association it
 import frappe
 from frappe import _
 
+from cluster_brand.cluster_brand.report import programme_report as layout
 from cluster_brand.permissions.applications import application_conditions
-from cluster_brand.readers import programme_reports as reads
+from cluster_brand.readers.applications import batch_applications
+from cluster_brand.readers.batches import report_batch
+from cluster_brand.readers.recommendation_settings import recommendation_settings
 from cluster_brand.rules.views import programme_reports as computed
 
 FIELDS = ["recommending_authority", "workflow_state", "paper_copies_required", "paper_copies_received"]
-SETTING = "Recommendation Setting"
 # the application's field behind each column that is not at permission level 0
 SOURCE_FIELD = {
 	"paper_copies_expected": "paper_copies_received",
@@ -25,18 +27,11 @@ SOURCE_FIELD = {
 
 def execute(filters=None):
 	filters = frappe._dict(filters or {})
-	batch = reads.batch_of(filters)
+	batch = report_batch(filters)
 	if not batch:
 		return columns(), []
-	applications = reads.batch_applications(batch, FIELDS)
-	settings = []
-	if frappe.has_permission(SETTING, "read"):  # the provinces' own and the ministry's
-		settings = frappe.get_list(
-			SETTING,
-			filters={"pilot_batch": batch.name},
-			fields=["recommending_authority", "recommendation_deadline", "recommendation_quota"],
-			limit_page_length=0,
-		)
+	applications = batch_applications(batch, FIELDS)
+	settings = recommendation_settings(batch.name)
 	# the whole programme's authorities for who reads every application, even those without one
 	authorities = []
 	if not application_conditions():
@@ -48,13 +43,13 @@ def execute(filters=None):
 	)
 	if rows:
 		rows[-1]["recommending_authority"] = _("Total: {0} authorities").format(rows[-1]["authorities"])
-	return reads.readable_columns(columns(), SOURCE_FIELD), rows
+	return layout.readable_columns(columns(), SOURCE_FIELD), rows
 
 
 def columns() -> list[dict]:
-	column = reads.column
+	column = layout.column
 	return [
-		reads.authority_column(280),  # the longest authority's name whole
+		layout.authority_column(280),  # the longest authority's name whole
 		column("recommendation_quota", _("Recommendation Quota"), "Int", 60),
 		column("submitted", _("Applications Submitted"), "Int", 60),
 		column("recommended", _("Recommended"), "Int", 60),
