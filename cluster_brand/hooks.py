@@ -93,6 +93,8 @@ override_whitelisted_methods = {
 	# the published paths of the batch's one PDF, moved to cluster_brand/api/batch_print.py
 	"cluster_brand.batch_print.make_batch_pdf": "cluster_brand.api.batch_print.make_batch_pdf",
 	"cluster_brand.batch_print.batch_pdf_status": "cluster_brand.api.batch_print.batch_pdf_status",
+	# the published path of a year's summary started from its pilot, moved to the Brand Pilot's folder
+	"cluster_brand.pilot_years.start_annual_summary": "cluster_brand.cluster_brand.doctype.brand_pilot.brand_pilot.start_annual_summary",
 }
 
 # Default deny: the programme's roles call only the whitelisted methods of cluster_brand/permissions/allowlist.py.

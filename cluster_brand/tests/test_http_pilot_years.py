@@ -21,6 +21,8 @@ from cluster_brand.tests.support.process import make_cast
 
 RESOURCE = "/api/resource/" + quote(ANNUAL_WORK_SUMMARY)
 START = "/api/method/cluster_brand.cluster_brand.doctype.brand_pilot.brand_pilot.start_annual_summary"
+# where REST callers started it before issue 20 (override_whitelisted_methods in hooks.py)
+PUBLISHED_START = "/api/method/cluster_brand.pilot_years.start_annual_summary"
 
 
 class TestPilotYearsOverHTTPOn(ActsOverHTTP):
@@ -61,6 +63,9 @@ class TestPilotYearsOverHTTPOn(ActsOverHTTP):
 		self.assertEqual(draft["reporting_year"], self.day.year + (self.day.month == 12))
 		self.assertEqual(draft["due_date"], f"{self.year}-11-30")
 		self.assertEqual(self.call("applicant", "POST", START, start)["message"], self.name)
+		# the published path answers the same, to the unit only
+		self.assertEqual(self.call("applicant", "POST", PUBLISHED_START, start)["message"], self.name)
+		self.call("other_applicant", "POST", PUBLISHED_START, start, expect=403)
 		self.assertEqual(draft["workflow_state"], "Draft")
 		self.assertTrue(draft["measure_progress"] and draft["backbone_enterprises"])
 		self.assertEqual({row["reporting_value"] for row in draft["indicators"]}, {None})  # blank, not 0
