@@ -92,3 +92,14 @@ def test_the_facts_are_not_changed_by_the_check():
 	before = repr(given.sheet)
 	check_save(given)
 	assert repr(given.sheet) == before
+
+
+def test_a_text_sent_for_a_score_is_refused_though_the_rules_input_reads_it_as_0():
+	# Frappe's as_dict casts "九十" to 0.0: the columns are checked on the values as sent
+	sizes = ColumnSizes(tables=(("scores", "Scores", (("score", "Float", "Score", 0),)),))
+	cast = facts(0.0, 50, column_sizes=sizes)
+	assert kinds_with_problems(check_save(cast)) == set()
+	sent = replace(cast, values_as_sent={"scores": [{"score": "九十"}, {"score": 50}]})
+	outcome = check_save(sent)
+	assert kinds_with_problems(outcome) == {STORABLE}
+	assert (outcome.problems[STORABLE][0].fieldname, outcome.problems[STORABLE][0].row) == ("scores", 1)

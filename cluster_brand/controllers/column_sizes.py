@@ -37,6 +37,18 @@ def column_sizes(meta) -> ColumnSizes:
 	)
 
 
+def values_as_sent(doc, sizes: ColumnSizes) -> dict:
+	"""The values of ``doc``'s limited columns, and of its rows', as the save holds them: not cast as the rules'
+	input is (``as_dict`` stores a text sent for a number as 0, which the storable check must refuse)."""
+	values = {fieldname: doc.get(fieldname) for fieldname, *_rest in sizes.fields}
+	for table_field, _label, fields in sizes.tables:
+		values[table_field] = [
+			{fieldname: row.get(fieldname) for fieldname, *_rest in fields}
+			for row in doc.get(table_field) or []
+		]
+	return values
+
+
 def storable_violations(doc) -> list[Violation]:
 	"""Every value of ``doc`` and of its child rows that its database column cannot hold (rules/capacity.py):
 	texts too long, numbers that are no finite number or too large for their column."""

@@ -42,6 +42,9 @@ class SaveFacts:
 	notice_before: tuple = ()  # (public_notice_start, public_notice_end) before this save
 	pilot_in_progress: str | None = None  # the cluster's pilot in its pilot period, of another application
 	column_sizes: ColumnSizes = ColumnSizes()  # the form's limited columns (a value beyond one is refused)
+	# their values as sent, not cast as ``application`` is (a text for a number is refused, not read as 0);
+	# None: ``application``'s
+	values_as_sent: dict | None = None
 	missing_links: tuple = ()  # the links of the form to records that do not exist (Violations)
 
 
@@ -104,7 +107,8 @@ def check_save(facts: SaveFacts, completeness: bool = False) -> SaveOutcome:
 		]
 	problems[ENTRIES] = application.check_entries(doc, facts.batch_year)
 	# the derived values too: 资金合计 of 9e11 + 9e11 is beyond its column
-	problems[STORABLE] = check_document_capacity(doc, facts.column_sizes)
+	as_sent = facts.application if facts.values_as_sent is None else facts.values_as_sent
+	problems[STORABLE] = check_document_capacity({**as_sent, **derived}, facts.column_sizes)
 	problems[LINKS] = list(facts.missing_links)
 	if facts.cluster_unit and facts.cluster_unit != doc.get("organizing_unit"):
 		problems[CLUSTER_UNIT] = [

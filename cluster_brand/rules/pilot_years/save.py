@@ -34,6 +34,9 @@ class SummaryFacts:
 	province_due: date | None = None  # the province's own due date of its pilots' summaries
 	duplicate: str | None = None  # another summary of the pilot for the year
 	column_sizes: ColumnSizes = ColumnSizes()  # the form's limited columns (a value beyond one is refused)
+	# their values as sent, not cast as ``summary`` is (a text for a number is refused, not read as 0);
+	# None: ``summary``'s
+	values_as_sent: dict | None = None
 	missing_links: tuple = ()  # the links of the form to records that do not exist (Violations)
 
 
@@ -82,7 +85,10 @@ def check_save(facts: SummaryFacts, completeness: bool = False) -> SummaryOutcom
 			facts.previous_state, set(facts.changed_levels), set(facts.roles)
 		)
 	problems[ENTRIES] = summary_completeness.entry_problems(doc)
-	problems[STORABLE] = check_document_capacity(doc, facts.column_sizes)
+	as_sent = summary if facts.values_as_sent is None else facts.values_as_sent
+	problems[STORABLE] = check_document_capacity(
+		with_derived(as_sent, derived, row_values), facts.column_sizes
+	)
 	problems[LINKS] = list(facts.missing_links)
 	if facts.duplicate:
 		problems[DUPLICATE] = [

@@ -22,6 +22,8 @@ class SheetFacts:
 	expert_assigned: bool = True  # the expert is assigned to review the application
 	rubric: tuple = ()  # the batch's review criteria, in order (criterion, weight, guidance)
 	column_sizes: ColumnSizes = ColumnSizes()  # the form's limited columns (a value beyond one is refused)
+	# their values as sent, not cast as ``sheet`` is (a score "九十" is refused, not read as 0); None: ``sheet``'s
+	values_as_sent: dict | None = None
 	missing_links: tuple = ()  # the links of the form to records that do not exist (Violations)
 
 
@@ -46,7 +48,8 @@ def check_save(facts: SheetFacts) -> SheetOutcome:
 	sheet = facts.sheet
 	scores = sheet.get("scores") or []
 	problems = dict.fromkeys(PROBLEM_KINDS, ())
-	problems[STORABLE] = check_document_capacity(sheet, facts.column_sizes)
+	as_sent = sheet if facts.values_as_sent is None else facts.values_as_sent
+	problems[STORABLE] = check_document_capacity(as_sent, facts.column_sizes)
 	problems[LINKS] = list(facts.missing_links)
 	if not facts.expert_assigned:
 		problems[ASSIGNMENT] = [

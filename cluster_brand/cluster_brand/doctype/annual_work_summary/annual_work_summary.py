@@ -13,7 +13,7 @@ from frappe import _
 from frappe.utils import cint, getdate, today
 
 from cluster_brand.controllers.blank_numbers import NullableNumbers
-from cluster_brand.controllers.column_sizes import column_sizes
+from cluster_brand.controllers.column_sizes import column_sizes, values_as_sent
 from cluster_brand.controllers.duplicates import existing_duplicate
 from cluster_brand.controllers.edit_locks import changed_levels
 from cluster_brand.controllers.messages import throw_violations, translate_violation
@@ -223,6 +223,7 @@ def gather_summary_facts(doc, changed: set[int] | None = None) -> SummaryFacts:
 	``changed``: the levels that the save changes (controllers/edit_locks.changed_levels)."""
 	before = doc.get_doc_before_save()
 	pilot = doc.pilot()
+	sizes = column_sizes(doc.meta)
 	return SummaryFacts(
 		summary=doc.rule_input(),
 		today=getdate(today()),
@@ -235,7 +236,8 @@ def gather_summary_facts(doc, changed: set[int] | None = None) -> SummaryFacts:
 		pilot_end=getdate(pilot.planned_end_date) if pilot and pilot.planned_end_date else None,
 		province_due=province_due_date(doc) if doc.reporting_year else None,
 		duplicate=existing_duplicate(doc, ("brand_pilot", "reporting_year")),
-		column_sizes=column_sizes(doc.meta),
+		column_sizes=sizes,
+		values_as_sent=values_as_sent(doc, sizes),
 		missing_links=tuple(doc.missing_links()),
 	)
 

@@ -5,7 +5,7 @@ columns' sizes and the parts of the form it changes."""
 import frappe
 from frappe.utils import cint, getdate, today
 
-from cluster_brand.controllers.column_sizes import column_sizes
+from cluster_brand.controllers.column_sizes import column_sizes, values_as_sent
 from cluster_brand.controllers.duplicates import existing_duplicate
 from cluster_brand.controllers.rule_input import doc_as_rule_input
 from cluster_brand.doctype_names import APPLICATION, BRAND_PILOT, EXPERT_REVIEW, PILOT_BATCH
@@ -21,6 +21,7 @@ def gather_save_facts(doc, changed: set[int] | None = None) -> SaveFacts:
 	batch_deadline = frappe.db.get_value(PILOT_BATCH, doc.pilot_batch, "provincial_recommendation_deadline")
 	setting = _authority_setting(doc)
 	changes_state = bool(before) and before.workflow_state != doc.workflow_state
+	sizes = column_sizes(doc.meta)
 	return SaveFacts(
 		application=doc_as_rule_input(doc),
 		today=getdate(today()),
@@ -47,7 +48,8 @@ def gather_save_facts(doc, changed: set[int] | None = None) -> SaveFacts:
 		pilot_in_progress=_pilot_in_progress(doc)
 		if changes_state and doc.workflow_state == workflow.APPROVED_AS_PILOT
 		else None,
-		column_sizes=column_sizes(doc.meta),
+		column_sizes=sizes,
+		values_as_sent=values_as_sent(doc, sizes),
 		missing_links=tuple(doc.missing_links()),
 	)
 

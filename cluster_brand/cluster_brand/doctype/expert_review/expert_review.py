@@ -11,7 +11,7 @@ import frappe
 from frappe import _
 
 from cluster_brand.controllers.blank_numbers import NullableNumbers
-from cluster_brand.controllers.column_sizes import column_sizes
+from cluster_brand.controllers.column_sizes import column_sizes, values_as_sent
 from cluster_brand.controllers.links import link_violations
 from cluster_brand.controllers.messages import throw_violations
 from cluster_brand.controllers.rows import apply_derived
@@ -107,6 +107,7 @@ def gather_sheet_facts(doc) -> SheetFacts:
 		["criterion", "weight", "guidance"],
 		order_by="idx",
 	)
+	sizes = column_sizes(doc.meta)
 	return SheetFacts(
 		sheet=doc_as_rule_input(doc),
 		expert_assigned=bool(
@@ -116,7 +117,8 @@ def gather_sheet_facts(doc) -> SheetFacts:
 			)
 		),
 		rubric=tuple(rubric),
-		column_sizes=column_sizes(doc.meta),
+		column_sizes=sizes,
+		values_as_sent=values_as_sent(doc, sizes),
 		missing_links=tuple(link_violations(doc)),
 	)
 
