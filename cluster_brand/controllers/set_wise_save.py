@@ -12,7 +12,7 @@ unchanged.
 What stays Frappe's: the values fetched and the rules of fetching (fetch_if_empty, a submitted row keeps
 its values), the link's name in the record's own case, the deletion of the rows taken out, the insertion
 of new ones. What the app does instead: a link to no record is refused in validate by
-violations.link_violations, which names the item by its official name (Frappe's own message names the
+links.link_violations (through ``SetWiseSave.missing_links``), which names the item by its official name (Frappe's own message names the
 field's label and row only, and Frappe 15.44.2 lets a link with fetch fields pass unchecked).
 """
 
@@ -21,6 +21,9 @@ from collections import defaultdict
 import frappe
 from frappe.model.document import Document
 from frappe.model.utils.link_count import notify_link_count
+
+from cluster_brand.controllers.links import link_violations
+from cluster_brand.rules import Violation
 
 # written by every save whatever it changed: not a change of the row
 _STAMPS = frozenset({"modified", "modified_by"})
@@ -41,10 +44,10 @@ def _linked_doctype(row, df) -> str | None:
 	return doctype
 
 
-def fetch_linked_values(doc: Document) -> None:
+def fetch_linked_values(doc: Document) -> set[tuple[str, str]]:
 	"""What Frappe's link pass does to ``doc`` and its rows but its refusal: each link takes its record's
 	name as the database spells it, and each fetch_from field the record's value, read in one query per
-	linked DocType. The records found are in ``doc.flags.linked_records`` as (DocType, name)."""
+	linked DocType. Returns the records found, as (DocType, name)."""
 	links = []  # (row, link field, linked DocType, fields to fetch)
 	wanted: dict[str, dict] = defaultdict(lambda: {"names": set(), "fields": {"name"}})
 	fields_of = {}  # by DocType: the rows of a table share theirs
@@ -65,8 +68,7 @@ def fetch_linked_values(doc: Document) -> None:
 			wanted[doctype]["fields"].update(f.fetch_from.split(".")[-1] for f in fetched)
 
 	records = {}
-	# what exists need not be read again by violations.link_violations in this save
-	found = doc.flags.linked_records = set()
+	found = set()
 	for doctype, want in wanted.items():
 		# the columns are the DocTypes' own fieldnames (their meta), the names are parameters
 		columns = ", ".join(f"`{field}`" for field in sorted(want["fields"]))
@@ -88,6 +90,7 @@ def fetch_linked_values(doc: Document) -> None:
 		for f in fetched:
 			if row.is_new() or not row.docstatus.is_submitted() or f.allow_on_submit:
 				row.set_fetch_from_value(doctype, f, record)
+	return found
 
 
 def unchanged(row: Document, before: Document) -> bool:
@@ -105,9 +108,15 @@ class SetWiseSave:
 
 	def _validate_links(self):
 		# Frappe's name for its link pass; should it change, Frappe's own pass runs again, slower but right
+		self._links_found = set()
 		if self.flags.ignore_links or self._action == "cancel":
 			return
-		fetch_linked_values(self)
+		self._links_found = fetch_linked_values(self)
+
+	def missing_links(self) -> list[Violation]:
+		"""The links of this save to records that do not exist (links.link_violations), a fact its validate
+		gathers: the records that the link pass of this save has read are not read again."""
+		return link_violations(self, self.__dict__.get("_links_found", frozenset()))
 
 	def load_from_db(self):
 		super().load_from_db()

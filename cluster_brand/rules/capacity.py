@@ -8,7 +8,7 @@ the checks here read them with rules/values.py, which reads any value as text or
 """
 
 from collections.abc import Iterable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from cluster_brand.rules import Violation, _
 from cluster_brand.rules.values import INVALID, as_text, finite_number, parse_number, whole_number
@@ -241,4 +241,22 @@ def check_table_capacity(
 	violations = []
 	for idx, record in enumerate(rows or [], start=1):
 		violations += check_capacity(record, fields, idx, table_item, table_field)
+	return violations
+
+
+@dataclass(frozen=True)
+class ColumnSizes:
+	"""The limited columns of a form: ``fields`` as ``check_capacity`` reads them, ``tables`` as (the table's
+	fieldname, its label, the fields of its rows)."""
+
+	fields: tuple = ()
+	tables: tuple = ()
+
+
+def check_document_capacity(document, sizes: ColumnSizes) -> list[Violation]:
+	"""``check_capacity`` of a form and of every row of its tables (``document`` as plain data, or anything
+	with ``get``)."""
+	violations = check_capacity(document, sizes.fields)
+	for table_field, table_item, fields in sizes.tables:
+		violations += check_table_capacity(document.get(table_field) or [], fields, table_item, table_field)
 	return violations

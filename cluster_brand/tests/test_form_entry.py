@@ -10,7 +10,7 @@ from frappe.desk.form.load import getdoc
 from cluster_brand.cluster_brand.doctype.cluster_brand_application.cluster_brand_application import (
 	completeness_report,
 )
-from cluster_brand.controllers.violations import InvalidCellError
+from cluster_brand.controllers.messages import InvalidCellError
 from cluster_brand.doctype_names import APPLICATION
 from cluster_brand.rules.application.indicators import YEAR_FIELDS
 from cluster_brand.rules.application.workflow import DRAFT, PENDING_PROVINCIAL_REVIEW

@@ -7,7 +7,7 @@ from datetime import date
 import frappe
 from frappe.utils import today
 
-from cluster_brand.controllers.violations import InvalidCellError
+from cluster_brand.controllers.messages import InvalidCellError
 from cluster_brand.doctype_names import ANNUAL_WORK_SUMMARY, APPLICATION, PILOT_BATCH
 from cluster_brand.rules.application import workflow
 from cluster_brand.rules.application.workflow import PENDING_PROVINCIAL_REVIEW, RECOMMENDED

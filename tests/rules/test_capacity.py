@@ -41,7 +41,7 @@ def meta_fields(doctype: str) -> list[tuple]:
 
 
 def zh(violation) -> str:
-	"""The message as a Chinese user reads it (what cluster_brand.controllers.violations.translate_violation does)."""
+	"""The message as a Chinese user reads it (what cluster_brand.controllers.messages.translate_violation does)."""
 	t = translations()
 	args = {
 		k: (t.get(str(v), str(v)) if k in violation.translate_args else v) for k, v in violation.args.items()

@@ -1,7 +1,7 @@
 """The edit locks of the application (Annex 1 四: each party writes its part in its stage): who may change
 which part, by permission level, in which state. What a state withholds from a reader is rules/withheld.py;
 the states and the transitions' conditions are rules/workflow.py; the comparison of a save with the saved
-version is doctype/cluster_brand_application/save_facts.py (changed_levels)."""
+version is controllers/edit_locks.py (changed_levels)."""
 
 from cluster_brand.rules import Violation, _
 from cluster_brand.rules.application.workflow import (

@@ -1,10 +1,10 @@
 """The save of an application, as one pure function: the facts gathered once by the controller
-(save_facts.py beside it) in, what to derive and what is wrong out.
+(save_facts.py in the application's DocType folder) in, what to derive and every kind of problem out.
 
 The problems come in the order in which the controller reports them, one kind at a time: the edit locks,
-the entries (after which the controller makes the generic checks, values its columns hold and links that
-exist), the cluster's unit, one application per cluster and batch, the expert assignments, completeness
-when the application leaves its applicant, and the conditions of the transition.
+the entries, the values their columns cannot hold and the links to no record (the checks of every
+programme form), the cluster's unit, one application per cluster and batch, the expert assignments,
+completeness when the application leaves its applicant, and the conditions of the transition.
 """
 
 from dataclasses import dataclass, field
@@ -14,6 +14,7 @@ from cluster_brand.rules import Violation, _
 from cluster_brand.rules.application import edit_locks, workflow
 from cluster_brand.rules.application import form as application
 from cluster_brand.rules.application.indicators import indicator_years
+from cluster_brand.rules.capacity import ColumnSizes, check_document_capacity
 from cluster_brand.rules.review import scoring
 from cluster_brand.rules.values import finite_number
 
@@ -40,17 +41,34 @@ class SaveFacts:
 	duplicate: str | None = None  # another application of the cluster in the batch
 	notice_before: tuple = ()  # (public_notice_start, public_notice_end) before this save
 	pilot_in_progress: str | None = None  # the cluster's pilot in its pilot period, of another application
+	column_sizes: ColumnSizes = ColumnSizes()  # the form's limited columns (a value beyond one is refused)
+	# their values as sent, not cast as ``application`` is (a text for a number is refused, not read as 0);
+	# None: ``application``'s
+	values_as_sent: dict | None = None
+	missing_links: tuple = ()  # the links of the form to records that do not exist (Violations)
 
 
 # The kinds of problem, in the order in which they are reported.
 EDIT_LOCKS = "edit_locks"
 ENTRIES = "entries"
+STORABLE = "storable"
+LINKS = "links"
 CLUSTER_UNIT = "cluster_unit"
 DUPLICATE = "duplicate"
 ASSIGNMENTS = "assignments"
 INCOMPLETE = "incomplete"
 TRANSITION = "transition"
-PROBLEM_KINDS = (EDIT_LOCKS, ENTRIES, CLUSTER_UNIT, DUPLICATE, ASSIGNMENTS, INCOMPLETE, TRANSITION)
+PROBLEM_KINDS = (
+	EDIT_LOCKS,
+	ENTRIES,
+	STORABLE,
+	LINKS,
+	CLUSTER_UNIT,
+	DUPLICATE,
+	ASSIGNMENTS,
+	INCOMPLETE,
+	TRANSITION,
+)
 
 
 @dataclass
@@ -88,6 +106,10 @@ def check_save(facts: SaveFacts, completeness: bool = False) -> SaveOutcome:
 			),
 		]
 	problems[ENTRIES] = application.check_entries(doc, facts.batch_year)
+	# the derived values too: 资金合计 of 9e11 + 9e11 is beyond its column
+	as_sent = facts.application if facts.values_as_sent is None else facts.values_as_sent
+	problems[STORABLE] = check_document_capacity({**as_sent, **derived}, facts.column_sizes)
+	problems[LINKS] = list(facts.missing_links)
 	if facts.cluster_unit and facts.cluster_unit != doc.get("organizing_unit"):
 		problems[CLUSTER_UNIT] = [
 			Violation(

@@ -1,9 +1,10 @@
-"""rules/application_save.py: the save of an application as one pure function, without Frappe: the facts in,
+"""rules/application/save.py: the save of an application as one pure function, without Frappe: the facts in,
 what the save derives and every kind of problem out."""
 
 from dataclasses import replace
 from datetime import date
 
+from cluster_brand.rules import Violation
 from cluster_brand.rules.application import save as application_save
 from cluster_brand.rules.application.save import (
 	CLUSTER_UNIT,
@@ -11,12 +12,15 @@ from cluster_brand.rules.application.save import (
 	EDIT_LOCKS,
 	ENTRIES,
 	INCOMPLETE,
+	LINKS,
 	PROBLEM_KINDS,
+	STORABLE,
 	TRANSITION,
 	SaveFacts,
 	check_save,
 )
 from cluster_brand.rules.application.workflow import DRAFT, PENDING_PROVINCIAL_REVIEW
+from cluster_brand.rules.capacity import ColumnSizes
 from tests.sample_application import BATCH_YEAR, complete_application
 
 TODAY = date(2017, 4, 20)
@@ -104,3 +108,36 @@ def test_the_facts_are_not_changed_by_the_check():
 	before = repr(given.application)
 	application_save.check_save(given)
 	assert repr(given.application) == before
+
+
+# the columns the storable check reads: a text of the form and an amount of a row of its funding plan
+SIZES = ColumnSizes(
+	fields=(("leading_industry", "Data", "Leading Industry", 140), ("total_funding", "Currency", "Total", 0)),
+	tables=(("funding_plan", "Funding Plan", (("amount", "Currency", "Amount (10,000 yuan)", 0),)),),
+)
+
+
+def test_a_value_beyond_its_column_is_refused_with_its_row_and_the_derived_values_too():
+	too_long = facts(column_sizes=SIZES)
+	too_long.application["leading_industry"] = "五金" * 71
+	outcome = check_save(too_long)
+	assert kinds_with_problems(outcome) == {STORABLE}
+	assert outcome.problems[STORABLE][0].fieldname == "leading_industry"
+
+	assert kinds_with_problems(check_save(facts(column_sizes=SIZES))) == set()
+
+	# 资金合计 of 9e11 + 9e11: each amount fits its column, their total does not
+	large = facts(column_sizes=SIZES)
+	large.application["funding_plan"] = [
+		{**row, "amount": 9e11} for row in large.application["funding_plan"][:2]
+	]
+	outcome = check_save(large)
+	assert [v.fieldname for v in outcome.problems[STORABLE]] == ["total_funding"]
+
+
+def test_the_links_found_missing_are_reported_after_the_entries():
+	missing = Violation("{item} {name} does not exist.", {"item": "Pilot Batch", "name": "X"}, "pilot_batch")
+	outcome = check_save(facts(missing_links=(missing,)))
+	assert kinds_with_problems(outcome) == {LINKS}
+	assert outcome.problems[LINKS] == [missing]
+	assert PROBLEM_KINDS.index(ENTRIES) < PROBLEM_KINDS.index(STORABLE) < PROBLEM_KINDS.index(LINKS)

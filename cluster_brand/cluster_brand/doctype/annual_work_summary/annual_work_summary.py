@@ -3,28 +3,23 @@
 
 """年度工作总结: a pilot's report on one year of its pilot period (Annex 1 四(五), 三.7). Made by the pilot's
 organizing unit, inspected by its province, accepted by the ministry (the Workflow "Annual Work Summary
-Review"); the rules are in cluster_brand/rules/ (summary_workflow.py, pilot_calendar.py, summary_progress.py,
-summary_indicators.py, summary_completeness.py)."""
+Review"). A save is one trip, in the application's shape (validate, in named steps): the pilot's values
+copied in, a new summary started from the plan, the facts gathered once, one pure function deciding
+(cluster_brand/rules/pilot_years/save.py: every kind of problem and the derived values), the derived values
+applied in one place, the problems refused."""
 
 import frappe
 from frappe import _
-from frappe.utils import cint, flt, getdate, today
+from frappe.utils import cint, getdate, today
 
-from cluster_brand.cluster_brand.doctype.cluster_brand_application.cluster_brand_application import (
-	_update_rows_in_place,
-)
-from cluster_brand.cluster_brand.doctype.cluster_brand_application.save_facts import changed_levels
 from cluster_brand.controllers.blank_numbers import NullableNumbers
+from cluster_brand.controllers.column_sizes import column_sizes, values_as_sent
+from cluster_brand.controllers.duplicates import existing_duplicate
+from cluster_brand.controllers.edit_locks import changed_levels
+from cluster_brand.controllers.messages import throw_violations, translate_violation
+from cluster_brand.controllers.rows import apply_derived
+from cluster_brand.controllers.rule_input import doc_as_rule_input
 from cluster_brand.controllers.set_wise_save import SetWiseSave
-from cluster_brand.controllers.violations import (
-	doc_as_rule_input,
-	existing_duplicate,
-	link_violations,
-	throw_violations,
-	translate_violation,
-	validate_links,
-	validate_storable,
-)
 from cluster_brand.doctype_names import ANNUAL_WORK_SUMMARY, APPLICATION, BRAND_PILOT
 from cluster_brand.notifications.annual_summary import notify_summary_transition
 from cluster_brand.permissions.fields import WithholdsFromReader
@@ -33,7 +28,9 @@ from cluster_brand.rules.pilot_years import calendar as pilot_calendar
 from cluster_brand.rules.pilot_years import completeness as summary_completeness
 from cluster_brand.rules.pilot_years import indicators as summary_indicators
 from cluster_brand.rules.pilot_years import progress as summary_progress
+from cluster_brand.rules.pilot_years import save as summary_save
 from cluster_brand.rules.pilot_years import workflow as summary_workflow
+from cluster_brand.rules.pilot_years.save import SummaryFacts, SummaryOutcome
 
 # the pilot's values the summary shows (and the row rules read): copied, never typed
 PILOT_FIELDS = (
@@ -112,21 +109,17 @@ class AnnualWorkSummary(SetWiseSave, WithholdsFromReader, NullableNumbers):
 
 	def validate(self):
 		self.set_pilot_values()
-		# first: the due date and the progress are dates of the reporting year
-		self.check_reporting_year()
 		self.prefill_from_the_plan()
-		self.set_due_date()
-		self.set_derived_values()
-		self.check_edit_locks()
-		self.check_entries()
-		self.check_one_per_pilot_and_year()
-		self.check_transition()
+		facts = gather_summary_facts(self, changed_levels(self, summary_workflow.EDITABLE_IN))
+		outcome = summary_save.check_save(facts)
+		self.apply_derived(outcome)
+		self.throw_problems(outcome)
 
 	def on_update(self):
 		if self.has_value_changed("workflow_state"):
 			notify_summary_transition(self)
 
-	# --- the checks, in order ---------------------------------------------------------------------------
+	# --- the steps of a save ----------------------------------------------------------------------------
 
 	def pilot(self):
 		if not hasattr(self, "_pilot"):
@@ -182,92 +175,31 @@ class AnnualWorkSummary(SetWiseSave, WithholdsFromReader, NullableNumbers):
 		)
 		return frappe.get_doc(ANNUAL_WORK_SUMMARY, name) if name else None
 
-	def set_due_date(self):
-		if self.reporting_year:
-			self.due_date = pilot_calendar.due_date(cint(self.reporting_year), province_due_date(self))
+	def apply_derived(self, outcome: SummaryOutcome):
+		"""What the save derives, in one place: the summary's values, its rows' (each in its place) and the
+		derived indicators' rows, updated in place (matched on their indicator)."""
+		apply_derived(self, outcome.derived, outcome.row_values, summary_save.DERIVED_ROWS_KEY)
 
-	def set_derived_values(self):
-		"""What the summary computes: each measure's overdue flag, the change of each indicator against its
-		baseline and the derived ratios, the own-brand share, each target's % and the funds' total."""
-		as_of = summary_progress.progress_as_of(
-			cint(self.reporting_year) or getdate(today()).year, getdate(today())
-		)
-		for row in self.measure_progress:
-			node = getdate(row.time_node) if row.time_node else None
-			row.overdue = int(
-				summary_progress.measure_is_overdue({"time_node": node, "status": row.status}, as_of)
-			)
-		rows = [row.as_dict() for row in self.indicators]
-		compared, derived = summary_indicators.compare_indicators(rows)
-		for row, values in zip(self.indicators, compared, strict=True):
-			row.unit = (summary_indicators.SUMMARY_INDICATOR_BY_KEY.get(row.indicator) or row).unit
-			row.change_percent = values["change_percent"]
-		_update_rows_in_place(self, "derived_indicators", "derived_indicator", derived)
-		self.own_brand_sales_share = summary_indicators.own_brand_sales_share(
-			[row.as_dict() for row in self.backbone_enterprises]
-		)
-		for row in self.target_progress:
-			row.percent_of_target = summary_progress.percent_of_target(row.target_value, row.achieved_value)
-		self.total_funds = sum(flt(row.amount) for row in self.policies_and_funds)
-
-	def check_edit_locks(self):
-		before = self.get_doc_before_save()
-		if before is None or frappe.session.user == "Administrator":
-			return
+	def throw_problems(self, outcome: SummaryOutcome):
+		"""Each kind of problem in its turn, as the user has always been told them."""
+		problems = outcome.problems
+		throw_violations(problems[summary_save.REPORTING_YEAR], _("Annual Work Summary"))
 		throw_violations(
-			summary_workflow.forbidden_edits(
-				before.workflow_state, changed_levels(self), set(frappe.get_roles())
-			),
-			_("This part of the summary cannot be changed now"),
+			problems[summary_save.EDIT_LOCKS], _("This part of the summary cannot be changed now")
 		)
-
-	def check_entries(self):
+		throw_violations(problems[summary_save.ENTRIES], _("The annual work summary has errors"), doc=self)
+		throw_violations(problems[summary_save.STORABLE], _(self.doctype), doc=self)
+		throw_violations(problems[summary_save.LINKS], _("The annual work summary has errors"), doc=self)
+		throw_violations(problems[summary_save.DUPLICATE], None, exc=frappe.DuplicateEntryError)
+		# with the document: the answer locates the first missing cell, which the form opens (InvalidCellError)
 		throw_violations(
-			summary_completeness.entry_problems(self.rule_input()),
-			_("The annual work summary has errors"),
-			doc=self,
-		)
-		validate_storable(self)
-		validate_links(self, _("The annual work summary has errors"))
-
-	def check_one_per_pilot_and_year(self):
-		existing = existing_duplicate(self, ("brand_pilot", "reporting_year"))
-		if existing:
-			frappe.throw(
-				_("{0} already has an annual work summary for {1}: {2}.").format(
-					self.brand_pilot, self.reporting_year, existing
-				),
-				frappe.DuplicateEntryError,
-			)
-
-	def check_reporting_year(self):
-		pilot = self.pilot()
-		start = getdate(pilot.start_date) if pilot and pilot.start_date else None
-		end = getdate(pilot.planned_end_date) if pilot and pilot.planned_end_date else None
-		throw_violations(
-			pilot_calendar.check_reporting_year(self.reporting_year, start, end), _("Annual Work Summary")
-		)
-
-	def check_transition(self):
-		before = self.get_doc_before_save()
-		previous = before.workflow_state if before else None
-		if not before or previous == self.workflow_state:
-			return
-		violations = summary_workflow.check_transition(
-			summary_workflow.SummaryTransition(
-				previous, self.workflow_state, getdate(today()), self.rule_input()
-			)
-		)
-		title = _("The annual work summary cannot move to {0}").format(_(self.workflow_state))
-		intro = (
+			problems[summary_save.TRANSITION],
+			_("The annual work summary cannot move to {0}").format(_(self.workflow_state)),
 			_("The summary cannot be submitted until the following items are complete:")
 			if self.workflow_state == summary_workflow.PENDING_PROVINCIAL_INSPECTION
-			else None
+			else None,
+			doc=self,
 		)
-		# with the document: the answer locates the first missing cell, which the form opens (InvalidCellError)
-		throw_violations(violations, title, intro, doc=self)
-		if self.workflow_state == summary_workflow.PENDING_PROVINCIAL_INSPECTION:
-			self.submitted_on = today()
 
 	def rule_input(self) -> dict:
 		return doc_as_rule_input(self)
@@ -289,11 +221,39 @@ class AnnualWorkSummary(SetWiseSave, WithholdsFromReader, NullableNumbers):
 		return completeness_report(self)
 
 
-def completeness_report(doc) -> dict:
-	doc.set_derived_values()
-	problems = (
-		summary_completeness.entry_problems(doc.rule_input())
-		+ link_violations(doc)
-		+ summary_completeness.missing_items(doc.rule_input(), getdate(today()))
+def gather_summary_facts(doc, changed: set[int] | None = None) -> SummaryFacts:
+	"""Every fact that the rules of the summary's save read (rules/pilot_years/save.py), gathered once.
+	``changed``: the levels that the save changes (controllers/edit_locks.changed_levels)."""
+	before = doc.get_doc_before_save()
+	pilot = doc.pilot()
+	sizes = column_sizes(doc.meta)
+	return SummaryFacts(
+		summary=doc.rule_input(),
+		today=getdate(today()),
+		is_new=not before,
+		previous_state=before.workflow_state if before else None,
+		changed_levels=frozenset(changed or ()),
+		is_administrator=frappe.session.user == "Administrator",
+		roles=frozenset(frappe.get_roles()),
+		pilot_start=getdate(pilot.start_date) if pilot and pilot.start_date else None,
+		pilot_end=getdate(pilot.planned_end_date) if pilot and pilot.planned_end_date else None,
+		province_due=province_due_date(doc) if doc.reporting_year else None,
+		duplicate=existing_duplicate(doc, ("brand_pilot", "reporting_year")),
+		column_sizes=sizes,
+		values_as_sent=values_as_sent(doc, sizes),
+		missing_links=tuple(doc.missing_links()),
 	)
+
+
+def completeness_report(doc) -> dict:
+	"""The 完整性检查 (the form's button): the save's own entry point, asked what the summary would lack to
+	go to its province, without saving."""
+	outcome = summary_save.check_save(gather_summary_facts(doc), completeness=True)
+	doc.apply_derived(outcome)
+	problems = [
+		*outcome.problems[summary_save.REPORTING_YEAR],
+		*outcome.problems[summary_save.ENTRIES],
+		*outcome.problems[summary_save.LINKS],
+		*outcome.problems[summary_save.INCOMPLETE],
+	]
 	return {"complete": not problems, "missing": [translate_violation(v) for v in problems]}

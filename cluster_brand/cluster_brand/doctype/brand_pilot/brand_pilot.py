@@ -7,7 +7,8 @@ from frappe.model.document import Document
 from frappe.model.naming import make_autoname
 from frappe.utils import cint, getdate, today
 
-from cluster_brand.controllers.violations import validate_links, validate_storable
+from cluster_brand.controllers.column_sizes import validate_storable
+from cluster_brand.controllers.links import validate_links
 from cluster_brand.doctype_names import ANNUAL_WORK_SUMMARY, BRAND_PILOT, PILOT_BATCH
 from cluster_brand.readers.pilot_years import province_due_date
 from cluster_brand.rules.application.indicators import INDICATOR_BY_KEY, INDICATORS, indicator_years

@@ -7,7 +7,8 @@ import frappe
 from frappe import _
 from frappe.model import child_table_fields, default_fields, display_fieldtypes, no_value_fields
 
-from cluster_brand.controllers.violations import doc_as_rule_input, throw_violations
+from cluster_brand.controllers.messages import throw_violations
+from cluster_brand.controllers.rule_input import doc_as_rule_input
 from cluster_brand.doctype_names import APPLICATION, PILOT_BATCH
 from cluster_brand.permissions.scope import user_scope
 from cluster_brand.rules.application import batch_copy as application_copy

@@ -1,32 +1,26 @@
 # Copyright (c) 2026, cluster_brand contributors
 # For license information, please see license.txt
 
-"""The 申报书 on a real site. A save is one trip (validate): the facts are gathered once (save_facts.py),
-one pure function decides (cluster_brand/rules/application/save.py), and the controller applies what it
-derives and refuses what is wrong. What a save changes elsewhere is done by the DocType it changes (the
-sheets by Expert Review, the pilot by Brand Pilot), called from on_update."""
+"""The 申报书 on a real site. A save is one trip (validate, in named steps): the facts are gathered once
+(save_facts.py), one pure function decides (cluster_brand/rules/application/save.py: every kind of problem
+and the derived values), and the controller applies what it derives in one place and refuses what is wrong.
+What a save changes elsewhere is done by the DocType it changes (the sheets by Expert Review, the pilot by
+Brand Pilot), called from on_update."""
 
 import frappe
 from frappe import _
 from frappe.model.naming import make_autoname
 
 from cluster_brand.cluster_brand.doctype.brand_pilot.brand_pilot import create_brand_pilot
-from cluster_brand.cluster_brand.doctype.cluster_brand_application.save_facts import (
-	changed_levels,
-	gather_save_facts,
-)
+from cluster_brand.cluster_brand.doctype.cluster_brand_application.save_facts import gather_save_facts
 from cluster_brand.cluster_brand.doctype.expert_review.expert_review import sync_expert_reviews
 from cluster_brand.cluster_brand.doctype.pilot_batch.pilot_batch import refresh_batch_status
 from cluster_brand.controllers.blank_numbers import NullableNumbers
-from cluster_brand.controllers.fetched_values import keep_fetched_values
+from cluster_brand.controllers.declared_values import keep_declared_values
+from cluster_brand.controllers.edit_locks import changed_levels
+from cluster_brand.controllers.messages import throw_violations, translate_violation
+from cluster_brand.controllers.rows import apply_derived
 from cluster_brand.controllers.set_wise_save import SetWiseSave
-from cluster_brand.controllers.violations import (
-	link_violations,
-	throw_violations,
-	translate_violation,
-	validate_links,
-	validate_storable,
-)
 from cluster_brand.doctype_names import PILOT_BATCH
 from cluster_brand.notifications.application import notify_transition
 from cluster_brand.permissions.fields import WithholdsFromReader
@@ -179,23 +173,25 @@ class ClusterBrandApplication(SetWiseSave, WithholdsFromReader, NullableNumbers)
 		self.name = make_autoname(f"CBA-{self.get_batch_year()}-.#####", doc=self)
 
 	def validate(self):
-		self.keep_fetched_values()
-		edited = changed_levels(self)  # the rows as sent, before they are put in official order
+		self.keep_declared_values()
+		# the parts of the form this save changes, on the rows as sent (before they are put in official order)
+		edited = changed_levels(self, edit_locks.EDITABLE_IN)
 		self.set_official_rows()
-		outcome = application_save.check_save(gather_save_facts(self, edited))
+		facts = gather_save_facts(self, edited)
+		outcome = application_save.check_save(facts)
 		self.apply_derived(outcome.derived)
 		self.throw_problems(outcome)
 
 	def throw_problems(self, outcome: SaveOutcome):
-		"""Each kind of problem in its turn, as the user has always been told them; the generic checks of every
-		programme DocType (values its columns hold, links that exist) come after the entries."""
+		"""Each kind of problem in its turn, as the user has always been told them; the checks of every
+		programme form (values its columns hold, links that exist) come after the entries."""
 		problems = outcome.problems
 		throw_violations(
 			problems[application_save.EDIT_LOCKS], _("This part of the application cannot be changed now")
 		)
 		throw_violations(problems[application_save.ENTRIES], _("The application form has errors"), doc=self)
-		self.validate_storable()
-		validate_links(self, _("The application form has errors"))
+		throw_violations(problems[application_save.STORABLE], _(self.doctype), doc=self)
+		throw_violations(problems[application_save.LINKS], _("The application form has errors"), doc=self)
 		throw_violations(problems[application_save.CLUSTER_UNIT], _("Cluster Brand Application"))
 		throw_violations(
 			problems[application_save.DUPLICATE],
@@ -233,7 +229,7 @@ class ClusterBrandApplication(SetWiseSave, WithholdsFromReader, NullableNumbers)
 			# the batch's status follows its stage (issue 19)
 			refresh_batch_status(self.pilot_batch)
 
-	def keep_fetched_values(self):
+	def keep_declared_values(self):
 		"""What the application fetched from the registers (its unit's province, its cluster's industry, its
 		batch's deadline and copies, its enterprises' names and contacts) is part of the edit locks: once the
 		application has left the applicant, a save keeps the values from before it.
@@ -245,7 +241,7 @@ class ClusterBrandApplication(SetWiseSave, WithholdsFromReader, NullableNumbers)
 		applies to that unit's next application, or to this one if it is returned to the applicant."""
 		before = self.get_doc_before_save()
 		if before and before.workflow_state not in workflow.WITH_APPLICANT:
-			keep_fetched_values(self)
+			keep_declared_values(self)
 
 	def get_batch_year(self) -> int | None:
 		if not self.batch_year and self.pilot_batch:
@@ -267,32 +263,14 @@ class ClusterBrandApplication(SetWiseSave, WithholdsFromReader, NullableNumbers)
 			row.measure_no = number
 
 	def apply_derived(self, derived: dict):
-		_update_rows_in_place(self, "derived_indicators", "derived_indicator", derived["derived_indicators"])
-		self.update({key: value for key, value in derived.items() if key != "derived_indicators"})
-
-	def validate_storable(self):
-		"""Every value fits its column. After the entry checks, which name an indicator, an enterprise or a
-		funding row by its official name and year (they read any value without failing); this check names
-		every other item, and the derived values too (资金合计 of 9e11 + 9e11 is beyond its column)."""
-		validate_storable(self)
+		"""What the save derives, in one place: the read-only values, and the derived indicators' rows
+		updated in place (matched on their indicator)."""
+		apply_derived(self, derived, keyed={"derived_indicators": "derived_indicator"})
 
 	@frappe.whitelist()
 	def check_completeness(self) -> dict:
 		"""The form's 完整性检查 button: every missing or inconsistent item by its official name."""
 		return completeness_report(self)
-
-
-def _update_rows_in_place(doc, table: str, key: str, values: list[dict]):
-	"""The rows of ``table`` become ``values`` (matched on ``key``) without losing their names, so that a save
-	updates them rather than deleting and re-adding every row (and the timeline records only real changes)."""
-	existing = {row.get(key): row for row in doc.get(table) or []}
-	rows = []
-	for value in values:
-		row = existing.pop(value[key], None)
-		if row is not None:
-			row.update(value)
-		rows.append(row if row is not None else value)
-	doc.set(table, rows)
 
 
 def _in_official_order(rows, fieldname: str, keys: list[str]):
@@ -313,9 +291,9 @@ def completeness_report(doc) -> dict:
 	doc.set_official_rows()
 	outcome = application_save.check_save(gather_save_facts(doc), completeness=True)
 	doc.apply_derived(outcome.derived)
-	problems = (
-		list(outcome.problems[application_save.ENTRIES])
-		+ link_violations(doc)
-		+ list(outcome.problems[application_save.INCOMPLETE])
-	)
+	problems = [
+		*outcome.problems[application_save.ENTRIES],
+		*outcome.problems[application_save.LINKS],
+		*outcome.problems[application_save.INCOMPLETE],
+	]
 	return {"complete": not problems, "missing": [translate_violation(v) for v in problems]}

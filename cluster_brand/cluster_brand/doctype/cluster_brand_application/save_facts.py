@@ -1,24 +1,27 @@
 """The Frappe side of an application's save: every fact that the rules of the save read
-(cluster_brand/rules/application/save.py), gathered once, and the edit locks' comparison of the document
-with its version before the save."""
+(cluster_brand/rules/application/save.py), gathered once: the records it reads, the links it found, its
+columns' sizes and the parts of the form it changes."""
 
 import frappe
-from frappe.model import display_fieldtypes, table_fields
-from frappe.utils import cint, flt, getdate, today
+from frappe.utils import cint, getdate, today
 
-from cluster_brand.controllers.violations import doc_as_rule_input, existing_duplicate
+from cluster_brand.controllers.column_sizes import column_sizes, values_as_sent
+from cluster_brand.controllers.duplicates import existing_duplicate
+from cluster_brand.controllers.rule_input import doc_as_rule_input
 from cluster_brand.doctype_names import APPLICATION, BRAND_PILOT, EXPERT_REVIEW, PILOT_BATCH
-from cluster_brand.rules.application import edit_locks, workflow
+from cluster_brand.rules.application import workflow
 from cluster_brand.rules.application.save import SaveFacts
 
 
 def gather_save_facts(doc, changed: set[int] | None = None) -> SaveFacts:
-	"""``changed``: the levels that the save changes (changed_levels, compared on the rows as sent)."""
+	"""``changed``: the levels that the save changes (controllers/edit_locks.changed_levels, compared on the
+	rows as sent). The application's rows are in official order by now (set_official_rows)."""
 	before = doc.get_doc_before_save()
 	roles = frappe.get_roles()
 	batch_deadline = frappe.db.get_value(PILOT_BATCH, doc.pilot_batch, "provincial_recommendation_deadline")
 	setting = _authority_setting(doc)
 	changes_state = bool(before) and before.workflow_state != doc.workflow_state
+	sizes = column_sizes(doc.meta)
 	return SaveFacts(
 		application=doc_as_rule_input(doc),
 		today=getdate(today()),
@@ -45,6 +48,9 @@ def gather_save_facts(doc, changed: set[int] | None = None) -> SaveFacts:
 		pilot_in_progress=_pilot_in_progress(doc)
 		if changes_state and doc.workflow_state == workflow.APPROVED_AS_PILOT
 		else None,
+		column_sizes=sizes,
+		values_as_sent=values_as_sent(doc, sizes),
+		missing_links=tuple(doc.missing_links()),
 	)
 
 
@@ -123,56 +129,3 @@ def _assigned_experts(doc) -> dict:
 			["name", "expert_name", "recommending_authority", "organizing_unit", "disabled"],
 		)
 	}
-
-
-# --- the edit locks' comparison ------------------------------------------------------------------------
-
-
-def _normalise(df, value):
-	if df.fieldtype in ("Int", "Check"):
-		return cint(value)
-	if df.fieldtype in ("Float", "Currency", "Percent"):
-		return flt(value)
-	if df.fieldtype in ("Date", "Datetime"):
-		return str(getdate(value)) if value else None
-	return value or None
-
-
-def _editable_fields(meta):
-	return [
-		df
-		for df in meta.fields
-		# display_fieldtypes, not no_value_fields: the latter leaves out the child tables, which are locked too
-		if df.fieldtype not in display_fieldtypes and not df.read_only and df.fieldname != "workflow_state"
-	]
-
-
-def _value_of(df, doc):
-	"""A field's value as compared for the edit locks; a child table's as the tuple of its rows' values."""
-	if df.fieldtype in table_fields:
-		child_fields = [
-			c for c in _editable_fields(frappe.get_meta(df.options)) if c.fieldtype not in table_fields
-		]
-		return tuple(
-			tuple(_normalise(c, row.get(c.fieldname)) for c in child_fields)
-			for row in doc.get(df.fieldname) or []
-		)
-	return _normalise(df, doc.get(df.fieldname))
-
-
-def changed_levels(doc) -> set[int]:
-	"""The permission levels whose fields this save changes. The plain fields are compared before the tables,
-	and a level already found changed is not compared further (a save must stay quick)."""
-	before = doc.get_doc_before_save()
-	if not before:
-		return set()
-	changed = set()
-	for df in sorted(_editable_fields(doc.meta), key=lambda df: df.fieldtype in table_fields):
-		level = df.permlevel or 0
-		if (
-			level in edit_locks.EDITABLE_IN
-			and level not in changed
-			and _value_of(df, doc) != _value_of(df, before)
-		):
-			changed.add(level)
-	return changed

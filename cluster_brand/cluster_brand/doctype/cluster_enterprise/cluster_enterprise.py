@@ -4,12 +4,10 @@
 from frappe import _
 from frappe.model.document import Document
 
-from cluster_brand.controllers.violations import (
-	doc_as_rule_input,
-	throw_violations,
-	validate_links,
-	validate_storable,
-)
+from cluster_brand.controllers.column_sizes import validate_storable
+from cluster_brand.controllers.links import validate_links
+from cluster_brand.controllers.messages import throw_violations
+from cluster_brand.controllers.rule_input import doc_as_rule_input
 from cluster_brand.rules.formats import normalize_credit_code
 from cluster_brand.rules.registry import check_cluster_enterprise
 

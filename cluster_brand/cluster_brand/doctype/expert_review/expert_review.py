@@ -1,13 +1,25 @@
 # Copyright (c) 2026, cluster_brand contributors
 # For license information, please see license.txt
 
+"""专家评审表: an expert's score sheet of an application, on the batch's rubric. A save is one trip, in the
+application's shape (validate, in named steps): the facts gathered once, one pure function deciding
+(cluster_brand/rules/review/save.py: every kind of problem and the derived scores), the derived values applied
+in one place, the problems refused. Below the controller: the sheets kept in step with the application's
+expert assignments."""
+
 import frappe
 from frappe import _
 
 from cluster_brand.controllers.blank_numbers import NullableNumbers
-from cluster_brand.controllers.violations import throw_violations, validate_links, validate_storable
+from cluster_brand.controllers.column_sizes import column_sizes, values_as_sent
+from cluster_brand.controllers.links import link_violations
+from cluster_brand.controllers.messages import throw_violations
+from cluster_brand.controllers.rows import apply_derived
+from cluster_brand.controllers.rule_input import doc_as_rule_input
 from cluster_brand.doctype_names import APPLICATION, EXPERT_REVIEW
+from cluster_brand.rules.review import save as sheet_save
 from cluster_brand.rules.review import scoring as rules
+from cluster_brand.rules.review.save import SheetFacts, SheetOutcome
 
 
 class ExpertReview(NullableNumbers):
@@ -42,12 +54,24 @@ class ExpertReview(NullableNumbers):
 	(cluster_brand/controllers/blank_numbers.py)."""
 
 	def validate(self):
-		validate_storable(self)
-		validate_links(self)
-		self.validate_expert_is_assigned()
-		self.validate_rubric_is_the_batchs()
-		self.set_weighted_scores()
-		self.validate_scores()
+		facts = gather_sheet_facts(self)
+		outcome = sheet_save.check_save(facts)
+		self.apply_derived(outcome)
+		self.throw_problems(outcome)
+
+	def apply_derived(self, outcome: SheetOutcome):
+		"""What the save derives, in one place: each criterion's score as stored, its weighted score and the
+		rubric's guidance, and the sheet's total."""
+		apply_derived(self, outcome.derived, outcome.row_values)
+
+	def throw_problems(self, outcome: SheetOutcome):
+		"""Each kind of problem in its turn, as the expert has always been told them."""
+		problems = outcome.problems
+		throw_violations(problems[sheet_save.STORABLE], _(self.doctype), doc=self)
+		throw_violations(problems[sheet_save.LINKS], _(self.doctype), doc=self)
+		throw_violations(problems[sheet_save.ASSIGNMENT], None)
+		throw_violations(problems[sheet_save.RUBRIC], _("Expert Review"), _(rules.SHEET_RUBRIC_INTRO))
+		throw_violations(problems[sheet_save.SCORES], _("Expert Review"))
 
 	def before_submit(self):
 		throw_violations(
@@ -61,45 +85,6 @@ class ExpertReview(NullableNumbers):
 	def on_cancel(self):
 		refresh_review_status(self.application)
 
-	def validate_expert_is_assigned(self):
-		if not frappe.db.exists(
-			"Expert Assignment",
-			{"parent": self.application, "parenttype": APPLICATION, "expert": self.expert},
-		):
-			frappe.throw(
-				_("{0} is not assigned to review {1}.").format(
-					self.expert_name or self.expert, self.application
-				)
-			)
-
-	def validate_rubric_is_the_batchs(self):
-		# pilot_batch is fetched from the application on every save, so the sheet cannot choose its rubric.
-		rubric = frappe.get_all(
-			"Review Criterion",
-			{"parent": self.pilot_batch, "parenttype": "Pilot Batch", "parentfield": "review_criteria"},
-			["criterion", "weight", "guidance"],
-			order_by="idx",
-		)
-		throw_violations(
-			rules.check_sheet_rubric([row.as_dict() for row in self.scores], rubric),
-			_("Expert Review"),
-			_(rules.SHEET_RUBRIC_INTRO),
-		)
-		# the guidance (评分要点) as the ministry words it now
-		for row, criterion in zip(self.scores, rubric, strict=True):
-			row.guidance = criterion.guidance
-
-	def set_weighted_scores(self):
-		for row in self.scores:
-			row.score = rules.score_value(row.score)
-		# None (stored NULL) for a criterion not scored yet, and for the total of a sheet not fully scored
-		weighted, self.total_score = rules.weighted_scores([row.as_dict() for row in self.scores])
-		for row, value in zip(self.scores, weighted, strict=True):
-			row.weighted_score = value
-
-	def validate_scores(self):
-		throw_violations(rules.check_scores([row.as_dict() for row in self.scores]), _("Expert Review"))
-
 	def validate_declaration(self):
 		missing = []
 		if not self.no_conflict_of_interest:
@@ -111,6 +96,31 @@ class ExpertReview(NullableNumbers):
 				_("Before submitting the review, complete: {0}").format("、".join(missing)),
 				title=_("Expert Review"),
 			)
+
+
+def gather_sheet_facts(doc) -> SheetFacts:
+	"""Every fact that the rules of the sheet's save read (rules/review/save.py), gathered once."""
+	# pilot_batch is fetched from the application on every save, so the sheet cannot choose its rubric
+	rubric = frappe.get_all(
+		"Review Criterion",
+		{"parent": doc.pilot_batch, "parenttype": "Pilot Batch", "parentfield": "review_criteria"},
+		["criterion", "weight", "guidance"],
+		order_by="idx",
+	)
+	sizes = column_sizes(doc.meta)
+	return SheetFacts(
+		sheet=doc_as_rule_input(doc),
+		expert_assigned=bool(
+			frappe.db.exists(
+				"Expert Assignment",
+				{"parent": doc.application, "parenttype": APPLICATION, "expert": doc.expert},
+			)
+		),
+		rubric=tuple(rubric),
+		column_sizes=sizes,
+		values_as_sent=values_as_sent(doc, sizes),
+		missing_links=tuple(link_violations(doc)),
+	)
 
 
 # --- the sheets of an application, kept in step with its expert assignments ---------------------------

@@ -7,12 +7,10 @@ from frappe.model.document import Document
 from frappe.utils import getdate, today
 
 from cluster_brand.cluster_brand.doctype.expert_review.expert_review import refresh_review_deadlines
-from cluster_brand.controllers.violations import (
-	doc_as_rule_input,
-	throw_violations,
-	validate_links,
-	validate_storable,
-)
+from cluster_brand.controllers.column_sizes import validate_storable
+from cluster_brand.controllers.links import validate_links
+from cluster_brand.controllers.messages import throw_violations
+from cluster_brand.controllers.rule_input import doc_as_rule_input
 from cluster_brand.doctype_names import APPLICATION, PILOT_BATCH
 from cluster_brand.notifications.deadlines import refresh_deadlines
 from cluster_brand.rules.application import workflow

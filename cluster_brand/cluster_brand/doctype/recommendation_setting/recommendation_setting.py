@@ -9,12 +9,10 @@ from frappe.utils import getdate
 from cluster_brand.cluster_brand.doctype.recommending_authority.recommending_authority import (
 	validate_is_provincial,
 )
-from cluster_brand.controllers.violations import (
-	existing_duplicate,
-	throw_violations,
-	validate_links,
-	validate_storable,
-)
+from cluster_brand.controllers.column_sizes import validate_storable
+from cluster_brand.controllers.duplicates import existing_duplicate
+from cluster_brand.controllers.links import validate_links
+from cluster_brand.controllers.messages import throw_violations
 from cluster_brand.notifications.deadlines import refresh_deadlines
 from cluster_brand.rules.pilot_years.calendar import check_province_due
 

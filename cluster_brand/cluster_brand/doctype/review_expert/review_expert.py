@@ -5,7 +5,8 @@ import frappe
 from frappe import _
 from frappe.model.document import Document
 
-from cluster_brand.controllers.violations import validate_links, validate_storable
+from cluster_brand.controllers.column_sizes import validate_storable
+from cluster_brand.controllers.links import validate_links
 
 
 class ReviewExpert(Document):

@@ -1,6 +1,7 @@
-"""What Frappe fetched into a document (fetch_from) kept as it was before the save: a change of a register
-(the unit's province, an enterprise's name) does not reach a document that must keep what was declared. The
-application calls it once it has left its applicant (ClusterBrandApplication.keep_fetched_values says why)."""
+"""The values the registers declare in a document (what Frappe fetches into it, fetch_from: the unit's
+province, its cluster's industry, an enterprise's name) kept as they were before the save: a change of a
+register does not reach a document that must keep what was declared. The application keeps them once it has
+left its applicant (ClusterBrandApplication.keep_declared_values says why)."""
 
 import frappe
 
@@ -35,7 +36,7 @@ def _fetched_fields(meta) -> list:
 	return [df for df in meta.fields if df.fetch_from]
 
 
-def keep_fetched_values(doc) -> None:
+def keep_declared_values(doc) -> None:
 	"""Puts back what Frappe fetched (fetch_from) into ``doc`` and into the rows it had before this save,
 	so that a change of a register (the unit's province, an enterprise's name) does not reach it.
 
