@@ -54,7 +54,7 @@ cluster_brand.desk.check_completeness = (frm, complete) => {
 };
 
 // A refused save points at the failing cell: the server names the table, row and field in its message and
-// locates the cells in its answer (cluster_brand/controllers/violations.py, InvalidCellError). Frappe shows the message
+// locates the cells in its answer (cluster_brand/controllers/messages.py, InvalidCellError). Frappe shows the message
 // only when no handler takes the error, so the handler shows it and brings the first cell's row into view;
 // when the message is closed, the cell is opened for editing (in the table, or in the row's form), or the
 // form's own field is scrolled to and focused.

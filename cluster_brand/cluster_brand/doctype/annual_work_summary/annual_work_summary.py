@@ -24,8 +24,6 @@ from cluster_brand.doctype_names import ANNUAL_WORK_SUMMARY, APPLICATION, BRAND_
 from cluster_brand.notifications.annual_summary import notify_summary_transition
 from cluster_brand.permissions.fields import WithholdsFromReader
 from cluster_brand.readers.pilot_years import province_due_date
-from cluster_brand.rules.pilot_years import calendar as pilot_calendar
-from cluster_brand.rules.pilot_years import completeness as summary_completeness
 from cluster_brand.rules.pilot_years import indicators as summary_indicators
 from cluster_brand.rules.pilot_years import progress as summary_progress
 from cluster_brand.rules.pilot_years import save as summary_save
