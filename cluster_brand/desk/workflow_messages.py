@@ -1,5 +1,5 @@
-"""What the desk says around each action of the programme (issue 19): the texts of rules/workflow.py and
-rules/summary_workflow.py, translated for the session's user and sent with the desk's boot (hooks.py
+"""What the desk says around each action of the programme (issue 19): the texts of rules/application/workflow.py and
+rules/pilot_years/workflow.py, translated for the session's user and sent with the desk's boot (hooks.py
 boot_session), so that the forms (public/js/desk_forms.js) ask and answer without a request of their own."""
 
 import frappe

@@ -1,6 +1,6 @@
 """Field levels and what a state withholds: what of a document its reader may not read.
 
-The states' declaration is rules/withheld.py; this applies it on the document's own read paths (form, REST,
+The states' declaration is rules/views/withheld.py; this applies it on the document's own read paths (form, REST,
 every print format). The list paths (queries, counts, exports) apply it through ``withheld_in_queries``
 (query_fields.hidden_fields), the history (timeline, versions) through ``fields_hidden_in_history``."""
 
@@ -17,7 +17,7 @@ def unreadable_fields(doctype: str) -> set[str]:
 
 
 def withheld_from_reader(doc) -> tuple[str, ...]:
-	"""What ``doc``'s present state withholds from the session user (rules/withheld.py)."""
+	"""What ``doc``'s present state withholds from the session user (rules/views/withheld.py)."""
 	return withheld_fields(doc.doctype, doc.get("workflow_state"), set(frappe.get_roles()))
 
 
@@ -41,7 +41,7 @@ def fields_hidden_in_history(doc) -> set[str]:
 class WithholdsFromReader:
 	"""For a controller (before ``Document`` in its bases): after Frappe's field levels, each read (form,
 	REST) and each print (every format, Frappe's Standard included, and its PDF) blanks what the document's
-	state withholds from the reader (rules/withheld.py)."""
+	state withholds from the reader (rules/views/withheld.py)."""
 
 	def apply_fieldlevel_read_permissions(self):
 		super().apply_fieldlevel_read_permissions()

@@ -354,7 +354,7 @@ class TestDeskWalk(DeskTestCase):
 		page.goto(self.server.url + ROUTE + self.draft, wait_until="domcontentloaded")
 		settle(page)
 		self.open_tab(page, "review_tab")
-		# the notice starts the day it is published at the earliest (rules/workflow.py)
+		# the notice starts the day it is published at the earliest (rules/application/workflow.py)
 		self.fill(page, "public_notice_start", today())
 		self.fill(page, "public_notice_end", add_days(today(), 6))
 		self.save(page)

@@ -1,6 +1,6 @@
 """The 申报书 form on the server side of the desk: a number nobody typed stays blank (stored as no value, not
 as 0), a refused save names and locates the failing cell, and the form learns which parts the reader may
-edit in this state (the edit locks of rules/edit_locks.py, read-only in the form before any save)."""
+edit in this state (the edit locks of rules/application/edit_locks.py, read-only in the form before any save)."""
 
 from datetime import date
 

@@ -1,5 +1,5 @@
 """What a state withholds, tried on every read path, and read-only fields, tried on every write path: the
-cases are generated from the declarations (rules/withheld.py; the DocTypes' read-only fields), over HTTP as
+cases are generated from the declarations (rules/views/withheld.py; the DocTypes' read-only fields), over HTTP as
 each reader or writer would send them (token authentication, Frappe's WSGI application, the app's hooks).
 
 A DocType added to the declaration with withheld fields, or with read-only fields, is tried here once it has

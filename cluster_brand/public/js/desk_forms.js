@@ -284,7 +284,7 @@ function programme_numbers(frm) {
 // --- Actions say what they will do and what happened (issue 19) ----------------------------------------------
 // Each workflow action (Frappe's action menu, frappe.ui.form.States) asks first what it will do and says
 // afterwards what happened and who acts next; so do the expert's submission of a score sheet and the receiver's
-// receipt of the paper copies. The texts are the rules' (rules/workflow.py, rules/summary_workflow.py), sent
+// receipt of the paper copies. The texts are the rules' (rules/application/workflow.py, rules/pilot_years/workflow.py), sent
 // translated with the boot (cluster_brand/desk/workflow_messages.py).
 (() => {
 	if (frappe.cb_action_texts_installed) return;

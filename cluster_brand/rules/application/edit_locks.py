@@ -1,6 +1,6 @@
 """The edit locks of the application (Annex 1 四: each party writes its part in its stage): who may change
-which part, by permission level, in which state. What a state withholds from a reader is rules/withheld.py;
-the states and the transitions' conditions are rules/workflow.py; the comparison of a save with the saved
+which part, by permission level, in which state. What a state withholds from a reader is rules/views/withheld.py;
+the states and the transitions' conditions are rules/application/workflow.py; the comparison of a save with the saved
 version is controllers/edit_locks.py (changed_levels)."""
 
 from cluster_brand.rules import Violation, _
@@ -40,7 +40,7 @@ LEVEL_NAMES = {
 	4: "Expert Review Arrangements",
 }
 
-# The state in which the province decides (its draft opinion is withheld: rules/withheld.py).
+# The state in which the province decides (its draft opinion is withheld: rules/views/withheld.py).
 PROVINCE_DECIDING = (PENDING_PROVINCIAL_REVIEW,)
 
 

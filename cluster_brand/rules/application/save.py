@@ -147,7 +147,7 @@ def check_save(facts: SaveFacts, completeness: bool = False) -> SaveOutcome:
 
 
 def derive(facts: SaveFacts) -> dict:
-	"""The values the form shows read-only: the 申报书's (rules/application.py) and the review's."""
+	"""The values the form shows read-only: the 申报书's (rules/application/form.py) and the review's."""
 	year = facts.batch_year
 	derived = application.derived_values(facts.application, year)
 	derived["indicator_years"] = ", ".join(str(y) for y in indicator_years(year)) if year else None

@@ -1,7 +1,7 @@
 """The workflow of Annex 1 四 (试点工作程序): the states, what each transition requires (its conditions), the
 deadlines and the pilot period. Who edits which part of the application in which state (the edit locks) and
-what a reader may not read are rules/edit_locks.py; the experts' rubric and scores rules/scoring.py, their
-ranking rules/ranking.py."""
+what a reader may not read are rules/application/edit_locks.py; the experts' rubric and scores rules/review/scoring.py, their
+ranking rules/review/ranking.py."""
 
 from dataclasses import dataclass
 from datetime import date

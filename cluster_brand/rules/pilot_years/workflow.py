@@ -116,7 +116,7 @@ def editable_levels(state: str | None, roles: set[str]) -> list[int]:
 	]
 
 
-# --- What each action says (issue 19; as rules/workflow.py APPLICATION_ACTIONS) -------------------------------
+# --- What each action says (issue 19; as rules/application/workflow.py APPLICATION_ACTIONS) -------------------------------
 SUMMARY_ACTIONS = {
 	"Submit to Province": ActionText(
 		_("Submit the annual work summary to the provincial authority for its inspection?"),

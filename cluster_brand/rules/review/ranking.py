@@ -1,6 +1,6 @@
 """The experts' ranking of a batch's applications (Annex 1 四（三）专家评审): by the mean of the submitted sheets'
 total scores, ties sharing a rank; the ranking report's rows and the batch PDF's order read it. The sheets
-and their scores are rules/scoring.py."""
+and their scores are rules/review/scoring.py."""
 
 import math
 from dataclasses import dataclass

@@ -1,6 +1,6 @@
 """The experts' part of the review (Annex 1 四): the batch's rubric, the score sheets, recusal and an
-application's mean score. The ranking of the batch is rules/ranking.py, the workflow around it
-rules/workflow.py."""
+application's mean score. The ranking of the batch is rules/review/ranking.py, the workflow around it
+rules/application/workflow.py."""
 
 from cluster_brand.rules import Violation, _
 from cluster_brand.rules.capacity import check_number

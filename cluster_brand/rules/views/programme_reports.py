@@ -78,7 +78,7 @@ def application_summary(
 	total_own_brand_sales_revenue (the backbone table's sums, 万元), leading_industry_sales_revenue (亿元),
 	mean_score where readable. ``figures_of``: by application, its last_year_figures. ``assignments``: by application, its experts assigned
 	and sheets submitted, None when the reader may not know who reviews. A reader with ``roles`` gets no field the form withholds from it in
-	the application's state (rules/withheld.py)."""
+	the application's state (rules/views/withheld.py)."""
 	rows = []
 	for application in applications:
 		name = application["name"]

@@ -209,7 +209,7 @@ def _start_review(cast, name):
 
 def publish_notice(cast, name, published=NOTICE_PUBLISHED):
 	"""The ministry publishes the notice on the day ``published`` days from today, starting that day; its
-	period is NOTICE_DAYS days (the notice cannot start before it is published, rules/workflow.py)."""
+	period is NOTICE_DAYS days (the notice cannot start before it is published, rules/application/workflow.py)."""
 	day = add_days(today(), published)
 	with on_day(day):
 		edit(cast.ministry, name, public_notice_start=day, public_notice_end=add_days(day, NOTICE_DAYS - 1))

@@ -1,4 +1,4 @@
-"""The copy of an application into a new batch (rules/application_copy.py): its years shifted, what stays
+"""The copy of an application into a new batch (rules/application/batch_copy.py): its years shifted, what stays
 behind, and when it is refused."""
 
 import json

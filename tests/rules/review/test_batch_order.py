@@ -1,4 +1,4 @@
-"""The order of a batch's applications in the one PDF of the review meeting (rules/batch_print.py)."""
+"""The order of a batch's applications in the one PDF of the review meeting (rules/review/batch_order.py)."""
 
 from cluster_brand.rules.review.batch_order import outline_title, print_order
 

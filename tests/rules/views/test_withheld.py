@@ -1,4 +1,4 @@
-"""rules/withheld.py: what each state withholds from each reader, and the declaration against the DocTypes."""
+"""rules/views/withheld.py: what each state withholds from each reader, and the declaration against the DocTypes."""
 
 import ast
 

@@ -178,7 +178,7 @@ function set_year_headings(frm) {
 // --- The province's 省级推荐意见 (issue 19) ------------------------------------------------------------------
 // The province opens its printed opinion from the application (the format lists every application it recommended
 // in the batch, in rank order); its 推荐日期 is required and defaults to today while it decides, so that the
-// printed opinion is dated (the server dates a decision taken without one: rules/workflow.py decision_date).
+// printed opinion is dated (the server dates a decision taken without one: rules/application/workflow.py decision_date).
 const RECOMMENDATION_FORMAT = "省级推荐意见";
 const PROVINCE = "Provincial Reviewer";
 const NOT_THE_PROVINCES = ["Draft", "Returned", "Withdrawn"];

@@ -92,7 +92,7 @@ def previous_batch(batch_year: int | None, name: str | None = None) -> str | Non
 
 
 def stage_of(batch) -> str:
-	"""The batch's status as its stage (rules/workflow.py batch_status), from its applications' states."""
+	"""The batch's status as its stage (rules/application/workflow.py batch_status), from its applications' states."""
 	application_states = (
 		# each state once: a batch of thousands of applications is read at every application's step
 		frappe.get_all(
