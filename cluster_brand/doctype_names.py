@@ -6,6 +6,7 @@ EXPERT_REVIEW = "Expert Review"
 PILOT_BATCH = "Pilot Batch"
 BRAND_PILOT = "Brand Pilot"
 ANNUAL_WORK_SUMMARY = "Annual Work Summary"
+EVALUATION_ROUND = "Evaluation Round"
 
 # The module of the programme's DocTypes (their JSON's "module")
 PROGRAMME_MODULE = "Cluster Brand"
@@ -16,6 +17,7 @@ DESK_FORMS = (
 	ANNUAL_WORK_SUMMARY,
 	BRAND_PILOT,
 	APPLICATION,
+	EVALUATION_ROUND,
 	"Cluster Enterprise",
 	EXPERT_REVIEW,
 	"Industrial Cluster",
@@ -52,7 +54,11 @@ CHILD_TABLE_PARENTS = {
 	"Annual Summary Target Progress": ANNUAL_WORK_SUMMARY,
 	"Annual Summary Funding": ANNUAL_WORK_SUMMARY,
 	"Annual Summary Self Evaluation": ANNUAL_WORK_SUMMARY,
+	# the pilot's end: the ministry's evaluation round of a batch
+	"Evaluation Round Quota": EVALUATION_ROUND,
 }
 # The child tables of a DocType without row rules (every reader of the DocType reads each of its records): Frappe
 # lists their rows with the parent's DocType permission, which is the whole rule; they need no query of their own.
+# Review Criterion is also the rubric of an Evaluation Round (its document review and its hearing): the criteria
+# of a published notice, read by every reader of the rubrics.
 PARENTS_WITHOUT_ROW_RULES = {"Review Criterion": PILOT_BATCH}

@@ -123,6 +123,7 @@ permission_query_conditions = {
 	"User": "cluster_brand.permissions.frappe_records.own_user_query",
 	# the pilot stage (cluster_brand/permissions/pilot_stage.py)
 	"Annual Work Summary": "cluster_brand.permissions.pilot_stage.annual_summary_query",
+	"Evaluation Round": "cluster_brand.permissions.registers.evaluation_round_query",
 	# each child table: its rows are visible when its parent is (doctype_names.CHILD_TABLE_PARENTS)
 	**{child: "cluster_brand.permissions.child_tables.child_table_query" for child in CHILD_TABLE_PARENTS},
 }
@@ -139,6 +140,7 @@ has_permission = {
 	"Notification Log": "cluster_brand.permissions.frappe_records.notification_log_has_permission",
 	"File": "cluster_brand.permissions.files.file_has_permission",
 	"Annual Work Summary": "cluster_brand.permissions.pilot_stage.annual_summary_has_permission",
+	"Evaluation Round": "cluster_brand.permissions.registers.evaluation_round_has_permission",
 }
 
 scheduler_events = {

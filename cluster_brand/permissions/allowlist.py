@@ -79,6 +79,8 @@ ALLOWED_METHODS = {
 	"frappe.desk.doctype.dashboard_settings.dashboard_settings.save_chart_config": "test_isolation.TestIsolation.test_dashboard_settings_are_the_users_own",
 	# the pilot years: a unit starts its summary from its own pilot (brand_pilot.py)
 	"cluster_brand.cluster_brand.doctype.brand_pilot.brand_pilot.start_annual_summary": "test_pilot_years.TestPilotYears.test_a_unit_starts_its_own_pilots_summary_only",
+	# a new evaluation round's rubrics, for the ministry who creates the rounds
+	"cluster_brand.cluster_brand.doctype.evaluation_round.evaluation_round.default_rubrics": "test_evaluation_round.TestEvaluationRound.test_a_new_round_starts_from_the_programmes_rubrics",
 	"cluster_brand.pilot_years.start_annual_summary": "test_http_pilot_years.TestPilotYearsOverHTTPOn.test_the_pilot_years",
 	# a unit copies its own application into a later open batch (application_copy.py; issue 19)
 	"cluster_brand.cluster_brand.doctype.cluster_brand_application.application_copy.copy_to_batch": "test_application_copy.TestApplicationCopy.test_refused_across_units",

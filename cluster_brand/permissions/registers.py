@@ -2,8 +2,8 @@
 
 import frappe
 
-from cluster_brand.doctype_names import APPLICATION
-from cluster_brand.permissions.applications import application_conditions
+from cluster_brand.doctype_names import APPLICATION, BRAND_PILOT, EVALUATION_ROUND
+from cluster_brand.permissions.applications import application_conditions, brand_pilot_query
 from cluster_brand.permissions.scope import any_of, row_visible, sees_all, sql_in, user_scope
 
 
@@ -111,3 +111,29 @@ def review_expert_query(user):
 def review_expert_has_permission(doc, ptype=None, user=None, **kwargs):
 	user = user or frappe.session.user
 	return sees_all(user) or doc.user == user
+
+
+# the roles that read every evaluation round, as they read every Pilot Batch: a round is the ministry's
+# published notice (its deadlines, rubrics and quotas)
+READS_EVERY_ROUND = frozenset({"Provincial Reviewer", "Industry Association", "Review Expert"})
+
+
+def evaluation_round_query(user):
+	"""The ministry's evaluation rounds: a unit reads the rounds of its own pilots' batches (their deadlines
+	are its own); the provinces, associations and experts read every round."""
+	user = user or frappe.session.user
+	scope = user_scope(user)
+	if sees_all(user) or scope.roles & READS_EVERY_ROUND:
+		return ""
+	if "Cluster Applicant" not in scope.roles:
+		return "1=0"
+	return (
+		f"`tab{EVALUATION_ROUND}`.pilot_batch in (select `tab{BRAND_PILOT}`.pilot_batch from `tab{BRAND_PILOT}`"
+		f" where {brand_pilot_query(user) or '1=1'})"
+	)
+
+
+def evaluation_round_has_permission(doc, ptype=None, user=None, **kwargs):
+	if doc.is_new():
+		return True  # creating a round is the ministry's (DocType permissions)
+	return row_visible(EVALUATION_ROUND, doc.name, evaluation_round_query(user))

@@ -21,6 +21,42 @@ DOCUMENT_RUBRIC_TABLE, DOCUMENT_RUBRIC_ITEM = "document_review_criteria", "Docum
 HEARING_RUBRIC_TABLE, HEARING_RUBRIC_ITEM = "hearing_criteria", "Hearing Criteria"
 QUOTA_TABLE, QUOTA_ITEM = "provincial_quotas", "Provincial Quotas"
 
+# A new round's document rubric: the four demonstration conditions (示范区条件) of the notice and the typical
+# experience the round looks for; the ministry adjusts it to the round's notice.
+DEFAULT_DOCUMENT_RUBRIC = (
+	("区域品牌发展战略与政策落实", 25, "区域品牌发展战略正式发布、定位清晰，政策、资金按计划落实到位"),
+	("评价和舆情监测", 20, "开展区域品牌评价和舆情监测，并根据结果采取改进措施"),
+	("主要指标提升", 25, "工业增加值率、以自主品牌销售产品比重、新产品产值率较基期提高"),
+	("品牌推广与营销活动", 15, "联合行业组织和骨干企业开展质量、品牌推广或营销活动，成效明显"),
+	("典型经验", 15, "经验成熟、可复制、可推广"),
+)
+
+
+def default_rubrics() -> dict[str, list[dict]]:
+	"""A new round's rubrics: the document review's default, and the hearing's three criteria with their
+	weights blank (the ministry sets them for each round)."""
+	return {
+		DOCUMENT_RUBRIC_TABLE: [
+			{"criterion": criterion, "weight": weight, "guidance": guidance}
+			for criterion, weight, guidance in DEFAULT_DOCUMENT_RUBRIC
+		],
+		HEARING_RUBRIC_TABLE: [{"criterion": criterion, "weight": None} for criterion in HEARING_CRITERIA],
+	}
+
+
+def check_one_round_per_batch(batch: str, other_round: str | None) -> list[Violation]:
+	"""A batch of pilots is evaluated in one round; ``other_round`` is a round of the batch saved before."""
+	if not (batch and other_round):
+		return []
+	return [
+		Violation(
+			_("{item}: {batch} is evaluated in {round} already; a batch has one evaluation round."),
+			{"item": "Pilot Batch", "batch": batch, "round": other_round},
+			"pilot_batch",
+			translate_args=("item",),
+		)
+	]
+
 
 def check_deadline_order(round_: dict) -> list[Violation]:
 	"""Each deadline set may not be earlier than one set before it in the round's order."""

@@ -59,6 +59,8 @@ WITHHELD: dict[str, tuple[Withheld, ...]] = {
 	"Industrial Cluster": (),
 	"Organizing Unit": (),
 	"Pilot Batch": (),
+	# the ministry's published notice of the round: withheld from no reader (who reads it: its row rule)
+	"Evaluation Round": (),
 	"Recommendation Setting": (),
 	"Recommending Authority": (),
 	"Review Expert": (),

@@ -33,3 +33,18 @@ SEES_SUMMARY = {
 	"zhejiang_expert": False,
 }
 SEES_DRAFT_SUMMARY = {key: key in ("applicant", "ministry") for key in SEES_SUMMARY}
+# Who reads the evaluation round of the test unit's pilot's batch (the ministry's notice: every province,
+# association and expert as for Pilot Batch; a unit for its own pilots' batch only; the materials receiver not).
+SEES_EVALUATION_ROUND = {
+	"applicant": True,
+	"other_applicant": False,
+	"province": True,
+	"other_province": True,
+	"association": True,
+	"other_association": True,
+	"ministry": True,
+	"receiver": False,
+	"expert": True,
+	"other_expert": True,
+	"zhejiang_expert": True,
+}

@@ -95,3 +95,23 @@ def test_a_recommendation_beyond_the_quota_is_refused():
 	# a province without a quota is not limited
 	assert r.check_recommendation_quota("B", 9, rows) == []
 	assert r.over_quota({"A": 3, "B": 9}, rows) == {"A": (3, 2)}
+
+
+def test_a_new_rounds_rubrics():
+	rubrics = r.default_rubrics()
+	document = rubrics[r.DOCUMENT_RUBRIC_TABLE]
+	# the document rubric passes as it is; the hearing's three wait for the ministry's weights
+	assert r.check_evaluation_round({r.DOCUMENT_RUBRIC_TABLE: document}) == []
+	assert len(document) == len(r.DEFAULT_DOCUMENT_RUBRIC)
+	assert [row["criterion"] for row in rubrics[r.HEARING_RUBRIC_TABLE]] == list(r.HEARING_CRITERIA)
+	assert all(row["weight"] is None for row in rubrics[r.HEARING_RUBRIC_TABLE])
+	assert r.check_hearing_rubric(rubrics[r.HEARING_RUBRIC_TABLE])
+	# each call is a fresh copy: a form that edits its rows edits no other's
+	assert r.default_rubrics()[r.DOCUMENT_RUBRIC_TABLE] is not document
+
+
+def test_a_batch_has_one_round():
+	assert r.check_one_round_per_batch("2017 batch", None) == []
+	(problem,) = r.check_one_round_per_batch("2017 batch", "2020 round")
+	assert problem.fieldname == "pilot_batch"
+	assert problem.args["round"] == "2020 round"

@@ -3,6 +3,17 @@
 
 frappe.ui.form.on("Brand Pilot", {
 	refresh(frm) {
+		// the batch's 总结评价 round: when the final summary is due (brand_pilot.py onload)
+		const round = frm.doc.__onload?.evaluation_round;
+		if (round?.final_summary_deadline) {
+			frm.set_intro(
+				__("Evaluation round {0}: the final summary is due by {1}.", [
+					round.name,
+					frappe.datetime.str_to_user(round.final_summary_deadline),
+				]),
+				"blue"
+			);
+		}
 		// the pilot's summaries, as the reader may see them (no Connections panel: its counts are not the
 		// programme users' to call, cluster_brand/permissions/allowlist.py)
 		if (!frm.is_new()) {

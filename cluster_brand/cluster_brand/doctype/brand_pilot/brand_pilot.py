@@ -10,6 +10,7 @@ from frappe.utils import cint, getdate, today
 from cluster_brand.controllers.column_sizes import validate_storable
 from cluster_brand.controllers.links import validate_links
 from cluster_brand.doctype_names import ANNUAL_WORK_SUMMARY, BRAND_PILOT, PILOT_BATCH
+from cluster_brand.readers.evaluation_rounds import batch_round
 from cluster_brand.readers.pilot_years import province_due_date
 from cluster_brand.rules.application.indicators import INDICATOR_BY_KEY, INDICATORS, indicator_years
 from cluster_brand.rules.application.workflow import planned_end
@@ -62,6 +63,8 @@ class BrandPilot(Document):
 	def onload(self):
 		# the form's 「开始年度工作总结」 button proposes the year to report on
 		self.set_onload("suggested_reporting_year", self.suggested_reporting_year())
+		# the batch's 总结评价 sets when the final summary is due
+		self.set_onload("evaluation_round", batch_round(self.pilot_batch))
 
 	def suggested_reporting_year(self) -> int | None:
 		"""The year the unit starts its next summary for; None for a reader who starts none (the years

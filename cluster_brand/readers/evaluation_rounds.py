@@ -1,0 +1,19 @@
+"""What the pilot's form reads of its batch's evaluation round (总结评价): the round and its final summary
+deadline, through the reader's own permissions (a unit reads the rounds of its own pilots' batches)."""
+
+import frappe
+
+from cluster_brand.doctype_names import EVALUATION_ROUND
+
+
+def batch_round(pilot_batch: str | None) -> dict | None:
+	"""The evaluation round of ``pilot_batch`` with its final summary deadline, None without one."""
+	if not pilot_batch:
+		return None
+	rounds = frappe.get_list(
+		EVALUATION_ROUND,
+		filters={"pilot_batch": pilot_batch},
+		fields=["name", "final_summary_deadline"],
+		limit_page_length=1,
+	)
+	return rounds[0] if rounds else None
