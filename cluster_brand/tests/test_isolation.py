@@ -13,15 +13,26 @@ from frappe.desk.reportview import execute as reportview_execute
 from frappe.desk.search import search_link
 from frappe.utils.global_search import search as global_search
 
-from cluster_brand.doctype_names import ANNUAL_WORK_SUMMARY, APPLICATION, BRAND_PILOT, EXPERT_REVIEW
+from cluster_brand.doctype_names import (
+	ANNUAL_WORK_SUMMARY,
+	APPLICATION,
+	BRAND_PILOT,
+	EVALUATION_ROUND,
+	EXPERT_REVIEW,
+)
 from cluster_brand.print.format_names import APPLICATION_FORMAT
 from cluster_brand.rules.application import workflow as states
 from cluster_brand.rules.application.workflow import DRAFT, UNDER_EXPERT_REVIEW
 from cluster_brand.rules.pilot_years.workflow import PENDING_PROVINCIAL_INSPECTION
 from cluster_brand.tests.support.dates import frozen_day
-from cluster_brand.tests.support.isolation import SEES, SEES_DRAFT_SUMMARY, SEES_SUMMARY
+from cluster_brand.tests.support.isolation import (
+	SEES,
+	SEES_DRAFT_SUMMARY,
+	SEES_EVALUATION_ROUND,
+	SEES_SUMMARY,
+)
 from cluster_brand.tests.support.pilot_stage import make_pilot, reporting_year, summary_in
-from cluster_brand.tests.support.process import OTHER_UNIT, drive_to, make_cast, submit_review
+from cluster_brand.tests.support.process import OTHER_UNIT, ZHEJIANG, drive_to, make_cast, submit_review
 from cluster_brand.tests.support.records import IntegrationTestCase, make_test_application_values
 
 DENIED = (frappe.PermissionError,)
@@ -577,3 +588,80 @@ class TestPilotStageIsolation(IntegrationTestCase):
 			frappe.set_user("Administrator")
 			if not sees:
 				self.assertEqual(names, [], key)
+
+
+@frozen_day(DAY)
+class TestEvaluationRoundIsolation(IntegrationTestCase):
+	"""The ministry's evaluation round of the test unit's pilot's batch, and its quota rows, on every read path
+	(support/isolation.py SEES_EVALUATION_ROUND)."""
+
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		cls.cast = make_cast()
+		pilot = make_pilot(cls.cast, f"iso-er-{frappe.generate_hash(length=6)}")
+		batch = frappe.db.get_value(BRAND_PILOT, pilot, "pilot_batch")
+		for name in frappe.get_all(EVALUATION_ROUND, {"pilot_batch": batch}, pluck="name"):
+			frappe.delete_doc(EVALUATION_ROUND, name, force=True)
+		cls.name = (
+			frappe.get_doc(
+				{
+					"doctype": EVALUATION_ROUND,
+					"title": f"iso-er-{frappe.generate_hash(length=6)}",
+					"pilot_batch": batch,
+					"hearing_criteria": [
+						{"criterion": c, "weight": w}
+						for c, w in (("创新性", 40), ("先进性", 30), ("示范性", 30))
+					],
+					"provincial_quotas": [{"recommending_authority": ZHEJIANG, "quota": 1}],
+				}
+			)
+			.insert()
+			.name
+		)
+
+	def tearDown(self):
+		frappe.set_user("Administrator")
+
+	def as_each_user(self, read_path):
+		for key, expected in SEES_EVALUATION_ROUND.items():
+			with self.subTest(user=key):
+				frappe.set_user(self.cast[key])
+				try:
+					seen = read_path(self.name)
+				except DENIED:
+					seen = False
+				finally:
+					frappe.set_user("Administrator")
+				self.assertEqual(
+					seen, expected, f"{key} {'should' if expected else 'must not'} see the round"
+				)
+
+	def test_every_read_path(self):
+		from frappe.client import get, get_list
+
+		self.as_each_user(lambda name: frappe.get_doc(EVALUATION_ROUND, name).has_permission("read"))
+		self.as_each_user(lambda name: bool(get(EVALUATION_ROUND, name)))
+		self.as_each_user(
+			lambda name: name in [r.name for r in get_list(EVALUATION_ROUND, limit_page_length=0)]
+		)
+		self.as_each_user(
+			lambda name: bool(
+				reportview_execute(
+					EVALUATION_ROUND, fields=["name"], filters=[[EVALUATION_ROUND, "name", "=", name]]
+				)
+			)
+		)
+		self.as_each_user(lambda name: any(r["value"] == name for r in search_link(EVALUATION_ROUND, name)))
+		# its quota rows follow the round
+		self.as_each_user(
+			lambda name: bool(
+				get_list(
+					"Evaluation Round Quota",
+					filters={"parent": name},
+					fields=["name"],
+					parent=EVALUATION_ROUND,
+					limit_page_length=0,
+				)
+			)
+		)
