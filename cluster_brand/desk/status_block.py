@@ -9,13 +9,15 @@ import frappe
 from frappe import _
 from frappe.utils import getdate, today
 
-from cluster_brand.doctype_names import PROGRAMME_MODULE
+from cluster_brand.doctype_names import EVALUATION_ROUND, PROGRAMME_MODULE
 from cluster_brand.readers.applications import readable_applications, recommended_applications
 from cluster_brand.readers.batches import BATCH_DATES, batch_dates, batch_with_dates, latest_batch
+from cluster_brand.readers.evaluation_rounds import open_rounds
 from cluster_brand.readers.pilot_years import summary_status_rows
 from cluster_brand.readers.recommendation_settings import recommendation_settings
 from cluster_brand.readers.review_sheets import review_sheets
 from cluster_brand.rules.application import workflow as states
+from cluster_brand.rules.pilot_end.evaluation_round import DEADLINES
 from cluster_brand.rules.pilot_years import workflow as summary_workflow
 from cluster_brand.rules.views import desk_status as status
 
@@ -164,10 +166,25 @@ def own_workspaces_first(bootinfo):
 	by_module[PROGRAMME_MODULE] = status.own_workspaces(by_module[PROGRAMME_MODULE], allowed, default)
 
 
+def _evaluation_rounds(day) -> list[dict]:
+	"""The open 总结评价 rounds and their deadlines, in the order the round runs."""
+	meta = frappe.get_meta(EVALUATION_ROUND)
+	return [
+		{
+			"title": row.title,
+			"deadlines": [
+				(meta.get_label(field), status.deadline(getdate(row[field]) if row[field] else None, day))
+				for field, _label in DEADLINES
+			],
+		}
+		for row in open_rounds()
+	]
+
+
 def _ministry(day, pilot_batch=None):
 	batch = batch_with_dates(pilot_batch)
 	if not batch:
-		return {"batch": None}
+		return {"batch": None, "rounds": _evaluation_rounds(day)}
 	applications = readable_applications(
 		["name", "recommending_authority", "workflow_state"], filters={"pilot_batch": batch.name}
 	)
@@ -182,6 +199,7 @@ def _ministry(day, pilot_batch=None):
 		"deadlines": deadlines,
 		"matrix": status.state_matrix(applications),
 		"experts": status.expert_progress(sheets),
+		"rounds": _evaluation_rounds(day),
 	}
 
 

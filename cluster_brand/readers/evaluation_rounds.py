@@ -4,6 +4,7 @@ deadline, through the reader's own permissions (a unit reads the rounds of its o
 import frappe
 
 from cluster_brand.doctype_names import EVALUATION_ROUND
+from cluster_brand.rules.pilot_end.evaluation_round import DEADLINES
 
 
 def batch_round(pilot_batch: str | None) -> dict | None:
@@ -17,3 +18,14 @@ def batch_round(pilot_batch: str | None) -> dict | None:
 		limit_page_length=1,
 	)
 	return rounds[0] if rounds else None
+
+
+def open_rounds() -> list[dict]:
+	"""The open evaluation rounds the user reads, with their deadlines (the ministry's status block)."""
+	return frappe.get_list(
+		EVALUATION_ROUND,
+		filters={"status": "Open"},
+		fields=["name", "title", *(field for field, _label in DEADLINES)],
+		order_by="creation desc",
+		limit_page_length=0,
+	)

@@ -7,7 +7,7 @@ import frappe
 from frappe.utils import add_days, getdate, today
 
 from cluster_brand.desk.status_block import get_desk_status
-from cluster_brand.doctype_names import APPLICATION, EXPERT_REVIEW, PILOT_BATCH
+from cluster_brand.doctype_names import APPLICATION, EVALUATION_ROUND, EXPERT_REVIEW, PILOT_BATCH
 from cluster_brand.rules.application import workflow as states
 from cluster_brand.tests.support.dates import frozen_day
 from cluster_brand.tests.support.process import OTHER_UNIT, drive_to, make_cast, new_application
@@ -91,6 +91,28 @@ class TestDeskStatus(IntegrationTestCase):
 		# the ministry's view goes through the permissions too: an applicant reads no expert's sheet
 		with self.assertRaises(frappe.PermissionError):
 			status_as(self.cast.applicant, "ministry", pilot_batch=TEST_BATCH)
+
+	def test_the_ministry_sees_the_open_evaluation_rounds_deadlines(self):
+		for name in frappe.get_all(EVALUATION_ROUND, pluck="name"):
+			frappe.delete_doc(EVALUATION_ROUND, name, force=True)
+		hearing = [{"criterion": c, "weight": w} for c, w in (("创新性", 40), ("先进性", 30), ("示范性", 30))]
+		title = f"总结评价 {frappe.generate_hash(length=6)}"
+		frappe.get_doc(
+			{
+				"doctype": EVALUATION_ROUND,
+				"title": title,
+				"pilot_batch": TEST_BATCH,
+				"final_summary_deadline": add_days(DAY, 5),
+				"hearing_criteria": hearing,
+			}
+		).insert()
+		ministry = status_as(self.cast.ministry, "ministry", pilot_batch=TEST_BATCH)
+		self.assertIn(title, ministry)
+		self.assertIn("试点工作总结报告截止日期", ministry)
+		self.assertIn(f'data-tone="near">{add_days(DAY, 5)}', ministry)
+		# a closed round is done with
+		frappe.db.set_value(EVALUATION_ROUND, title, "status", "Closed")
+		self.assertNotIn(title, status_as(self.cast.ministry, "ministry", pilot_batch=TEST_BATCH))
 
 	def test_unknown_view_is_refused(self):
 		with self.assertRaises(frappe.ValidationError):

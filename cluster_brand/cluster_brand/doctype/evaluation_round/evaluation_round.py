@@ -5,7 +5,11 @@
 deadlines, the rubrics of the document review and of the central hearing, the provinces' quotas. Its status is
 the ministry's to set (Open while the round runs, Closed once the demonstration zones are named): the dates
 alone do not tell when the ministry has decided. A save in the registers' shape: storable, links, the facts
-gathered, one pure check (rules/pilot_end/evaluation_round.py), the problems refused."""
+gathered, one pure check (rules/pilot_end/evaluation_round.py), the problems refused.
+
+Who reads a round: permissions/registers.py evaluation_round_query. Its quota rows name every province with a
+quota: their link ignores Frappe's user permissions (a province's scope), so that each province reads the
+ministry's published quotas whole, as it reads the Pilot Batch."""
 
 import frappe
 from frappe import _
