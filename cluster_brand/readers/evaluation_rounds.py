@@ -4,7 +4,7 @@ deadline, through the reader's own permissions (a unit reads the rounds of its o
 import frappe
 
 from cluster_brand.doctype_names import EVALUATION_ROUND
-from cluster_brand.rules.pilot_end.evaluation_round import DEADLINES
+from cluster_brand.rules.pilot_end.evaluation_round import DEADLINES, IN_PROGRESS
 
 
 def batch_round(pilot_batch: str | None) -> dict | None:
@@ -24,7 +24,7 @@ def open_rounds() -> list[dict]:
 	"""The open evaluation rounds the user reads, with their deadlines (the ministry's status block)."""
 	return frappe.get_list(
 		EVALUATION_ROUND,
-		filters={"status": "Open"},
+		filters={"status": IN_PROGRESS},
 		fields=["name", "title", *(field for field, _label in DEADLINES)],
 		order_by="creation desc",
 		limit_page_length=0,

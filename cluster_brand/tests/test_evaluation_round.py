@@ -73,7 +73,7 @@ class TestEvaluationRound(IntegrationTestCase):
 			[(c, w) for c, w, _guidance in rules.DEFAULT_DOCUMENT_RUBRIC],
 		)
 		self.assertEqual([r.criterion for r in doc.hearing_criteria], list(rules.HEARING_CRITERIA))
-		self.assertEqual(doc.status, "Open")
+		self.assertEqual(doc.status, "In Progress")
 		# the form's rubrics, for the ministry only (its one method: permissions/allowlist.py)
 		frappe.set_user(self.cast.ministry)
 		rubrics = default_rubrics()
@@ -179,9 +179,9 @@ class TestEvaluationRound(IntegrationTestCase):
 				self.assertFalse(frappe.has_permission(EVALUATION_ROUND, "write", self.round))
 		frappe.set_user(self.cast.ministry)
 		doc = frappe.get_doc(EVALUATION_ROUND, self.round)
-		doc.status = "Closed"
+		doc.status = "Concluded"
 		doc.save()
-		self.assertEqual(frappe.db.get_value(EVALUATION_ROUND, self.round, "status"), "Closed")
+		self.assertEqual(frappe.db.get_value(EVALUATION_ROUND, self.round, "status"), "Concluded")
 
 	def test_who_reads_the_rounds(self):
 		"""List, form and the REST client's calls (frappe.client), the quota rows with their round."""

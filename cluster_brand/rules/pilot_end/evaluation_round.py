@@ -20,6 +20,8 @@ HEARING_CRITERIA = ("创新性", "先进性", "示范性")
 DOCUMENT_RUBRIC_TABLE, DOCUMENT_RUBRIC_ITEM = "document_review_criteria", "Document Review Criteria"
 HEARING_RUBRIC_TABLE, HEARING_RUBRIC_ITEM = "hearing_criteria", "Hearing Criteria"
 QUOTA_TABLE, QUOTA_ITEM = "provincial_quotas", "Provincial Quotas"
+# the round's status, the ministry's to set (Frappe's own zh for "Open" is 开: a word of its own here)
+IN_PROGRESS, CONCLUDED = "In Progress", "Concluded"
 
 # A new round's document rubric: the four demonstration conditions (示范区条件) of the notice and the typical
 # experience the round looks for; the ministry adjusts it to the round's notice.

@@ -3,7 +3,7 @@
 
 """总结评价: the ministry's evaluation round of a batch of pilots (工信厅科函〔2018〕283号): its notice, its
 deadlines, the rubrics of the document review and of the central hearing, the provinces' quotas. Its status is
-the ministry's to set (Open while the round runs, Closed once the demonstration zones are named): the dates
+the ministry's to set (In Progress while the round runs, Concluded once the demonstration zones are named): the dates
 alone do not tell when the ministry has decided. A save in the registers' shape: storable, links, the facts
 gathered, one pure check (rules/pilot_end/evaluation_round.py), the problems refused.
 
@@ -49,7 +49,7 @@ class EvaluationRound(Document):
 		pilot_batch: DF.Link
 		provincial_quotas: DF.Table[EvaluationRoundQuota]
 		provincial_recommendation_deadline: DF.Date | None
-		status: DF.Literal["Open", "Closed"]
+		status: DF.Literal["In Progress", "Concluded"]
 		title: DF.Data
 	# end: auto-generated types
 
