@@ -7,13 +7,19 @@ when its parent document is visible. (A single row is checked on its parent docu
 
 import frappe
 
-from cluster_brand.doctype_names import ANNUAL_WORK_SUMMARY, APPLICATION, BRAND_PILOT, CHILD_TABLE_PARENTS
+from cluster_brand.doctype_names import (
+	ANNUAL_WORK_SUMMARY,
+	APPLICATION,
+	BRAND_PILOT,
+	CHILD_TABLE_PARENTS,
+	FINAL_SUMMARY,
+)
 from cluster_brand.permissions.applications import (
 	application_conditions,
 	brand_pilot_query,
 	expert_review_query,
 )
-from cluster_brand.permissions.pilot_stage import annual_summary_conditions
+from cluster_brand.permissions.pilot_stage import annual_summary_conditions, final_summary_conditions
 from cluster_brand.permissions.scope import sees_all, user_scope
 
 # each parent: the condition of its rows the user may see ("" for all)
@@ -22,6 +28,7 @@ PARENT_CONDITIONS = {
 	"Expert Review": expert_review_query,
 	BRAND_PILOT: brand_pilot_query,
 	ANNUAL_WORK_SUMMARY: annual_summary_conditions,
+	FINAL_SUMMARY: final_summary_conditions,
 }
 
 # Who an application's experts are is the ministry's to know (an expert knows only its own assignment).

@@ -6,11 +6,12 @@ its stage, and the conditions of each step.
 The final summary is read as a plain dict (``doc.as_dict()`` shape)."""
 
 from dataclasses import dataclass, field
+from datetime import date
 
 from cluster_brand.rules import Violation, _
 from cluster_brand.rules.application.completeness import is_blank
 from cluster_brand.rules.application.workflow import DRAFT, RETURNED, ActionText
-from cluster_brand.rules.pilot_end.final_summary import missing_items
+from cluster_brand.rules.pilot_end.final_summary import can_start, missing_items
 from cluster_brand.rules.pilot_years import workflow as summary_workflow
 from cluster_brand.rules.pilot_years.workflow import ACCEPTED, FORWARDED_TO_MINISTRY
 
@@ -72,6 +73,58 @@ def forbidden_edits(previous_state: str | None, changed: set[int], roles: set[st
 
 def editable_levels(state: str | None, roles: set[str]) -> list[int]:
 	return summary_workflow.editable_levels(state, roles, EDITABLE_IN)
+
+
+# --- The save, as one pure function (the annual summary's shape: rules/pilot_years/save.py) ----------------
+START, EDIT_LOCKS, DUPLICATE, TRANSITION = "start", "edit_locks", "duplicate", "transition"
+PROBLEM_KINDS = (START, EDIT_LOCKS, DUPLICATE, TRANSITION)
+
+
+@dataclass
+class FinalSummaryFacts:
+	"""Everything the rules of a final summary's save read, gathered once by its controller."""
+
+	summary: dict
+	today: date
+	pilot_end: date | None = None
+	is_new: bool = True
+	previous_state: str | None = None
+	changed_levels: frozenset = frozenset()
+	is_administrator: bool = False
+	roles: frozenset = frozenset()
+	duplicate: str | None = None  # the pilot's other final summary
+
+
+def check_save(facts: FinalSummaryFacts) -> dict[str, list[Violation]]:
+	"""Every kind of problem of the save, in the order the controller reports them."""
+	problems = {kind: [] for kind in PROBLEM_KINDS}
+	if facts.is_new and not can_start(facts.pilot_end, facts.today):
+		problems[START].append(
+			Violation(
+				_("The final summary of {pilot} can be started from 1 January {year}."),
+				{
+					"pilot": facts.summary.get("brand_pilot"),
+					"year": facts.pilot_end.year if facts.pilot_end else "—",
+				},
+			)
+		)
+	if not facts.is_administrator:
+		problems[EDIT_LOCKS] = forbidden_edits(
+			facts.previous_state, set(facts.changed_levels), set(facts.roles)
+		)
+	if facts.duplicate:
+		problems[DUPLICATE].append(
+			Violation(
+				_("{pilot} already has a final summary: {summary}."),
+				{"pilot": facts.summary.get("brand_pilot"), "summary": facts.duplicate},
+			)
+		)
+	target = facts.summary.get("workflow_state")
+	if not facts.is_new and target != facts.previous_state:
+		problems[TRANSITION] = check_transition(
+			FinalSummaryTransition(facts.previous_state, target, facts.summary)
+		)
+	return problems
 
 
 # --- What each action says (as rules/pilot_years/workflow.py SUMMARY_ACTIONS) ------------------------------
