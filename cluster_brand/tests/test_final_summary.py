@@ -15,7 +15,18 @@ from cluster_brand.rules.pilot_end import final_summary as rules
 from cluster_brand.rules.pilot_end import final_summary_workflow as fs_workflow
 from cluster_brand.rules.pilot_years import workflow as summary_workflow
 from cluster_brand.tests.support.dates import frozen_day
-from cluster_brand.tests.support.pilot_stage import make_pilot, reporting_year, summary_in
+from cluster_brand.tests.support.pilot_stage import (
+	FINAL_CHECK,
+	act_on_final_summary,
+	as_user,
+	edit_final_summary,
+	final_acceptance,
+	final_summary_in,
+	final_summary_texts,
+	make_pilot,
+	reporting_year,
+	summary_in,
+)
 from cluster_brand.tests.support.process import make_cast
 from cluster_brand.tests.support.records import IntegrationTestCase
 
@@ -31,47 +42,6 @@ ACTIONS = (
 	(fs_workflow.FORWARDED_TO_MINISTRY, "Accept Final Summary", "ministry"),
 	(fs_workflow.FORWARDED_TO_MINISTRY, "Return for Revision", "ministry"),
 )
-
-
-def as_user(user, fn, *args):
-	frappe.set_user(user)
-	try:
-		return fn(*args)
-	finally:
-		frappe.set_user("Administrator")
-
-
-def edit(user, name, **values):
-	def save():
-		doc = frappe.get_doc(FINAL_SUMMARY, name)
-		doc.update(values)
-		return doc.save()
-
-	return as_user(user, save)
-
-
-def act(user, name, action):
-	return as_user(user, lambda: apply_workflow(frappe.get_doc(FINAL_SUMMARY, name).as_dict(), action))
-
-
-def unit_texts(name) -> dict:
-	doc = frappe.get_doc(FINAL_SUMMARY, name)
-	return {
-		"work_results": "区域品牌影响力明显提升。",
-		"problems": "部分企业品牌意识仍较薄弱。",
-		"lessons": "政府引导、协会推动、企业主体。",
-		rules.MEASURES_TABLE: [
-			{**row.as_dict(), "reason_not_completed": row.reason_not_completed or "资金到位较晚。"}
-			for row in doc.get(rules.MEASURES_TABLE)
-		],
-	}
-
-
-CHECK = {"check_date": "2026-06-15", "check_opinion": "同意报送。"}
-
-
-def acceptance(outcome=rules.OUTCOME_COMPLETED) -> dict:
-	return {"acceptance_date": "2026-06-15", "acceptance_opinion": "同意验收。", "outcome": outcome}
 
 
 @frozen_day(DAY)
@@ -100,20 +70,7 @@ class TestFinalSummary(IntegrationTestCase):
 		return as_user(user or self.cast.applicant, start_final_summary, self.pilot)
 
 	def in_state(self, state):
-		name = self.start()
-		if state == workflow.DRAFT:
-			return name
-		edit(self.cast.applicant, name, **unit_texts(name))
-		act(self.cast.applicant, name, "Submit to Provincial Authority")
-		if state != fs_workflow.PENDING_PROVINCIAL_CHECK:
-			edit(self.cast.province, name, **CHECK)
-			act(
-				self.cast.province,
-				name,
-				"Return for Revision" if state == workflow.RETURNED else "Forward to Ministry",
-			)
-		self.assertEqual(frappe.db.get_value(FINAL_SUMMARY, name, "workflow_state"), state)
-		return name
+		return final_summary_in(self.cast, self.pilot, state)
 
 	# --- starting it ---------------------------------------------------------------------------------------
 	def test_the_unit_starts_it_assembled_from_the_pilot_and_its_accepted_summaries(self):
@@ -161,11 +118,11 @@ class TestFinalSummary(IntegrationTestCase):
 		for state, action, role in ACTIONS:
 			name = self.in_state(state)
 			if state in (workflow.DRAFT, workflow.RETURNED):
-				edit(self.cast.applicant, name, **unit_texts(name))
+				edit_final_summary(self.cast.applicant, name, **final_summary_texts(name))
 			if state == fs_workflow.PENDING_PROVINCIAL_CHECK:
-				edit(self.cast.province, name, **CHECK)
+				edit_final_summary(self.cast.province, name, **FINAL_CHECK)
 			if state == fs_workflow.FORWARDED_TO_MINISTRY:
-				edit(self.cast.ministry, name, **acceptance())
+				edit_final_summary(self.cast.ministry, name, **final_acceptance())
 			for key in self.cast:
 				if key == role:
 					continue
@@ -175,7 +132,7 @@ class TestFinalSummary(IntegrationTestCase):
 						apply_workflow(frappe.get_doc(FINAL_SUMMARY, name).as_dict(), action)
 					frappe.set_user("Administrator")
 					self.assertEqual(frappe.db.get_value(FINAL_SUMMARY, name, "workflow_state"), state)
-			act(self.cast[role], name, action)
+			act_on_final_summary(self.cast[role], name, action)
 			self.assertNotEqual(frappe.db.get_value(FINAL_SUMMARY, name, "workflow_state"), state)
 			frappe.delete_doc(FINAL_SUMMARY, name, force=True)
 			frappe.db.set_value(BRAND_PILOT, self.pilot, "status", "In Pilot")
@@ -183,32 +140,34 @@ class TestFinalSummary(IntegrationTestCase):
 	def test_the_conditions_of_each_step(self):
 		name = self.start()
 		with self.assertRaises(frappe.ValidationError):  # the texts missing
-			act(self.cast.applicant, name, "Submit to Provincial Authority")
-		edit(self.cast.applicant, name, **unit_texts(name))
-		act(self.cast.applicant, name, "Submit to Provincial Authority")
+			act_on_final_summary(self.cast.applicant, name, "Submit to Provincial Authority")
+		edit_final_summary(self.cast.applicant, name, **final_summary_texts(name))
+		act_on_final_summary(self.cast.applicant, name, "Submit to Provincial Authority")
 		with self.assertRaises(frappe.ValidationError):  # no check recorded
-			act(self.cast.province, name, "Forward to Ministry")
-		edit(self.cast.province, name, **CHECK)
-		act(self.cast.province, name, "Forward to Ministry")
-		edit(self.cast.ministry, name, acceptance_opinion="同意验收。")
+			act_on_final_summary(self.cast.province, name, "Forward to Ministry")
+		edit_final_summary(self.cast.province, name, **FINAL_CHECK)
+		act_on_final_summary(self.cast.province, name, "Forward to Ministry")
+		edit_final_summary(self.cast.ministry, name, acceptance_opinion="同意验收。")
 		with self.assertRaises(frappe.ValidationError):  # no outcome
-			act(self.cast.ministry, name, "Accept Final Summary")
+			act_on_final_summary(self.cast.ministry, name, "Accept Final Summary")
 		self.assertEqual(frappe.db.get_value(BRAND_PILOT, self.pilot, "status"), "In Pilot")
 
 	def test_each_part_is_edited_by_its_role_in_its_stage(self):
 		name = self.in_state(fs_workflow.PENDING_PROVINCIAL_CHECK)
 		with self.assertRaises(frappe.ValidationError):
-			edit(self.cast.applicant, name, lessons="改写")
+			edit_final_summary(self.cast.applicant, name, lessons="改写")
 		# the province's part is not the unit's to write: Frappe keeps its saved value
-		edit(self.cast.applicant, name, check_opinion="自己审核")
+		edit_final_summary(self.cast.applicant, name, check_opinion="自己审核")
 		self.assertFalse(frappe.db.get_value(FINAL_SUMMARY, name, "check_opinion"))
-		edit(self.cast.province, name, **CHECK)
-		self.assertEqual(frappe.db.get_value(FINAL_SUMMARY, name, "check_opinion"), CHECK["check_opinion"])
+		edit_final_summary(self.cast.province, name, **FINAL_CHECK)
+		self.assertEqual(
+			frappe.db.get_value(FINAL_SUMMARY, name, "check_opinion"), FINAL_CHECK["check_opinion"]
+		)
 
 	def test_the_assembled_figures_are_not_typed(self):
 		name = self.start()
 		funds = frappe.db.get_value(FINAL_SUMMARY, name, "funds_delivered")
-		edit(self.cast.applicant, name, funds_delivered=99999, **unit_texts(name))
+		edit_final_summary(self.cast.applicant, name, funds_delivered=99999, **final_summary_texts(name))
 		self.assertEqual(frappe.db.get_value(FINAL_SUMMARY, name, "funds_delivered"), funds)
 
 	# --- the pilot's end ------------------------------------------------------------------------------------
@@ -221,8 +180,8 @@ class TestFinalSummary(IntegrationTestCase):
 				frappe.db.set_value(BRAND_PILOT, self.pilot, "status", "In Pilot")
 				name = self.in_state(fs_workflow.FORWARDED_TO_MINISTRY)
 				self.assertEqual(frappe.db.get_value(BRAND_PILOT, self.pilot, "status"), "In Pilot")
-				edit(self.cast.ministry, name, **acceptance(outcome))
-				act(self.cast.ministry, name, "Accept Final Summary")
+				edit_final_summary(self.cast.ministry, name, **final_acceptance(outcome))
+				act_on_final_summary(self.cast.ministry, name, "Accept Final Summary")
 				self.assertEqual(frappe.db.get_value(BRAND_PILOT, self.pilot, "status"), status)
 				frappe.delete_doc(FINAL_SUMMARY, name, force=True)
 
@@ -239,8 +198,8 @@ class TestFinalSummary(IntegrationTestCase):
 		self.assertFalse(visible("province"))
 		self.assertFalse(visible("other_applicant"))
 		self.assertTrue(visible("ministry"))
-		edit(self.cast.applicant, name, **unit_texts(name))
-		act(self.cast.applicant, name, "Submit to Provincial Authority")
+		edit_final_summary(self.cast.applicant, name, **final_summary_texts(name))
+		act_on_final_summary(self.cast.applicant, name, "Submit to Provincial Authority")
 		self.assertTrue(visible("province"))
 		for key in ("other_applicant", "expert", "association", "other_province"):
 			if key in self.cast:
@@ -249,7 +208,7 @@ class TestFinalSummary(IntegrationTestCase):
 
 	def test_the_province_check_is_withheld_from_the_unit_until_forwarded(self):
 		name = self.in_state(fs_workflow.PENDING_PROVINCIAL_CHECK)
-		edit(self.cast.province, name, **CHECK)
+		edit_final_summary(self.cast.province, name, **FINAL_CHECK)
 
 		def read(key):
 			doc = frappe.get_doc(FINAL_SUMMARY, name)
@@ -257,9 +216,11 @@ class TestFinalSummary(IntegrationTestCase):
 			return doc
 
 		self.assertFalse(as_user(self.cast.applicant, read, "applicant").check_opinion)
-		self.assertEqual(as_user(self.cast.province, read, "province").check_opinion, CHECK["check_opinion"])
-		act(self.cast.province, name, "Forward to Ministry")
 		self.assertEqual(
-			as_user(self.cast.applicant, read, "applicant").check_opinion, CHECK["check_opinion"]
+			as_user(self.cast.province, read, "province").check_opinion, FINAL_CHECK["check_opinion"]
+		)
+		act_on_final_summary(self.cast.province, name, "Forward to Ministry")
+		self.assertEqual(
+			as_user(self.cast.applicant, read, "applicant").check_opinion, FINAL_CHECK["check_opinion"]
 		)
 		self.assertEqual(today(), str(DAY))

@@ -33,3 +33,6 @@ SEES_SUMMARY = {
 	"zhejiang_expert": False,
 }
 SEES_DRAFT_SUMMARY = {key: key in ("applicant", "ministry") for key in SEES_SUMMARY}
+# Who sees the test unit's Pilot Final Summary once submitted to Zhejiang: as its annual summaries (a draft: the
+# unit and the ministry only).
+SEES_FINAL_SUMMARY = dict(SEES_SUMMARY)
