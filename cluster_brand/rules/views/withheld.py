@@ -65,7 +65,7 @@ FINAL_CHECK_IN_PROGRESS = Withheld(
 FINAL_ACCEPTANCE_IN_PROGRESS = Withheld(
 	fields=tuple(fieldname for fieldname, _label in ACCEPTANCE),
 	states=(FORWARDED_TO_MINISTRY,),
-	shown_to=frozenset(),
+	shown_to=frozenset({"Ministry Administrator"}),
 	why="the ministry's acceptance and the pilot's outcome, until it accepts or returns the final summary",
 )
 

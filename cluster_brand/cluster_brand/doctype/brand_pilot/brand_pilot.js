@@ -10,6 +10,20 @@ frappe.ui.form.on("Brand Pilot", {
 				frappe.set_route("List", "Annual Work Summary", { brand_pilot: frm.doc.name })
 			);
 		}
+		// The unit starts its pilot's 试点工作总结报告 once the last reporting year has come, or opens it
+		// (start_final_summary in brand_pilot.py; a second start opens the existing one)
+		const final = frm.doc.__onload?.final_summary;
+		if (!frm.is_new() && final && (final.name || final.can_start)) {
+			frm.add_custom_button(__("Start Pilot Final Summary"), () =>
+				frappe
+					.call({
+						method: "cluster_brand.cluster_brand.doctype.brand_pilot.brand_pilot.start_final_summary",
+						args: { brand_pilot: frm.doc.name },
+						freeze: true,
+					})
+					.then(({ message }) => frappe.set_route("Form", "Pilot Final Summary", message))
+			);
+		}
 		// The unit starts its year's 年度工作总结 here: made on the server from the approved plan, the baseline,
 		// the targets and last year's enterprises (start_annual_summary in brand_pilot.py).
 		const year = frm.doc.__onload?.suggested_reporting_year;
