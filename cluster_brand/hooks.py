@@ -87,6 +87,7 @@ jinja = {
 		"cluster_brand.print.review_forms.expert_review_print_context",
 		"cluster_brand.print.review_forms.designation_print_context",
 		"cluster_brand.print.annual_summary.annual_summary_print_context",
+		"cluster_brand.print.final_summary.final_summary_print_context",
 		"cluster_brand.print.readers.readable",
 		"cluster_brand.print.readers.recommended_applications",
 		"cluster_brand.print.readers.batch_pilots",
