@@ -10,11 +10,14 @@ from frappe.utils import today
 
 from cluster_brand.cluster_brand.doctype.brand_pilot.brand_pilot import start_final_summary
 from cluster_brand.doctype_names import ANNUAL_WORK_SUMMARY, BRAND_PILOT, FINAL_SUMMARY
+from cluster_brand.print import pdf as printing
+from cluster_brand.print.format_names import FINAL_SUMMARY_FORMAT
 from cluster_brand.rules.application import workflow
 from cluster_brand.rules.pilot_end import final_summary as rules
 from cluster_brand.rules.pilot_end import final_summary_workflow as fs_workflow
 from cluster_brand.rules.pilot_years import workflow as summary_workflow
 from cluster_brand.tests.support.dates import frozen_day
+from cluster_brand.tests.support.pdf import fold, pdf_text
 from cluster_brand.tests.support.pilot_stage import (
 	FINAL_CHECK,
 	act_on_final_summary,
@@ -224,3 +227,18 @@ class TestFinalSummary(IntegrationTestCase):
 			as_user(self.cast.applicant, read, "applicant").check_opinion, FINAL_CHECK["check_opinion"]
 		)
 		self.assertEqual(today(), str(DAY))
+
+	# --- the print format -------------------------------------------------------------------------------------
+	def test_the_pdf_prints_the_report_and_its_measures(self):
+		self.assertEqual(frappe.get_meta(FINAL_SUMMARY).default_print_format, FINAL_SUMMARY_FORMAT)
+		name = self.in_state(fs_workflow.FORWARDED_TO_MINISTRY)
+		edit_final_summary(self.cast.ministry, name, **final_acceptance(rules.OUTCOME_NOT_COMPLETED))
+		act_on_final_summary(self.cast.ministry, name, "Accept Final Summary")
+		pdf = printing.get_pdf(FINAL_SUMMARY, name, FINAL_SUMMARY_FORMAT)
+		self.assertTrue(pdf.startswith(b"%PDF"))
+		text = fold(pdf_text(pdf))
+		doc = frappe.get_doc(FINAL_SUMMARY, name)
+		self.assertIn(fold(f"{doc.industrial_cluster}{FINAL_SUMMARY_FORMAT}"), text)
+		self.assertIn(fold(doc.measure_outcomes[0].measure_no), text)
+		self.assertIn(fold(f"{self.year}年"), text)
+		self.assertIn(fold("验收结论：未完成试点任务"), text)
