@@ -9,6 +9,7 @@ from frappe.model.workflow import apply_workflow
 from frappe.utils import today
 
 from cluster_brand.cluster_brand.doctype.brand_pilot.brand_pilot import start_final_summary
+from cluster_brand.desk.status_block import get_desk_status
 from cluster_brand.doctype_names import ANNUAL_WORK_SUMMARY, BRAND_PILOT, FINAL_SUMMARY
 from cluster_brand.print import pdf as printing
 from cluster_brand.print.format_names import FINAL_SUMMARY_FORMAT
@@ -186,6 +187,10 @@ class TestFinalSummary(IntegrationTestCase):
 				edit_final_summary(self.cast.ministry, name, **final_acceptance(outcome))
 				act_on_final_summary(self.cast.ministry, name, "Accept Final Summary")
 				self.assertEqual(frappe.db.get_value(BRAND_PILOT, self.pilot, "status"), status)
+				# the unit's workspace says how its pilot ended
+				block = as_user(self.cast.applicant, get_desk_status, "applicant")
+				self.assertIn(name, block)
+				self.assertIn(frappe._(status), block)
 				frappe.delete_doc(FINAL_SUMMARY, name, force=True)
 
 	def test_the_province_sees_it_once_submitted_and_others_never(self):

@@ -3,6 +3,12 @@
 
 frappe.ui.form.on("Brand Pilot", {
 	refresh(frm) {
+		// the pilot's end, as the ministry accepted its final summary (final_summary.py pilot_status)
+		const ended = { "Pilot Completed": "green", "Pilot Not Completed": "red" }[frm.doc.status];
+		if (ended) {
+			frm.page.set_indicator(__(frm.doc.status), ended);
+			frm.set_intro(__("The pilot has ended: {0}.", [__(frm.doc.status)]), ended === "green" ? "green" : "red");
+		}
 		// the pilot's summaries, as the reader may see them (no Connections panel: its counts are not the
 		// programme users' to call, cluster_brand/permissions/allowlist.py)
 		if (!frm.is_new()) {
