@@ -10,6 +10,7 @@ from frappe.utils import today
 
 from cluster_brand.cluster_brand.doctype.brand_pilot.brand_pilot import start_final_summary
 from cluster_brand.desk.status_block import get_desk_status
+from cluster_brand.desk.workflow_messages import action_texts
 from cluster_brand.doctype_names import ANNUAL_WORK_SUMMARY, BRAND_PILOT, FINAL_SUMMARY
 from cluster_brand.print import pdf as printing
 from cluster_brand.print.format_names import FINAL_SUMMARY_FORMAT
@@ -147,6 +148,14 @@ class TestFinalSummary(IntegrationTestCase):
 			act_on_final_summary(self.cast.applicant, name, "Submit to Provincial Authority")
 		edit_final_summary(self.cast.applicant, name, **final_summary_texts(name))
 		act_on_final_summary(self.cast.applicant, name, "Submit to Provincial Authority")
+		# the province is told: the summary is assigned to its reviewers
+		assigned = frappe.get_all(
+			"ToDo",
+			{"reference_type": FINAL_SUMMARY, "reference_name": name, "status": "Open"},
+			pluck="allocated_to",
+		)
+		self.assertIn(self.cast.province, assigned)
+		self.assertNotIn(self.cast.other_province, assigned)
 		with self.assertRaises(frappe.ValidationError):  # no check recorded
 			act_on_final_summary(self.cast.province, name, "Forward to Ministry")
 		edit_final_summary(self.cast.province, name, **FINAL_CHECK)
@@ -247,3 +256,19 @@ class TestFinalSummary(IntegrationTestCase):
 		self.assertIn(fold(doc.measure_outcomes[0].measure_no), text)
 		self.assertIn(fold(f"{self.year}年"), text)
 		self.assertIn(fold("验收结论：未完成试点任务"), text)
+
+	def test_the_desk_says_what_each_action_does(self):
+		texts = as_user(self.cast.applicant, action_texts)[FINAL_SUMMARY]
+		submit = texts[workflow.DRAFT]["Submit to Provincial Authority"]
+		self.assertEqual(
+			submit["confirm"],
+			frappe._(fs_workflow.FINAL_SUMMARY_ACTIONS["Submit to Provincial Authority"].confirm),
+		)
+		self.assertEqual(
+			submit["next"],
+			frappe._(fs_workflow.FINAL_SUMMARY_NEXT_STEP[fs_workflow.PENDING_PROVINCIAL_CHECK]),
+		)
+		accept = texts[fs_workflow.FORWARDED_TO_MINISTRY]["Accept Final Summary"]
+		self.assertEqual(
+			accept["done"], frappe._(fs_workflow.FINAL_SUMMARY_ACTIONS["Accept Final Summary"].done)
+		)
