@@ -180,8 +180,15 @@ class TestFinalSummary(IntegrationTestCase):
 	def test_the_assembled_figures_are_not_typed(self):
 		name = self.start()
 		funds = frappe.db.get_value(FINAL_SUMMARY, name, "funds_delivered")
-		edit_final_summary(self.cast.applicant, name, funds_delivered=99999, **final_summary_texts(name))
-		self.assertEqual(frappe.db.get_value(FINAL_SUMMARY, name, "funds_delivered"), funds)
+		values = final_summary_texts(name)
+		before = values[rules.MEASURES_TABLE][0]["work_done"]
+		values[rules.MEASURES_TABLE][0]["work_done"] = "改写的完成情况"
+		edit_final_summary(self.cast.applicant, name, funds_delivered=99999, **values)
+		doc = frappe.get_doc(FINAL_SUMMARY, name)
+		self.assertEqual(doc.funds_delivered, funds)
+		self.assertEqual(doc.measure_outcomes[0].work_done, before)
+		# the reason not completed is the unit's to write
+		self.assertTrue(doc.measure_outcomes[0].reason_not_completed)
 
 	# --- the pilot's end ------------------------------------------------------------------------------------
 	def test_acceptance_ends_the_pilot_completed_or_not(self):

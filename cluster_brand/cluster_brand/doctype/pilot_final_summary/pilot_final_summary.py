@@ -28,6 +28,7 @@ from cluster_brand.rules.pilot_years.workflow import ACCEPTED
 PILOT_FIELDS = ("industrial_cluster", "organizing_unit", "recommending_authority", "pilot_batch")
 # the assembled figures that are fields of the summary itself (the rest are its tables)
 FIGURE_FIELDS = ("funds_planned", "funds_delivered", "funds_percent_of_plan")
+ASSEMBLED_TABLES = (rules.MEASURES_TABLE, "indicator_years", "target_outcomes", "self_evaluations")
 
 
 class PilotFinalSummary(WithholdsFromReader, frappe.model.document.Document):
@@ -38,6 +39,7 @@ class PilotFinalSummary(WithholdsFromReader, frappe.model.document.Document):
 	def validate(self):
 		self.set_pilot_values()
 		self.assemble_on_creation()
+		self.keep_assembled_rows()
 		problems = workflow.check_save(gather_final_summary_facts(self))
 		self.throw_problems(problems)
 
@@ -85,6 +87,23 @@ class PilotFinalSummary(WithholdsFromReader, frappe.model.document.Document):
 		for fieldname in FIGURE_FIELDS:
 			self.set(fieldname, figures[fieldname])
 		self.reporting_years = "、".join(str(year) for year in years)
+
+	def keep_assembled_rows(self):
+		"""The assembled rows keep their saved values on every write path: read_only.py keeps a DocType's own
+		read-only fields, not its rows' (only the reason a measure was not completed is the unit's to write)."""
+		before = self.get_doc_before_save()
+		if not before:
+			return
+		for table in ASSEMBLED_TABLES:
+			saved = {row.name: row for row in before.get(table)}
+			columns = [
+				df.fieldname
+				for df in frappe.get_meta(self.meta.get_field(table).options).fields
+				if df.read_only
+			]
+			for row in self.get(table):
+				for column in columns:
+					row.set(column, saved[row.name].get(column) if row.name in saved else None)
 
 	def throw_problems(self, problems: dict):
 		throw_violations(problems[workflow.START], _("Pilot Final Summary"))
