@@ -20,7 +20,8 @@ frappe.ui.form.on("Brand Pilot", {
 		// (start_final_summary in brand_pilot.py; a second start opens the existing one)
 		const final = frm.doc.__onload?.final_summary;
 		if (!frm.is_new() && final && (final.name || final.can_start)) {
-			frm.add_custom_button(__("Start Pilot Final Summary"), () =>
+			const label = final.name ? __("Pilot Final Summary") : __("Start Pilot Final Summary");
+			frm.add_custom_button(label, () =>
 				frappe
 					.call({
 						method: "cluster_brand.cluster_brand.doctype.brand_pilot.brand_pilot.start_final_summary",
