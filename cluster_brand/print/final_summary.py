@@ -5,6 +5,7 @@ No Frappe import here: the template calls ``final_summary_print_context(readable
 through the ``jinja`` hook. Values are returned as text but NOT escaped: the template escapes every user value.
 """
 
+from cluster_brand.print import pages
 from cluster_brand.print.formatting import date_text, format_number, int_value, plain_text
 from cluster_brand.rules.application import indicators
 from cluster_brand.rules.pilot_end import final_summary as rules
@@ -36,6 +37,10 @@ SECTIONS = (
 	*TEXT_HEADINGS.values(),
 )
 SECTION_NUMBERS = "一二三四五六七八九十"
+# the measures table's columns (share of the table), as the template sets them; what stands above it on the
+# first page (the title, the unit and province, the heading; pt, as pages.py measures)
+MEASURE_WIDTHS = (0.08, 0.26, 0.12, 0.09, 0.25, 0.20)
+TITLE_BLOCK = 200
 
 
 def final_summary_print_context(doc, authority_name: str = "") -> dict:
@@ -50,17 +55,7 @@ def final_summary_print_context(doc, authority_name: str = "") -> dict:
 		"due_date": date_text(doc.get("due_date")),
 		"headings": [f"{SECTION_NUMBERS[i]}、{title}" for i, title in enumerate(SECTIONS)],
 		"measure_columns": MEASURE_COLUMNS,
-		"measures": [
-			[
-				plain_text(r.get("measure_no")),
-				plain_text(r.get("measure")),
-				date_text(r.get("time_node")),
-				summary_progress.MEASURE_STATUS_NAMES.get(r.get("final_status"), ""),
-				plain_text(r.get("work_done")),
-				plain_text(r.get("reason_not_completed")),
-			]
-			for r in doc.get(rules.MEASURES_TABLE) or []
-		],
+		"measure_pages": _measure_pages(doc),
 		"indicator_columns": ["指标名称", "基期", *(f"{y}年" for y in years), "较基期增减"],
 		"indicator_rows": _indicator_rows(doc, len(years)),
 		"target_columns": TARGET_COLUMNS,
@@ -124,3 +119,21 @@ def _indicator_rows(doc, year_count: int) -> list[dict]:
 			}
 		)
 	return result
+
+
+def _measure_pages(doc) -> list[list[list[str]]]:
+	"""The measures, one table per page: wkhtmltopdf repeats no header and cuts rows (pages.py)."""
+	rows = [
+		[
+			plain_text(r.get("measure_no")),
+			plain_text(r.get("measure")),
+			date_text(r.get("time_node")),
+			summary_progress.MEASURE_STATUS_NAMES.get(r.get("final_status"), ""),
+			plain_text(r.get("work_done")),
+			plain_text(r.get("reason_not_completed")),
+		]
+		for r in doc.get(rules.MEASURES_TABLE) or []
+	]
+	heights = [pages.row_height(row, MEASURE_WIDTHS) for row in rows]
+	chunks = pages.paginate(heights, pages.PLAN_HEADER, TITLE_BLOCK) if rows else []
+	return [[rows[i] for i in page] for page in chunks]

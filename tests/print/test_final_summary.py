@@ -76,3 +76,14 @@ def test_the_ministrys_outcome_once_accepted_and_user_values_escaped():
 		.render(doc=summary())
 	)
 	assert SCRIPT not in rendered and "&lt;script&gt;" in rendered
+
+
+def test_a_long_plan_prints_one_table_per_page_each_with_its_header():
+	measures = [
+		{"measure_no": f"{n}.1", "measure": "建设区域品牌公共服务平台，" * 6, "final_status": "Completed"}
+		for n in range(1, 40)
+	]
+	page = render(summary(measure_outcomes=measures))
+	headers = page.text.count("措施编号")
+	assert headers >= 2
+	assert all(f"{n}.1" in page.text for n in range(1, 40))
