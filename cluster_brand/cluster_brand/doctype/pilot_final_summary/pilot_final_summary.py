@@ -10,6 +10,7 @@ gathered, one pure function deciding (rules/pilot_end/final_summary_workflow.py)
 
 import frappe
 from frappe import _
+from frappe.model.document import Document
 from frappe.utils import getdate, today
 
 from cluster_brand.controllers.duplicates import existing_duplicate
@@ -31,7 +32,53 @@ FIGURE_FIELDS = ("funds_planned", "funds_delivered", "funds_percent_of_plan")
 ASSEMBLED_TABLES = (rules.MEASURES_TABLE, "indicator_years", "target_outcomes", "self_evaluations")
 
 
-class PilotFinalSummary(WithholdsFromReader, frappe.model.document.Document):
+class PilotFinalSummary(WithholdsFromReader, Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		from cluster_brand.cluster_brand.doctype.final_summary_indicator.final_summary_indicator import (
+			FinalSummaryIndicator,
+		)
+		from cluster_brand.cluster_brand.doctype.final_summary_measure_outcome.final_summary_measure_outcome import (
+			FinalSummaryMeasureOutcome,
+		)
+		from cluster_brand.cluster_brand.doctype.final_summary_self_evaluation.final_summary_self_evaluation import (
+			FinalSummarySelfEvaluation,
+		)
+		from cluster_brand.cluster_brand.doctype.final_summary_target_outcome.final_summary_target_outcome import (
+			FinalSummaryTargetOutcome,
+		)
+
+		acceptance_date: DF.Date | None
+		acceptance_opinion: DF.Text | None
+		brand_pilot: DF.Link
+		check_date: DF.Date | None
+		check_opinion: DF.Text | None
+		due_date: DF.Date | None
+		funds_delivered: DF.Float
+		funds_percent_of_plan: DF.Float
+		funds_planned: DF.Float
+		indicator_years: DF.Table[FinalSummaryIndicator]
+		industrial_cluster: DF.Link | None
+		lessons: DF.Text | None
+		measure_outcomes: DF.Table[FinalSummaryMeasureOutcome]
+		organizing_unit: DF.Link | None
+		outcome: DF.Literal["", "Pilot Tasks Completed", "Pilot Tasks Not Completed"]
+		pilot_batch: DF.Link | None
+		problems: DF.Text | None
+		recommending_authority: DF.Link | None
+		reporting_years: DF.Data | None
+		self_evaluations: DF.Table[FinalSummarySelfEvaluation]
+		target_outcomes: DF.Table[FinalSummaryTargetOutcome]
+		work_results: DF.Text | None
+		workflow_state: DF.Link | None
+
+	# end: auto-generated types
 	def autoname(self):
 		# one per pilot: BP-2017-001-FS
 		self.name = f"{self.brand_pilot}-FS"
