@@ -7,6 +7,7 @@ PILOT_BATCH = "Pilot Batch"
 BRAND_PILOT = "Brand Pilot"
 ANNUAL_WORK_SUMMARY = "Annual Work Summary"
 EVALUATION_ROUND = "Evaluation Round"
+FINAL_SUMMARY = "Pilot Final Summary"
 
 # The module of the programme's DocTypes (their JSON's "module")
 PROGRAMME_MODULE = "Cluster Brand"
@@ -23,6 +24,7 @@ DESK_FORMS = (
 	"Industrial Cluster",
 	"Organizing Unit",
 	PILOT_BATCH,
+	FINAL_SUMMARY,
 	"Recommendation Setting",
 	"Recommending Authority",
 	"Review Expert",
@@ -56,6 +58,11 @@ CHILD_TABLE_PARENTS = {
 	"Annual Summary Self Evaluation": ANNUAL_WORK_SUMMARY,
 	# the pilot's end: the ministry's evaluation round of a batch
 	"Evaluation Round Quota": EVALUATION_ROUND,
+	# the pilot's end: its final summary
+	"Final Summary Measure Outcome": FINAL_SUMMARY,
+	"Final Summary Indicator": FINAL_SUMMARY,
+	"Final Summary Target Outcome": FINAL_SUMMARY,
+	"Final Summary Self Evaluation": FINAL_SUMMARY,
 }
 # The child tables of a DocType without row rules (every reader of the DocType reads each of its records): Frappe
 # lists their rows with the parent's DocType permission, which is the whole rule; they need no query of their own.

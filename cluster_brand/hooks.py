@@ -3,6 +3,8 @@ from cluster_brand.doctype_names import CHILD_TABLE_PARENTS, DESK_FORMS
 from cluster_brand.rules import MODULE_PROFILE, PROGRAMME_ROLES
 from cluster_brand.rules.application import workflow as application_workflow
 from cluster_brand.rules.application.workflow import APPLICATION_ACTIONS
+from cluster_brand.rules.pilot_end import final_summary_workflow
+from cluster_brand.rules.pilot_end.final_summary_workflow import FINAL_SUMMARY_ACTIONS
 from cluster_brand.rules.pilot_years import workflow as summary_workflow
 from cluster_brand.rules.pilot_years.workflow import SUMMARY_ACTIONS
 from cluster_brand.rules.views.desk_status import STATUS_BLOCKS
@@ -26,11 +28,23 @@ fixtures = [
 	# the actions of the application's workflow and of the Annual Work Summary Review
 	{
 		"dt": "Workflow Action Master",
-		"filters": [["name", "in", list(dict.fromkeys([*APPLICATION_ACTIONS, *SUMMARY_ACTIONS]))]],
+		"filters": [
+			[
+				"name",
+				"in",
+				list(dict.fromkeys([*APPLICATION_ACTIONS, *SUMMARY_ACTIONS, *FINAL_SUMMARY_ACTIONS])),
+			]
+		],
 	},
 	{
 		"dt": "Workflow",
-		"filters": [["name", "in", [application_workflow.WORKFLOW, summary_workflow.WORKFLOW]]],
+		"filters": [
+			[
+				"name",
+				"in",
+				[application_workflow.WORKFLOW, summary_workflow.WORKFLOW, final_summary_workflow.WORKFLOW],
+			]
+		],
 	},
 	# The programme's users see this app's workspaces only: the profile blocks Frappe's modules (landing.py).
 	{"dt": "Module Profile", "filters": [["name", "=", MODULE_PROFILE]]},
@@ -39,7 +53,19 @@ fixtures = [
 	{
 		"dt": "Workflow State",
 		"filters": [
-			["name", "in", list(dict.fromkeys([*application_workflow.STATES, *summary_workflow.STATES]))]
+			[
+				"name",
+				"in",
+				list(
+					dict.fromkeys(
+						[
+							*application_workflow.STATES,
+							*summary_workflow.STATES,
+							*final_summary_workflow.STATES,
+						]
+					)
+				),
+			]
 		],
 	},
 ]
@@ -61,6 +87,7 @@ jinja = {
 		"cluster_brand.print.review_forms.expert_review_print_context",
 		"cluster_brand.print.review_forms.designation_print_context",
 		"cluster_brand.print.annual_summary.annual_summary_print_context",
+		"cluster_brand.print.final_summary.final_summary_print_context",
 		"cluster_brand.print.readers.readable",
 		"cluster_brand.print.readers.recommended_applications",
 		"cluster_brand.print.readers.batch_pilots",
@@ -124,6 +151,7 @@ permission_query_conditions = {
 	# the pilot stage (cluster_brand/permissions/pilot_stage.py)
 	"Annual Work Summary": "cluster_brand.permissions.pilot_stage.annual_summary_query",
 	"Evaluation Round": "cluster_brand.permissions.registers.evaluation_round_query",
+	"Pilot Final Summary": "cluster_brand.permissions.pilot_stage.final_summary_query",
 	# each child table: its rows are visible when its parent is (doctype_names.CHILD_TABLE_PARENTS)
 	**{child: "cluster_brand.permissions.child_tables.child_table_query" for child in CHILD_TABLE_PARENTS},
 }
@@ -141,6 +169,7 @@ has_permission = {
 	"File": "cluster_brand.permissions.files.file_has_permission",
 	"Annual Work Summary": "cluster_brand.permissions.pilot_stage.annual_summary_has_permission",
 	"Evaluation Round": "cluster_brand.permissions.registers.evaluation_round_has_permission",
+	"Pilot Final Summary": "cluster_brand.permissions.pilot_stage.final_summary_has_permission",
 }
 
 scheduler_events = {

@@ -125,17 +125,27 @@ def test_the_fixture_lists_are_the_rules_lists():
 	from cluster_brand import hooks
 	from cluster_brand.rules import PROGRAMME_ROLES
 	from cluster_brand.rules.application import workflow
+	from cluster_brand.rules.pilot_end import final_summary_workflow
 	from cluster_brand.rules.pilot_years import workflow as summary_workflow
 
 	names = {
 		fixture["dt"]: set(fixture["filters"][0][2]) for fixture in hooks.fixtures if fixture.get("filters")
 	}
 	assert names["Role"] == set(PROGRAMME_ROLES)
-	assert names["Workflow"] == {workflow.WORKFLOW, summary_workflow.WORKFLOW}
-	assert names["Workflow State"] == {*workflow.STATES, *summary_workflow.STATES}
+	assert names["Workflow"] == {
+		workflow.WORKFLOW,
+		summary_workflow.WORKFLOW,
+		final_summary_workflow.WORKFLOW,
+	}
+	assert names["Workflow State"] == {
+		*workflow.STATES,
+		*summary_workflow.STATES,
+		*final_summary_workflow.STATES,
+	}
 	assert names["Workflow Action Master"] == {
 		*workflow.APPLICATION_ACTIONS,
 		*summary_workflow.SUMMARY_ACTIONS,
+		*final_summary_workflow.FINAL_SUMMARY_ACTIONS,
 	}
 	# each workflow ships with its own states and actions
 	for name, module, actions in (

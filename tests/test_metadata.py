@@ -21,6 +21,7 @@ from cluster_brand.doctype_names import (
 	APPLICATION,
 	BRAND_PILOT,
 	EXPERT_REVIEW,
+	FINAL_SUMMARY,
 	PILOT_BATCH,
 )
 from cluster_brand.print.format_names import (
@@ -28,6 +29,7 @@ from cluster_brand.print.format_names import (
 	APPLICATION_FORMAT,
 	DESIGNATION_LIST_FORMAT,
 	EXPERT_REVIEW_FORMAT,
+	FINAL_SUMMARY_FORMAT,
 	RECOMMENDATION_FORMAT,
 )
 from cluster_brand.tests.support.frappe_strings import FRAPPE_STRINGS_CORRECTED
@@ -197,7 +199,9 @@ def test_the_one_application_per_cluster_check_reads_an_index():
 
 def test_the_names_the_code_spells_once_are_the_shipped_ones():
 	# doctype_names and format_names stand for the DocType and Print Format JSON: a rename must reach both
-	assert {APPLICATION, EXPERT_REVIEW, PILOT_BATCH, BRAND_PILOT, ANNUAL_WORK_SUMMARY} <= set(doctypes())
+	assert {APPLICATION, EXPERT_REVIEW, PILOT_BATCH, BRAND_PILOT, ANNUAL_WORK_SUMMARY, FINAL_SUMMARY} <= set(
+		doctypes()
+	)
 	shipped = {
 		json.loads(p.read_text(encoding="utf-8"))["name"]
 		for p in (APP / "cluster_brand" / "print_format").glob("*/*.json")
@@ -208,6 +212,7 @@ def test_the_names_the_code_spells_once_are_the_shipped_ones():
 		EXPERT_REVIEW_FORMAT,
 		DESIGNATION_LIST_FORMAT,
 		ANNUAL_SUMMARY_FORMAT,
+		FINAL_SUMMARY_FORMAT,
 	} == shipped
 
 

@@ -52,6 +52,15 @@ NULLABLE_NUMBERS = {
 	"Annual Summary Backbone Enterprise": BACKBONE_FIGURES,
 	"Application Funding": ("amount",),
 	"Annual Summary Funding": ("amount",),
+	# the final summary's figures: a year not reported, a target without an achieved value
+	"Final Summary Indicator": (
+		"baseline_value",
+		"year_1_value",
+		"year_2_value",
+		"year_3_value",
+		"change_percent",
+	),
+	"Final Summary Target Outcome": ("baseline_value", "achieved_value", "gap", "percent_of_target"),
 }
 
 

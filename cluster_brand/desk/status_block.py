@@ -9,7 +9,7 @@ import frappe
 from frappe import _
 from frappe.utils import getdate, today
 
-from cluster_brand.doctype_names import EVALUATION_ROUND, PROGRAMME_MODULE
+from cluster_brand.doctype_names import BRAND_PILOT, EVALUATION_ROUND, FINAL_SUMMARY, PROGRAMME_MODULE
 from cluster_brand.readers.applications import readable_applications, recommended_applications
 from cluster_brand.readers.batches import BATCH_DATES, batch_dates, batch_with_dates, latest_batch
 from cluster_brand.readers.evaluation_rounds import open_rounds
@@ -35,6 +35,8 @@ def get_desk_status(view: str, pilot_batch: str | None = None) -> str:
 	context = gather(day, pilot_batch) if view == "ministry" else gather(day)
 	if view in PILOT_YEARS:
 		context["pilot_years"] = _pilot_years(day, PILOT_YEARS[view])
+	if view == "applicant":
+		context["pilot_end"] = _pilot_end(day)
 	if view in CARDS_OF_THE_LATEST_BATCH:
 		context["cards_batch"] = latest_batch()
 	return frappe.render_template(TEMPLATE, {"view": view, **context})
@@ -59,6 +61,27 @@ PILOT_YEARS = {
 	"recommender": summary_workflow.PENDING_PROVINCIAL_INSPECTION,
 	"ministry": summary_workflow.FORWARDED_TO_MINISTRY,
 }
+
+
+def _pilot_end(day) -> list[dict]:
+	"""The unit's pilots at their end: the final summary to start, its state, the pilot completed or not."""
+	pilots = frappe.get_list(
+		BRAND_PILOT,
+		fields=["name", "industrial_cluster", "status", "planned_end_date"],
+		order_by="name asc",
+		limit_page_length=0,
+	)
+	summaries = frappe.get_list(
+		FINAL_SUMMARY, fields=["name", "brand_pilot", "workflow_state"], limit_page_length=0
+	)
+	return status.pilot_end_rows(
+		[
+			{**p, "planned_end_date": getdate(p.planned_end_date) if p.planned_end_date else None}
+			for p in pilots
+		],
+		summaries,
+		day,
+	)
 
 
 def _pilot_years(day, waiting_state: str | None) -> list[dict]:

@@ -5,13 +5,18 @@ boot_session), so that the forms (public/js/desk_forms.js) ask and answer withou
 import frappe
 from frappe import _
 
-from cluster_brand.doctype_names import ANNUAL_WORK_SUMMARY, APPLICATION, EXPERT_REVIEW
+from cluster_brand.doctype_names import ANNUAL_WORK_SUMMARY, APPLICATION, EXPERT_REVIEW, FINAL_SUMMARY
 from cluster_brand.rules.application import workflow as states
+from cluster_brand.rules.pilot_end import final_summary_workflow
 from cluster_brand.rules.pilot_years import workflow as summary_workflow
 
 WORKFLOW_TEXTS = {
 	APPLICATION: (states.APPLICATION_ACTIONS, states.APPLICATION_NEXT_STEP),
 	ANNUAL_WORK_SUMMARY: (summary_workflow.SUMMARY_ACTIONS, summary_workflow.SUMMARY_NEXT_STEP),
+	FINAL_SUMMARY: (
+		final_summary_workflow.FINAL_SUMMARY_ACTIONS,
+		final_summary_workflow.FINAL_SUMMARY_NEXT_STEP,
+	),
 }
 
 

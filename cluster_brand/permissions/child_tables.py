@@ -13,6 +13,7 @@ from cluster_brand.doctype_names import (
 	BRAND_PILOT,
 	CHILD_TABLE_PARENTS,
 	EVALUATION_ROUND,
+	FINAL_SUMMARY,
 )
 from cluster_brand.permissions.applications import (
 	application_conditions,
@@ -21,6 +22,7 @@ from cluster_brand.permissions.applications import (
 )
 from cluster_brand.permissions.pilot_stage import annual_summary_conditions
 from cluster_brand.permissions.registers import evaluation_round_query
+from cluster_brand.permissions.pilot_stage import annual_summary_conditions, final_summary_conditions
 from cluster_brand.permissions.scope import sees_all, user_scope
 
 # each parent: the condition of its rows the user may see ("" for all)
@@ -30,6 +32,7 @@ PARENT_CONDITIONS = {
 	BRAND_PILOT: brand_pilot_query,
 	ANNUAL_WORK_SUMMARY: annual_summary_conditions,
 	EVALUATION_ROUND: evaluation_round_query,
+	FINAL_SUMMARY: final_summary_conditions,
 }
 
 # Who an application's experts are is the ministry's to know (an expert knows only its own assignment).

@@ -2,9 +2,14 @@
 
 import frappe
 
-from cluster_brand.doctype_names import ANNUAL_WORK_SUMMARY, APPLICATION
+from cluster_brand.doctype_names import ANNUAL_WORK_SUMMARY, APPLICATION, FINAL_SUMMARY
 from cluster_brand.permissions.applications import application_visible, linked_to_application
-from cluster_brand.permissions.pilot_stage import annual_summary_conditions, annual_summary_visible
+from cluster_brand.permissions.pilot_stage import (
+	annual_summary_conditions,
+	annual_summary_visible,
+	final_summary_conditions,
+	final_summary_visible,
+)
 from cluster_brand.permissions.scope import is_restricted
 
 
@@ -14,12 +19,18 @@ def workflow_action_query(user):
 	user = user or frappe.session.user
 	conditions = []
 	summary = annual_summary_conditions(user)
+	final = final_summary_conditions(user)
 	for doctype, condition in (
 		(APPLICATION, linked_to_application("`tabWorkflow Action`.reference_name", user)),
 		(
 			ANNUAL_WORK_SUMMARY,
 			summary
 			and f"`tabWorkflow Action`.reference_name in (select name from `tab{ANNUAL_WORK_SUMMARY}` where {summary})",
+		),
+		(
+			FINAL_SUMMARY,
+			final
+			and f"`tabWorkflow Action`.reference_name in (select name from `tab{FINAL_SUMMARY}` where {final})",
 		),
 	):
 		if condition:
@@ -35,6 +46,8 @@ def workflow_action_has_permission(doc, ptype=None, user=None, **kwargs):
 		return application_visible(doc.reference_name, user)
 	if doc.reference_doctype == ANNUAL_WORK_SUMMARY:
 		return annual_summary_visible(doc.reference_name, user)
+	if doc.reference_doctype == FINAL_SUMMARY:
+		return final_summary_visible(doc.reference_name, user)
 	return True
 
 

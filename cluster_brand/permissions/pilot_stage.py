@@ -5,7 +5,7 @@ the unit's own unfinished work, as an application's is), the ministry all. Their
 
 import frappe
 
-from cluster_brand.doctype_names import ANNUAL_WORK_SUMMARY, BRAND_PILOT
+from cluster_brand.doctype_names import ANNUAL_WORK_SUMMARY, BRAND_PILOT, FINAL_SUMMARY
 from cluster_brand.permissions.scope import any_of, row_visible, sees_all, sql_in, user_scope
 from cluster_brand.rules.application.workflow import DRAFT
 
@@ -36,11 +36,16 @@ def annual_summary_visible(name: str, user: str) -> bool:
 
 
 def annual_summary_has_permission(doc, ptype=None, user=None, **kwargs):
+	return _pilot_report_has_permission(doc, user, annual_summary_visible)
+
+
+def _pilot_report_has_permission(doc, user, visible) -> bool:
+	"""A report of the pilot (a year's summary, the final summary): its unit starts it, then as ``visible``."""
 	user = user or frappe.session.user
 	scope = user_scope(user)
 	if sees_all(user):
 		return True
-	if doc.is_new() or not doc.name or not frappe.db.exists(ANNUAL_WORK_SUMMARY, doc.name):
+	if doc.is_new() or not doc.name or not frappe.db.exists(doc.doctype, doc.name):
 		# starting a summary: a unit, for its own pilot only
 		unit = (
 			frappe.db.get_value(BRAND_PILOT, doc.brand_pilot, "organizing_unit")
@@ -48,4 +53,21 @@ def annual_summary_has_permission(doc, ptype=None, user=None, **kwargs):
 			else doc.get("organizing_unit")
 		)
 		return "Cluster Applicant" in scope.roles and (not unit or unit in scope.units)
-	return annual_summary_visible(doc.name, user)
+	return visible(doc.name, user)
+
+
+# --- the pilot's final summary (issue 21): isolated as its annual summaries ----------------------------------
+def final_summary_conditions(user: str | None = None, table: str = f"`tab{FINAL_SUMMARY}`") -> str:
+	return annual_summary_conditions(user, table)
+
+
+def final_summary_query(user):
+	return final_summary_conditions(user)
+
+
+def final_summary_visible(name: str, user: str) -> bool:
+	return row_visible(FINAL_SUMMARY, name, final_summary_conditions(user))
+
+
+def final_summary_has_permission(doc, ptype=None, user=None, **kwargs):
+	return _pilot_report_has_permission(doc, user, final_summary_visible)

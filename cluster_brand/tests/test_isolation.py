@@ -19,6 +19,7 @@ from cluster_brand.doctype_names import (
 	BRAND_PILOT,
 	EVALUATION_ROUND,
 	EXPERT_REVIEW,
+	FINAL_SUMMARY,
 )
 from cluster_brand.print.format_names import APPLICATION_FORMAT
 from cluster_brand.rules.application import workflow as states
@@ -29,9 +30,10 @@ from cluster_brand.tests.support.isolation import (
 	SEES,
 	SEES_DRAFT_SUMMARY,
 	SEES_EVALUATION_ROUND,
+	SEES_FINAL_SUMMARY,
 	SEES_SUMMARY,
 )
-from cluster_brand.tests.support.pilot_stage import make_pilot, reporting_year, summary_in
+from cluster_brand.tests.support.pilot_stage import final_summary_in, make_pilot, reporting_year, summary_in
 from cluster_brand.tests.support.process import OTHER_UNIT, ZHEJIANG, drive_to, make_cast, submit_review
 from cluster_brand.tests.support.records import IntegrationTestCase, make_test_application_values
 
@@ -665,3 +667,65 @@ class TestEvaluationRoundIsolation(IntegrationTestCase):
 				)
 			)
 		)
+
+
+class TestFinalSummaryIsolation(IntegrationTestCase):
+	"""The pilot's final summary (issue 21), submitted to its province, against the read paths: isolated as
+	its annual summaries, its rows with it."""
+
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		cls.cast = make_cast()
+		cls.pilot = make_pilot(cls.cast, f"iso-fs-{frappe.generate_hash(length=6)}")
+		# its last reporting year has come
+		frappe.db.set_value(BRAND_PILOT, cls.pilot, "planned_end_date", date(DAY.year, 12, 31))
+		cls.name = final_summary_in(cls.cast, cls.pilot, "Pending Provincial Check")
+
+	def tearDown(self):
+		frappe.set_user("Administrator")
+
+	def as_each_user(self, read_path):
+		for key, expected in SEES_FINAL_SUMMARY.items():
+			with self.subTest(user=key):
+				frappe.set_user(self.cast[key])
+				try:
+					seen = read_path(self.name)
+				except DENIED:
+					seen = False
+				finally:
+					frappe.set_user("Administrator")
+				self.assertEqual(seen, expected, f"{key} {'should' if expected else 'must not'} see it")
+
+	def test_list_form_and_client(self):
+		from frappe.client import get, get_value
+
+		self.as_each_user(
+			lambda name: name in frappe.get_list(FINAL_SUMMARY, pluck="name", limit_page_length=0)
+		)
+		self.as_each_user(lambda name: frappe.get_doc(FINAL_SUMMARY, name).has_permission("read"))
+		self.as_each_user(lambda name: bool(get(FINAL_SUMMARY, name)))
+		self.as_each_user(lambda name: bool(get_value(FINAL_SUMMARY, "name", {"name": name})))
+		self.as_each_user(
+			lambda name: bool(
+				reportview_execute(
+					FINAL_SUMMARY, fields=["name"], filters=[[FINAL_SUMMARY, "name", "=", name]]
+				)
+			)
+		)
+
+	def test_child_rows(self):
+		from frappe.client import get_list
+
+		for child in ("Final Summary Measure Outcome", "Final Summary Indicator"):
+			self.as_each_user(
+				lambda name, child=child: bool(
+					get_list(
+						child,
+						filters={"parent": name},
+						fields=["name"],
+						parent=FINAL_SUMMARY,
+						limit_page_length=0,
+					)
+				)
+			)

@@ -266,6 +266,11 @@ class TestRequestInput(IntegrationTestCase):
 				"brand_pilot",
 				"applicant",
 			),
+			(
+				"cluster_brand.cluster_brand.doctype.brand_pilot.brand_pilot.start_final_summary",
+				"brand_pilot",
+				"applicant",
+			),
 			("frappe.desk.form.save.savedocs", "doc", "system_manager"),
 		):
 			with self.subTest(method=method):

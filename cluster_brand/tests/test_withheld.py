@@ -18,17 +18,23 @@ from cluster_brand.doctype_names import (
 	APPLICATION,
 	BRAND_PILOT,
 	EXPERT_REVIEW,
+	FINAL_SUMMARY,
 	PILOT_BATCH,
 	PROGRAMME_MODULE,
 )
 from cluster_brand.permissions.read_only import read_only_fields
 from cluster_brand.rules.application import workflow
+from cluster_brand.rules.pilot_end import final_summary_workflow
 from cluster_brand.rules.pilot_years import workflow as summary_workflow
 from cluster_brand.rules.views.withheld import READS_EVERY_STATE, WITHHELD
 from cluster_brand.tests.support.dates import frozen_day
 from cluster_brand.tests.support.http import make_api_user, rest
 from cluster_brand.tests.support.pilot_stage import (
+	FINAL_CHECK,
+	act_on_final_summary,
 	act_on_summary,
+	final_acceptance,
+	final_summary_in,
 	inspection_values,
 	make_pilot,
 	start_summary,
@@ -129,7 +135,52 @@ def _inspection_in_progress(cast, tag: str):
 	return name, values, decide
 
 
-IN_WITHHOLDING_STATE = {APPLICATION: _draft_recommendation, ANNUAL_WORK_SUMMARY: _inspection_in_progress}
+def _final_summary_pilot(cast, tag: str) -> str:
+	"""A pilot whose last reporting year has come (its planned end in the year of DAY): its final summary."""
+	pilot = make_pilot(cast, tag)
+	frappe.db.set_value(BRAND_PILOT, pilot, "planned_end_date", date(DAY.year, 12, 31))
+	return pilot
+
+
+def _final_check_in_progress(cast, tag: str):
+	name = final_summary_in(
+		cast, _final_summary_pilot(cast, tag), final_summary_workflow.PENDING_PROVINCIAL_CHECK
+	)
+	values = {**FINAL_CHECK, **_marked_values(FINAL_SUMMARY, WITHHELD[FINAL_SUMMARY][0].fields, tag)}
+	_edit(cast.province, FINAL_SUMMARY, name, values)
+
+	def decide():
+		_edit(cast.province, FINAL_SUMMARY, name, _decided(FINAL_SUMMARY, values))
+		act_on_final_summary(cast.province, name, "Forward to Ministry")
+
+	return name, values, decide
+
+
+def _final_acceptance_in_progress(cast, tag: str):
+	name = final_summary_in(
+		cast, _final_summary_pilot(cast, tag), final_summary_workflow.FORWARDED_TO_MINISTRY
+	)
+	values = {**final_acceptance(), **_marked_values(FINAL_SUMMARY, WITHHELD[FINAL_SUMMARY][1].fields, tag)}
+	_edit(cast.ministry, FINAL_SUMMARY, name, values)
+
+	def decide():
+		_edit(cast.ministry, FINAL_SUMMARY, name, _decided(FINAL_SUMMARY, values))
+		act_on_final_summary(cast.ministry, name, "Accept Final Summary")
+
+	return name, values, decide
+
+
+# a DocType with several withholding states: a maker per declaration (rules/views/withheld.py), in its order
+IN_WITHHOLDING_STATE = {
+	APPLICATION: _draft_recommendation,
+	ANNUAL_WORK_SUMMARY: _inspection_in_progress,
+	FINAL_SUMMARY: (_final_check_in_progress, _final_acceptance_in_progress),
+}
+
+
+def _in_withholding_state(doctype: str, index: int):
+	maker = IN_WITHHOLDING_STATE[doctype]
+	return maker[index] if isinstance(maker, tuple) else maker
 
 
 # --- records that their writer may save, by DocType: (name, the writer's cast key) --------------------------
@@ -162,7 +213,12 @@ def _cluster(cast, tag):
 	], "applicant"
 
 
+def _draft_final_summary(cast, tag):
+	return final_summary_in(cast, _final_summary_pilot(cast, tag), workflow.DRAFT), "applicant"
+
+
 WRITTEN_BY = {
+	FINAL_SUMMARY: _draft_final_summary,
 	APPLICATION: _draft_application,
 	ANNUAL_WORK_SUMMARY: _draft_summary,
 	BRAND_PILOT: _pilot,
@@ -248,7 +304,7 @@ class TestWithheld(IntegrationTestCase):
 	def test_what_a_state_withholds_is_withheld_on_every_read_path(self):
 		for doctype in _programme_doctypes(withholding=True):
 			for index, item in enumerate(WITHHELD[doctype]):
-				name, values, _decide = IN_WITHHOLDING_STATE[doctype](
+				name, values, _decide = _in_withholding_state(doctype, index)(
 					self.cast, f"wh-{self.tag}-{_short(doctype)}{index}"
 				)
 				frappe.db.commit()
@@ -407,7 +463,7 @@ class TestWithheld(IntegrationTestCase):
 	def test_what_a_state_withheld_stays_withheld_in_the_history(self):
 		for doctype in _programme_doctypes(withholding=True):
 			for index, item in enumerate(WITHHELD[doctype]):
-				name, _values, decide = IN_WITHHOLDING_STATE[doctype](
+				name, _values, decide = _in_withholding_state(doctype, index)(
 					self.cast, f"wh-h-{self.tag}-{_short(doctype)}{index}"
 				)
 				readers = [

@@ -9,6 +9,7 @@ problems, lessons) and the reason for each measure not completed.
 The pilot and the summaries are read as plain dicts (``doc.as_dict()`` shape), as the annual summary's rules."""
 
 from dataclasses import dataclass
+from datetime import date
 
 from cluster_brand.rules import Violation, _
 from cluster_brand.rules.application.completeness import is_blank, missing_item
@@ -191,3 +192,37 @@ def missing_items(doc: dict) -> list[Violation]:
 				)
 			)
 	return missing
+
+
+# --- Starting it, and its form's year columns (issue 21) -----------------------------------------------------
+# The pilot reports on three years at most: the final summary shows each in a column of its own, headed by its year.
+YEAR_COLUMNS = ("year_1_value", "year_2_value", "year_3_value")
+
+
+def can_start(planned_end, today) -> bool:
+	"""The unit starts its final summary once the pilot's last reporting year has come: from 1 January of the
+	year of its planned end."""
+	return planned_end is not None and today >= date(planned_end.year, 1, 1)
+
+
+def indicator_year_rows(rows: list[dict], years: list[int]) -> list[dict]:
+	"""indicator_years()'s rows with each year's value in its column (YEAR_COLUMNS, in the order of ``years``)."""
+	return [
+		{
+			**{key: row.get(key) for key in ("indicator", "unit", "baseline_value", "change_percent")},
+			**{column: row["values"].get(year) for column, year in zip(YEAR_COLUMNS, years, strict=False)},
+		}
+		for row in rows
+	]
+
+
+# --- The ministry's acceptance: the pilot's end ---------------------------------------------------------------
+OUTCOME_COMPLETED = "Pilot Tasks Completed"  # 完成试点任务
+OUTCOME_NOT_COMPLETED = "Pilot Tasks Not Completed"  # 未完成试点任务
+OUTCOMES = (OUTCOME_COMPLETED, OUTCOME_NOT_COMPLETED)
+PILOT_COMPLETED, PILOT_NOT_COMPLETED = "Pilot Completed", "Pilot Not Completed"  # Brand Pilot.status
+
+
+def pilot_status(outcome: str | None) -> str | None:
+	"""The pilot's status once the ministry accepts its final summary with ``outcome``."""
+	return {OUTCOME_COMPLETED: PILOT_COMPLETED, OUTCOME_NOT_COMPLETED: PILOT_NOT_COMPLETED}.get(outcome)

@@ -84,16 +84,23 @@ def check_transition(t: SummaryTransition) -> list[Violation]:
 	return []
 
 
-def forbidden_edits(previous_state: str | None, changed: set[int], roles: set[str]) -> list[Violation]:
-	"""Each part of the summary (a permission level) is edited by its role in its stage only."""
+def forbidden_edits(
+	previous_state: str | None,
+	changed: set[int],
+	roles: set[str],
+	editable_in: dict = EDITABLE_IN,
+	level_names: dict = LEVEL_NAMES,
+) -> list[Violation]:
+	"""Each part of the summary (a permission level) is edited by its role in its stage only; the final
+	summary's parts and stages are passed in (rules/pilot_end/final_summary_workflow.py)."""
 	state = previous_state or DRAFT
 	violations = []
 	for level in sorted(changed):
-		if state not in EDITABLE_IN.get(level, ()):
+		if state not in editable_in.get(level, ()):
 			violations.append(
 				Violation(
 					_("{part} cannot be changed while the summary is {state}."),
-					{"part": LEVEL_NAMES[level], "state": state},
+					{"part": level_names[level], "state": state},
 					translate_args=("part", "state"),
 				)
 			)
@@ -101,18 +108,18 @@ def forbidden_edits(previous_state: str | None, changed: set[int], roles: set[st
 			violations.append(
 				Violation(
 					_("{part} is edited by the {role} only."),
-					{"part": LEVEL_NAMES[level], "role": EDITOR_ROLE[level]},
+					{"part": level_names[level], "role": EDITOR_ROLE[level]},
 					translate_args=("part", "role"),
 				)
 			)
 	return violations
 
 
-def editable_levels(state: str | None, roles: set[str]) -> list[int]:
+def editable_levels(state: str | None, roles: set[str], editable_in: dict = EDITABLE_IN) -> list[int]:
 	return [
 		level
-		for level in sorted(EDITABLE_IN)
-		if (state or DRAFT) in EDITABLE_IN[level] and EDITOR_ROLE[level] in roles
+		for level in sorted(editable_in)
+		if (state or DRAFT) in editable_in[level] and EDITOR_ROLE[level] in roles
 	]
 
 

@@ -9,6 +9,7 @@ from datetime import date
 
 from cluster_brand.rules import _
 from cluster_brand.rules.application import workflow as states
+from cluster_brand.rules.pilot_end.final_summary import PILOT_COMPLETED, PILOT_NOT_COMPLETED, can_start
 
 # The status block of each role's workspace (fixtures/custom_html_block.json, shipped through hooks.py) and the
 # view it shows
@@ -269,3 +270,30 @@ def own_workspaces(workspaces: list[str], allowed: set[str], default: str | None
 		mine.remove(default)
 		mine.insert(0, default)
 	return mine
+
+
+# --- The pilot's end (issue 21): the unit's pilots, their final summary and how each pilot ended ------------
+START_FINAL_SUMMARY = "Start the pilot's final summary"
+
+
+def pilot_end_rows(pilots: list[dict], final_summaries: list[dict], today: date) -> list[dict]:
+	"""Each pilot whose end has come or passed: its final summary's state, what comes next (the unit starts the
+	summary once the last reporting year has come), and the pilot's end (completed or not) once accepted."""
+	summary_of = {s["brand_pilot"]: s for s in final_summaries}
+	rows = []
+	for pilot in pilots:
+		summary = summary_of.get(pilot["name"])
+		ended = pilot.get("status") in (PILOT_COMPLETED, PILOT_NOT_COMPLETED)
+		if not (summary or ended or can_start(pilot.get("planned_end_date"), today)):
+			continue
+		rows.append(
+			{
+				"brand_pilot": pilot["name"],
+				"industrial_cluster": pilot.get("industrial_cluster"),
+				"final_summary": summary["name"] if summary else None,
+				"workflow_state": summary.get("workflow_state") if summary else None,
+				"pilot_status": pilot.get("status"),
+				"next_step": None if ended or summary else START_FINAL_SUMMARY,
+			}
+		)
+	return rows

@@ -13,9 +13,14 @@ and the Frappe tier generates its read-path tests from it)."""
 
 from dataclasses import dataclass
 
-from cluster_brand.doctype_names import ANNUAL_WORK_SUMMARY, APPLICATION
+from cluster_brand.doctype_names import ANNUAL_WORK_SUMMARY, APPLICATION, FINAL_SUMMARY
 from cluster_brand.rules.application.workflow import PENDING_PROVINCIAL_REVIEW
-from cluster_brand.rules.pilot_years.workflow import INSPECTION, PENDING_PROVINCIAL_INSPECTION
+from cluster_brand.rules.pilot_end.final_summary_workflow import ACCEPTANCE, CHECK, PENDING_PROVINCIAL_CHECK
+from cluster_brand.rules.pilot_years.workflow import (
+	FORWARDED_TO_MINISTRY,
+	INSPECTION,
+	PENDING_PROVINCIAL_INSPECTION,
+)
 
 # They read everything a record holds, in every state.
 READS_EVERY_STATE = frozenset({"Ministry Administrator", "System Manager"})
@@ -49,9 +54,25 @@ INSPECTION_IN_PROGRESS = Withheld(
 	why="the province's inspection, until it forwards or returns the summary",
 )
 
+# The province's check of a pilot's final summary while it checks; the ministry's acceptance (its opinion and
+# the pilot's outcome) while it decides (issue 21).
+FINAL_CHECK_IN_PROGRESS = Withheld(
+	fields=tuple(fieldname for fieldname, _label in CHECK),
+	states=(PENDING_PROVINCIAL_CHECK,),
+	shown_to=frozenset({"Provincial Reviewer"}),
+	why="the province's check of the final summary, until it forwards or returns it",
+)
+FINAL_ACCEPTANCE_IN_PROGRESS = Withheld(
+	fields=tuple(fieldname for fieldname, _label in ACCEPTANCE),
+	states=(FORWARDED_TO_MINISTRY,),
+	shown_to=frozenset({"Ministry Administrator"}),
+	why="the ministry's acceptance and the pilot's outcome, until it accepts or returns the final summary",
+)
+
 WITHHELD: dict[str, tuple[Withheld, ...]] = {
 	APPLICATION: (DRAFT_RECOMMENDATION,),
 	ANNUAL_WORK_SUMMARY: (INSPECTION_IN_PROGRESS,),
+	FINAL_SUMMARY: (FINAL_CHECK_IN_PROGRESS, FINAL_ACCEPTANCE_IN_PROGRESS),
 	# no state of these withholds a field from a reader who may read the record
 	"Brand Pilot": (),
 	"Cluster Enterprise": (),

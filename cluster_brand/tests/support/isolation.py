@@ -48,3 +48,6 @@ SEES_EVALUATION_ROUND = {
 	"other_expert": True,
 	"zhejiang_expert": True,
 }
+# Who sees the test unit's Pilot Final Summary once submitted to Zhejiang: as its annual summaries (a draft: the
+# unit and the ministry only).
+SEES_FINAL_SUMMARY = dict(SEES_SUMMARY)

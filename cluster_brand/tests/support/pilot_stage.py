@@ -5,10 +5,15 @@ import frappe
 from frappe.model.workflow import apply_workflow
 from frappe.utils import add_days, getdate, today
 
-from cluster_brand.cluster_brand.doctype.brand_pilot.brand_pilot import start_annual_summary
-from cluster_brand.doctype_names import ANNUAL_WORK_SUMMARY, BRAND_PILOT
+from cluster_brand.cluster_brand.doctype.brand_pilot.brand_pilot import (
+	start_annual_summary,
+	start_final_summary,
+)
+from cluster_brand.doctype_names import ANNUAL_WORK_SUMMARY, BRAND_PILOT, FINAL_SUMMARY
 from cluster_brand.rules.application import workflow
 from cluster_brand.rules.application.indicators import COUNT
+from cluster_brand.rules.pilot_end import final_summary_workflow
+from cluster_brand.rules.pilot_end.final_summary import MEASURES_TABLE, OUTCOME_COMPLETED
 from cluster_brand.rules.pilot_years import calendar as pilot_calendar
 from cluster_brand.rules.pilot_years import indicators as summary_indicators
 from cluster_brand.rules.pilot_years import progress as summary_progress
@@ -132,3 +137,61 @@ def summary_in(cast, pilot: str, state: str, year: int | None = None) -> str:
 
 def days_after_due(summary: str, days: int = 1) -> str:
 	return add_days(frappe.db.get_value(ANNUAL_WORK_SUMMARY, summary, "due_date"), days)
+
+
+# --- the pilot's end: its final summary (issue 21) ---------------------------------------------------------
+def as_user(user, fn, *args):
+	frappe.set_user(user)
+	try:
+		return fn(*args)
+	finally:
+		frappe.set_user("Administrator")
+
+
+def edit_final_summary(user, name, **values):
+	def save():
+		doc = frappe.get_doc(FINAL_SUMMARY, name)
+		doc.update(values)
+		return doc.save()
+
+	return as_user(user, save)
+
+
+def act_on_final_summary(user, name, action):
+	return as_user(user, lambda: apply_workflow(frappe.get_doc(FINAL_SUMMARY, name).as_dict(), action))
+
+
+def final_summary_texts(name) -> dict:
+	doc = frappe.get_doc(FINAL_SUMMARY, name)
+	return {
+		"work_results": "区域品牌影响力明显提升。",
+		"problems": "部分企业品牌意识仍较薄弱。",
+		"lessons": "政府引导、协会推动、企业主体。",
+		MEASURES_TABLE: [
+			{**row.as_dict(), "reason_not_completed": row.reason_not_completed or "资金到位较晚。"}
+			for row in doc.get(MEASURES_TABLE)
+		],
+	}
+
+
+FINAL_CHECK = {"check_date": "2026-06-15", "check_opinion": "同意报送。"}
+
+
+def final_acceptance(outcome=OUTCOME_COMPLETED) -> dict:
+	return {"acceptance_date": "2026-06-15", "acceptance_opinion": "同意验收。", "outcome": outcome}
+
+
+def final_summary_in(cast, pilot: str, state: str) -> str:
+	"""The pilot's final summary, started by the unit and moved to ``state`` by the right roles (the pilot's
+	planned end in the year of the day)."""
+	name = as_user(cast.applicant, start_final_summary, pilot)
+	if state == workflow.DRAFT:
+		return name
+	edit_final_summary(cast.applicant, name, **final_summary_texts(name))
+	act_on_final_summary(cast.applicant, name, "Submit to Provincial Authority")
+	if state != final_summary_workflow.PENDING_PROVINCIAL_CHECK:
+		edit_final_summary(cast.province, name, **FINAL_CHECK)
+		action = "Return for Revision" if state == workflow.RETURNED else "Forward to Ministry"
+		act_on_final_summary(cast.province, name, action)
+	assert frappe.db.get_value(FINAL_SUMMARY, name, "workflow_state") == state
+	return name

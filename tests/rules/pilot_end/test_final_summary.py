@@ -172,3 +172,33 @@ def test_missing_items_name_the_texts_and_each_unfinished_measure(assembled):
 	assert [(v.row, v.args["measure_no"]) for v in reasons] == [(3, "2.1")]
 	doc[f.MEASURES_TABLE][2]["reason_not_completed"] = "并入2.2"
 	assert f.missing_items({**doc, "problems": "有", "lessons": "有"}) == []
+
+
+# --- starting it, its year columns, the pilot's end (issue 21) -------------------------------------------------
+def test_the_final_summary_starts_from_1_january_of_the_last_reporting_year():
+	end = date(2019, 12, 31)
+	assert not f.can_start(end, date(2018, 12, 31))
+	assert f.can_start(end, date(2019, 1, 1))
+	assert f.can_start(end, date(2020, 3, 1))
+	assert not f.can_start(None, date(2020, 3, 1))
+
+
+def test_each_reporting_year_has_its_column():
+	rows = [
+		{
+			"indicator": OUTPUT,
+			"unit": "亿元",
+			"baseline_value": 1,
+			"values": {2018: 2, 2019: 3},
+			"change_percent": 200,
+		}
+	]
+	(row,) = f.indicator_year_rows(rows, [2018, 2019])
+	assert (row["year_1_value"], row["year_2_value"], row["change_percent"]) == (2, 3, 200)
+	assert "year_3_value" not in row
+
+
+def test_the_outcome_sets_the_pilots_status():
+	assert f.pilot_status(f.OUTCOME_COMPLETED) == f.PILOT_COMPLETED
+	assert f.pilot_status(f.OUTCOME_NOT_COMPLETED) == f.PILOT_NOT_COMPLETED
+	assert f.pilot_status(None) is None

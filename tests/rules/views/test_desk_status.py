@@ -287,3 +287,23 @@ def test_the_province_opens_its_recommendation_opinion_from_its_workspace():
 	[none] = status.recommender_batches([], rows[2:], TODAY)
 	assert none["opinion_of"] is None
 	assert "cb-opinion" not in render("recommender", batches=[none])
+
+
+# --- the pilot's end (issue 21) ---------------------------------------------------------------------------
+def test_the_units_pilots_at_their_end():
+	from cluster_brand.rules.views.desk_status import START_FINAL_SUMMARY, pilot_end_rows
+
+	pilots = [
+		{"name": "BP-1", "planned_end_date": date(2027, 6, 1), "status": "In Pilot"},
+		{"name": "BP-2", "planned_end_date": date(2026, 6, 1), "status": "In Pilot"},
+		{"name": "BP-3", "planned_end_date": date(2026, 6, 1), "status": "Pilot Not Completed"},
+	]
+	summaries = [{"name": "BP-3-FS", "brand_pilot": "BP-3", "workflow_state": "Accepted"}]
+	rows = pilot_end_rows(pilots, summaries, date(2026, 3, 1))
+	assert [r["brand_pilot"] for r in rows] == ["BP-2", "BP-3"]
+	assert rows[0]["next_step"] == START_FINAL_SUMMARY
+	assert (rows[1]["final_summary"], rows[1]["pilot_status"], rows[1]["next_step"]) == (
+		"BP-3-FS",
+		"Pilot Not Completed",
+		None,
+	)

@@ -3,9 +3,14 @@
 
 frappe.ui.form.on("Brand Pilot", {
 	refresh(frm) {
-		// the batch's 总结评价 round: when the final summary is due (brand_pilot.py onload)
+		// the pilot's end, as the ministry accepted its final summary (final_summary.py pilot_status); until
+		// then the batch's 总结评价 round says when the final summary is due (brand_pilot.py onload)
+		const ended = { "Pilot Completed": "green", "Pilot Not Completed": "red" }[frm.doc.status];
 		const round = frm.doc.__onload?.evaluation_round;
-		if (round?.final_summary_deadline) {
+		if (ended) {
+			frm.page.set_indicator(__(frm.doc.status), ended);
+			frm.set_intro(__("The pilot has ended: {0}.", [__(frm.doc.status)]), ended);
+		} else if (round?.final_summary_deadline) {
 			frm.set_intro(
 				__("Evaluation round {0}: the final summary is due by {1}.", [
 					round.name,
@@ -19,6 +24,21 @@ frappe.ui.form.on("Brand Pilot", {
 		if (!frm.is_new()) {
 			frm.add_custom_button(__("Annual Work Summaries"), () =>
 				frappe.set_route("List", "Annual Work Summary", { brand_pilot: frm.doc.name })
+			);
+		}
+		// The unit starts its pilot's 试点工作总结报告 once the last reporting year has come, or opens it
+		// (start_final_summary in brand_pilot.py; a second start opens the existing one)
+		const final = frm.doc.__onload?.final_summary;
+		if (!frm.is_new() && final && (final.name || final.can_start)) {
+			const label = final.name ? __("Pilot Final Summary") : __("Start Pilot Final Summary");
+			frm.add_custom_button(label, () =>
+				frappe
+					.call({
+						method: "cluster_brand.cluster_brand.doctype.brand_pilot.brand_pilot.start_final_summary",
+						args: { brand_pilot: frm.doc.name },
+						freeze: true,
+					})
+					.then(({ message }) => frappe.set_route("Form", "Pilot Final Summary", message))
 			);
 		}
 		// The unit starts its year's 年度工作总结 here: made on the server from the approved plan, the baseline,

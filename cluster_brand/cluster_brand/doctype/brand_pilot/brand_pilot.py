@@ -9,11 +9,12 @@ from frappe.utils import cint, getdate, today
 
 from cluster_brand.controllers.column_sizes import validate_storable
 from cluster_brand.controllers.links import validate_links
-from cluster_brand.doctype_names import ANNUAL_WORK_SUMMARY, BRAND_PILOT, PILOT_BATCH
+from cluster_brand.doctype_names import ANNUAL_WORK_SUMMARY, BRAND_PILOT, FINAL_SUMMARY, PILOT_BATCH
 from cluster_brand.readers.evaluation_rounds import batch_round
 from cluster_brand.readers.pilot_years import province_due_date
 from cluster_brand.rules.application.indicators import INDICATOR_BY_KEY, INDICATORS, indicator_years
 from cluster_brand.rules.application.workflow import planned_end
+from cluster_brand.rules.pilot_end.final_summary import can_start as can_start_final_summary
 from cluster_brand.rules.pilot_years.calendar import suggested_reporting_year
 from cluster_brand.rules.pilot_years.indicators import baseline_of
 from cluster_brand.rules.pilot_years.progress import target_rows
@@ -48,7 +49,7 @@ class BrandPilot(Document):
 		quantitative_targets: DF.Table[PilotQuantitativeTarget]
 		recommending_authority: DF.Link | None
 		start_date: DF.Date
-		status: DF.Literal["In Pilot", "Pilot Completed", "Pilot Revoked"]
+		status: DF.Literal["In Pilot", "Pilot Completed", "Pilot Not Completed", "Pilot Revoked"]
 		work_plan: DF.Table[PilotMeasure]
 
 	# end: auto-generated types
@@ -65,6 +66,19 @@ class BrandPilot(Document):
 		self.set_onload("suggested_reporting_year", self.suggested_reporting_year())
 		# the batch's 总结评价 sets when the final summary is due
 		self.set_onload("evaluation_round", batch_round(self.pilot_batch))
+		# and its 「开始试点工作总结报告」 button, once the last reporting year has come
+		self.set_onload("final_summary", self.final_summary_to_start())
+
+	def final_summary_to_start(self) -> dict | None:
+		"""The final summary the reader starts or opens: its name if it exists, whether it may be started
+		now; None for a reader who starts none."""
+		if not frappe.has_permission(FINAL_SUMMARY, "create"):
+			return None
+		existing = frappe.get_list(FINAL_SUMMARY, {"brand_pilot": self.name}, pluck="name", limit=1)
+		startable = bool(self.planned_end_date) and can_start_final_summary(
+			getdate(self.planned_end_date), getdate(today())
+		)
+		return {"name": existing[0] if existing else None, "can_start": startable}
 
 	def suggested_reporting_year(self) -> int | None:
 		"""The year the unit starts its next summary for; None for a reader who starts none (the years
@@ -103,6 +117,21 @@ def start_annual_summary(brand_pilot: str, reporting_year: int | None = None) ->
 	summary = frappe.get_doc(
 		{"doctype": ANNUAL_WORK_SUMMARY, "brand_pilot": pilot.name, "reporting_year": year}
 	)
+	summary.insert()
+	return summary.name
+
+
+@frappe.whitelist(methods=["POST"])
+def start_final_summary(brand_pilot: str) -> str:
+	"""The Brand Pilot form's 「开始试点工作总结报告」: the pilot's final summary, assembled from the pilot and
+	its accepted annual summaries with the caller's permissions; a second start opens the existing one."""
+	pilot = frappe.get_doc(BRAND_PILOT, brand_pilot)
+	pilot.check_permission("read")
+	frappe.has_permission(FINAL_SUMMARY, "create", throw=True)  # the unit's to start, no one else's
+	existing = frappe.db.get_value(FINAL_SUMMARY, {"brand_pilot": pilot.name})
+	if existing:
+		return existing
+	summary = frappe.get_doc({"doctype": FINAL_SUMMARY, "brand_pilot": pilot.name})
 	summary.insert()
 	return summary.name
 
