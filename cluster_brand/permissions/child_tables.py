@@ -20,9 +20,8 @@ from cluster_brand.permissions.applications import (
 	brand_pilot_query,
 	expert_review_query,
 )
-from cluster_brand.permissions.pilot_stage import annual_summary_conditions
-from cluster_brand.permissions.registers import evaluation_round_query
 from cluster_brand.permissions.pilot_stage import annual_summary_conditions, final_summary_conditions
+from cluster_brand.permissions.registers import evaluation_round_query
 from cluster_brand.permissions.scope import sees_all, user_scope
 
 # each parent: the condition of its rows the user may see ("" for all)

@@ -669,6 +669,7 @@ class TestEvaluationRoundIsolation(IntegrationTestCase):
 		)
 
 
+@frozen_day(DAY)
 class TestFinalSummaryIsolation(IntegrationTestCase):
 	"""The pilot's final summary (issue 21), submitted to its province, against the read paths: isolated as
 	its annual summaries, its rows with it."""
