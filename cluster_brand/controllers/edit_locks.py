@@ -52,3 +52,12 @@ def changed_levels(doc, levels) -> set[int]:
 		if level in levels and level not in changed and _value_of(df, doc) != _value_of(df, before):
 			changed.add(level)
 	return changed
+
+
+def session_editable_levels(editable_in: dict, editable_levels, state: str | None) -> list[int]:
+	"""The parts (permission levels) the session user may change in ``state``, by the form's rule
+	``editable_levels(state, roles)``; the Administrator every part. The form makes every other field
+	read-only, so that nothing looks editable that a save would refuse."""
+	if frappe.session.user == "Administrator":
+		return sorted(editable_in)
+	return editable_levels(state, set(frappe.get_roles()))

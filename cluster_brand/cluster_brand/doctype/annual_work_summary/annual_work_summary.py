@@ -15,12 +15,13 @@ from frappe.utils import cint, getdate, today
 from cluster_brand.controllers.blank_numbers import NullableNumbers
 from cluster_brand.controllers.column_sizes import column_sizes, values_as_sent
 from cluster_brand.controllers.duplicates import existing_duplicate
-from cluster_brand.controllers.edit_locks import changed_levels
+from cluster_brand.controllers.edit_locks import changed_levels, session_editable_levels
 from cluster_brand.controllers.messages import throw_violations, translate_violation
+from cluster_brand.controllers.pilot_values import OfItsPilot
 from cluster_brand.controllers.rows import apply_derived
 from cluster_brand.controllers.rule_input import doc_as_rule_input
 from cluster_brand.controllers.set_wise_save import SetWiseSave
-from cluster_brand.doctype_names import ANNUAL_WORK_SUMMARY, APPLICATION, BRAND_PILOT
+from cluster_brand.doctype_names import ANNUAL_WORK_SUMMARY, APPLICATION
 from cluster_brand.notifications.annual_summary import notify_summary_transition
 from cluster_brand.permissions.fields import WithholdsFromReader
 from cluster_brand.readers.pilot_years import province_due_date
@@ -30,17 +31,17 @@ from cluster_brand.rules.pilot_years import save as summary_save
 from cluster_brand.rules.pilot_years import workflow as summary_workflow
 from cluster_brand.rules.pilot_years.save import SummaryFacts, SummaryOutcome
 
-# the pilot's values the summary shows (and the row rules read): copied, never typed
-PILOT_FIELDS = (
-	"industrial_cluster",
-	"organizing_unit",
-	"recommending_authority",
-	"pilot_batch",
-	"baseline_year",
-)
 
+class AnnualWorkSummary(OfItsPilot, SetWiseSave, WithholdsFromReader, NullableNumbers):
+	# the pilot's values the form shows and the row rules read: copied, never typed
+	PILOT_FIELDS = (
+		"industrial_cluster",
+		"organizing_unit",
+		"recommending_authority",
+		"pilot_batch",
+		"baseline_year",
+	)
 
-class AnnualWorkSummary(SetWiseSave, WithholdsFromReader, NullableNumbers):
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
 
@@ -119,19 +120,6 @@ class AnnualWorkSummary(SetWiseSave, WithholdsFromReader, NullableNumbers):
 
 	# --- the steps of a save ----------------------------------------------------------------------------
 
-	def pilot(self):
-		if not hasattr(self, "_pilot"):
-			self._pilot = frappe.get_doc(BRAND_PILOT, self.brand_pilot) if self.brand_pilot else None
-		return self._pilot
-
-	def set_pilot_values(self):
-		"""The pilot's unit, cluster, province and batch: the summary is scoped by them (permissions)."""
-		pilot = self.pilot()
-		if pilot is None:
-			return
-		for fieldname in PILOT_FIELDS:
-			self.set(fieldname, pilot.get(fieldname))
-
 	def prefill_from_the_plan(self):
 		"""A new summary starts from its pilot: a row per measure of the approved plan, the indicators beside
 		their baseline, the quantitative targets, and the backbone enterprises of the previous year (the last
@@ -205,13 +193,12 @@ class AnnualWorkSummary(SetWiseSave, WithholdsFromReader, NullableNumbers):
 	# --- reading ---------------------------------------------------------------------------------------
 
 	def onload(self):
-		roles = set(frappe.get_roles())
-		levels = (
-			sorted(summary_workflow.EDITABLE_IN)
-			if frappe.session.user == "Administrator"
-			else summary_workflow.editable_levels(self.workflow_state, roles)
+		self.set_onload(
+			"editable_levels",
+			session_editable_levels(
+				summary_workflow.EDITABLE_IN, summary_workflow.editable_levels, self.workflow_state
+			),
 		)
-		self.set_onload("editable_levels", levels)
 
 	@frappe.whitelist()
 	def check_completeness(self) -> dict:

@@ -17,7 +17,7 @@ from cluster_brand.cluster_brand.doctype.expert_review.expert_review import sync
 from cluster_brand.cluster_brand.doctype.pilot_batch.pilot_batch import refresh_batch_status
 from cluster_brand.controllers.blank_numbers import NullableNumbers
 from cluster_brand.controllers.declared_values import keep_declared_values
-from cluster_brand.controllers.edit_locks import changed_levels
+from cluster_brand.controllers.edit_locks import changed_levels, session_editable_levels
 from cluster_brand.controllers.messages import throw_violations, translate_violation
 from cluster_brand.controllers.rows import apply_derived
 from cluster_brand.controllers.set_wise_save import SetWiseSave
@@ -214,11 +214,10 @@ class ClusterBrandApplication(SetWiseSave, WithholdsFromReader, NullableNumbers)
 
 	def editable_levels(self) -> list[int]:
 		"""The permission levels that the reader may change in the application's present state: the edit locks
-		(its role's part, in its stage). The form makes every other field read-only, so that nothing looks
-		editable that a save would refuse."""
-		if frappe.session.user == "Administrator":
-			return sorted(edit_locks.EDITABLE_IN)
-		return edit_locks.editable_levels(self.workflow_state, set(frappe.get_roles()))
+		(its role's part, in its stage)."""
+		return session_editable_levels(
+			edit_locks.EDITABLE_IN, edit_locks.editable_levels, self.workflow_state
+		)
 
 	def on_update(self):
 		sync_expert_reviews(self)

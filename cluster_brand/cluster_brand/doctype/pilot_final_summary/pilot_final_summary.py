@@ -14,8 +14,9 @@ from frappe.model.document import Document
 from frappe.utils import getdate, today
 
 from cluster_brand.controllers.duplicates import existing_duplicate
-from cluster_brand.controllers.edit_locks import changed_levels
+from cluster_brand.controllers.edit_locks import changed_levels, session_editable_levels
 from cluster_brand.controllers.messages import throw_violations
+from cluster_brand.controllers.pilot_values import OfItsPilot
 from cluster_brand.controllers.rule_input import doc_as_rule_input
 from cluster_brand.doctype_names import ANNUAL_WORK_SUMMARY, APPLICATION, BRAND_PILOT
 from cluster_brand.notifications.final_summary import notify_final_summary_transition
@@ -25,14 +26,15 @@ from cluster_brand.rules.pilot_end import final_summary_workflow as workflow
 from cluster_brand.rules.pilot_end.final_summary_workflow import FinalSummaryFacts
 from cluster_brand.rules.pilot_years.workflow import ACCEPTED
 
-# the pilot's values the final summary shows and is scoped by (permissions): copied, never typed
-PILOT_FIELDS = ("industrial_cluster", "organizing_unit", "recommending_authority", "pilot_batch")
 # the assembled figures that are fields of the summary itself (the rest are its tables)
 FIGURE_FIELDS = ("funds_planned", "funds_delivered", "funds_percent_of_plan")
 ASSEMBLED_TABLES = (rules.MEASURES_TABLE, "indicator_years", "target_outcomes", "self_evaluations")
 
 
-class PilotFinalSummary(WithholdsFromReader, Document):
+class PilotFinalSummary(OfItsPilot, WithholdsFromReader, Document):
+	# the pilot's values the form shows and the row rules read: copied, never typed
+	PILOT_FIELDS = ("industrial_cluster", "organizing_unit", "recommending_authority", "pilot_batch")
+
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
 
@@ -98,18 +100,10 @@ class PilotFinalSummary(WithholdsFromReader, Document):
 
 	# --- the steps of a save ----------------------------------------------------------------------------
 
-	def pilot(self):
-		if not hasattr(self, "_pilot"):
-			self._pilot = frappe.get_doc(BRAND_PILOT, self.brand_pilot) if self.brand_pilot else None
-		return self._pilot
-
 	def set_pilot_values(self):
-		pilot = self.pilot()
-		if pilot is None:
-			return
-		for fieldname in PILOT_FIELDS:
-			self.set(fieldname, pilot.get(fieldname))
-		self.due_date = pilot.planned_end_date
+		super().set_pilot_values()
+		if self.pilot() is not None:
+			self.due_date = self.pilot().planned_end_date
 
 	def assemble_on_creation(self):
 		"""A new final summary: the measures, indicators, targets, funds and self-evaluations of the pilot and
@@ -176,13 +170,10 @@ class PilotFinalSummary(WithholdsFromReader, Document):
 	# --- reading ---------------------------------------------------------------------------------------
 
 	def onload(self):
-		roles = set(frappe.get_roles())
-		levels = (
-			sorted(workflow.EDITABLE_IN)
-			if frappe.session.user == "Administrator"
-			else workflow.editable_levels(self.workflow_state, roles)
+		self.set_onload(
+			"editable_levels",
+			session_editable_levels(workflow.EDITABLE_IN, workflow.editable_levels, self.workflow_state),
 		)
-		self.set_onload("editable_levels", levels)
 		# the indicator table's year columns are headed by the years they report (the form script)
 		self.set_onload("reporting_years", [y for y in (self.reporting_years or "").split("、") if y])
 
