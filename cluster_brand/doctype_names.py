@@ -8,6 +8,8 @@ BRAND_PILOT = "Brand Pilot"
 ANNUAL_WORK_SUMMARY = "Annual Work Summary"
 EVALUATION_ROUND = "Evaluation Round"
 FINAL_SUMMARY = "Pilot Final Summary"
+DEMONSTRATION_APPLICATION = "Demonstration Application"
+DEMONSTRATION_REVIEW = "Demonstration Review"
 
 # The module of the programme's DocTypes (their JSON's "module")
 PROGRAMME_MODULE = "Cluster Brand"
@@ -25,6 +27,8 @@ DESK_FORMS = (
 	"Organizing Unit",
 	PILOT_BATCH,
 	FINAL_SUMMARY,
+	DEMONSTRATION_APPLICATION,
+	DEMONSTRATION_REVIEW,
 	"Recommendation Setting",
 	"Recommending Authority",
 	"Review Expert",
@@ -63,6 +67,11 @@ CHILD_TABLE_PARENTS = {
 	"Final Summary Indicator": FINAL_SUMMARY,
 	"Final Summary Target Outcome": FINAL_SUMMARY,
 	"Final Summary Self Evaluation": FINAL_SUMMARY,
+	# the pilot's end: the demonstration application and its review sheets
+	"Demonstration Ratio Change": DEMONSTRATION_APPLICATION,
+	"Demonstration Promotion Activity": DEMONSTRATION_APPLICATION,
+	"Demonstration Expert Assignment": DEMONSTRATION_APPLICATION,
+	"Demonstration Review Score": DEMONSTRATION_REVIEW,
 }
 # The child tables of a DocType without row rules (every reader of the DocType reads each of its records): Frappe
 # lists their rows with the parent's DocType permission, which is the whole rule; they need no query of their own.

@@ -3,7 +3,7 @@ from cluster_brand.doctype_names import CHILD_TABLE_PARENTS, DESK_FORMS
 from cluster_brand.rules import MODULE_PROFILE, PROGRAMME_ROLES
 from cluster_brand.rules.application import workflow as application_workflow
 from cluster_brand.rules.application.workflow import APPLICATION_ACTIONS
-from cluster_brand.rules.pilot_end import final_summary_workflow
+from cluster_brand.rules.pilot_end import demonstration_workflow, final_summary_workflow
 from cluster_brand.rules.pilot_end.final_summary_workflow import FINAL_SUMMARY_ACTIONS
 from cluster_brand.rules.pilot_years import workflow as summary_workflow
 from cluster_brand.rules.pilot_years.workflow import SUMMARY_ACTIONS
@@ -32,7 +32,16 @@ fixtures = [
 			[
 				"name",
 				"in",
-				list(dict.fromkeys([*APPLICATION_ACTIONS, *SUMMARY_ACTIONS, *FINAL_SUMMARY_ACTIONS])),
+				list(
+					dict.fromkeys(
+						[
+							*APPLICATION_ACTIONS,
+							*SUMMARY_ACTIONS,
+							*FINAL_SUMMARY_ACTIONS,
+							*demonstration_workflow.ACTIONS,
+						]
+					)
+				),
 			]
 		],
 	},
@@ -42,7 +51,12 @@ fixtures = [
 			[
 				"name",
 				"in",
-				[application_workflow.WORKFLOW, summary_workflow.WORKFLOW, final_summary_workflow.WORKFLOW],
+				[
+					application_workflow.WORKFLOW,
+					summary_workflow.WORKFLOW,
+					final_summary_workflow.WORKFLOW,
+					demonstration_workflow.WORKFLOW,
+				],
 			]
 		],
 	},
@@ -62,6 +76,7 @@ fixtures = [
 							*application_workflow.STATES,
 							*summary_workflow.STATES,
 							*final_summary_workflow.STATES,
+							*demonstration_workflow.STATES,
 						]
 					)
 				),

@@ -125,7 +125,7 @@ def test_the_fixture_lists_are_the_rules_lists():
 	from cluster_brand import hooks
 	from cluster_brand.rules import PROGRAMME_ROLES
 	from cluster_brand.rules.application import workflow
-	from cluster_brand.rules.pilot_end import final_summary_workflow
+	from cluster_brand.rules.pilot_end import demonstration_workflow, final_summary_workflow
 	from cluster_brand.rules.pilot_years import workflow as summary_workflow
 
 	names = {
@@ -136,16 +136,19 @@ def test_the_fixture_lists_are_the_rules_lists():
 		workflow.WORKFLOW,
 		summary_workflow.WORKFLOW,
 		final_summary_workflow.WORKFLOW,
+		demonstration_workflow.WORKFLOW,
 	}
 	assert names["Workflow State"] == {
 		*workflow.STATES,
 		*summary_workflow.STATES,
 		*final_summary_workflow.STATES,
+		*demonstration_workflow.STATES,
 	}
 	assert names["Workflow Action Master"] == {
 		*workflow.APPLICATION_ACTIONS,
 		*summary_workflow.SUMMARY_ACTIONS,
 		*final_summary_workflow.FINAL_SUMMARY_ACTIONS,
+		*demonstration_workflow.ACTIONS,
 	}
 	# each workflow ships with its own states and actions
 	for name, module, actions in (

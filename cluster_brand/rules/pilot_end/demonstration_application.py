@@ -42,7 +42,7 @@ DECLARED_CONDITIONS = (
 	),
 )
 ACTIVITY_COLUMNS = (
-	("activity_date", "Date"),
+	("activity_date", "Activity Date"),
 	("activity", "Activity"),
 	("organisers", "Organisers"),
 	("effect", "Effect"),

@@ -13,8 +13,15 @@ and the Frappe tier generates its read-path tests from it)."""
 
 from dataclasses import dataclass
 
-from cluster_brand.doctype_names import ANNUAL_WORK_SUMMARY, APPLICATION, FINAL_SUMMARY
+from cluster_brand.doctype_names import (
+	ANNUAL_WORK_SUMMARY,
+	APPLICATION,
+	DEMONSTRATION_APPLICATION,
+	DEMONSTRATION_REVIEW,
+	FINAL_SUMMARY,
+)
 from cluster_brand.rules.application.workflow import PENDING_PROVINCIAL_REVIEW
+from cluster_brand.rules.pilot_end import demonstration_workflow
 from cluster_brand.rules.pilot_end.final_summary_workflow import ACCEPTANCE, CHECK, PENDING_PROVINCIAL_CHECK
 from cluster_brand.rules.pilot_years.workflow import (
 	FORWARDED_TO_MINISTRY,
@@ -69,10 +76,28 @@ FINAL_ACCEPTANCE_IN_PROGRESS = Withheld(
 	why="the ministry's acceptance and the pilot's outcome, until it accepts or returns the final summary",
 )
 
+# The province's recommendation of a demonstration application while it decides; the ministry's decision
+# while the experts review and the shortlisted defend (its proposal is public from the public notice on).
+DEMONSTRATION_RECOMMENDATION_DRAFT = Withheld(
+	fields=tuple(fieldname for fieldname, _label in demonstration_workflow.RECOMMENDATION),
+	states=(demonstration_workflow.PENDING_PROVINCIAL_RECOMMENDATION,),
+	shown_to=frozenset({"Provincial Reviewer"}),
+	why="the province's draft recommendation and rank, until it decides",
+)
+DEMONSTRATION_DECISION_DRAFT = Withheld(
+	fields=tuple(fieldname for fieldname, _label in demonstration_workflow.DECISION),
+	states=(demonstration_workflow.UNDER_EXPERT_REVIEW, demonstration_workflow.SHORTLISTED_FOR_HEARING),
+	shown_to=frozenset({"Ministry Administrator"}),
+	why="the ministry's decision, until it puts it to public notice",
+)
+
 WITHHELD: dict[str, tuple[Withheld, ...]] = {
 	APPLICATION: (DRAFT_RECOMMENDATION,),
 	ANNUAL_WORK_SUMMARY: (INSPECTION_IN_PROGRESS,),
 	FINAL_SUMMARY: (FINAL_CHECK_IN_PROGRESS, FINAL_ACCEPTANCE_IN_PROGRESS),
+	DEMONSTRATION_APPLICATION: (DEMONSTRATION_RECOMMENDATION_DRAFT, DEMONSTRATION_DECISION_DRAFT),
+	# an expert's sheet: who reads it at all is its row rule (the expert its own, the ministry all)
+	DEMONSTRATION_REVIEW: (),
 	# no state of these withholds a field from a reader who may read the record
 	"Brand Pilot": (),
 	"Cluster Enterprise": (),
