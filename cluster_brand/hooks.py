@@ -103,6 +103,7 @@ jinja = {
 		"cluster_brand.print.review_forms.designation_print_context",
 		"cluster_brand.print.annual_summary.annual_summary_print_context",
 		"cluster_brand.print.final_summary.final_summary_print_context",
+		"cluster_brand.print.demonstration.demonstration_print_context",
 		"cluster_brand.print.readers.readable",
 		"cluster_brand.print.readers.recommended_applications",
 		"cluster_brand.print.readers.batch_pilots",
@@ -167,6 +168,8 @@ permission_query_conditions = {
 	"Annual Work Summary": "cluster_brand.permissions.pilot_stage.annual_summary_query",
 	"Evaluation Round": "cluster_brand.permissions.registers.evaluation_round_query",
 	"Pilot Final Summary": "cluster_brand.permissions.pilot_stage.final_summary_query",
+	# the demonstration applications (cluster_brand/permissions/demonstration.py)
+	"Demonstration Application": "cluster_brand.permissions.demonstration.demonstration_query",
 	# each child table: its rows are visible when its parent is (doctype_names.CHILD_TABLE_PARENTS)
 	**{child: "cluster_brand.permissions.child_tables.child_table_query" for child in CHILD_TABLE_PARENTS},
 }
@@ -185,6 +188,7 @@ has_permission = {
 	"Annual Work Summary": "cluster_brand.permissions.pilot_stage.annual_summary_has_permission",
 	"Evaluation Round": "cluster_brand.permissions.registers.evaluation_round_has_permission",
 	"Pilot Final Summary": "cluster_brand.permissions.pilot_stage.final_summary_has_permission",
+	"Demonstration Application": "cluster_brand.permissions.demonstration.demonstration_has_permission",
 }
 
 scheduler_events = {

@@ -61,6 +61,9 @@ NULLABLE_NUMBERS = {
 		"change_percent",
 	),
 	"Final Summary Target Outcome": ("baseline_value", "achieved_value", "gap", "percent_of_target"),
+	# the demonstration application: funds not declared, no rank yet; a ratio the data cannot give
+	"Demonstration Application": ("funds_delivered", "recommendation_rank"),
+	"Demonstration Ratio Change": ("baseline_value", "last_value", "change"),
 }
 
 

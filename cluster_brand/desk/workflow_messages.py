@@ -5,9 +5,15 @@ boot_session), so that the forms (public/js/desk_forms.js) ask and answer withou
 import frappe
 from frappe import _
 
-from cluster_brand.doctype_names import ANNUAL_WORK_SUMMARY, APPLICATION, EXPERT_REVIEW, FINAL_SUMMARY
+from cluster_brand.doctype_names import (
+	ANNUAL_WORK_SUMMARY,
+	APPLICATION,
+	DEMONSTRATION_APPLICATION,
+	EXPERT_REVIEW,
+	FINAL_SUMMARY,
+)
 from cluster_brand.rules.application import workflow as states
-from cluster_brand.rules.pilot_end import final_summary_workflow
+from cluster_brand.rules.pilot_end import demonstration_workflow, final_summary_workflow
 from cluster_brand.rules.pilot_years import workflow as summary_workflow
 
 WORKFLOW_TEXTS = {
@@ -16,6 +22,10 @@ WORKFLOW_TEXTS = {
 	FINAL_SUMMARY: (
 		final_summary_workflow.FINAL_SUMMARY_ACTIONS,
 		final_summary_workflow.FINAL_SUMMARY_NEXT_STEP,
+	),
+	DEMONSTRATION_APPLICATION: (
+		demonstration_workflow.DEMONSTRATION_ACTIONS,
+		demonstration_workflow.DEMONSTRATION_NEXT_STEP,
 	),
 }
 

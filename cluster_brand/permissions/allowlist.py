@@ -84,6 +84,8 @@ ALLOWED_METHODS = {
 	"cluster_brand.pilot_years.start_annual_summary": "test_http_pilot_years.TestPilotYearsOverHTTPOn.test_the_pilot_years",
 	# the pilot's end: a unit starts its pilot's final summary from its own pilot (brand_pilot.py; issue 21)
 	"cluster_brand.cluster_brand.doctype.brand_pilot.brand_pilot.start_final_summary": "test_final_summary.TestFinalSummary.test_no_one_but_the_unit_starts_it",
+	# a completed pilot's unit applies to be a demonstration zone from its own pilot (brand_pilot.py; issue 21)
+	"cluster_brand.cluster_brand.doctype.brand_pilot.brand_pilot.start_demonstration_application": "test_demonstration_application.TestDemonstrationApplication.test_no_one_but_the_unit_starts_it",
 	# a unit copies its own application into a later open batch (application_copy.py; issue 19)
 	"cluster_brand.cluster_brand.doctype.cluster_brand_application.application_copy.copy_to_batch": "test_application_copy.TestApplicationCopy.test_refused_across_units",
 	# the receiver records several applications' paper copies at once (paper_copies.py; issue 19)

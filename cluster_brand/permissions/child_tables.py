@@ -12,6 +12,8 @@ from cluster_brand.doctype_names import (
 	APPLICATION,
 	BRAND_PILOT,
 	CHILD_TABLE_PARENTS,
+	DEMONSTRATION_APPLICATION,
+	DEMONSTRATION_REVIEW,
 	EVALUATION_ROUND,
 	FINAL_SUMMARY,
 )
@@ -19,6 +21,11 @@ from cluster_brand.permissions.applications import (
 	application_conditions,
 	brand_pilot_query,
 	expert_review_query,
+)
+from cluster_brand.permissions.demonstration import (
+	ASSIGNMENTS,
+	demonstration_conditions,
+	demonstration_review_conditions,
 )
 from cluster_brand.permissions.pilot_stage import annual_summary_conditions, final_summary_conditions
 from cluster_brand.permissions.registers import evaluation_round_query
@@ -32,10 +39,14 @@ PARENT_CONDITIONS = {
 	ANNUAL_WORK_SUMMARY: annual_summary_conditions,
 	EVALUATION_ROUND: evaluation_round_query,
 	FINAL_SUMMARY: final_summary_conditions,
+	DEMONSTRATION_APPLICATION: demonstration_conditions,
+	DEMONSTRATION_REVIEW: demonstration_review_conditions,
 }
 
 # Who an application's experts are is the ministry's to know (an expert knows only its own assignment).
 CONFIDENTIAL_CHILD_TABLES = {"Expert Assignment"}
+# A demonstration application's experts: not even the expert lists them (permissions/demonstration.py)
+MINISTRY_ONLY_CHILD_TABLES = {ASSIGNMENTS}
 
 
 def child_table_query(user: str | None = None, doctype: str | None = None) -> str:
@@ -45,6 +56,8 @@ def child_table_query(user: str | None = None, doctype: str | None = None) -> st
 	if sees_all(user):
 		return ""
 	table = f"`tab{doctype}`"
+	if doctype in MINISTRY_ONLY_CHILD_TABLES:
+		return "1=0"
 	if doctype in CONFIDENTIAL_CHILD_TABLES:
 		return f"{table}.expert = {frappe.db.escape(scope.expert)}" if scope.expert else "1=0"
 	parent = CHILD_TABLE_PARENTS[doctype]

@@ -271,6 +271,11 @@ class TestRequestInput(IntegrationTestCase):
 				"brand_pilot",
 				"applicant",
 			),
+			(
+				"cluster_brand.cluster_brand.doctype.brand_pilot.brand_pilot.start_demonstration_application",
+				"brand_pilot",
+				"applicant",
+			),
 			("frappe.desk.form.save.savedocs", "doc", "system_manager"),
 		):
 			with self.subTest(method=method):

@@ -344,7 +344,7 @@ function programme_numbers(frm) {
 			frm.cb_action_text = null;
 		},
 	};
-	for (const doctype of ["Cluster Brand Application", "Annual Work Summary"]) {
+	for (const doctype of ["Cluster Brand Application", "Annual Work Summary", "Demonstration Application"]) {
 		frappe.ui.form.on(doctype, workflow_events);
 	}
 

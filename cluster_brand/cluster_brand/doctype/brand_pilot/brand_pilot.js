@@ -41,6 +41,21 @@ frappe.ui.form.on("Brand Pilot", {
 					.then(({ message }) => frappe.set_route("Form", "Pilot Final Summary", message))
 			);
 		}
+		// The unit of a completed pilot applies to be a demonstration zone (示范区) while its batch's evaluation
+		// round takes applications, or opens its application (start_demonstration_application in brand_pilot.py)
+		const demonstration = frm.doc.__onload?.demonstration_application;
+		if (!frm.is_new() && demonstration) {
+			const label = demonstration.name ? __("Demonstration Application") : __("Apply for Demonstration Zone");
+			frm.add_custom_button(label, () =>
+				frappe
+					.call({
+						method: "cluster_brand.cluster_brand.doctype.brand_pilot.brand_pilot.start_demonstration_application",
+						args: { brand_pilot: frm.doc.name },
+						freeze: true,
+					})
+					.then(({ message }) => frappe.set_route("Form", "Demonstration Application", message))
+			);
+		}
 		// The unit starts its year's 年度工作总结 here: made on the server from the approved plan, the baseline,
 		// the targets and last year's enterprises (start_annual_summary in brand_pilot.py).
 		const year = frm.doc.__onload?.suggested_reporting_year;

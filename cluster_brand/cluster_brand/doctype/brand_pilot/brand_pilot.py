@@ -9,11 +9,20 @@ from frappe.utils import cint, getdate, today
 
 from cluster_brand.controllers.column_sizes import validate_storable
 from cluster_brand.controllers.links import validate_links
-from cluster_brand.doctype_names import ANNUAL_WORK_SUMMARY, BRAND_PILOT, FINAL_SUMMARY, PILOT_BATCH
+from cluster_brand.doctype_names import (
+	ANNUAL_WORK_SUMMARY,
+	BRAND_PILOT,
+	DEMONSTRATION_APPLICATION,
+	EVALUATION_ROUND,
+	FINAL_SUMMARY,
+	PILOT_BATCH,
+)
 from cluster_brand.readers.evaluation_rounds import batch_round
 from cluster_brand.readers.pilot_years import province_due_date
 from cluster_brand.rules.application.indicators import INDICATOR_BY_KEY, INDICATORS, indicator_years
 from cluster_brand.rules.application.workflow import planned_end
+from cluster_brand.rules.pilot_end.demonstration_application import may_apply
+from cluster_brand.rules.pilot_end.evaluation_round import IN_PROGRESS
 from cluster_brand.rules.pilot_end.final_summary import can_start as can_start_final_summary
 from cluster_brand.rules.pilot_years.calendar import suggested_reporting_year
 from cluster_brand.rules.pilot_years.indicators import baseline_of
@@ -68,6 +77,8 @@ class BrandPilot(Document):
 		self.set_onload("evaluation_round", batch_round(self.pilot_batch))
 		# and its 「开始试点工作总结报告」 button, once the last reporting year has come
 		self.set_onload("final_summary", self.final_summary_to_start())
+		# and its 「申报示范区」 button, once the pilot is completed and its round takes applications
+		self.set_onload("demonstration_application", self.demonstration_application_to_start())
 
 	def final_summary_to_start(self) -> dict | None:
 		"""The final summary the reader starts or opens: its name if it exists, whether it may be started
@@ -79,6 +90,21 @@ class BrandPilot(Document):
 			getdate(self.planned_end_date), getdate(today())
 		)
 		return {"name": existing[0] if existing else None, "can_start": startable}
+
+	def demonstration_application_to_start(self) -> dict | None:
+		"""The demonstration application the reader starts or opens: its name if it exists; None for a reader
+		who starts none, or while no round of the batch takes the completed pilot's application."""
+		if not frappe.has_permission(DEMONSTRATION_APPLICATION, "create"):
+			return None
+		existing = frappe.get_list(
+			DEMONSTRATION_APPLICATION, {"brand_pilot": self.name}, pluck="name", limit=1
+		)
+		if existing:
+			return {"name": existing[0]}
+		round_ = open_round_of(self.pilot_batch)
+		if not round_ or may_apply(self.status, round_.deadline, getdate(today())):
+			return None
+		return {"name": None, "evaluation_round": round_.name}
 
 	def suggested_reporting_year(self) -> int | None:
 		"""The year the unit starts its next summary for; None for a reader who starts none (the years
@@ -134,6 +160,40 @@ def start_final_summary(brand_pilot: str) -> str:
 	summary = frappe.get_doc({"doctype": FINAL_SUMMARY, "brand_pilot": pilot.name})
 	summary.insert()
 	return summary.name
+
+
+def open_round_of(pilot_batch: str | None) -> frappe._dict | None:
+	"""The batch's evaluation round in progress (a batch has one), with its application deadline."""
+	if not pilot_batch:
+		return None
+	return frappe.db.get_value(
+		EVALUATION_ROUND,
+		{"pilot_batch": pilot_batch, "status": IN_PROGRESS},
+		["name", "demonstration_application_deadline as deadline"],
+		as_dict=True,
+	)
+
+
+@frappe.whitelist(methods=["POST"])
+def start_demonstration_application(brand_pilot: str) -> str:
+	"""The Brand Pilot form's 「申报示范区」: the completed pilot's demonstration application in its batch's
+	evaluation round, made with the caller's permissions; a second start opens the existing one."""
+	pilot = frappe.get_doc(BRAND_PILOT, brand_pilot)
+	pilot.check_permission("read")
+	frappe.has_permission(DEMONSTRATION_APPLICATION, "create", throw=True)  # the unit's, no one else's
+	existing = frappe.db.get_value(DEMONSTRATION_APPLICATION, {"brand_pilot": pilot.name})
+	if existing:
+		return existing
+	round_ = open_round_of(pilot.pilot_batch)
+	if not round_:
+		frappe.throw(
+			_("No evaluation round of {0} takes demonstration applications now.").format(pilot.pilot_batch)
+		)
+	application = frappe.get_doc(
+		{"doctype": DEMONSTRATION_APPLICATION, "brand_pilot": pilot.name, "evaluation_round": round_.name}
+	)
+	application.insert()
+	return application.name
 
 
 def create_brand_pilot(application):

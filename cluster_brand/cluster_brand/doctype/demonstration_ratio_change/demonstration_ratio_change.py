@@ -1,8 +1,8 @@
 # Copyright (c) 2026, cluster_brand contributors
 # For license information, please see license.txt
 
-from frappe.model.document import Document
+from cluster_brand.controllers.blank_numbers import NullableNumbers
 
 
-class DemonstrationRatioChange(Document):
+class DemonstrationRatioChange(NullableNumbers):
 	pass

@@ -1,0 +1,79 @@
+"""The demonstration applications (示范区申报书, issue 21), isolated as the pilot's reports are
+(pilot_stage.py): a unit sees its own, a province its province's once the unit has submitted them, the
+ministry all; a Review Expert only the applications whose expert assignments name them (the assignment row
+is the permission, as for the 申报书's experts: applications.py), and never the assignments themselves
+(level 3, the ministry's); every other role nothing. The review sheets: the expert its own, of an application
+it still reads; the ministry all. Their rows follow them (child_tables.py)."""
+
+import frappe
+
+from cluster_brand.doctype_names import BRAND_PILOT, DEMONSTRATION_APPLICATION, DEMONSTRATION_REVIEW
+from cluster_brand.permissions.scope import any_of, row_visible, sees_all, sql_in, user_scope
+from cluster_brand.rules.application.workflow import DRAFT
+
+ASSIGNMENTS = "Demonstration Expert Assignment"
+
+
+def demonstration_conditions(
+	user: str | None = None, table: str = f"`tab{DEMONSTRATION_APPLICATION}`"
+) -> str:
+	"""The SQL condition of the demonstration applications ``user`` may see ("" for all)."""
+	user = user or frappe.session.user
+	scope = user_scope(user)
+	if sees_all(user):
+		return ""
+	allowed = []
+	if "Cluster Applicant" in scope.roles:
+		allowed.append(sql_in(f"{table}.organizing_unit", scope.units))
+	if "Provincial Reviewer" in scope.roles:
+		allowed.append(
+			f"({sql_in(f'{table}.recommending_authority', scope.authorities)}"
+			f" and ifnull({table}.workflow_state, '') not in ('', {frappe.db.escape(DRAFT)}))"
+		)
+	if "Review Expert" in scope.roles and scope.expert:
+		allowed.append(
+			f"{table}.name in (select parent from `tab{ASSIGNMENTS}`"
+			f" where parenttype = {frappe.db.escape(DEMONSTRATION_APPLICATION)}"
+			f" and expert = {frappe.db.escape(scope.expert)})"
+		)
+	return any_of(allowed)
+
+
+def demonstration_query(user):
+	return demonstration_conditions(user)
+
+
+def demonstration_visible(name: str, user: str) -> bool:
+	return row_visible(DEMONSTRATION_APPLICATION, name, demonstration_conditions(user))
+
+
+def demonstration_has_permission(doc, ptype=None, user=None, **kwargs):
+	"""Its unit starts it, for its own pilot only; then as ``demonstration_conditions``."""
+	user = user or frappe.session.user
+	if sees_all(user):
+		return True
+	if doc.is_new() or not doc.name or not frappe.db.exists(doc.doctype, doc.name):
+		scope = user_scope(user)
+		unit = (
+			frappe.db.get_value(BRAND_PILOT, doc.brand_pilot, "organizing_unit")
+			if doc.get("brand_pilot")
+			else doc.get("organizing_unit")
+		)
+		return "Cluster Applicant" in scope.roles and (not unit or unit in scope.units)
+	return demonstration_visible(doc.name, user)
+
+
+# --- the review sheets (Demonstration Review) -------------------------------------------------------------
+def demonstration_review_conditions(
+	user: str | None = None, table: str = f"`tab{DEMONSTRATION_REVIEW}`"
+) -> str:
+	user = user or frappe.session.user
+	scope = user_scope(user)
+	if sees_all(user):
+		return ""
+	if "Review Expert" in scope.roles and scope.expert:
+		return (
+			f"({table}.expert = {frappe.db.escape(scope.expert)} and {table}.demonstration_application in"
+			f" (select name from `tab{DEMONSTRATION_APPLICATION}` where {demonstration_conditions(user)}))"
+		)
+	return "1=0"
