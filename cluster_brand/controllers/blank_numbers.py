@@ -63,7 +63,7 @@ NULLABLE_NUMBERS = {
 	"Final Summary Target Outcome": ("baseline_value", "achieved_value", "gap", "percent_of_target"),
 	# the demonstration application: funds not declared, no rank yet; a ratio the data cannot give
 	"Demonstration Application": ("funds_delivered", "recommendation_rank"),
-	"Demonstration Ratio Change": ("baseline_value", "last_value", "change"),
+	"Demonstration Ratio Change": ("baseline_year", "baseline_value", "last_year", "last_value", "change"),
 }
 
 

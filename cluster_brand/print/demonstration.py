@@ -5,7 +5,7 @@ No Frappe import here: the template calls ``demonstration_print_context(readable
 through the ``jinja`` hook. Values are returned as text but NOT escaped: the template escapes every user value.
 """
 
-from cluster_brand.print.formatting import date_text, format_number, int_value, plain_text
+from cluster_brand.print.formatting import date_text, float_value, format_number, int_value, plain_text
 from cluster_brand.rules.pilot_end import demonstration as condition_3
 
 TITLE = "产业集群区域品牌建设示范区申报书"
@@ -42,6 +42,12 @@ def _year(value) -> str:
 	return f"{year}年" if year else ""
 
 
+def _change(value) -> str:
+	# percentage points, signed as the final summary's changes are
+	number = float_value(value)
+	return f"{number:+.2f}" if number is not None else ""
+
+
 def demonstration_print_context(doc, authority_name: str = "") -> dict:
 	doc = doc if doc is not None else {}
 	ratios = []
@@ -55,7 +61,7 @@ def demonstration_print_context(doc, authority_name: str = "") -> dict:
 				format_number(row.get("baseline_value"), 2),
 				_year(row.get("last_year")),
 				format_number(row.get("last_value"), 2),
-				format_number(row.get("change"), 2),
+				_change(row.get("change")),
 				VERDICT_NAMES.get(row.get("verdict"), plain_text(row.get("verdict"))),
 			]
 		)
