@@ -17,6 +17,7 @@ from cluster_brand.doctype_names import (
 	ANNUAL_WORK_SUMMARY,
 	APPLICATION,
 	BRAND_PILOT,
+	DEMONSTRATION_APPLICATION,
 	EVALUATION_ROUND,
 	EXPERT_REVIEW,
 	FINAL_SUMMARY,
@@ -26,8 +27,15 @@ from cluster_brand.rules.application import workflow as states
 from cluster_brand.rules.application.workflow import DRAFT, UNDER_EXPERT_REVIEW
 from cluster_brand.rules.pilot_years.workflow import PENDING_PROVINCIAL_INSPECTION
 from cluster_brand.tests.support.dates import frozen_day
+from cluster_brand.tests.support.demonstration import (
+	completed_pilot,
+	demonstration_in,
+	edit_demonstration,
+	open_round,
+)
 from cluster_brand.tests.support.isolation import (
 	SEES,
+	SEES_DEMONSTRATION,
 	SEES_DRAFT_SUMMARY,
 	SEES_EVALUATION_ROUND,
 	SEES_FINAL_SUMMARY,
@@ -730,3 +738,106 @@ class TestFinalSummaryIsolation(IntegrationTestCase):
 					)
 				)
 			)
+
+
+@frozen_day(DAY)
+class TestDemonstrationIsolation(IntegrationTestCase):
+	"""A demonstration application under expert review, assigned to "expert", against the read paths
+	(support/isolation.py SEES_DEMONSTRATION): its rows with it, its expert assignments the ministry's alone."""
+
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		cls.cast = make_cast()
+		cls.pilot = completed_pilot(cls.cast, f"iso-da-{frappe.generate_hash(length=6)}")
+		open_round(cls.pilot)
+		cls.name = demonstration_in(cls.cast, cls.pilot, "Under Expert Review")
+		edit_demonstration(
+			cls.cast.ministry,
+			cls.name,
+			expert_assignments=[
+				{"expert": cls.cast.expert, "stage": "Document Review", "assigned_on": str(DAY)}
+			],
+		)
+
+	def tearDown(self):
+		frappe.set_user("Administrator")
+
+	def as_each_user(self, read_path, sees=SEES_DEMONSTRATION):
+		for key, expected in sees.items():
+			with self.subTest(user=key):
+				frappe.set_user(self.cast[key])
+				try:
+					seen = read_path(self.name)
+				except DENIED:
+					seen = False
+				finally:
+					frappe.set_user("Administrator")
+				self.assertEqual(seen, expected, f"{key} {'should' if expected else 'must not'} see it")
+
+	def test_list_form_and_client(self):
+		from frappe.client import get, get_value
+
+		self.as_each_user(
+			lambda name: name in frappe.get_list(DEMONSTRATION_APPLICATION, pluck="name", limit_page_length=0)
+		)
+		self.as_each_user(lambda name: frappe.get_doc(DEMONSTRATION_APPLICATION, name).has_permission("read"))
+		self.as_each_user(lambda name: bool(get(DEMONSTRATION_APPLICATION, name)))
+		self.as_each_user(lambda name: bool(get_value(DEMONSTRATION_APPLICATION, "name", {"name": name})))
+		self.as_each_user(
+			lambda name: bool(
+				reportview_execute(
+					DEMONSTRATION_APPLICATION,
+					fields=["name"],
+					filters=[[DEMONSTRATION_APPLICATION, "name", "=", name]],
+				)
+			)
+		)
+		self.as_each_user(
+			lambda name: any(r["value"] == name for r in search_link(DEMONSTRATION_APPLICATION, name))
+		)
+
+	def test_child_rows(self):
+		from frappe.client import get_list
+
+		def rows(child):
+			return lambda name: bool(
+				get_list(
+					child,
+					filters={"parent": name},
+					fields=["name"],
+					parent=DEMONSTRATION_APPLICATION,
+					limit_page_length=0,
+				)
+			)
+
+		for child in ("Demonstration Ratio Change", "Demonstration Promotion Activity"):
+			self.as_each_user(rows(child))
+		# who reviews it is the ministry's to know: not even the expert assigned lists the assignments
+		self.as_each_user(
+			rows("Demonstration Expert Assignment"), {key: key == "ministry" for key in SEES_DEMONSTRATION}
+		)
+
+	def test_the_assignments_are_withheld_from_every_reader_but_the_ministry(self):
+		def assignments(name):
+			doc = frappe.get_doc(DEMONSTRATION_APPLICATION, name)
+			doc.check_permission("read")
+			doc.apply_fieldlevel_read_permissions()
+			return bool(doc.get("expert_assignments"))
+
+		self.as_each_user(assignments, {key: key == "ministry" for key in SEES_DEMONSTRATION})
+
+	def test_export_only_by_the_ministry(self):
+		from frappe.desk.reportview import export_query
+
+		def exported(name):
+			frappe.local.form_dict = frappe._dict(
+				doctype=DEMONSTRATION_APPLICATION,
+				file_format_type="CSV",
+				fields=json.dumps(["name"]),
+				filters=json.dumps({"name": name}),
+			)
+			export_query()
+			return name in frappe.local.response.filecontent.decode()
+
+		self.as_each_user(exported, {key: key == "ministry" for key in SEES_DEMONSTRATION})

@@ -17,6 +17,7 @@ from cluster_brand.doctype_names import (
 	ANNUAL_WORK_SUMMARY,
 	APPLICATION,
 	BRAND_PILOT,
+	DEMONSTRATION_APPLICATION,
 	EXPERT_REVIEW,
 	FINAL_SUMMARY,
 	PILOT_BATCH,
@@ -24,10 +25,18 @@ from cluster_brand.doctype_names import (
 )
 from cluster_brand.permissions.read_only import read_only_fields
 from cluster_brand.rules.application import workflow
-from cluster_brand.rules.pilot_end import final_summary_workflow
+from cluster_brand.rules.pilot_end import demonstration_workflow, final_summary_workflow
 from cluster_brand.rules.pilot_years import workflow as summary_workflow
 from cluster_brand.rules.views.withheld import READS_EVERY_STATE, WITHHELD
 from cluster_brand.tests.support.dates import frozen_day
+from cluster_brand.tests.support.demonstration import (
+	act_on_demonstration,
+	completed_pilot,
+	demonstration_in,
+	open_round,
+	start_demonstration,
+	submitted_sheet,
+)
 from cluster_brand.tests.support.http import make_api_user, rest
 from cluster_brand.tests.support.pilot_stage import (
 	FINAL_CHECK,
@@ -170,11 +179,51 @@ def _final_acceptance_in_progress(cast, tag: str):
 	return name, values, decide
 
 
+def _demonstration_pilot(cast, tag: str) -> str:
+	"""A completed pilot whose batch's evaluation round takes demonstration applications."""
+	pilot = completed_pilot(cast, tag)
+	open_round(pilot)
+	return pilot
+
+
+def _demonstration_recommendation_draft(cast, tag: str):
+	name = demonstration_in(
+		cast, _demonstration_pilot(cast, tag), demonstration_workflow.PENDING_PROVINCIAL_RECOMMENDATION
+	)
+	fields = WITHHELD[DEMONSTRATION_APPLICATION][0].fields
+	values = _marked_values(DEMONSTRATION_APPLICATION, fields, tag)
+	_edit(cast.province, DEMONSTRATION_APPLICATION, name, values)
+
+	def decide():
+		_edit(cast.province, DEMONSTRATION_APPLICATION, name, _decided(DEMONSTRATION_APPLICATION, values))
+		act_on_demonstration(cast.province, name, demonstration_workflow.RECOMMEND)
+
+	return name, values, decide
+
+
+def _demonstration_decision_draft(cast, tag: str):
+	name = demonstration_in(cast, _demonstration_pilot(cast, tag), demonstration_workflow.UNDER_EXPERT_REVIEW)
+	submitted_sheet(name, cast.expert)  # the document review the typical experience needs
+	fields = WITHHELD[DEMONSTRATION_APPLICATION][1].fields
+	values = {
+		**_marked_values(DEMONSTRATION_APPLICATION, fields, tag),
+		"decision": demonstration_workflow.TYPICAL_EXPERIENCE,
+	}
+	_edit(cast.ministry, DEMONSTRATION_APPLICATION, name, values)
+
+	def decide():
+		_edit(cast.ministry, DEMONSTRATION_APPLICATION, name, _decided(DEMONSTRATION_APPLICATION, values))
+		act_on_demonstration(cast.ministry, name, demonstration_workflow.PUBLISH)
+
+	return name, values, decide
+
+
 # a DocType with several withholding states: a maker per declaration (rules/views/withheld.py), in its order
 IN_WITHHOLDING_STATE = {
 	APPLICATION: _draft_recommendation,
 	ANNUAL_WORK_SUMMARY: _inspection_in_progress,
 	FINAL_SUMMARY: (_final_check_in_progress, _final_acceptance_in_progress),
+	DEMONSTRATION_APPLICATION: (_demonstration_recommendation_draft, _demonstration_decision_draft),
 }
 
 
@@ -217,7 +266,12 @@ def _draft_final_summary(cast, tag):
 	return final_summary_in(cast, _final_summary_pilot(cast, tag), workflow.DRAFT), "applicant"
 
 
+def _draft_demonstration(cast, tag):
+	return start_demonstration(cast, _demonstration_pilot(cast, tag)), "applicant"
+
+
 WRITTEN_BY = {
+	DEMONSTRATION_APPLICATION: _draft_demonstration,
 	FINAL_SUMMARY: _draft_final_summary,
 	APPLICATION: _draft_application,
 	ANNUAL_WORK_SUMMARY: _draft_summary,

@@ -51,3 +51,12 @@ SEES_EVALUATION_ROUND = {
 # Who sees the test unit's Pilot Final Summary once submitted to Zhejiang: as its annual summaries (a draft: the
 # unit and the ministry only).
 SEES_FINAL_SUMMARY = dict(SEES_SUMMARY)
+# Who sees the test unit's Demonstration Application under expert review, assigned to "expert": its unit, its
+# province, the ministry and the expert assigned; no association, receiver or other expert.
+SEES_DEMONSTRATION = {
+	**{key: False for key in SEES_SUMMARY},
+	"applicant": True,
+	"province": True,
+	"ministry": True,
+	"expert": True,
+}
