@@ -137,7 +137,13 @@ class TestDemonstrationApplication(IntegrationTestCase):
 		self.assertFalse(frappe.db.exists(DEMONSTRATION_APPLICATION, {"brand_pilot": self.pilot}))
 		# the day itself counts
 		frappe.db.set_value(EVALUATION_ROUND, self.round, "demonstration_application_deadline", str(DAY))
-		self.assertTrue(self.start())
+		name = self.start()
+		edit_demonstration(self.cast.applicant, name, **APPLICATION_VALUES)
+		# a draft started in time is submitted in time too
+		frappe.db.set_value(EVALUATION_ROUND, self.round, "demonstration_application_deadline", "2026-07-19")
+		with self.assertRaises(frappe.ValidationError):
+			act_on_demonstration(self.cast.applicant, name, workflow.SUBMIT)
+		self.assertEqual(self.state_of(name), DRAFT)
 
 	def test_no_one_but_the_unit_starts_it(self):
 		for key in ("other_applicant", "province", "ministry", "expert", "association", "receiver"):

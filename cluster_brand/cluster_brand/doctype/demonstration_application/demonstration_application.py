@@ -55,6 +55,54 @@ class DemonstrationApplication(OfItsPilot, SetWiseSave, WithholdsFromReader, Nul
 	# the pilot's values the form shows and the permissions scope by: copied, never typed
 	PILOT_FIELDS = ("industrial_cluster", "organizing_unit", "recommending_authority", "pilot_batch")
 
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		from cluster_brand.cluster_brand.doctype.demonstration_expert_assignment.demonstration_expert_assignment import (
+			DemonstrationExpertAssignment,
+		)
+		from cluster_brand.cluster_brand.doctype.demonstration_promotion_activity.demonstration_promotion_activity import (
+			DemonstrationPromotionActivity,
+		)
+		from cluster_brand.cluster_brand.doctype.demonstration_ratio_change.demonstration_ratio_change import (
+			DemonstrationRatioChange,
+		)
+
+		application_deadline: DF.Date | None
+		brand_pilot: DF.Link
+		condition_3_met: DF.Check
+		decision: DF.Literal["", "Demonstration Zone", "Typical Experience Recommended", "Not Selected"]
+		decision_date: DF.Date | None
+		decision_opinion: DF.Text | None
+		evaluation_mechanism: DF.Text | None
+		evaluation_round: DF.Link
+		expert_assignments: DF.Table[DemonstrationExpertAssignment]
+		funds_delivered: DF.Float
+		improvement_measures: DF.Text | None
+		industrial_cluster: DF.Link | None
+		monitoring_evidence: DF.Attach | None
+		organizing_unit: DF.Link | None
+		pilot_batch: DF.Link | None
+		promotion_activities: DF.Table[DemonstrationPromotionActivity]
+		ratio_changes: DF.Table[DemonstrationRatioChange]
+		recommendation_date: DF.Date | None
+		recommendation_opinion: DF.Text | None
+		recommendation_rank: DF.Int
+		recommending_authority: DF.Link | None
+		shortlisted: DF.Check
+		strategy_document: DF.Attach | None
+		strategy_positioning: DF.Text | None
+		strategy_published_on: DF.Date | None
+		typical_experience: DF.Text | None
+		workflow_state: DF.Link | None
+
+	# end: auto-generated types
+
 	def autoname(self):
 		# one per pilot: BP-2017-001-DA
 		self.name = f"{self.brand_pilot}-DA"
