@@ -20,11 +20,12 @@ frappe.ui.form.on("Demonstration Application", {
 			__("Baseline of the new product output rate: the first reporting year that reports it (the application does not ask for new product output)."),
 			...first_year.map((row) => __("{0}: the first reporting year ({1}) is the baseline.", [__(row.ratio), row.baseline_year])),
 		];
-		frm.set_df_property(
-			"condition_3_section",
-			"description",
-			note.map((text) => frappe.utils.escape_html(text)).join("<br>")
-		);
+		// above the table, where the unit reads the ratios (a section's description is drawn once, not on refresh)
+		const wrapper = frm.fields_dict.ratio_changes.$wrapper;
+		wrapper.find(".cb-ratio-note").remove();
+		$("<div class='cb-ratio-note text-muted small' style='margin-bottom: 8px'>")
+			.html(note.map((text) => frappe.utils.escape_html(text)).join("<br>"))
+			.prependTo(wrapper);
 		if (!frm.is_new()) {
 			frm.add_custom_button(__("Brand Pilot"), () => frappe.set_route("Form", "Brand Pilot", frm.doc.brand_pilot));
 		}
