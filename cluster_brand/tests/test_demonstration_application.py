@@ -4,6 +4,7 @@ figures and a claim they contradict is refused; the workflow moves by role only,
 province's recommendation and quota, the ministry's steps on the experts' submitted sheets)."""
 
 from datetime import date
+from urllib.parse import quote
 
 import frappe
 from frappe.model.workflow import apply_workflow
@@ -33,6 +34,7 @@ from cluster_brand.tests.support.demonstration import (
 	start_demonstration,
 	submitted_sheet,
 )
+from cluster_brand.tests.support.http import REFUSED, ActsOverHTTP, make_api_user
 from cluster_brand.tests.support.pdf import fold, pdf_text
 from cluster_brand.tests.support.pilot_stage import as_user
 from cluster_brand.tests.support.process import ZHEJIANG, make_cast
@@ -393,3 +395,78 @@ class TestDemonstrationApplication(IntegrationTestCase):
 			RECOMMENDATION["recommendation_opinion"],
 		):
 			self.assertIn(fold(expected), text)
+
+
+START = (
+	"/api/method/cluster_brand.cluster_brand.doctype.brand_pilot.brand_pilot.start_demonstration_application"
+)
+
+
+@frozen_day(DAY)
+class TestDemonstrationOverHTTP(ActsOverHTTP, IntegrationTestCase):
+	"""The application driven over REST with token authentication, each step by its own user."""
+
+	resource = "/api/resource/" + quote(DEMONSTRATION_APPLICATION)
+
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		cls.cast = make_cast()
+		cls.tokens = {key: make_api_user(email, []) for key, email in cls.cast.items()}
+		cls.pilot = completed_pilot(cls.cast, f"http-da-{frappe.generate_hash(length=6)}")
+		cls.round = open_round(cls.pilot)
+		frappe.db.commit()  # requests run on their own connections
+
+	@classmethod
+	def tearDownClass(cls):
+		frappe.set_user("Administrator")
+		frappe.db.rollback()
+		for name in frappe.get_all(DEMONSTRATION_APPLICATION, {"brand_pilot": cls.pilot}, pluck="name"):
+			frappe.db.delete(DEMONSTRATION_REVIEW, {"demonstration_application": name})
+			frappe.delete_doc(DEMONSTRATION_APPLICATION, name, force=True, ignore_permissions=True)
+		frappe.delete_doc(EVALUATION_ROUND, cls.round, force=True, ignore_permissions=True)
+		frappe.db.commit()
+		super().tearDownClass()
+
+	def test_the_application_from_the_unit_to_the_ministrys_decision(self):
+		# the unit starts it from its own pilot, no other unit or role can
+		for who in ("other_applicant", "province", "ministry", "association"):
+			self.call(who, "POST", START, {"brand_pilot": self.pilot}, expect=403)
+		type(self).name = self.call("applicant", "POST", START, {"brand_pilot": self.pilot})["message"]
+		self.assertEqual(
+			self.call("applicant", "POST", START, {"brand_pilot": self.pilot})["message"], self.name
+		)
+		self.call("province", "GET", f"{self.resource}/{self.name}", expect=403)  # a draft is the unit's own
+		# a claim of condition 3 that its figures contradict is refused; withdrawn, it goes to the province
+		self.update("applicant", {**APPLICATION_VALUES, "condition_3_met": 1})
+		self.action("applicant", workflow.SUBMIT, expect=417)
+		self.update("applicant", {"condition_3_met": 0})
+		self.action("province", workflow.SUBMIT, expect=REFUSED)
+		self.action("applicant", workflow.SUBMIT)
+		self.assertEqual(self.state(), workflow.PENDING_PROVINCIAL_RECOMMENDATION)
+		# the province recommends it, with its opinion and rank
+		self.action("province", workflow.RECOMMEND, expect=417)
+		self.update("province", RECOMMENDATION)
+		for who in ("other_province", "applicant", "ministry"):
+			self.action(who, workflow.RECOMMEND, expect=REFUSED)
+		self.action("province", workflow.RECOMMEND)
+		# the ministry shortlists what the experts have scored, and decides
+		self.action("ministry", workflow.SHORTLIST, expect=417)
+		submitted_sheet(self.name, self.cast.expert)
+		frappe.db.commit()
+		self.action("province", workflow.SHORTLIST, expect=REFUSED)
+		self.action("ministry", workflow.SHORTLIST)
+		assignment = {"expert": self.cast.expert, "stage": "Hearing", "assigned_on": str(DAY)}
+		self.update("ministry", {"expert_assignments": [assignment]})
+		self.assertEqual(len(self.doc("ministry")["expert_assignments"]), 1)
+		self.update(
+			"ministry", {"decision": workflow.TYPICAL_EXPERIENCE, "decision_opinion": "拟推荐为典型经验。"}
+		)
+		self.action("ministry", workflow.PUBLISH)
+		self.action("applicant", workflow.RECOMMEND_TYPICAL_EXPERIENCE, expect=REFUSED)
+		self.action("ministry", workflow.RECOMMEND_TYPICAL_EXPERIENCE)
+		decided = self.doc("applicant")
+		self.assertEqual(decided["workflow_state"], workflow.TYPICAL_EXPERIENCE_STATE)
+		self.assertEqual(decided["decision"], workflow.TYPICAL_EXPERIENCE)
+		self.assertFalse(decided.get("expert_assignments"))  # the ministry's alone
+		self.call("other_applicant", "GET", f"{self.resource}/{self.name}", expect=403)
