@@ -2,8 +2,14 @@
 
 import frappe
 
-from cluster_brand.doctype_names import ANNUAL_WORK_SUMMARY, APPLICATION, FINAL_SUMMARY
+from cluster_brand.doctype_names import (
+	ANNUAL_WORK_SUMMARY,
+	APPLICATION,
+	DEMONSTRATION_APPLICATION,
+	FINAL_SUMMARY,
+)
 from cluster_brand.permissions.applications import application_visible, linked_to_application
+from cluster_brand.permissions.demonstration import demonstration_conditions, demonstration_visible
 from cluster_brand.permissions.pilot_stage import (
 	annual_summary_conditions,
 	annual_summary_visible,
@@ -20,6 +26,7 @@ def workflow_action_query(user):
 	conditions = []
 	summary = annual_summary_conditions(user)
 	final = final_summary_conditions(user)
+	demonstration = demonstration_conditions(user)
 	for doctype, condition in (
 		(APPLICATION, linked_to_application("`tabWorkflow Action`.reference_name", user)),
 		(
@@ -31,6 +38,11 @@ def workflow_action_query(user):
 			FINAL_SUMMARY,
 			final
 			and f"`tabWorkflow Action`.reference_name in (select name from `tab{FINAL_SUMMARY}` where {final})",
+		),
+		(
+			DEMONSTRATION_APPLICATION,
+			demonstration
+			and f"`tabWorkflow Action`.reference_name in (select name from `tab{DEMONSTRATION_APPLICATION}` where {demonstration})",
 		),
 	):
 		if condition:
@@ -48,6 +60,8 @@ def workflow_action_has_permission(doc, ptype=None, user=None, **kwargs):
 		return annual_summary_visible(doc.reference_name, user)
 	if doc.reference_doctype == FINAL_SUMMARY:
 		return final_summary_visible(doc.reference_name, user)
+	if doc.reference_doctype == DEMONSTRATION_APPLICATION:
+		return demonstration_visible(doc.reference_name, user)
 	return True
 
 

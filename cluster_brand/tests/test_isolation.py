@@ -841,3 +841,17 @@ class TestDemonstrationIsolation(IntegrationTestCase):
 			return name in frappe.local.response.filecontent.decode()
 
 		self.as_each_user(exported, {key: key == "ministry" for key in SEES_DEMONSTRATION})
+
+	def test_workflow_actions_name_only_visible_applications(self):
+		for key, sees in SEES_DEMONSTRATION.items():
+			frappe.set_user(self.cast[key])
+			names = (
+				frappe.get_list("Workflow Action", filters={"reference_name": self.name}, pluck="name")
+				if frappe.has_permission("Workflow Action")
+				else []
+			)
+			frappe.set_user("Administrator")
+			if not sees:
+				self.assertEqual(names, [], key)
+		# the ministry's pending action names it (else this proves nothing)
+		self.assertTrue(frappe.get_all("Workflow Action", {"reference_name": self.name}))
