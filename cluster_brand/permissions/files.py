@@ -4,9 +4,10 @@ PDFs, which are their requester's alone."""
 import frappe
 from frappe import _
 
-from cluster_brand.doctype_names import ANNUAL_WORK_SUMMARY, APPLICATION
+from cluster_brand.doctype_names import ANNUAL_WORK_SUMMARY, APPLICATION, DEMONSTRATION_APPLICATION
 from cluster_brand.permissions.scope import is_restricted
 from cluster_brand.rules.application import edit_locks
+from cluster_brand.rules.pilot_end import demonstration_workflow
 from cluster_brand.rules.pilot_years import workflow as summary_workflow
 
 
@@ -46,6 +47,16 @@ def check_attachment_change(file, method=None):
 				_("The attachments of the annual work summary cannot be changed while it is {0}.").format(
 					_(state)
 				),
+				frappe.PermissionError,
+			)
+	elif doctype == DEMONSTRATION_APPLICATION:
+		# the conditions' evidence belongs to the unit's application and is locked with it
+		state = frappe.db.get_value(DEMONSTRATION_APPLICATION, name, "workflow_state")
+		if state not in demonstration_workflow.EDITABLE_IN[0]:
+			frappe.throw(
+				_(
+					"The attachments of the demonstration application cannot be changed while it is {0}."
+				).format(_(state)),
 				frappe.PermissionError,
 			)
 	elif frappe.get_meta(doctype).is_submittable and frappe.db.get_value(doctype, name, "docstatus"):

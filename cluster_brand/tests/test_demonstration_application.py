@@ -334,6 +334,28 @@ class TestDemonstrationApplication(IntegrationTestCase):
 		self.assertEqual(doc.recommendation_opinion, RECOMMENDATION["recommendation_opinion"])
 		self.assertEqual(len(doc.ratio_changes), len(demonstration.RATIOS))
 
+	def test_the_evidence_is_locked_with_the_application(self):
+		name = self.start()
+
+		def attach(file_name):
+			return frappe.get_doc(
+				{
+					"doctype": "File",
+					"file_name": file_name,
+					"attached_to_doctype": DEMONSTRATION_APPLICATION,
+					"attached_to_name": name,
+					"is_private": 1,
+					"content": f"%PDF-1.4 {file_name}".encode(),
+				}
+			).insert()
+
+		self.assertTrue(as_user(self.cast.applicant, attach, "da-strategy.pdf"))
+		edit_demonstration(self.cast.applicant, name, **APPLICATION_VALUES)
+		act_on_demonstration(self.cast.applicant, name, workflow.SUBMIT)
+		for key in ("applicant", "province"):
+			with self.subTest(user=key), self.assertRaises(frappe.PermissionError):
+				as_user(self.cast[key], attach, f"da-late-{key}.pdf")
+
 	def test_an_expert_reads_the_applications_assigned_to_them_but_not_the_assignments(self):
 		name = self.in_state(workflow.UNDER_EXPERT_REVIEW)
 
