@@ -167,6 +167,8 @@ permission_query_conditions = {
 	"Annual Work Summary": "cluster_brand.permissions.pilot_stage.annual_summary_query",
 	"Evaluation Round": "cluster_brand.permissions.registers.evaluation_round_query",
 	"Pilot Final Summary": "cluster_brand.permissions.pilot_stage.final_summary_query",
+	# the demonstration applications' review sheets: each expert its own (permissions/demonstration_reviews.py)
+	"Demonstration Review": "cluster_brand.permissions.demonstration_reviews.demonstration_review_query",
 	# each child table: its rows are visible when its parent is (doctype_names.CHILD_TABLE_PARENTS)
 	**{child: "cluster_brand.permissions.child_tables.child_table_query" for child in CHILD_TABLE_PARENTS},
 }
@@ -185,6 +187,7 @@ has_permission = {
 	"Annual Work Summary": "cluster_brand.permissions.pilot_stage.annual_summary_has_permission",
 	"Evaluation Round": "cluster_brand.permissions.registers.evaluation_round_has_permission",
 	"Pilot Final Summary": "cluster_brand.permissions.pilot_stage.final_summary_has_permission",
+	"Demonstration Review": "cluster_brand.permissions.demonstration_reviews.demonstration_review_has_permission",
 }
 
 scheduler_events = {

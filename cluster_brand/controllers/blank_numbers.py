@@ -61,6 +61,9 @@ NULLABLE_NUMBERS = {
 		"change_percent",
 	),
 	"Final Summary Target Outcome": ("baseline_value", "achieved_value", "gap", "percent_of_target"),
+	# the demonstration application's review sheets: as the experts' sheets of the application
+	"Demonstration Review Score": ("score", "weighted_score"),
+	"Demonstration Review": ("total_score",),
 }
 
 

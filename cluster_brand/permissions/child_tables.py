@@ -12,6 +12,7 @@ from cluster_brand.doctype_names import (
 	APPLICATION,
 	BRAND_PILOT,
 	CHILD_TABLE_PARENTS,
+	DEMONSTRATION_REVIEW,
 	EVALUATION_ROUND,
 	FINAL_SUMMARY,
 )
@@ -20,6 +21,7 @@ from cluster_brand.permissions.applications import (
 	brand_pilot_query,
 	expert_review_query,
 )
+from cluster_brand.permissions.demonstration_reviews import demonstration_review_conditions
 from cluster_brand.permissions.pilot_stage import annual_summary_conditions, final_summary_conditions
 from cluster_brand.permissions.registers import evaluation_round_query
 from cluster_brand.permissions.scope import sees_all, user_scope
@@ -32,6 +34,7 @@ PARENT_CONDITIONS = {
 	ANNUAL_WORK_SUMMARY: annual_summary_conditions,
 	EVALUATION_ROUND: evaluation_round_query,
 	FINAL_SUMMARY: final_summary_conditions,
+	DEMONSTRATION_REVIEW: demonstration_review_conditions,
 }
 
 # Who an application's experts are is the ministry's to know (an expert knows only its own assignment).
