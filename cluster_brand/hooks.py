@@ -107,6 +107,9 @@ jinja = {
 		"cluster_brand.print.readers.recommended_applications",
 		"cluster_brand.print.readers.batch_pilots",
 		"cluster_brand.readers.authorities.official_name",
+		# the evaluation round's list of demonstration zones and typical experiences
+		"cluster_brand.print.demonstration_list.demonstration_list_context",
+		"cluster_brand.readers.demonstration_reviews.decided_demonstration_applications",
 	]
 }
 

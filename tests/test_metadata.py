@@ -27,6 +27,7 @@ from cluster_brand.doctype_names import (
 from cluster_brand.print.format_names import (
 	ANNUAL_SUMMARY_FORMAT,
 	APPLICATION_FORMAT,
+	DEMONSTRATION_LIST_FORMAT,
 	DESIGNATION_LIST_FORMAT,
 	EXPERT_REVIEW_FORMAT,
 	FINAL_SUMMARY_FORMAT,
@@ -213,6 +214,7 @@ def test_the_names_the_code_spells_once_are_the_shipped_ones():
 		DESIGNATION_LIST_FORMAT,
 		ANNUAL_SUMMARY_FORMAT,
 		FINAL_SUMMARY_FORMAT,
+		DEMONSTRATION_LIST_FORMAT,
 	} == shipped
 
 

@@ -61,7 +61,7 @@ def submitted_sheets(evaluation_round: str | None) -> dict[str, list[dict]]:
 	return sheets
 
 
-def decided_applications(doc) -> list[dict]:
+def decided_demonstration_applications(doc) -> list[dict]:
 	"""The applications of an Evaluation Round in the end states of its published lists (demonstration zone,
 	typical experience recommended), with their authority's official name."""
 	if not doc.get("name"):
