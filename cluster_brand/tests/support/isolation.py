@@ -51,3 +51,6 @@ SEES_EVALUATION_ROUND = {
 # Who sees the test unit's Pilot Final Summary once submitted to Zhejiang: as its annual summaries (a draft: the
 # unit and the ministry only).
 SEES_FINAL_SUMMARY = dict(SEES_SUMMARY)
+# Who sees the Demonstration Review sheet of "expert" on a Zhejiang demonstration application (issue 21): the
+# expert it is assigned to and the ministry; no other expert, nor any unit, province, association or receiver.
+SEES_DEMONSTRATION_REVIEW = {key: key in ("expert", "ministry") for key in SEES}
