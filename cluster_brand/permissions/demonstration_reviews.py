@@ -39,4 +39,22 @@ def demonstration_review_has_permission(doc, ptype=None, user=None, **kwargs):
 		return True
 	if doc.is_new() or not doc.name or not frappe.db.exists(DEMONSTRATION_REVIEW, doc.name):
 		return False  # the sheets are made from the ministry's assignments, never by an expert
-	return row_visible(DEMONSTRATION_REVIEW, doc.name, demonstration_review_conditions(user))
+	scope = user_scope(user)
+	# the sheet as stored and as sent is the expert's own: a write that names another expert, application or
+	# stage is refused (Frappe fetches the linked values before the read-only fields are put back)
+	return (
+		bool(scope.expert)
+		and doc.expert == scope.expert
+		and bool(
+			frappe.db.exists(
+				"Demonstration Expert Assignment",
+				{
+					"parent": doc.demonstration_application,
+					"parenttype": DEMONSTRATION_APPLICATION,
+					"expert": scope.expert,
+					"stage": doc.stage,
+				},
+			)
+		)
+		and row_visible(DEMONSTRATION_REVIEW, doc.name, demonstration_review_conditions(user))
+	)

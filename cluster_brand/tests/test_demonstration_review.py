@@ -300,6 +300,21 @@ class TestDemonstrationReview(IntegrationTestCase):
 		with self.assertRaises(frappe.PermissionError):
 			doc.save()
 
+	def test_a_write_that_names_another_expert_or_application_is_refused(self):
+		# Frappe fetches the linked values (the expert's name, the application's cluster) before the read-only
+		# fields are put back: such a write would have kept the links and stored the other record's values
+		name, other = self.application(), self.application()
+		own = assign(name, self.expert)
+		assign(other, self.other_expert)
+		frappe.set_user(self.cast.expert)
+		for field, value in (("expert", self.other_expert), ("demonstration_application", other)):
+			doc = frappe.get_doc(DEMONSTRATION_REVIEW, own)
+			doc.set(field, value)
+			with self.subTest(field=field), self.assertRaises(frappe.PermissionError):
+				doc.save()
+		frappe.set_user("Administrator")
+		self.assertEqual(frappe.db.get_value(DEMONSTRATION_REVIEW, own, "expert_user"), self.cast.expert)
+
 	def test_an_unassigned_expert_loses_its_draft(self):
 		name = self.application()
 		sheet = assign(name, self.expert)

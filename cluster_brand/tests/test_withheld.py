@@ -17,6 +17,7 @@ from cluster_brand.doctype_names import (
 	ANNUAL_WORK_SUMMARY,
 	APPLICATION,
 	BRAND_PILOT,
+	DEMONSTRATION_REVIEW,
 	EXPERT_REVIEW,
 	FINAL_SUMMARY,
 	PILOT_BATCH,
@@ -217,6 +218,18 @@ def _draft_final_summary(cast, tag):
 	return final_summary_in(cast, _final_summary_pilot(cast, tag), workflow.DRAFT), "applicant"
 
 
+def _draft_demonstration_sheet(cast, tag):
+	from cluster_brand.tests.support.demonstration_review import (
+		assign,
+		expert_of,
+		make_application,
+		make_round,
+	)
+
+	application = make_application(make_round(tag), tag, workflow.UNDER_EXPERT_REVIEW)
+	return assign(application, expert_of(cast.expert)), "expert"
+
+
 WRITTEN_BY = {
 	FINAL_SUMMARY: _draft_final_summary,
 	APPLICATION: _draft_application,
@@ -225,6 +238,7 @@ WRITTEN_BY = {
 	EXPERT_REVIEW: _draft_sheet,
 	PILOT_BATCH: _batch,
 	"Industrial Cluster": _cluster,
+	DEMONSTRATION_REVIEW: _draft_demonstration_sheet,
 }
 
 
