@@ -12,6 +12,7 @@ controller and workflow are built on another branch.
 
 import json
 from datetime import date
+from urllib.parse import quote
 
 import frappe
 from frappe.desk.query_report import run as run_report
@@ -416,3 +417,60 @@ def opened(sheet: str) -> bool:
 def call_as_current(method: str, **kwargs):
 	"""A whitelisted method as the session user, as a REST request calls it (the allowlist, the overrides)."""
 	return call_as(frappe.session.user, method, **kwargs)
+
+
+@frozen_day(DAY)
+class TestDemonstrationReviewOverHTTP(IntegrationTestCase):
+	"""The sheets over REST, as a client with an API key reads and writes them (committed data: each request
+	runs with its own connection)."""
+
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		from cluster_brand.tests.support.http import make_api_user
+
+		cls.cast = make_cast()
+		cls.tokens = {key: make_api_user(email, []) for key, email in cls.cast.items()}
+		cls.round = make_round(f"http-{tag()}")
+		application = make_application(cls.round, f"http-{tag()}", workflow.UNDER_EXPERT_REVIEW)
+		cls.sheet = assign(application, expert_of(cls.cast.expert))
+		frappe.db.commit()
+
+	def request(self, who: str, method: str, path: str, body: dict | None = None):
+		from cluster_brand.tests.support.http import rest
+
+		return rest(method, path, self.tokens[who], body)
+
+	def test_the_sheet_is_its_experts_and_the_ministrys_alone(self):
+		resource = f"/api/resource/{quote(DEMONSTRATION_REVIEW)}"
+		for key in self.cast:
+			sees = key in ("expert", "ministry")
+			with self.subTest(user=key):
+				one = self.request(key, "GET", f"{resource}/{quote(self.sheet)}")
+				self.assertEqual(one.status_code == 200, sees, one.status_code)
+				listed = self.request(key, "GET", f"{resource}?limit_page_length=0")
+				names = (
+					[row["name"] for row in (listed.json or {}).get("data", [])]
+					if listed.status_code == 200
+					else []
+				)
+				self.assertEqual(self.sheet in names, sees)
+		# another expert cannot write it; its own expert scores it
+		scores = self.request("expert", "GET", f"{resource}/{quote(self.sheet)}").json["data"]["scores"]
+		# the table whole, as a REST client sends it (a row sent alone would replace the table)
+		body = {"scores": [{**row, "score": 85} for row in scores], "no_conflict_of_interest": 1}
+		self.assertEqual(
+			self.request("other_expert", "PUT", f"{resource}/{quote(self.sheet)}", body).status_code, 403
+		)
+		written = self.request("expert", "PUT", f"{resource}/{quote(self.sheet)}", body)
+		self.assertEqual(written.status_code, 200, written.get_data(as_text=True)[:800])
+		frappe.db.rollback()  # read what the request committed
+		self.assertEqual(frappe.db.get_value(DEMONSTRATION_REVIEW, self.sheet, "total_score"), 85)
+
+	def test_the_ranking_over_http_is_the_ministrys(self):
+		path = "/api/method/frappe.desk.query_report.run"
+		body = {"report_name": RANKING, "filters": {"evaluation_round": self.round}}
+		for key in self.cast:
+			with self.subTest(user=key):
+				response = self.request(key, "POST", path, body)
+				self.assertEqual(response.status_code == 200, key == "ministry", response.status_code)
