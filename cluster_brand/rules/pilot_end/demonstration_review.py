@@ -191,6 +191,14 @@ def check_submit(scores: list[dict], no_conflict_of_interest) -> list[Violation]
 	"""A sheet is submitted with every criterion scored (0 is a score) and the expert's declaration that it has
 	no conflict of interest with the applicant."""
 	problems = scoring.check_scores_complete(scores)
+	if not scores:  # a round without a rubric of the stage: nothing scored is no total of 0
+		problems.append(
+			Violation(
+				_("The evaluation round has no criteria for this stage: the sheet cannot be scored."),
+				{},
+				"scores",
+			)
+		)
 	if not no_conflict_of_interest:
 		problems.append(
 			Violation(

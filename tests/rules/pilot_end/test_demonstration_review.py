@@ -122,6 +122,8 @@ def test_a_sheet_is_submitted_fully_scored_with_the_declaration():
 	assert [p.args for p in problems] == [{"criterion": "示范性"}, {}]
 	assert problems[-1].fieldname == "no_conflict_of_interest"
 	assert r.check_submit(scores[:1], 1) == []
+	# a stage without a rubric: no sheet of 0 points
+	assert [p.fieldname for p in r.check_submit([], 1)] == ["scores"]
 
 
 def test_the_ranking_carries_the_decision_and_state():
