@@ -28,7 +28,7 @@ const DEMONSTRATION_LIST_FORMAT = "产业集群区域品牌建设示范区名单
 frappe.ui.form.on("Evaluation Round", {
 	refresh(frm) {
 		if (frm.is_new()) return;
-		const group = __("Demonstration Review");
+		const group = __("Demonstration Application Review");
 		if (frappe.user.has_role("Ministry Administrator") || frappe.user.has_role("System Manager")) {
 			frm.add_custom_button(
 				__("Demonstration Review Ranking"),
