@@ -169,6 +169,20 @@ class TestDemonstrationReview(IntegrationTestCase):
 		self.assertFalse(frappe.db.exists(DEMONSTRATION_REVIEW, draft))
 		self.assertEqual(frappe.db.get_value(DEMONSTRATION_REVIEW, submitted, "docstatus"), 1)
 
+	def test_a_row_given_another_expert_in_place_moves_its_draft(self):
+		from cluster_brand.cluster_brand.doctype.demonstration_review.demonstration_review import (
+			sync_demonstration_reviews,
+		)
+
+		name = self.application()
+		old = assign(name, self.expert)
+		frappe.db.set_value(ASSIGNMENT_ROW, {"parent": name}, "expert", self.other_expert)
+		sync_demonstration_reviews(frappe.get_doc(DEMONSTRATION_APPLICATION, name))
+		self.assertFalse(frappe.db.exists(DEMONSTRATION_REVIEW, old))
+		new = frappe.db.get_value(DEMONSTRATION_REVIEW, {"demonstration_application": name})
+		self.assertEqual(frappe.db.get_value(DEMONSTRATION_REVIEW, new, "expert"), self.other_expert)
+		self.assertEqual(self.row_of(name, self.other_expert).demonstration_review, new)
+
 	# --- scoring and submitting
 
 	def test_scores_weighted_and_totalled_as_the_expert_reviews(self):

@@ -195,6 +195,10 @@ def sync_demonstration_reviews(application) -> None:
 		["name", "expert", "stage", "docstatus"],
 	)
 	plan = rules.sync_plan([row.as_dict() for row in rows], sheets)
+	for row in rows:
+		# a row given another expert or stage in place still names its old sheet: unlinked, so that it can go
+		if row.demonstration_review in plan["delete"]:
+			row.db_set("demonstration_review", None, update_modified=False)
 	for name in plan["delete"]:
 		frappe.delete_doc(DEMONSTRATION_REVIEW, name, ignore_permissions=True)
 	made = {key: _new_sheet(application, *key) for key in plan["make"]}
