@@ -108,6 +108,9 @@ jinja = {
 		"cluster_brand.print.readers.recommended_applications",
 		"cluster_brand.print.readers.batch_pilots",
 		"cluster_brand.readers.authorities.official_name",
+		# the evaluation round's list of demonstration zones and typical experiences
+		"cluster_brand.print.demonstration_list.demonstration_list_context",
+		"cluster_brand.readers.demonstration_reviews.decided_demonstration_applications",
 	]
 }
 
@@ -170,6 +173,8 @@ permission_query_conditions = {
 	"Pilot Final Summary": "cluster_brand.permissions.pilot_stage.final_summary_query",
 	# the demonstration applications (cluster_brand/permissions/demonstration.py)
 	"Demonstration Application": "cluster_brand.permissions.demonstration.demonstration_query",
+	# the demonstration applications' review sheets: each expert its own (permissions/demonstration_reviews.py)
+	"Demonstration Review": "cluster_brand.permissions.demonstration_reviews.demonstration_review_query",
 	# each child table: its rows are visible when its parent is (doctype_names.CHILD_TABLE_PARENTS)
 	**{child: "cluster_brand.permissions.child_tables.child_table_query" for child in CHILD_TABLE_PARENTS},
 }
@@ -189,6 +194,7 @@ has_permission = {
 	"Evaluation Round": "cluster_brand.permissions.registers.evaluation_round_has_permission",
 	"Pilot Final Summary": "cluster_brand.permissions.pilot_stage.final_summary_has_permission",
 	"Demonstration Application": "cluster_brand.permissions.demonstration.demonstration_has_permission",
+	"Demonstration Review": "cluster_brand.permissions.demonstration_reviews.demonstration_review_has_permission",
 }
 
 scheduler_events = {

@@ -64,6 +64,9 @@ NULLABLE_NUMBERS = {
 	# the demonstration application: funds not declared, no rank yet; a ratio the data cannot give
 	"Demonstration Application": ("funds_delivered", "recommendation_rank"),
 	"Demonstration Ratio Change": ("baseline_year", "baseline_value", "last_year", "last_value", "change"),
+	# the demonstration application's review sheets: as the experts' sheets of the application
+	"Demonstration Review Score": ("score", "weighted_score"),
+	"Demonstration Review": ("total_score",),
 }
 
 

@@ -22,11 +22,8 @@ from cluster_brand.permissions.applications import (
 	brand_pilot_query,
 	expert_review_query,
 )
-from cluster_brand.permissions.demonstration import (
-	ASSIGNMENTS,
-	demonstration_conditions,
-	demonstration_review_conditions,
-)
+from cluster_brand.permissions.demonstration import ASSIGNMENTS, demonstration_conditions
+from cluster_brand.permissions.demonstration_reviews import demonstration_review_conditions
 from cluster_brand.permissions.pilot_stage import annual_summary_conditions, final_summary_conditions
 from cluster_brand.permissions.registers import evaluation_round_query
 from cluster_brand.permissions.scope import sees_all, user_scope

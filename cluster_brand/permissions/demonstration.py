@@ -2,12 +2,12 @@
 (pilot_stage.py): a unit sees its own, a province its province's once the unit has submitted them, the
 ministry all; a Review Expert only the applications whose expert assignments name them (the assignment row
 is the permission, as for the 申报书's experts: applications.py), and never the assignments themselves
-(level 3, the ministry's); every other role nothing. The review sheets: the expert its own, of an application
-it still reads; the ministry all. Their rows follow them (child_tables.py)."""
+(level 3, the ministry's); every other role nothing. Their rows follow them (child_tables.py); the review
+sheets are demonstration_reviews.py's."""
 
 import frappe
 
-from cluster_brand.doctype_names import BRAND_PILOT, DEMONSTRATION_APPLICATION, DEMONSTRATION_REVIEW
+from cluster_brand.doctype_names import BRAND_PILOT, DEMONSTRATION_APPLICATION
 from cluster_brand.permissions.scope import any_of, row_visible, sees_all, sql_in, user_scope
 from cluster_brand.rules.application.workflow import DRAFT
 
@@ -61,19 +61,3 @@ def demonstration_has_permission(doc, ptype=None, user=None, **kwargs):
 		)
 		return "Cluster Applicant" in scope.roles and (not unit or unit in scope.units)
 	return demonstration_visible(doc.name, user)
-
-
-# --- the review sheets (Demonstration Review) -------------------------------------------------------------
-def demonstration_review_conditions(
-	user: str | None = None, table: str = f"`tab{DEMONSTRATION_REVIEW}`"
-) -> str:
-	user = user or frappe.session.user
-	scope = user_scope(user)
-	if sees_all(user):
-		return ""
-	if "Review Expert" in scope.roles and scope.expert:
-		return (
-			f"({table}.expert = {frappe.db.escape(scope.expert)} and {table}.demonstration_application in"
-			f" (select name from `tab{DEMONSTRATION_APPLICATION}` where {demonstration_conditions(user)}))"
-		)
-	return "1=0"

@@ -127,7 +127,7 @@ def designation_print_context(doc, pilots=None) -> dict:
 	"""The list of a batch's pilots (``pilots``: rows of Brand Pilot), by recommending authority in the
 	notice's order (provinces, then the industry associations), with the batch and its notice numbers."""
 	doc = doc if doc is not None else {}
-	order = _authority_order()
+	order = authority_order()
 	rows = sorted(
 		pilots or [],
 		key=lambda r: (
@@ -160,7 +160,7 @@ def designation_print_context(doc, pilots=None) -> dict:
 
 
 @cache
-def _authority_order() -> dict[str, int]:
+def authority_order() -> dict[str, int]:
 	"""The authorities as the fixture lists them: the notice's order (北京 … 新疆生产建设兵团, then the
 	associations)."""
 	try:

@@ -18,6 +18,7 @@ from cluster_brand.doctype_names import (
 	APPLICATION,
 	BRAND_PILOT,
 	DEMONSTRATION_APPLICATION,
+	DEMONSTRATION_REVIEW,
 	EVALUATION_ROUND,
 	EXPERT_REVIEW,
 	FINAL_SUMMARY,
@@ -36,6 +37,7 @@ from cluster_brand.tests.support.demonstration import (
 from cluster_brand.tests.support.isolation import (
 	SEES,
 	SEES_DEMONSTRATION,
+	SEES_DEMONSTRATION_REVIEW,
 	SEES_DRAFT_SUMMARY,
 	SEES_EVALUATION_ROUND,
 	SEES_FINAL_SUMMARY,
@@ -855,3 +857,68 @@ class TestDemonstrationIsolation(IntegrationTestCase):
 				self.assertEqual(names, [], key)
 		# the ministry's pending action names it (else this proves nothing)
 		self.assertTrue(frappe.get_all("Workflow Action", {"reference_name": self.name}))
+
+
+@frozen_day(DAY)
+class TestDemonstrationReviewIsolation(IntegrationTestCase):
+	"""An expert's Demonstration Review sheet (issue 21) against the read paths: its expert and the ministry only
+	(support/isolation.py SEES_DEMONSTRATION_REVIEW), its score rows with it."""
+
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		from cluster_brand.tests.support.demonstration_review import (
+			assign,
+			expert_of,
+			make_application,
+			make_round,
+		)
+
+		cls.cast = make_cast()
+		tag = frappe.generate_hash(length=6)
+		application = make_application(make_round(f"iso-{tag}"), f"iso-{tag}", UNDER_EXPERT_REVIEW)
+		cls.name = assign(application, expert_of(cls.cast.expert))
+
+	def tearDown(self):
+		frappe.set_user("Administrator")
+
+	def as_each_user(self, read_path):
+		for key, expected in SEES_DEMONSTRATION_REVIEW.items():
+			with self.subTest(user=key):
+				frappe.set_user(self.cast[key])
+				try:
+					seen = read_path(self.name)
+				except DENIED:
+					seen = False
+				finally:
+					frappe.set_user("Administrator")
+				self.assertEqual(
+					seen, expected, f"{key} {'should' if expected else 'must not'} see the sheet"
+				)
+
+	def test_every_read_path(self):
+		from frappe.client import get, get_list, get_value
+
+		sheets = DEMONSTRATION_REVIEW
+		self.as_each_user(lambda name: name in frappe.get_list(sheets, pluck="name", limit_page_length=0))
+		self.as_each_user(lambda name: frappe.get_doc(sheets, name).has_permission("read"))
+		self.as_each_user(lambda name: bool(get(sheets, name)))
+		self.as_each_user(lambda name: bool(get_value(sheets, "name", {"name": name})))
+		self.as_each_user(
+			lambda name: bool(
+				reportview_execute(sheets, fields=["name"], filters=[[sheets, "name", "=", name]])
+			)
+		)
+		self.as_each_user(lambda name: any(r["value"] == name for r in search_link(sheets, name)))
+		self.as_each_user(lambda name: bool(frappe.get_print(sheets, name)))
+		self.as_each_user(
+			lambda name: bool(
+				get_list(
+					"Demonstration Review Score",
+					filters={"parent": name},
+					fields=["name"],
+					parent=sheets,
+					limit_page_length=0,
+				)
+			)
+		)

@@ -18,6 +18,7 @@ from cluster_brand.doctype_names import (
 	APPLICATION,
 	BRAND_PILOT,
 	DEMONSTRATION_APPLICATION,
+	DEMONSTRATION_REVIEW,
 	EXPERT_REVIEW,
 	FINAL_SUMMARY,
 	PILOT_BATCH,
@@ -270,6 +271,18 @@ def _draft_demonstration(cast, tag):
 	return start_demonstration(cast, _demonstration_pilot(cast, tag)), "applicant"
 
 
+def _draft_demonstration_sheet(cast, tag):
+	from cluster_brand.tests.support.demonstration_review import (
+		assign,
+		expert_of,
+		make_application,
+		make_round,
+	)
+
+	application = make_application(make_round(tag), tag, workflow.UNDER_EXPERT_REVIEW)
+	return assign(application, expert_of(cast.expert)), "expert"
+
+
 WRITTEN_BY = {
 	DEMONSTRATION_APPLICATION: _draft_demonstration,
 	FINAL_SUMMARY: _draft_final_summary,
@@ -279,6 +292,7 @@ WRITTEN_BY = {
 	EXPERT_REVIEW: _draft_sheet,
 	PILOT_BATCH: _batch,
 	"Industrial Cluster": _cluster,
+	DEMONSTRATION_REVIEW: _draft_demonstration_sheet,
 }
 
 

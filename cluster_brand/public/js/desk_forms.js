@@ -33,6 +33,17 @@ cluster_brand.desk.fix_rows = (frm, tables) => {
 	}
 };
 
+// A score sheet's rubric (评分要点) is read in the grid in full, not cut at one line (the experts' sheets).
+cluster_brand.desk.show_rubric_in_full = (frm, table) => {
+	frm.fields_dict[table].$wrapper.addClass("cb-rubric");
+	frappe.dom.set_style(
+		`.cb-rubric .grid-static-col { height: auto; min-height: 38px; }
+		.cb-rubric .grid-static-col[data-fieldname="criterion"] .static-area,
+		.cb-rubric .grid-static-col[data-fieldname="guidance"] .static-area { white-space: normal; }`,
+		"cb-rubric-style"
+	);
+};
+
 // The completeness check of a document (its controller's check_completeness): ``complete`` is what is said when
 // nothing is missing; otherwise every missing or incorrect item is listed.
 cluster_brand.desk.check_completeness = (frm, complete) => {

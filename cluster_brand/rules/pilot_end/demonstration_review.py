@@ -8,6 +8,7 @@ scores, a total only when every criterion is scored) and ranked as its ranking (
 the mean of the submitted sheets, ties sharing a rank)."""
 
 from cluster_brand.rules import Violation, _
+from cluster_brand.rules.review import scoring
 from cluster_brand.rules.review.ranking import rank_applications
 from cluster_brand.rules.values import as_text, finite_number
 
@@ -59,6 +60,9 @@ def two_stage_ranking(
 				"hearing_mean": heard.mean if heard else None,
 				"hearing_rank": heard.rank if heard else None,
 				"hearing_sheets": heard.count if heard else 0,
+				# where the application stands: the ministry's decision and the workflow's state
+				"decision": application.get("decision"),
+				"workflow_state": application.get("workflow_state"),
 			}
 		)
 	rows.sort(
@@ -117,3 +121,90 @@ def check_decision(decision: str | None, row: dict) -> list[Violation]:
 			)
 		]
 	return []
+
+
+# --- the sheets: one per expert and stage, on the round's rubric of that stage -----------------------------
+
+DOCUMENT_REVIEW, HEARING = "Document Review", "Hearing"
+STAGES = (DOCUMENT_REVIEW, HEARING)
+# the Evaluation Round's rubric of each stage (Review Criterion rows)
+RUBRIC_TABLE = {DOCUMENT_REVIEW: "document_review_criteria", HEARING: "hearing_criteria"}
+
+
+def assignment_problems(
+	assignments: list[dict], experts: dict[str, dict], application: dict
+) -> list[Violation]:
+	"""The ministry's assignment of experts (rows: expert, expert_name, stage), checked as the application's
+	(rules/review/scoring.assignment_problems, per stage: each expert once, enabled, not of the applicant's
+	province or unit); an expert may score both stages. A hearing sheet is for a shortlisted application only.
+	``experts``: the register's records of the assigned experts by casefolded name."""
+	problems: list[Violation] = []
+	for stage in STAGES:
+		rows = [row for row in assignments if (row.get("stage") or DOCUMENT_REVIEW) == stage]
+		for problem in scoring.assignment_problems(rows, experts, application):
+			if problem not in problems:  # disabled or recused: said once for both stages
+				problems.append(problem)
+	if not application.get("shortlisted") and any(row.get("stage") == HEARING for row in assignments):
+		problems.append(
+			Violation(
+				_(
+					"{application} is not shortlisted for the hearing: assign hearing experts after the shortlist."
+				),
+				{"application": application.get("name")},
+				"expert_assignments",
+			)
+		)
+	return problems
+
+
+def sheet_key(row: dict) -> tuple[str, str]:
+	"""A sheet, and the assignment that asks for it, by expert and stage."""
+	return (as_text(row.get("expert")), as_text(row.get("stage")) or DOCUMENT_REVIEW)
+
+
+def sync_plan(assignments: list[dict], sheets: list[dict]) -> dict:
+	"""What keeps an application's sheets in step with its assignments (``sheets``: name, expert, stage,
+	docstatus; cancelled ones left out): the (expert, stage) of each sheet to make, the draft sheets to delete
+	(their assignment gone: access ends with it; a submitted sheet stays, the ministry's record), and each
+	assignment row's sheet and whether it is submitted (None for a sheet still to make)."""
+	by_key = {sheet_key(sheet): sheet for sheet in sheets}
+	wanted = {sheet_key(row) for row in assignments}
+	to_make = []
+	for row in assignments:
+		key = sheet_key(row)
+		if key not in by_key and key not in to_make:
+			to_make.append(key)
+	return {
+		"make": to_make,
+		"delete": [s["name"] for key, s in by_key.items() if key not in wanted and s.get("docstatus") == 0],
+		"rows": [
+			(
+				by_key[sheet_key(row)]["name"] if sheet_key(row) in by_key else None,
+				sheet_key(row) in by_key and by_key[sheet_key(row)].get("docstatus") == 1,
+			)
+			for row in assignments
+		],
+	}
+
+
+def check_submit(scores: list[dict], no_conflict_of_interest) -> list[Violation]:
+	"""A sheet is submitted with every criterion scored (0 is a score) and the expert's declaration that it has
+	no conflict of interest with the applicant."""
+	problems = scoring.check_scores_complete(scores)
+	if not scores:  # a round without a rubric of the stage: nothing scored is no total of 0
+		problems.append(
+			Violation(
+				_("The evaluation round has no criteria for this stage: the sheet cannot be scored."),
+				{},
+				"scores",
+			)
+		)
+	if not no_conflict_of_interest:
+		problems.append(
+			Violation(
+				_("Before submitting the review, declare that you have no conflict of interest."),
+				{},
+				"no_conflict_of_interest",
+			)
+		)
+	return problems

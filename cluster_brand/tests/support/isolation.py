@@ -60,3 +60,6 @@ SEES_DEMONSTRATION = {
 	"ministry": True,
 	"expert": True,
 }
+# Who sees the Demonstration Review sheet of "expert" on a Zhejiang demonstration application (issue 21): the
+# expert it is assigned to and the ministry; no other expert, nor any unit, province, association or receiver.
+SEES_DEMONSTRATION_REVIEW = {key: key in ("expert", "ministry") for key in SEES}

@@ -57,3 +57,77 @@ def test_the_decision_follows_the_stages_reached():
 	assert r.check_decision(r.TYPICAL_EXPERIENCE, rows["DA-4"])[0].args == {"application": "DA-4"}
 	assert r.check_decision(r.NOT_SELECTED, rows["DA-4"]) == []
 	assert r.check_decision("Gold Medal", rows["DA-1"])[0].args == {"value": "Gold Medal"}
+
+
+# --- the sheets: assignment, sync and submit ------------------------------------------------------------
+
+ZJ_APPLICATION = {"name": "DA-9", "recommending_authority": "浙江", "organizing_unit": "青溪县经信局"}
+EXPERTS = {
+	"bj": {"expert_name": "北京专家", "recommending_authority": "北京"},
+	"zj": {"expert_name": "浙江专家", "recommending_authority": "浙江"},
+	"off": {"expert_name": "停用专家", "recommending_authority": "上海", "disabled": 1},
+}
+
+
+def test_an_expert_may_score_both_stages_of_a_shortlisted_application():
+	rows = [{"expert": "bj", "stage": r.DOCUMENT_REVIEW}, {"expert": "bj", "stage": r.HEARING}]
+	assert r.assignment_problems(rows, EXPERTS, {**ZJ_APPLICATION, "shortlisted": 1}) == []
+
+
+def test_an_expert_assigned_twice_to_one_stage_is_refused():
+	rows = [{"expert": "bj", "stage": r.DOCUMENT_REVIEW}, {"expert": "bj", "stage": r.DOCUMENT_REVIEW}]
+	problems = r.assignment_problems(rows, EXPERTS, ZJ_APPLICATION)
+	assert [p.message for p in problems] == ["{expert} is assigned twice."]
+
+
+def test_an_expert_of_the_applicants_province_is_recused_once_for_both_stages():
+	rows = [{"expert": "zj", "stage": r.DOCUMENT_REVIEW}, {"expert": "zj", "stage": r.HEARING}]
+	problems = r.assignment_problems(rows, EXPERTS, {**ZJ_APPLICATION, "shortlisted": 1})
+	assert len(problems) == 1
+	assert problems[0].args["authority"] == "浙江"
+
+
+def test_a_disabled_expert_is_refused():
+	problems = r.assignment_problems([{"expert": "off", "stage": r.DOCUMENT_REVIEW}], EXPERTS, ZJ_APPLICATION)
+	assert problems[0].args == {"expert": "停用专家"}
+
+
+def test_a_hearing_sheet_waits_for_the_shortlist():
+	rows = [{"expert": "bj", "stage": r.HEARING}]
+	problems = r.assignment_problems(rows, EXPERTS, {**ZJ_APPLICATION, "shortlisted": 0})
+	assert [(p.args, p.fieldname) for p in problems] == [({"application": "DA-9"}, "expert_assignments")]
+	assert r.assignment_problems(rows, EXPERTS, {**ZJ_APPLICATION, "shortlisted": 1}) == []
+
+
+def test_the_sync_makes_the_missing_sheets_and_deletes_only_unassigned_drafts():
+	assignments = [
+		{"expert": "bj", "stage": r.DOCUMENT_REVIEW},
+		{"expert": "sh", "stage": r.DOCUMENT_REVIEW},
+		{"expert": "bj", "stage": r.HEARING},
+	]
+	sheets = [
+		{"name": "DR-1", "expert": "bj", "stage": r.DOCUMENT_REVIEW, "docstatus": 1},
+		{"name": "DR-2", "expert": "gz", "stage": r.DOCUMENT_REVIEW, "docstatus": 0},  # unassigned draft
+		{"name": "DR-3", "expert": "sz", "stage": r.DOCUMENT_REVIEW, "docstatus": 1},  # unassigned, submitted
+	]
+	plan = r.sync_plan(assignments, sheets)
+	assert plan["make"] == [("sh", r.DOCUMENT_REVIEW), ("bj", r.HEARING)]
+	assert plan["delete"] == ["DR-2"]
+	assert plan["rows"] == [("DR-1", True), (None, False), (None, False)]
+
+
+def test_a_sheet_is_submitted_fully_scored_with_the_declaration():
+	scores = [{"criterion": "创新性", "score": 0}, {"criterion": "示范性", "score": None}]
+	problems = r.check_submit(scores, 0)
+	assert [p.args for p in problems] == [{"criterion": "示范性"}, {}]
+	assert problems[-1].fieldname == "no_conflict_of_interest"
+	assert r.check_submit(scores[:1], 1) == []
+	# a stage without a rubric: no sheet of 0 points
+	assert [p.fieldname for p in r.check_submit([], 1)] == ["scores"]
+
+
+def test_the_ranking_carries_the_decision_and_state():
+	rows = r.two_stage_ranking(
+		[{"name": "DA-1", "decision": r.DEMONSTRATION_ZONE, "workflow_state": r.DEMONSTRATION_ZONE}], [], []
+	)
+	assert (rows[0]["decision"], rows[0]["workflow_state"]) == (r.DEMONSTRATION_ZONE, r.DEMONSTRATION_ZONE)

@@ -20,3 +20,40 @@ frappe.ui.form.on("Evaluation Round", {
 			});
 	},
 });
+
+// The round's outcome (issue 21, the demonstration review): the two-stage ranking (the ministry's report) and the
+// list of its demonstration zones and typical experiences (产业集群区域品牌建设示范区名单, A4 PDF).
+const DEMONSTRATION_LIST_FORMAT = "产业集群区域品牌建设示范区名单";
+
+frappe.ui.form.on("Evaluation Round", {
+	refresh(frm) {
+		if (frm.is_new()) return;
+		const group = __("Demonstration Application Review");
+		if (frappe.user.has_role("Ministry Administrator") || frappe.user.has_role("System Manager")) {
+			frm.add_custom_button(
+				__("Demonstration Review Ranking"),
+				() =>
+					frappe.set_route("query-report", "Demonstration Review Ranking", {
+						evaluation_round: frm.doc.name,
+					}),
+				group
+			);
+		}
+		frm.add_custom_button(
+			__("List of Demonstration Zones and Typical Experiences (PDF)"),
+			() => {
+				const args = new URLSearchParams({
+					doctype: frm.doctype,
+					name: frm.doc.name,
+					format: DEMONSTRATION_LIST_FORMAT,
+					no_letterhead: 1,
+					_lang: frappe.boot.lang || "zh",
+				});
+				window.open(
+					frappe.urllib.get_full_url(`/api/method/frappe.utils.print_format.download_pdf?${args}`)
+				);
+			},
+			group
+		);
+	},
+});

@@ -8,7 +8,7 @@ frappe.ui.form.on("Expert Review", {
 	onload(frm) {
 		// The criteria and weights are the batch's rubric (checked on save): the expert scores them only.
 		cluster_brand.desk.fix_rows(frm, ["scores"]);
-		show_the_rubric_in_full(frm);
+		cluster_brand.desk.show_rubric_in_full(frm, "scores");
 	},
 
 	refresh(frm) {
@@ -40,16 +40,5 @@ function application_pdf_url(name) {
 	});
 	return frappe.urllib.get_full_url(
 		`/api/method/frappe.utils.print_format.download_pdf?${args.toString()}`
-	);
-}
-
-function show_the_rubric_in_full(frm) {
-	// The rubric's guidance (评分要点) is read in the grid, not cut at one line.
-	frm.fields_dict.scores.$wrapper.addClass("cb-rubric");
-	frappe.dom.set_style(
-		`.cb-rubric .grid-static-col { height: auto; min-height: 38px; }
-		.cb-rubric .grid-static-col[data-fieldname="criterion"] .static-area,
-		.cb-rubric .grid-static-col[data-fieldname="guidance"] .static-area { white-space: normal; }`,
-		"cb-rubric-style"
 	);
 }
