@@ -63,20 +63,16 @@ def submitted_sheets(evaluation_round: str | None) -> dict[str, list[dict]]:
 
 def decided_demonstration_applications(doc) -> list[dict]:
 	"""The applications of an Evaluation Round in the end states of its published lists (demonstration zone,
-	typical experience recommended), with their authority's official name."""
+	typical experience recommended), with their authority's official name.
+
+	The lists are the ministry's published outcome (示范区名单, 典型经验推荐名单): whoever may print the round (its
+	row rule) reads them whole, every province's; only the listed fields of the decided applications."""
 	if not doc.get("name"):
 		return []
-	rows = frappe.get_list(
+	rows = frappe.get_all(
 		DEMONSTRATION_APPLICATION,
 		filters={"evaluation_round": doc.get("name"), "workflow_state": ("in", DECIDED_LISTS)},
-		fields=[
-			"name",
-			"workflow_state",
-			"recommending_authority",
-			"industrial_cluster",
-			"organizing_unit",
-			"recommendation_rank",
-		],
+		fields=["name", "workflow_state", "recommending_authority", "industrial_cluster", "organizing_unit"],
 		order_by="name asc",
 		limit_page_length=0,
 	)

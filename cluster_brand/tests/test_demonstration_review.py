@@ -415,6 +415,16 @@ class TestDemonstrationReview(IntegrationTestCase):
 		self.assertNotIn(clusters[workflow.IN_PUBLIC_NOTICE], html)
 		self.assertIn("山东省", html[experiences:])
 		self.assertIn("测试总结评价", html)
+		# the published lists are read whole by whoever may print the round: Zhejiang's province reads
+		# Shandong's typical experience, which its own list of applications never shows
+		frappe.set_user(self.cast.province)
+		try:
+			seen = frappe.get_print(EVALUATION_ROUND, round_, print_format=DEMONSTRATION_LIST_FORMAT)
+		finally:
+			frappe.set_user("Administrator")
+		self.assertIn(clusters[workflow.TYPICAL_EXPERIENCE_STATE], seen)
+		self.assertIn(clusters[workflow.DEMONSTRATION_ZONE_STATE], seen)
+		self.assertNotIn(clusters[workflow.NOT_SELECTED_STATE], seen)
 
 
 def reported(result) -> bool:
