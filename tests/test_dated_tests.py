@@ -21,6 +21,7 @@ UNDATED = {
 	"test_desk_walk.TestDeskWalk",
 	"test_desk_form.TestDeskForm",
 	"test_desk_screens.TestDeskScreens",
+	"test_desk_pilot_end.TestDeskPilotEnd",
 	# read no date: the installed fixtures, the authorities' names, the desk's setup and translations, and
 	# the registers' and the batch's own rules
 	"test_install.TestInstall",

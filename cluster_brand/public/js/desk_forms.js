@@ -355,7 +355,10 @@ function programme_numbers(frm) {
 			frm.cb_action_text = null;
 		},
 	};
-	for (const doctype of ["Cluster Brand Application", "Annual Work Summary", "Demonstration Application"]) {
+	// every DocType whose workflow the texts speak for (workflow_messages.WORKFLOW_TEXTS), so that a new stage's
+	// form asks and answers without a list of its own here (the final summary's was left out of one)
+	const NOT_WORKFLOWS = ["Expert Review", "receipt"];
+	for (const doctype of Object.keys(texts).filter((key) => !NOT_WORKFLOWS.includes(key))) {
 		frappe.ui.form.on(doctype, workflow_events);
 	}
 

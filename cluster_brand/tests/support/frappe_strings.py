@@ -25,6 +25,9 @@ FRAPPE_STRINGS_CORRECTED = {
 	("Clear", None): "清除",  # Frappe: 明确 ("clear" as in "obvious")
 	# form: comment box, sidebar and timeline (frappe/public/js/frappe/form/)
 	("Type a reply / comment", None): "输入回复 / 评论",
+	# the form toolbar's tooltips (frappe/public/js/frappe/form/toolbar.js)
+	("Previous Document", None): "上一条",
+	("Next Document", None): "下一条",
 	("This form is not editable due to a Workflow.", None): "此单据处于审批流程中，当前不能编辑。",
 	# print view (frappe/www/printview.html)
 	("Get PDF", None): "下载PDF",
