@@ -98,6 +98,22 @@ class TestExpertReviewSheet(IntegrationTestCase):
 		name = drive_to(self.cast, UNDER_EXPERT_REVIEW, f"sheet-{frappe.generate_hash(length=6)}")
 		return name, frappe.db.get_value(EXPERT_REVIEW, {"application": name})
 
+	def test_an_assignment_given_another_expert_in_place_moves_the_draft_sheet(self):
+		# the ministry corrects a row's expert rather than removing it: the row still names the old draft,
+		# which must go (Frappe refused to delete a sheet a row still links), and the new expert gets one
+		name, old_sheet = self.new_sheet()
+		other = frappe.db.get_value("Review Expert", {"user": self.cast.other_expert})
+		frappe.set_user(self.cast.ministry)
+		doc = frappe.get_doc(APPLICATION, name)
+		[row] = [r for r in doc.expert_assignments if r.expert_review == old_sheet]
+		row.expert = other
+		doc.save()
+		frappe.set_user("Administrator")
+		self.assertFalse(frappe.db.exists(EXPERT_REVIEW, old_sheet))
+		new_sheet = frappe.db.get_value(EXPERT_REVIEW, {"application": name, "expert": other})
+		self.assertTrue(new_sheet)
+		self.assertEqual(frappe.db.get_value("Expert Assignment", row.name, "expert_review"), new_sheet)
+
 	# --- title and list
 
 	def test_the_sheet_is_titled_and_listed_by_the_application_not_the_expert(self):

@@ -138,9 +138,13 @@ def sync_expert_reviews(application):
 			["name", "expert", "docstatus"],
 		)
 	}
-	for expert, sheet in sheets.items():
-		if expert not in assigned and sheet.docstatus == 0:
-			frappe.delete_doc(EXPERT_REVIEW, sheet.name, ignore_permissions=True)
+	gone = {sheet.name for expert, sheet in sheets.items() if expert not in assigned and sheet.docstatus == 0}
+	for row in application.expert_assignments:
+		# a row given another expert in place still names the old expert's draft: unlinked, so that it can go
+		if row.expert_review in gone:
+			row.db_set("expert_review", None, update_modified=False)
+	for name in gone:
+		frappe.delete_doc(EXPERT_REVIEW, name, ignore_permissions=True)
 	for row in application.expert_assignments:
 		sheet = sheets.get(row.expert) or _new_review_sheet(application, row.expert)
 		submitted = sheet.docstatus == 1
