@@ -8,13 +8,13 @@ from cluster_brand.rules.pilot_end.evaluation_round import DEADLINES, IN_PROGRES
 
 
 def batch_round(pilot_batch: str | None) -> dict | None:
-	"""The evaluation round of ``pilot_batch`` with its final summary deadline, None without one."""
+	"""The evaluation round of ``pilot_batch`` with its status and final summary deadline, None without one."""
 	if not pilot_batch:
 		return None
 	rounds = frappe.get_list(
 		EVALUATION_ROUND,
 		filters={"pilot_batch": pilot_batch},
-		fields=["name", "final_summary_deadline"],
+		fields=["name", "status", "final_summary_deadline"],
 		limit_page_length=1,
 	)
 	return rounds[0] if rounds else None
@@ -29,3 +29,16 @@ def open_rounds() -> list[dict]:
 		order_by="creation desc",
 		limit_page_length=0,
 	)
+
+
+def batch_rounds(pilot_batches: list[str]) -> dict[str, dict]:
+	"""batch_round of each of ``pilot_batches`` the user reads, by batch, in one query."""
+	return {
+		r.pilot_batch: r
+		for r in frappe.get_list(
+			EVALUATION_ROUND,
+			filters={"pilot_batch": ("in", sorted(set(pilot_batches)) or [""])},
+			fields=["name", "pilot_batch", "status", "final_summary_deadline"],
+			limit_page_length=0,
+		)
+	}

@@ -278,13 +278,16 @@ START_FINAL_SUMMARY = "Start the pilot's final summary"
 
 def pilot_end_rows(pilots: list[dict], final_summaries: list[dict], today: date) -> list[dict]:
 	"""Each pilot whose end has come or passed: its final summary's state, what comes next (the unit starts the
-	summary once the last reporting year has come), and the pilot's end (completed or not) once accepted."""
+	summary once the last reporting year has come, or its batch's open evaluation round, ``evaluation_round``,
+	opens it), and the pilot's end (completed or not) once accepted."""
 	summary_of = {s["brand_pilot"]: s for s in final_summaries}
 	rows = []
 	for pilot in pilots:
 		summary = summary_of.get(pilot["name"])
 		ended = pilot.get("status") in (PILOT_COMPLETED, PILOT_NOT_COMPLETED)
-		if not (summary or ended or can_start(pilot.get("planned_end_date"), today)):
+		if not (
+			summary or ended or can_start(pilot.get("planned_end_date"), today, pilot.get("evaluation_round"))
+		):
 			continue
 		rows.append(
 			{

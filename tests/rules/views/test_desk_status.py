@@ -307,3 +307,7 @@ def test_the_units_pilots_at_their_end():
 		"Pilot Not Completed",
 		None,
 	)
+	# the batch's open evaluation round brings BP-1's final summary forward
+	opened = {"status": "In Progress", "final_summary_deadline": date(2026, 9, 30)}
+	rows = pilot_end_rows([{**pilots[0], "evaluation_round": opened}], [], date(2026, 3, 1))
+	assert [(r["brand_pilot"], r["next_step"]) for r in rows] == [("BP-1", START_FINAL_SUMMARY)]

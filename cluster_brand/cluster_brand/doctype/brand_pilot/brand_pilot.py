@@ -75,8 +75,10 @@ class BrandPilot(Document):
 		if not frappe.has_permission(FINAL_SUMMARY, "create"):
 			return None
 		existing = frappe.get_list(FINAL_SUMMARY, {"brand_pilot": self.name}, pluck="name", limit=1)
-		startable = bool(self.planned_end_date) and can_start_final_summary(
-			getdate(self.planned_end_date), getdate(today())
+		startable = can_start_final_summary(
+			getdate(self.planned_end_date) if self.planned_end_date else None,
+			getdate(today()),
+			batch_round(self.pilot_batch),  # an open round of the batch opens it early
 		)
 		return {"name": existing[0] if existing else None, "can_start": startable}
 
