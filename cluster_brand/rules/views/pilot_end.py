@@ -52,3 +52,17 @@ def pilot_end_counts(pilot_statuses: list[str | None], application_states: list[
 		"labels": present,
 		"datasets": [{"name": _("Pilots"), "values": [counts[stage] for stage in present]}],
 	}
+
+
+def pilot_end_columns(pilot_status: str | None, end: dict) -> dict:
+	"""The 试点进展 report's columns of the pilot's end, for each row of the pilot: its status, its final summary
+	and its state, its demonstration application and how far it went (demonstration_stage). ``end``: the
+	pilot's final summary and application as the reader reads them (final_summary, final_summary_state,
+	demonstration_application, application_state)."""
+	return {
+		"pilot_status": pilot_status,
+		"final_summary": end.get("final_summary"),
+		"final_summary_state": end.get("final_summary_state"),
+		"demonstration_application": end.get("demonstration_application"),
+		"demonstration_stage": demonstration_stage(end.get("application_state")),
+	}
