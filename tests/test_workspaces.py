@@ -123,5 +123,14 @@ def test_the_pilots_end_chart_is_on_the_ministrys_and_the_provinces_desks():
 		charts = [
 			b["data"]["chart_name"] for b in json.loads(workspace(folder)["content"]) if b["type"] == "chart"
 		]
-		assert "Pilots' End" in charts, folder
-		assert "Pilots' End" in {c["chart_name"] for c in workspace(folder)["charts"]}, folder
+		assert "End of the Pilots" in charts, folder
+		assert "End of the Pilots" in {c["chart_name"] for c in workspace(folder)["charts"]}, folder
+
+
+def test_each_chart_sources_files_are_named_as_frappe_finds_them():
+	# Frappe loads a source's script from the folder of its name scrubbed (a name with an apostrophe has none)
+	for path in (APP / "cluster_brand" / "dashboard_chart_source").glob("*/*.json"):
+		name = json.loads(path.read_text())["name"]
+		scrubbed = name.replace(" ", "_").replace("-", "_").lower()
+		assert path.parent.name == path.stem == scrubbed, name
+		assert (path.parent / f"{scrubbed}.js").exists(), name

@@ -74,7 +74,7 @@ def deadlines_ahead(filters=None) -> dict:
 	return _translated(rules.deadlines_ahead(applications, batch_dates(applications), getdate(today())))
 
 
-def pilots_end(filters=None) -> dict:
+def end_of_the_pilots(filters=None) -> dict:
 	"""The pilots by how they ended: in pilot, completed or not, and their demonstration applications applying
 	or ended as a demonstration zone or a typical experience (issue 21)."""
 	statuses, application_states = pilot_statuses_and_applications(filters)

@@ -1,5 +1,5 @@
 """The pilots' end as people see it on a real site (issue 21): the 试点进展 report and the workspaces' chart
-「Pilots' End」 follow the pilots to their end — completed, not completed, and a completed pilot's demonstration
+「End of the Pilots」 follow the pilots to their end — completed, not completed, and a completed pilot's demonstration
 application applying or named a demonstration zone — each reader its own: the ministry all, a province its
 province's pilots, a unit its own, no one else's."""
 
@@ -9,7 +9,9 @@ import frappe
 from frappe import _
 from frappe.desk.query_report import run as run_report
 
-from cluster_brand.cluster_brand.dashboard_chart_source.pilots_end.pilots_end import get as pilots_end_chart
+from cluster_brand.cluster_brand.dashboard_chart_source.end_of_the_pilots.end_of_the_pilots import (
+	get as end_of_the_pilots_chart,
+)
 from cluster_brand.doctype_names import BRAND_PILOT, DEMONSTRATION_APPLICATION
 from cluster_brand.rules.pilot_end import demonstration_workflow as demonstration
 from cluster_brand.rules.views import pilot_end
@@ -110,7 +112,7 @@ class TestPilotEndViews(IntegrationTestCase):
 		for key, sees in SEES.items():
 			with self.subTest(user=key):
 				frappe.set_user(self.cast[key])
-				chart = pilots_end_chart(filters=frappe.as_json(only_these))
+				chart = end_of_the_pilots_chart(filters=frappe.as_json(only_these))
 				frappe.set_user("Administrator")
 				counts = dict(zip(chart["labels"], chart["datasets"][0]["values"], strict=True))
 				self.assertEqual(counts, expected if sees else {})
@@ -119,7 +121,7 @@ class TestPilotEndViews(IntegrationTestCase):
 			DEMONSTRATION_APPLICATION, self.application, "workflow_state", "Under Expert Review"
 		)
 		try:
-			chart = pilots_end_chart(filters=frappe.as_json(only_these))
+			chart = end_of_the_pilots_chart(filters=frappe.as_json(only_these))
 			counts = dict(zip(chart["labels"], chart["datasets"][0]["values"], strict=True))
 			self.assertEqual(counts.get(_(pilot_end.APPLYING)), 1)
 			self.assertNotIn(_("Demonstration Zone"), counts)

@@ -81,7 +81,7 @@ def columns() -> list[dict]:
 		layout.authority_column(150),
 		column("brand_pilot", _("Brand Pilot"), "Link", 120, options=BRAND_PILOT),
 		column("industrial_cluster", _("Industrial Cluster"), "Link", 150, options="Industrial Cluster"),
-		column("pilot_status", _("Pilot Status"), width=110),
+		column("pilot_status", _("Pilot Status"), width=130),
 		column("reporting_year", _("Reporting Year"), "Int", 60),
 		column("annual_work_summary", _("Annual Work Summary"), "Link", 168, options=ANNUAL_WORK_SUMMARY),
 		column("workflow_state", _("Status"), width=115),
