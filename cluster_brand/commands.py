@@ -7,7 +7,8 @@ from frappe.commands import get_site, pass_context
 @click.command("cluster-brand-demo")
 @pass_context
 def cluster_brand_demo(context):
-	"""Create the 2017 pilot batch, two complete demo applications and one demo user per role."""
+	"""Create the 2017 pilot batch, two complete demo applications and one demo user per role; then take the
+	2017 pilots to the end of their period (demo/pilot_end.py)."""
 	import frappe
 
 	from cluster_brand.demo.pilot_end import make_pilot_end

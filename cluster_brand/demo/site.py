@@ -1,5 +1,6 @@
 """Demo data: the 2017 batch, two complete fictional applications from two provinces, one user per role; the
-Zhejiang one designated a pilot, with its 2018 annual work summary submitted and its 2019 one in draft.
+Zhejiang one designated a pilot, with its 2018 annual work summary submitted and its 2019 one in draft (which
+the pilots' end, demo/pilot_end.py, then takes on to the end of the pilot period).
 
 Run with ``bench --site <site> cluster-brand-demo``. Running it again changes nothing that exists.
 """
