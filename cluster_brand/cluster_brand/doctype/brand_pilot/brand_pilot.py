@@ -66,7 +66,7 @@ class BrandPilot(Document):
 		self.set_onload("suggested_reporting_year", self.suggested_reporting_year())
 		# the batch's 总结评价 sets when the final summary is due
 		self.set_onload("evaluation_round", batch_round(self.pilot_batch))
-		# and its 「开始试点工作总结报告」 button, once the last reporting year has come
+		# and its 「开始试点工作总结报告」 button, once the last reporting year has come (or the round opens it)
 		self.set_onload("final_summary", self.final_summary_to_start())
 
 	def final_summary_to_start(self) -> dict | None:
