@@ -113,6 +113,17 @@ def _applicant(day):
 		],
 		order_by="modified desc",
 	)
+	# a pilot that has ended closes its application's next step (issue 21)
+	pilot_status = dict(
+		frappe.get_list(
+			BRAND_PILOT,
+			filters={"application": ("in", [a.name for a in applications] or [""])},
+			fields=["application", "status"],
+			as_list=True,
+		)
+	)
+	for application in applications:
+		application.pilot_status = pilot_status.get(application.name)
 	return {"applications": status.applicant_rows(applications, batch_dates(applications), day)}
 
 

@@ -93,13 +93,19 @@ def summary_deadline(
 	return shown
 
 
+PILOT_ENDED = _("Closed: the pilot period has ended")
+
+
 def applicant_rows(applications: list[dict], batch_dates: dict[str, dict], today: date) -> list[dict]:
 	"""The applicant's applications, the ones that wait for it first, each with its next step and the
-	deadline of that step. ``batch_dates`` maps a batch to its deadlines (expert_review_deadline…)."""
+	deadline of that step. ``batch_dates`` maps a batch to its deadlines (expert_review_deadline…); an
+	application's ``pilot_status``, where given, closes it once its pilot has ended (issue 21)."""
 	rows = []
 	for application in applications:
 		state = application.get("workflow_state") or states.DRAFT
 		step, field = APPLICANT_NEXT_STEP.get(state, (None, None))
+		if application.get("pilot_status") in (PILOT_COMPLETED, PILOT_NOT_COMPLETED):
+			step = PILOT_ENDED
 		due = application.get(field) or batch_dates.get(application.get("pilot_batch"), {}).get(field)
 		rows.append(
 			{
