@@ -12,9 +12,10 @@ from frappe.desk.query_report import run as run_report
 from cluster_brand.cluster_brand.dashboard_chart_source.end_of_the_pilots.end_of_the_pilots import (
 	get as end_of_the_pilots_chart,
 )
+from cluster_brand.desk.status_block import get_desk_status
 from cluster_brand.doctype_names import BRAND_PILOT, DEMONSTRATION_APPLICATION
 from cluster_brand.rules.pilot_end import demonstration_workflow as demonstration
-from cluster_brand.rules.views import pilot_end
+from cluster_brand.rules.views import desk_status, pilot_end
 from cluster_brand.tests.support.dates import frozen_day
 from cluster_brand.tests.support.pilot_stage import make_pilot
 from cluster_brand.tests.support.process import ZHEJIANG, make_cast
@@ -132,3 +133,21 @@ class TestPilotEndViews(IntegrationTestCase):
 				"workflow_state",
 				demonstration.DEMONSTRATION_ZONE_STATE,
 			)
+
+	def test_the_units_applications_block_closes_an_ended_pilots_application(self):
+		frappe.set_user(self.cast.applicant)
+		html = get_desk_status("applicant")
+		frappe.set_user("Administrator")
+		rows = {
+			pilot: next(
+				(row for row in html.split("<tr") if application in row),
+				"",
+			)
+			for pilot, application in (
+				(name, frappe.db.get_value(BRAND_PILOT, name, "application")) for name in self.pilots
+			)
+		}
+		for pilot in (self.completed, self.not_completed):
+			self.assertIn(_(desk_status.PILOT_ENDED), rows[pilot])
+		self.assertNotIn(_(desk_status.PILOT_ENDED), rows[self.in_pilot])
+		self.assertIn(_("Carry out the pilot work plan"), rows[self.in_pilot])
