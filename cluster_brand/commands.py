@@ -7,19 +7,25 @@ from frappe.commands import get_site, pass_context
 @click.command("cluster-brand-demo")
 @pass_context
 def cluster_brand_demo(context):
-	"""Create the 2017 pilot batch, two complete demo applications and one demo user per role."""
+	"""Create the 2017 pilot batch, two complete demo applications and one demo user per role; then take the
+	2017 pilots to the end of their period (demo/pilot_end.py)."""
 	import frappe
 
-	from cluster_brand.demo.site import DEMO_PASSWORD, DEMO_USERS, make_demo
+	from cluster_brand.demo.pilot_end import make_pilot_end
+	from cluster_brand.demo.site import BATCH_2017, DEMO_PASSWORD, DEMO_USERS, make_demo
 
 	frappe.init(get_site(context))
 	frappe.connect()
 	try:
 		frappe.set_user("Administrator")
 		names = make_demo()
+		# the 2017 pilots at the end of their period (issue 21)
+		pilots = make_pilot_end(frappe.get_doc("Pilot Batch", BATCH_2017["batch_title"]))
+		frappe.db.commit()
 	finally:
 		frappe.destroy()
 	click.echo(f"Demo applications: {', '.join(names)}")
+	click.echo(f"Demo pilots at their end: {', '.join(pilots.values())}")
 	click.echo(f"Demo users (password {DEMO_PASSWORD}): " + ", ".join(user[0] for user in DEMO_USERS))
 
 

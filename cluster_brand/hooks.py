@@ -204,6 +204,8 @@ scheduler_events = {
 		"cluster_brand.notifications.annual_summary.send_summary_reminders",
 		# a batch's status follows its stage: its submission deadline passes (issue 19)
 		"cluster_brand.cluster_brand.doctype.pilot_batch.pilot_batch.refresh_batch_statuses",
+		# the evaluation round's deadlines: final summaries, demonstration applications, recommendations (issue 21)
+		"cluster_brand.notifications.deadlines.send_pilot_end_reminders",
 	],
 }
 

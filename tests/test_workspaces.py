@@ -59,3 +59,78 @@ def test_the_recommended_shortcut_counts_what_its_card_counts():
 	# the shortcut's filter is a JS expression (frappe.utils.process_filter_expression): its states and batch
 	assert json.dumps(list(states.RECOMMENDED_OR_LATER)) in shortcut["stats_filter"]
 	assert '"pilot_batch", "=", frappe.boot.cb_latest_batch' in shortcut["stats_filter"]
+
+
+# --- the pilot's end (issue 21): every role's desk links its part, its content and links agreeing ----------
+PILOT_END_LINKS = {
+	"applicant_desk": {"Pilot Final Summary", "Demonstration Application"},
+	"provincial_review": {"Pilot Final Summary", "Demonstration Application"},
+	"cluster_brand": {
+		"Evaluation Round",
+		"Pilot Final Summary",
+		"Demonstration Application",
+		"Demonstration Review",
+	},
+	"expert_review_desk": {"Demonstration Review"},
+}
+# what waits for each role: (DocType, the state its shortcut counts)
+WAITING = {
+	"provincial_review": {
+		("Pilot Final Summary", "Pending Provincial Check"),
+		("Demonstration Application", "Pending Provincial Recommendation"),
+	},
+	"cluster_brand": {("Pilot Final Summary", "Forwarded to Ministry")},
+}
+
+
+def card_links(desk: dict, card: str) -> set[str]:
+	links, current = set(), None
+	for link in desk["links"]:
+		current = link["label"] if link["type"] == "Card Break" else current
+		if link["type"] == "Link" and current == card:
+			links.add(link["link_to"])
+	return links
+
+
+def test_each_desk_links_the_pilots_end_in_its_content_and_links():
+	for folder, doctypes in PILOT_END_LINKS.items():
+		desk = workspace(folder)
+		content = json.loads(desk["content"])
+		cards = {block["data"]["card_name"] for block in content if block["type"] == "card"}
+		assert "Final Summary and Demonstration" in cards, folder
+		assert card_links(desk, "Final Summary and Demonstration") == doctypes, folder
+		# every card and shortcut the content places is defined, and every one defined is placed
+		breaks = {link["label"] for link in desk["links"] if link["type"] == "Card Break"}
+		assert cards == breaks, folder
+		placed = {block["data"]["shortcut_name"] for block in content if block["type"] == "shortcut"}
+		assert placed == {s["label"] for s in desk["shortcuts"]}, folder
+		for doctype in doctypes - {"Evaluation Round"}:
+			assert doctype in {s["link_to"] for s in desk["shortcuts"]}, (folder, doctype)
+
+
+def test_what_waits_for_each_role_is_counted_by_its_state():
+	for folder, waiting in WAITING.items():
+		counted = {
+			(s["link_to"], json.loads(s["stats_filter"])[0][3])
+			for s in workspace(folder)["shortcuts"]
+			if s["link_to"] in {doctype for doctype, _state in waiting} and s.get("stats_filter")
+		}
+		assert waiting <= counted, folder
+
+
+def test_the_pilots_end_chart_is_on_the_ministrys_and_the_provinces_desks():
+	for folder in ("cluster_brand", "provincial_review"):
+		charts = [
+			b["data"]["chart_name"] for b in json.loads(workspace(folder)["content"]) if b["type"] == "chart"
+		]
+		assert "End of the Pilots" in charts, folder
+		assert "End of the Pilots" in {c["chart_name"] for c in workspace(folder)["charts"]}, folder
+
+
+def test_each_chart_sources_files_are_named_as_frappe_finds_them():
+	# Frappe loads a source's script from the folder of its name scrubbed (a name with an apostrophe has none)
+	for path in (APP / "cluster_brand" / "dashboard_chart_source").glob("*/*.json"):
+		name = json.loads(path.read_text())["name"]
+		scrubbed = name.replace(" ", "_").replace("-", "_").lower()
+		assert path.parent.name == path.stem == scrubbed, name
+		assert (path.parent / f"{scrubbed}.js").exists(), name

@@ -1,5 +1,6 @@
 """Demo data: the 2017 batch, two complete fictional applications from two provinces, one user per role; the
-Zhejiang one designated a pilot, with its 2018 annual work summary submitted and its 2019 one in draft.
+Zhejiang one designated a pilot, with its 2018 annual work summary submitted and its 2019 one in draft (which
+the pilots' end, demo/pilot_end.py, then takes on to the end of the pilot period).
 
 Run with ``bench --site <site> cluster-brand-demo``. Running it again changes nothing that exists.
 """
@@ -216,13 +217,31 @@ def make_demo_summary(pilot: str, year: int, values: dict):
 	from frappe.model.workflow import apply_workflow
 
 	from cluster_brand.doctype_names import ANNUAL_WORK_SUMMARY
+
+	summary = frappe.get_doc({"doctype": ANNUAL_WORK_SUMMARY, "brand_pilot": pilot, "reporting_year": year})
+	summary.insert()
+	fill_demo_summary(summary, values)
+	summary.save()
+	if values.get("submitted_on"):
+		applicant = next(email for email, _n, roles, _s in DEMO_USERS if "Cluster Applicant" in roles)
+		frappe.set_user(applicant)
+		try:
+			apply_workflow(summary.as_dict(), "Submit to Province")
+		finally:
+			frappe.set_user("Administrator")
+		frappe.db.set_value(ANNUAL_WORK_SUMMARY, summary.name, "submitted_on", values["submitted_on"])
+
+
+def fill_demo_summary(summary, values: dict, grow_enterprises: bool = True):
+	"""What the unit writes into its year's summary (``values``: one year of pilot_zhejiang.json): each
+	measure's progress, the indicators grown from the baseline, the enterprises (grown from last year's, once:
+	not again when a draft is written over), the targets, funds, self-evaluations and texts. Not saved."""
 	from cluster_brand.rules.application import indicators
 	from cluster_brand.rules.application.indicators import COUNT
 	from cluster_brand.rules.pilot_years import indicators as summary_indicators
 	from cluster_brand.rules.pilot_years import progress as summary_progress
 
-	summary = frappe.get_doc({"doctype": ANNUAL_WORK_SUMMARY, "brand_pilot": pilot, "reporting_year": year})
-	summary.insert()
+	year = summary.reporting_year
 	growth = values["growth"]
 	end_of_year = f"{year}-12-31"
 	for row in summary.measure_progress:
@@ -252,7 +271,7 @@ def make_demo_summary(pilot: str, year: int, values: dict):
 		r for r in summary.indicators if r.indicator == summary_indicators.NEW_PRODUCT_OUTPUT.key
 	)
 	new_products.reporting_value = round((output.reporting_value or 0) * 0.18, 2)
-	for row in summary.backbone_enterprises:
+	for row in summary.backbone_enterprises if grow_enterprises else ():
 		for fieldname in ("assets", "sales_revenue", "own_brand_sales_revenue", "total_profit"):
 			if row.get(fieldname):
 				row.set(fieldname, round(row.get(fieldname) * growth, 2))
@@ -263,12 +282,3 @@ def make_demo_summary(pilot: str, year: int, values: dict):
 	summary.set("policies_and_funds", values.get("policies_and_funds") or [])
 	summary.set("self_evaluations", values.get("self_evaluations") or [])
 	summary.update({key: values.get(key) for key in ("work_results", "problems", "next_year_plan")})
-	summary.save()
-	if values.get("submitted_on"):
-		applicant = next(email for email, _n, roles, _s in DEMO_USERS if "Cluster Applicant" in roles)
-		frappe.set_user(applicant)
-		try:
-			apply_workflow(summary.as_dict(), "Submit to Province")
-		finally:
-			frappe.set_user("Administrator")
-		frappe.db.set_value(ANNUAL_WORK_SUMMARY, summary.name, "submitted_on", values["submitted_on"])

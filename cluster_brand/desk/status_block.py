@@ -12,7 +12,7 @@ from frappe.utils import getdate, today
 from cluster_brand.doctype_names import BRAND_PILOT, EVALUATION_ROUND, FINAL_SUMMARY, PROGRAMME_MODULE
 from cluster_brand.readers.applications import readable_applications, recommended_applications
 from cluster_brand.readers.batches import BATCH_DATES, batch_dates, batch_with_dates, latest_batch
-from cluster_brand.readers.evaluation_rounds import open_rounds
+from cluster_brand.readers.evaluation_rounds import batch_rounds, open_rounds
 from cluster_brand.readers.pilot_years import summary_status_rows
 from cluster_brand.readers.recommendation_settings import recommendation_settings
 from cluster_brand.readers.review_sheets import review_sheets
@@ -67,16 +67,21 @@ def _pilot_end(day) -> list[dict]:
 	"""The unit's pilots at their end: the final summary to start, its state, the pilot completed or not."""
 	pilots = frappe.get_list(
 		BRAND_PILOT,
-		fields=["name", "industrial_cluster", "status", "planned_end_date"],
+		fields=["name", "industrial_cluster", "status", "planned_end_date", "pilot_batch"],
 		order_by="name asc",
 		limit_page_length=0,
 	)
 	summaries = frappe.get_list(
 		FINAL_SUMMARY, fields=["name", "brand_pilot", "workflow_state"], limit_page_length=0
 	)
+	rounds = batch_rounds([p.pilot_batch for p in pilots if p.pilot_batch])
 	return status.pilot_end_rows(
 		[
-			{**p, "planned_end_date": getdate(p.planned_end_date) if p.planned_end_date else None}
+			{
+				**p,
+				"planned_end_date": getdate(p.planned_end_date) if p.planned_end_date else None,
+				"evaluation_round": rounds.get(p.pilot_batch),
+			}
 			for p in pilots
 		],
 		summaries,
@@ -108,6 +113,17 @@ def _applicant(day):
 		],
 		order_by="modified desc",
 	)
+	# a pilot that has ended closes its application's next step (issue 21)
+	pilot_status = dict(
+		frappe.get_list(
+			BRAND_PILOT,
+			filters={"application": ("in", [a.name for a in applications] or [""])},
+			fields=["application", "status"],
+			as_list=True,
+		)
+	)
+	for application in applications:
+		application.pilot_status = pilot_status.get(application.name)
 	return {"applications": status.applicant_rows(applications, batch_dates(applications), day)}
 
 

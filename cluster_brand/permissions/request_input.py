@@ -87,6 +87,9 @@ METHOD_JSON_ARGUMENTS = {
 	"frappe.desk.doctype.number_card.number_card.get_result": ("doc", "filters"),
 	"frappe.model.utils.user_settings.save": ("user_settings",),
 	"frappe.desk.doctype.dashboard_settings.dashboard_settings.save_chart_config": ("config",),
+	"cluster_brand.cluster_brand.dashboard_chart_source.end_of_the_pilots.end_of_the_pilots.get": (
+		"filters",
+	),
 }
 
 # Methods that read their arguments from the request (frappe.form_dict) rather than their signature, or whose

@@ -18,9 +18,11 @@ from frappe.utils import getdate, today
 from cluster_brand.doctype_names import APPLICATION
 from cluster_brand.permissions.query_fields import check_query_fields
 from cluster_brand.readers.batches import batch_dates
+from cluster_brand.readers.pilot_end import pilot_statuses_and_applications
 from cluster_brand.rules.application import workflow as states
 from cluster_brand.rules.views import dashboards as rules
 from cluster_brand.rules.views import desk_status as status
+from cluster_brand.rules.views import pilot_end
 
 
 def applications_by_state(filters=None) -> dict:
@@ -70,6 +72,13 @@ def deadlines_ahead(filters=None) -> dict:
 		limit_page_length=0,
 	)
 	return _translated(rules.deadlines_ahead(applications, batch_dates(applications), getdate(today())))
+
+
+def end_of_the_pilots(filters=None) -> dict:
+	"""The pilots by how they ended: in pilot, completed or not, and their demonstration applications applying
+	or ended as a demonstration zone or a typical experience (issue 21)."""
+	statuses, application_states = pilot_statuses_and_applications(filters)
+	return _translated(pilot_end.pilot_end_counts(statuses, application_states))
 
 
 def _translated(chart: dict) -> dict:

@@ -32,9 +32,10 @@ def province_due_date(doc) -> date | None:
 	return getdate(value) if value else None
 
 
-def pilots_and_their_summaries(pilot_names: list[str] | None = None) -> list[dict]:
-	"""Each pilot in pilot, with its period, its province's own due date and the state of each year's summary."""
-	filters = {"status": IN_PILOT}
+def pilots_and_their_summaries(pilot_names: list[str] | None = None, statuses=(IN_PILOT,)) -> list[dict]:
+	"""Each pilot in pilot (or of ``statuses``), with its period, its province's own due date and the state of
+	each year's summary."""
+	filters = {"status": ("in", list(statuses))}
 	if pilot_names is not None:
 		filters["name"] = ("in", pilot_names or [""])
 	pilots = frappe.get_all(
@@ -49,6 +50,7 @@ def pilots_and_their_summaries(pilot_names: list[str] | None = None) -> list[dic
 			"pilot_batch",
 			"start_date",
 			"planned_end_date",
+			"status",
 		],
 	)
 	states = {}
@@ -83,10 +85,10 @@ def province_due_dates(pilots: list[dict]) -> dict[tuple[str, str], date]:
 	return {(s.pilot_batch, s.recommending_authority): getdate(s.annual_summary_due_date) for s in settings}
 
 
-def readable_pilots() -> list[dict]:
-	"""The pilots the session user may read, each with the summaries it may read (a province does not read a
-	unit's draft: it reads as not started); the due dates follow every summary's true state."""
-	pilots = pilots_and_their_summaries(frappe.get_list(BRAND_PILOT, pluck="name"))
+def readable_pilots(statuses=(IN_PILOT,)) -> list[dict]:
+	"""The pilots (of ``statuses``) the session user may read, each with the summaries it may read (a province
+	does not read a unit's draft: it reads as not started); the due dates follow every summary's true state."""
+	pilots = pilots_and_their_summaries(frappe.get_list(BRAND_PILOT, pluck="name"), statuses)
 	readable = set(
 		frappe.get_list(
 			ANNUAL_WORK_SUMMARY, {"brand_pilot": ("in", [p.name for p in pilots] or [""])}, pluck="name"

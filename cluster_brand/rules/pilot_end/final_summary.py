@@ -13,6 +13,7 @@ from datetime import date
 
 from cluster_brand.rules import Violation, _
 from cluster_brand.rules.application.completeness import is_blank, missing_item
+from cluster_brand.rules.pilot_end.evaluation_round import IN_PROGRESS
 from cluster_brand.rules.pilot_years.indicators import SUMMARY_INDICATORS, growth_percent
 from cluster_brand.rules.pilot_years.progress import COMPLETED, NOT_STARTED, percent_of_target
 from cluster_brand.rules.values import as_text, finite_number
@@ -199,10 +200,30 @@ def missing_items(doc: dict) -> list[Violation]:
 YEAR_COLUMNS = ("year_1_value", "year_2_value", "year_3_value")
 
 
-def can_start(planned_end, today) -> bool:
+def opens_final_summaries(evaluation_round: dict | None) -> bool:
+	"""The ministry's evaluation round of the pilot's batch opens the final summaries early: while it is in
+	progress and sets its final summary deadline (the 2017 pilots summed up from 2018, 工信厅科函〔2018〕283号)."""
+	return bool(
+		evaluation_round
+		and evaluation_round.get("status") == IN_PROGRESS
+		and evaluation_round.get("final_summary_deadline")
+	)
+
+
+def can_start(planned_end, today, evaluation_round: dict | None = None) -> bool:
 	"""The unit starts its final summary once the pilot's last reporting year has come: from 1 January of the
-	year of its planned end."""
+	year of its planned end; or earlier, once the batch's evaluation round opens the final summaries."""
+	if opens_final_summaries(evaluation_round):
+		return True
 	return planned_end is not None and today >= date(planned_end.year, 1, 1)
+
+
+def due_date(planned_end, evaluation_round: dict | None = None):
+	"""When the final summary is due: the round's final summary deadline where an open round sets one, else
+	the pilot's planned end."""
+	if opens_final_summaries(evaluation_round):
+		return evaluation_round["final_summary_deadline"]
+	return planned_end
 
 
 def indicator_year_rows(rows: list[dict], years: list[int]) -> list[dict]:

@@ -93,12 +93,15 @@ class FinalSummaryFacts:
 	is_administrator: bool = False
 	roles: frozenset = frozenset()
 	duplicate: str | None = None  # the pilot's other final summary
+	evaluation_round: dict | None = (
+		None  # the batch's round (status, final_summary_deadline): it may open early
+	)
 
 
 def check_save(facts: FinalSummaryFacts) -> dict[str, list[Violation]]:
 	"""Every kind of problem of the save, in the order the controller reports them."""
 	problems = {kind: [] for kind in PROBLEM_KINDS}
-	if facts.is_new and not can_start(facts.pilot_end, facts.today):
+	if facts.is_new and not can_start(facts.pilot_end, facts.today, facts.evaluation_round):
 		problems[START].append(
 			Violation(
 				_("The final summary of {pilot} can be started from 1 January {year}."),

@@ -93,13 +93,19 @@ def summary_deadline(
 	return shown
 
 
+PILOT_ENDED = _("Closed: the pilot period has ended")
+
+
 def applicant_rows(applications: list[dict], batch_dates: dict[str, dict], today: date) -> list[dict]:
 	"""The applicant's applications, the ones that wait for it first, each with its next step and the
-	deadline of that step. ``batch_dates`` maps a batch to its deadlines (expert_review_deadline…)."""
+	deadline of that step. ``batch_dates`` maps a batch to its deadlines (expert_review_deadline…); an
+	application's ``pilot_status``, where given, closes it once its pilot has ended (issue 21)."""
 	rows = []
 	for application in applications:
 		state = application.get("workflow_state") or states.DRAFT
 		step, field = APPLICANT_NEXT_STEP.get(state, (None, None))
+		if application.get("pilot_status") in (PILOT_COMPLETED, PILOT_NOT_COMPLETED):
+			step = PILOT_ENDED
 		due = application.get(field) or batch_dates.get(application.get("pilot_batch"), {}).get(field)
 		rows.append(
 			{
@@ -278,13 +284,16 @@ START_FINAL_SUMMARY = "Start the pilot's final summary"
 
 def pilot_end_rows(pilots: list[dict], final_summaries: list[dict], today: date) -> list[dict]:
 	"""Each pilot whose end has come or passed: its final summary's state, what comes next (the unit starts the
-	summary once the last reporting year has come), and the pilot's end (completed or not) once accepted."""
+	summary once the last reporting year has come, or its batch's open evaluation round, ``evaluation_round``,
+	opens it), and the pilot's end (completed or not) once accepted."""
 	summary_of = {s["brand_pilot"]: s for s in final_summaries}
 	rows = []
 	for pilot in pilots:
 		summary = summary_of.get(pilot["name"])
 		ended = pilot.get("status") in (PILOT_COMPLETED, PILOT_NOT_COMPLETED)
-		if not (summary or ended or can_start(pilot.get("planned_end_date"), today)):
+		if not (
+			summary or ended or can_start(pilot.get("planned_end_date"), today, pilot.get("evaluation_round"))
+		):
 			continue
 		rows.append(
 			{

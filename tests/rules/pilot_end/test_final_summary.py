@@ -183,6 +183,27 @@ def test_the_final_summary_starts_from_1_january_of_the_last_reporting_year():
 	assert not f.can_start(None, date(2020, 3, 1))
 
 
+def test_an_open_evaluation_round_opens_the_final_summary_early():
+	end, before = date(2020, 12, 15), date(2018, 6, 1)
+	opened = {"status": "In Progress", "final_summary_deadline": date(2018, 9, 30)}
+	assert f.can_start(end, before, opened)
+	# a round that sets no final summary deadline, or is concluded, leaves the planned end's year
+	assert not f.can_start(end, before, {**opened, "final_summary_deadline": None})
+	assert not f.can_start(end, before, {**opened, "status": "Concluded"})
+	assert not f.can_start(end, before, None)
+	# a pilot without a planned end starts with the round
+	assert f.can_start(None, before, opened)
+
+
+def test_the_final_summary_is_due_on_the_rounds_deadline_else_at_the_pilots_end():
+	end = date(2020, 12, 15)
+	opened = {"status": "In Progress", "final_summary_deadline": date(2020, 10, 31)}
+	assert f.due_date(end, opened) == date(2020, 10, 31)
+	assert f.due_date(end, {**opened, "status": "Concluded"}) == end
+	assert f.due_date(end, {**opened, "final_summary_deadline": None}) == end
+	assert f.due_date(end) == end
+
+
 def test_each_reporting_year_has_its_column():
 	rows = [
 		{

@@ -56,3 +56,21 @@ def test_each_part_is_edited_by_its_role_in_its_stage():
 	assert w.forbidden_edits(w.FORWARDED_TO_MINISTRY, {2}, {"Ministry Administrator"}) == []
 	assert w.editable_levels(w.FORWARDED_TO_MINISTRY, {"Ministry Administrator"}) == [2]
 	assert w.editable_levels(w.ACCEPTED, {"Ministry Administrator", "Cluster Applicant"}) == []
+
+
+def test_a_new_final_summary_is_refused_before_its_year_unless_the_round_opens_it():
+	from datetime import date
+
+	def start_problems(evaluation_round):
+		facts = w.FinalSummaryFacts(
+			summary={"brand_pilot": "BP-2017-001"},
+			today=date(2018, 6, 1),
+			pilot_end=date(2020, 12, 15),
+			is_administrator=True,
+			evaluation_round=evaluation_round,
+		)
+		return w.check_save(facts)[w.START]
+
+	(refused,) = start_problems(None)
+	assert refused.args == {"pilot": "BP-2017-001", "year": 2020}
+	assert start_problems({"status": "In Progress", "final_summary_deadline": date(2018, 9, 30)}) == []

@@ -307,3 +307,16 @@ def test_the_units_pilots_at_their_end():
 		"Pilot Not Completed",
 		None,
 	)
+	# the batch's open evaluation round brings BP-1's final summary forward
+	opened = {"status": "In Progress", "final_summary_deadline": date(2026, 9, 30)}
+	rows = pilot_end_rows([{**pilots[0], "evaluation_round": opened}], [], date(2026, 3, 1))
+	assert [(r["brand_pilot"], r["next_step"]) for r in rows] == [("BP-1", START_FINAL_SUMMARY)]
+
+
+def test_an_application_whose_pilot_has_ended_is_closed():
+	application = {"name": "CBA-9", "pilot_batch": "B", "workflow_state": states.APPROVED_AS_PILOT}
+	(in_pilot,) = status.applicant_rows([{**application, "pilot_status": "In Pilot"}], {}, TODAY)
+	assert in_pilot["next_step"] == "Carry out the pilot work plan"
+	for ended in ("Pilot Completed", "Pilot Not Completed"):
+		(row,) = status.applicant_rows([{**application, "pilot_status": ended}], {}, TODAY)
+		assert row["next_step"] == status.PILOT_ENDED

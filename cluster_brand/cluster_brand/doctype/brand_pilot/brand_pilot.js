@@ -26,8 +26,9 @@ frappe.ui.form.on("Brand Pilot", {
 				frappe.set_route("List", "Annual Work Summary", { brand_pilot: frm.doc.name })
 			);
 		}
-		// The unit starts its pilot's 试点工作总结报告 once the last reporting year has come, or opens it
-		// (start_final_summary in brand_pilot.py; a second start opens the existing one)
+		// The unit starts its pilot's 试点工作总结报告 once the last reporting year has come, or earlier when the
+		// batch's open evaluation round sets its deadline, or opens it (start_final_summary in brand_pilot.py;
+		// a second start opens the existing one)
 		const final = frm.doc.__onload?.final_summary;
 		if (!frm.is_new() && final && (final.name || final.can_start)) {
 			const label = final.name ? __("Pilot Final Summary") : __("Start Pilot Final Summary");

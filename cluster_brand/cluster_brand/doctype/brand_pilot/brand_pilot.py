@@ -75,7 +75,7 @@ class BrandPilot(Document):
 		self.set_onload("suggested_reporting_year", self.suggested_reporting_year())
 		# the batch's 总结评价 sets when the final summary is due
 		self.set_onload("evaluation_round", batch_round(self.pilot_batch))
-		# and its 「开始试点工作总结报告」 button, once the last reporting year has come
+		# and its 「开始试点工作总结报告」 button, once the last reporting year has come (or the round opens it)
 		self.set_onload("final_summary", self.final_summary_to_start())
 		# and its 「申报示范区」 button, once the pilot is completed and its round takes applications
 		self.set_onload("demonstration_application", self.demonstration_application_to_start())
@@ -86,8 +86,10 @@ class BrandPilot(Document):
 		if not frappe.has_permission(FINAL_SUMMARY, "create"):
 			return None
 		existing = frappe.get_list(FINAL_SUMMARY, {"brand_pilot": self.name}, pluck="name", limit=1)
-		startable = bool(self.planned_end_date) and can_start_final_summary(
-			getdate(self.planned_end_date), getdate(today())
+		startable = can_start_final_summary(
+			getdate(self.planned_end_date) if self.planned_end_date else None,
+			getdate(today()),
+			batch_round(self.pilot_batch),  # an open round of the batch opens it early
 		)
 		return {"name": existing[0] if existing else None, "can_start": startable}
 

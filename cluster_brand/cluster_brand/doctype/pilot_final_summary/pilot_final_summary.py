@@ -21,6 +21,7 @@ from cluster_brand.controllers.rule_input import doc_as_rule_input
 from cluster_brand.doctype_names import ANNUAL_WORK_SUMMARY, APPLICATION, BRAND_PILOT
 from cluster_brand.notifications.final_summary import notify_final_summary_transition
 from cluster_brand.permissions.fields import WithholdsFromReader
+from cluster_brand.readers.evaluation_rounds import batch_round
 from cluster_brand.rules.pilot_end import final_summary as rules
 from cluster_brand.rules.pilot_end import final_summary_workflow as workflow
 from cluster_brand.rules.pilot_end.final_summary_workflow import FinalSummaryFacts
@@ -103,7 +104,10 @@ class PilotFinalSummary(OfItsPilot, WithholdsFromReader, Document):
 	def set_pilot_values(self):
 		super().set_pilot_values()
 		if self.pilot() is not None:
-			self.due_date = self.pilot().planned_end_date
+			# the batch's open evaluation round sets when it is due, else the pilot's planned end
+			self.due_date = rules.due_date(
+				self.pilot().planned_end_date, batch_round(self.pilot().pilot_batch)
+			)
 
 	def assemble_on_creation(self):
 		"""A new final summary: the measures, indicators, targets, funds and self-evaluations of the pilot and
@@ -191,4 +195,5 @@ def gather_final_summary_facts(doc) -> FinalSummaryFacts:
 		is_administrator=frappe.session.user == "Administrator",
 		roles=frozenset(frappe.get_roles()),
 		duplicate=existing_duplicate(doc, ("brand_pilot",)),
+		evaluation_round=batch_round(pilot.pilot_batch) if pilot else None,
 	)

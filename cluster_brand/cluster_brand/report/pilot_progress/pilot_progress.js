@@ -17,5 +17,14 @@ frappe.query_reports["Pilot Progress"] = {
 			fieldtype: "Link",
 			options: "Recommending Authority",
 		},
+		{
+			fieldname: "pilot_status",
+			label: __("Pilot Status"),
+			fieldtype: "Select",
+			options: ["", "In Pilot", "Pilot Completed", "Pilot Not Completed"].map((value) => ({
+				value,
+				label: __(value),
+			})),
+		},
 	],
 };
