@@ -11,19 +11,24 @@ import json
 
 import frappe
 from frappe.model.workflow import apply_workflow
+from frappe.utils import today
 
-from cluster_brand.demo.site import fill_demo_summary, make_application, make_demo_summary
+from cluster_brand.demo.site import DEMO_EXPERT, fill_demo_summary, make_application, make_demo_summary
 from cluster_brand.demo.values import DEMO_DATA, load_demo_data
 from cluster_brand.doctype_names import (
 	ANNUAL_WORK_SUMMARY,
 	APPLICATION,
 	BRAND_PILOT,
+	DEMONSTRATION_APPLICATION,
+	DEMONSTRATION_REVIEW,
 	EVALUATION_ROUND,
 	FINAL_SUMMARY,
 )
 from cluster_brand.rules.application import workflow
+from cluster_brand.rules.pilot_end import demonstration_workflow
 from cluster_brand.rules.pilot_end import evaluation_round as round_rules
 from cluster_brand.rules.pilot_end import final_summary_workflow as final_workflow
+from cluster_brand.rules.pilot_end.demonstration_review import DOCUMENT_REVIEW, HEARING
 from cluster_brand.rules.pilot_end.final_summary import MEASURES_TABLE
 from cluster_brand.rules.pilot_years import workflow as summary_workflow
 from cluster_brand.rules.pilot_years.progress import COMPLETED
@@ -58,10 +63,112 @@ def make_pilot_end(batch) -> dict:
 
 
 def make_demonstration_applications(evaluation_round: str, pilots: dict) -> list[str]:
-	"""Where the demo's demonstration applications (示范区申报书) of the 2017 pilots go: the completed Zhejiang
-	pilot applies and becomes a demonstration zone, the completed Shandong pilot does not apply (issue 21).
-	Added with the application's controller (branch demoapp); ``pilots``: by key, the pilot."""
-	return []
+	"""The demonstration applications (示范区申报书) of the 2017 pilots: the completed Zhejiang pilot applies, is
+	recommended by its province, reviewed on its documents and in the hearing by the demo's expert, and named a
+	demonstration zone; the completed Shandong pilot does not apply; the round is then concluded. ``pilots``: by
+	key, the pilot."""
+	names = [
+		apply_for_demonstration_zone(evaluation_round, pilots[spec["key"]], spec)
+		for spec in load_pilot_end_data()["pilots"]
+		if spec.get("demonstration") and spec["key"] in pilots
+	]
+	if names and frappe.db.get_value(EVALUATION_ROUND, evaluation_round, "status") != round_rules.CONCLUDED:
+		edit(MINISTRY, EVALUATION_ROUND, evaluation_round, status=round_rules.CONCLUDED)
+	return names
+
+
+def apply_for_demonstration_zone(evaluation_round: str, pilot: str, spec: dict) -> str:
+	"""One pilot's demonstration application taken step by step to the ministry's decision (each step where the
+	application waits for it)."""
+	from cluster_brand.cluster_brand.doctype.brand_pilot.brand_pilot import start_demonstration_application
+
+	demo = spec["demonstration"]
+	name = frappe.db.get_value(DEMONSTRATION_APPLICATION, {"brand_pilot": pilot})
+	state = frappe.db.get_value(DEMONSTRATION_APPLICATION, name, "workflow_state") if name else None
+	if state in demonstration_workflow.WITH_UNIT:
+		# the round took applications until 31 January 2021: the unit's start and submission, which the rules
+		# allow only before the deadline, are taken with it moved to the demo's day, then put back
+		deadline = frappe.db.get_value(
+			EVALUATION_ROUND, evaluation_round, "demonstration_application_deadline"
+		)
+		frappe.db.set_value(EVALUATION_ROUND, evaluation_round, "demonstration_application_deadline", today())
+		try:
+			name = as_user(spec["applicant"], start_demonstration_application, pilot)
+			edit(spec["applicant"], DEMONSTRATION_APPLICATION, name, **demo["application"])
+			attach_evidence(spec["applicant"], name)
+			act(spec["applicant"], DEMONSTRATION_APPLICATION, name, demonstration_workflow.SUBMIT)
+		finally:
+			frappe.db.set_value(
+				EVALUATION_ROUND, evaluation_round, "demonstration_application_deadline", deadline
+			)
+		state = demonstration_workflow.PENDING_PROVINCIAL_RECOMMENDATION
+	if state == demonstration_workflow.PENDING_PROVINCIAL_RECOMMENDATION:
+		edit(spec["province"], DEMONSTRATION_APPLICATION, name, **demo["recommendation"])
+		act(spec["province"], DEMONSTRATION_APPLICATION, name, demonstration_workflow.RECOMMEND)
+		state = demonstration_workflow.UNDER_EXPERT_REVIEW
+	if state == demonstration_workflow.UNDER_EXPERT_REVIEW:
+		review(name, DOCUMENT_REVIEW, demo["document_scores"])
+		act(MINISTRY, DEMONSTRATION_APPLICATION, name, demonstration_workflow.SHORTLIST)
+		state = demonstration_workflow.SHORTLISTED_FOR_HEARING
+	if state == demonstration_workflow.SHORTLISTED_FOR_HEARING:
+		review(name, HEARING, demo["hearing_scores"])
+		edit(MINISTRY, DEMONSTRATION_APPLICATION, name, **demo["decision"])
+		act(MINISTRY, DEMONSTRATION_APPLICATION, name, demonstration_workflow.PUBLISH)
+		state = demonstration_workflow.IN_PUBLIC_NOTICE
+	if state == demonstration_workflow.IN_PUBLIC_NOTICE:
+		act(MINISTRY, DEMONSTRATION_APPLICATION, name, demonstration_workflow.NAME_DEMONSTRATION_ZONE)
+	return name
+
+
+def attach_evidence(applicant: str, name: str):
+	"""Stand-ins for the published strategy and the monitoring report, so that the application is complete."""
+	values = {}
+	for fieldname, file_name in (
+		("strategy_document", "区域品牌发展规划.pdf"),
+		("monitoring_evidence", "区域品牌评价和舆情监测报告.pdf"),
+	):
+		file = frappe.get_doc(
+			{
+				"doctype": "File",
+				"file_name": file_name,
+				"attached_to_doctype": DEMONSTRATION_APPLICATION,
+				"attached_to_name": name,
+				"attached_to_field": fieldname,
+				"is_private": 1,
+				"content": (DEMO_DATA / "stamped_form_sample.pdf").read_bytes(),
+			}
+		).insert(ignore_permissions=True)
+		values[fieldname] = file.file_url
+	edit(applicant, DEMONSTRATION_APPLICATION, name, **values)
+
+
+def review(name: str, stage: str, scores: list[float]):
+	"""The ministry assigns the demo's expert to the stage; the expert scores its sheet and submits it."""
+	expert = DEMO_EXPERT["user"]
+	doc = frappe.get_doc(DEMONSTRATION_APPLICATION, name)
+	if not any(row.expert == expert and row.stage == stage for row in doc.expert_assignments):
+		rows = [row.as_dict() for row in doc.expert_assignments]
+		edit(
+			MINISTRY,
+			DEMONSTRATION_APPLICATION,
+			name,
+			expert_assignments=[*rows, {"expert": expert, "stage": stage}],
+		)
+	sheet = frappe.db.get_value(
+		DEMONSTRATION_REVIEW, {"demonstration_application": name, "expert": expert, "stage": stage}
+	)
+
+	def score():
+		doc = frappe.get_doc(DEMONSTRATION_REVIEW, sheet)
+		if doc.docstatus:
+			return
+		for row, value in zip(doc.scores, scores, strict=True):
+			row.score = value
+		doc.no_conflict_of_interest = 1
+		doc.save()
+		doc.submit()
+
+	as_user(expert, score)
 
 
 def make_evaluation_round(batch: str, values: dict) -> str:

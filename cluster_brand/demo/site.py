@@ -261,20 +261,28 @@ def fill_demo_summary(summary, values: dict, grow_enterprises: bool = True):
 		elif due or row.status != summary_progress.NOT_STARTED:
 			row.update({"status": summary_progress.IN_PROGRESS, "work_done": row.work_done or "正在推进。"})
 		row.evidence = values.get("evidence")
+	# a year may grow some figures apart from the rest: the demo's demonstration zone improves the ratios of
+	# 示范区条件 (3) (value added, new products, own-brand sales)
+	growth_of = {indicators.VALUE_ADDED: values.get("value_added_growth", growth)}
 	for row in summary.indicators:
 		indicator = summary_indicators.SUMMARY_INDICATOR_BY_KEY[row.indicator]
 		if row.baseline_value is not None:
-			value = row.baseline_value * growth
+			value = row.baseline_value * growth_of.get(row.indicator, growth)
 			row.reporting_value = round(value) if indicator.kind == COUNT else round(value, 2)
 	output = next(r for r in summary.indicators if r.indicator == indicators.INDICATORS[2].key)
 	new_products = next(
 		r for r in summary.indicators if r.indicator == summary_indicators.NEW_PRODUCT_OUTPUT.key
 	)
-	new_products.reporting_value = round((output.reporting_value or 0) * 0.18, 2)
+	new_products.reporting_value = round(
+		(output.reporting_value or 0) * values.get("new_product_share", 0.18), 2
+	)
 	for row in summary.backbone_enterprises if grow_enterprises else ():
 		for fieldname in ("assets", "sales_revenue", "own_brand_sales_revenue", "total_profit"):
+			factor = (
+				values.get("own_brand_growth", growth) if fieldname == "own_brand_sales_revenue" else growth
+			)
 			if row.get(fieldname):
-				row.set(fieldname, round(row.get(fieldname) * growth, 2))
+				row.set(fieldname, round(row.get(fieldname) * factor, 2))
 	if "target_share" in values:
 		for row in summary.target_progress:
 			start = row.baseline_value or 0

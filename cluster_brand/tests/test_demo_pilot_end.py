@@ -1,6 +1,7 @@
 """The demo's pilots at their end (issue 21) on a real site: the 2017 batch's evaluation round (工信厅科函〔2018〕283号,
 its rubrics), three 2017 pilots whose annual summaries and final summaries went through the real workflow — two
-completed, one not, with the ministry's opinions in Chinese — and a demo that, run again, changes nothing."""
+completed, one not, with the ministry's opinions in Chinese —, the completed Zhejiang pilot named a demonstration
+zone after its review, and a demo that, run again, changes nothing."""
 
 from datetime import date
 
@@ -8,8 +9,18 @@ import frappe
 
 from cluster_brand.demo.pilot_end import load_pilot_end_data, make_pilot_end
 from cluster_brand.demo.site import BATCH_2017, make_demo
-from cluster_brand.doctype_names import ANNUAL_WORK_SUMMARY, BRAND_PILOT, EVALUATION_ROUND, FINAL_SUMMARY
+from cluster_brand.doctype_names import (
+	ANNUAL_WORK_SUMMARY,
+	BRAND_PILOT,
+	DEMONSTRATION_APPLICATION,
+	DEMONSTRATION_REVIEW,
+	EVALUATION_ROUND,
+	FINAL_SUMMARY,
+)
+from cluster_brand.rules.pilot_end import demonstration_workflow
 from cluster_brand.rules.pilot_end import evaluation_round as round_rules
+from cluster_brand.rules.pilot_end.demonstration import IMPROVED, RATIOS
+from cluster_brand.rules.pilot_end.demonstration_review import DOCUMENT_REVIEW, HEARING
 from cluster_brand.rules.pilot_end.final_summary import PILOT_COMPLETED, PILOT_NOT_COMPLETED
 from cluster_brand.rules.pilot_years.progress import COMPLETED
 from cluster_brand.rules.pilot_years.workflow import ACCEPTED
@@ -22,6 +33,8 @@ COUNTED = (
 	ANNUAL_WORK_SUMMARY,
 	FINAL_SUMMARY,
 	EVALUATION_ROUND,
+	DEMONSTRATION_APPLICATION,
+	DEMONSTRATION_REVIEW,
 	"Cluster Brand Application",
 	"User",
 	"Notification Log",
@@ -36,6 +49,8 @@ def snapshot() -> dict:
 		"modified": sorted(
 			frappe.get_all(FINAL_SUMMARY, fields=["name", "modified"], as_list=True)
 			+ frappe.get_all(ANNUAL_WORK_SUMMARY, fields=["name", "modified"], as_list=True)
+			+ frappe.get_all(DEMONSTRATION_APPLICATION, fields=["name", "modified"], as_list=True)
+			+ frappe.get_all(EVALUATION_ROUND, fields=["name", "modified"], as_list=True)
 		),
 	}
 
@@ -54,7 +69,8 @@ class TestDemoPilotEnd(IntegrationTestCase):
 	def test_the_batchs_evaluation_round(self):
 		evaluation_round = frappe.get_doc(EVALUATION_ROUND, {"pilot_batch": self.batch.name})
 		self.assertEqual(evaluation_round.notice_number, "工信厅科函〔2018〕283号")
-		self.assertEqual(evaluation_round.status, round_rules.IN_PROGRESS)
+		# its demonstration zone named, the ministry has concluded it
+		self.assertEqual(evaluation_round.status, round_rules.CONCLUDED)
 		self.assertEqual(
 			{r.criterion: r.weight for r in evaluation_round.hearing_criteria},
 			{"创新性": 40, "先进性": 30, "示范性": 30},
@@ -91,6 +107,27 @@ class TestDemoPilotEnd(IntegrationTestCase):
 				# the pilot not completed left a measure undone, with its reason
 				self.assertEqual(bool(not_done), key == "qingxi_garden_tools")
 				self.assertTrue(all(r.reason_not_completed for r in not_done))
+
+	def test_the_completed_zhejiang_pilot_is_named_a_demonstration_zone(self):
+		applied = frappe.get_all(
+			DEMONSTRATION_APPLICATION, {"pilot_batch": self.batch.name}, pluck="brand_pilot"
+		)
+		# the completed Shandong pilot does not apply, the pilot not completed cannot
+		self.assertEqual(applied, [self.pilots["zhejiang"]])
+		doc = frappe.get_doc(DEMONSTRATION_APPLICATION, {"brand_pilot": self.pilots["zhejiang"]})
+		self.assertEqual(doc.workflow_state, demonstration_workflow.DEMONSTRATION_ZONE_STATE)
+		self.assertEqual(doc.decision, demonstration_workflow.DEMONSTRATION_ZONE)
+		self.assertTrue(doc.strategy_document and doc.monitoring_evidence and doc.promotion_activities)
+		# its claim of condition 3 is the data's: every ratio improved over the pilot period
+		self.assertTrue(doc.condition_3_met)
+		self.assertEqual({r.ratio: r.verdict for r in doc.ratio_changes}, dict.fromkeys(RATIOS, IMPROVED))
+		sheets = frappe.get_all(
+			DEMONSTRATION_REVIEW,
+			{"demonstration_application": doc.name},
+			["stage", "docstatus", "total_score"],
+		)
+		self.assertEqual({(s.stage, s.docstatus) for s in sheets}, {(DOCUMENT_REVIEW, 1), (HEARING, 1)})
+		self.assertTrue(all(s.total_score for s in sheets))
 
 	def test_run_again_the_demo_changes_nothing(self):
 		before = snapshot()
