@@ -121,21 +121,24 @@ def apply_for_demonstration_zone(evaluation_round: str, pilot: str, spec: dict) 
 
 
 def attach_evidence(applicant: str, name: str):
-	"""Stand-ins for the published strategy and the monitoring report, so that the application is complete."""
+	"""The published strategy and the monitoring report, as one-page stand-ins of their own (a file of the same
+	content as another would be stored as that one, under its name)."""
+	from frappe.utils.pdf import get_pdf
+
 	values = {}
-	for fieldname, file_name in (
-		("strategy_document", "区域品牌发展规划.pdf"),
-		("monitoring_evidence", "区域品牌评价和舆情监测报告.pdf"),
+	for fieldname, title in (
+		("strategy_document", "青溪五金区域品牌发展规划（2018—2020年）"),
+		("monitoring_evidence", "青溪五金区域品牌评价和舆情监测报告（2019年）"),
 	):
 		file = frappe.get_doc(
 			{
 				"doctype": "File",
-				"file_name": file_name,
+				"file_name": f"{title}.pdf",
 				"attached_to_doctype": DEMONSTRATION_APPLICATION,
 				"attached_to_name": name,
 				"attached_to_field": fieldname,
 				"is_private": 1,
-				"content": (DEMO_DATA / "stamped_form_sample.pdf").read_bytes(),
+				"content": get_pdf(f"<h1 style='text-align: center'>{title}</h1><p>（演示文件）</p>"),
 			}
 		).insert(ignore_permissions=True)
 		values[fieldname] = file.file_url

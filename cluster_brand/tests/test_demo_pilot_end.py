@@ -117,7 +117,14 @@ class TestDemoPilotEnd(IntegrationTestCase):
 		doc = frappe.get_doc(DEMONSTRATION_APPLICATION, {"brand_pilot": self.pilots["zhejiang"]})
 		self.assertEqual(doc.workflow_state, demonstration_workflow.DEMONSTRATION_ZONE_STATE)
 		self.assertEqual(doc.decision, demonstration_workflow.DEMONSTRATION_ZONE)
-		self.assertTrue(doc.strategy_document and doc.monitoring_evidence and doc.promotion_activities)
+		self.assertTrue(doc.promotion_activities)
+		# its evidence: two files of their own, named for what they are (not a file of the same content)
+		evidence = {
+			field: frappe.db.get_value("File", {"file_url": doc.get(field)}, "file_name")
+			for field in ("strategy_document", "monitoring_evidence")
+		}
+		self.assertIn("发展规划", evidence["strategy_document"])
+		self.assertIn("舆情监测报告", evidence["monitoring_evidence"])
 		# its claim of condition 3 is the data's: every ratio improved over the pilot period
 		self.assertTrue(doc.condition_3_met)
 		self.assertEqual({r.ratio: r.verdict for r in doc.ratio_changes}, dict.fromkeys(RATIOS, IMPROVED))
