@@ -207,7 +207,19 @@ class TestFinalSummary(IntegrationTestCase):
 				block = as_user(self.cast.applicant, get_desk_status, "applicant")
 				self.assertIn(name, block)
 				self.assertIn(frappe._(status), block)
+				# an ended pilot reports no more years: its form offers no 「开始年度工作总结」, even with
+				# years of its planned period left (a pilot in progress with the same period is offered one)
+				frappe.db.set_value(BRAND_PILOT, self.pilot, "planned_end_date", date(2028, 6, 15))
+				self.assertIsNone(as_user(self.cast.applicant, self.suggested_year))
+				frappe.db.set_value(BRAND_PILOT, self.pilot, "status", "In Pilot")
+				self.assertIsNotNone(as_user(self.cast.applicant, self.suggested_year))
+				frappe.db.set_value(BRAND_PILOT, self.pilot, "planned_end_date", LAST_YEAR_END)
 				frappe.delete_doc(FINAL_SUMMARY, name, force=True)
+
+	def suggested_year(self):
+		pilot = frappe.get_doc(BRAND_PILOT, self.pilot)
+		pilot.run_method("onload")
+		return pilot.get_onload().get("suggested_reporting_year")
 
 	def test_the_province_sees_it_once_submitted_and_others_never(self):
 		name = self.start()

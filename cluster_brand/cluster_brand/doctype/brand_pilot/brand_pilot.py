@@ -23,6 +23,7 @@ from cluster_brand.rules.application.indicators import INDICATOR_BY_KEY, INDICAT
 from cluster_brand.rules.application.workflow import planned_end
 from cluster_brand.rules.pilot_end.demonstration_application import may_apply
 from cluster_brand.rules.pilot_end.evaluation_round import IN_PROGRESS
+from cluster_brand.rules.pilot_end.final_summary import PILOT_COMPLETED, PILOT_NOT_COMPLETED
 from cluster_brand.rules.pilot_end.final_summary import can_start as can_start_final_summary
 from cluster_brand.rules.pilot_years.calendar import suggested_reporting_year
 from cluster_brand.rules.pilot_years.indicators import baseline_of
@@ -113,6 +114,8 @@ class BrandPilot(Document):
 		reported on are read through the reader's permissions: whether a unit's draft exists is the unit's)."""
 		if not (self.start_date and self.planned_end_date):
 			return None
+		if self.status in (PILOT_COMPLETED, PILOT_NOT_COMPLETED):
+			return None  # the pilot has ended: its final summary closed its years
 		if not frappe.has_permission(ANNUAL_WORK_SUMMARY, "create"):
 			return None
 		reported = set(
