@@ -168,7 +168,7 @@ class TestDeskPilotEnd(DeskTestCase):
 
 		page = self.page_of("applicant")
 		self.open_pilot(page)
-		self.assertIn("试点已结束：已完成", page.inner_text(".layout-main-section"))
+		self.assertIn("试点已结束：已完成试点任务。", page.inner_text(".layout-main-section"))
 		page.get_by_role("button", name="申报示范区").click()
 		page.wait_for_url("**/demonstration-application/*")
 		settle(page)
