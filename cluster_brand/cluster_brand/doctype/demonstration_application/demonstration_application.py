@@ -32,6 +32,7 @@ from cluster_brand.notifications.demonstration import notify_demonstration_trans
 from cluster_brand.permissions.fields import WithholdsFromReader
 from cluster_brand.rules.pilot_end import demonstration
 from cluster_brand.rules.pilot_end import demonstration_workflow as workflow
+from cluster_brand.rules.pilot_end.demonstration_review import DOCUMENT_REVIEW, HEARING
 from cluster_brand.rules.pilot_end.demonstration_workflow import DemonstrationFacts
 from cluster_brand.rules.pilot_years.indicators import own_brand_sales_share
 from cluster_brand.rules.pilot_years.workflow import ACCEPTED
@@ -47,8 +48,6 @@ RATIO_COLUMNS = (
 	"verdict",
 	"first_year_as_baseline",
 )
-# the review sheets' stages (Demonstration Expert Assignment.stage)
-DOCUMENT_REVIEW, HEARING = "Document Review", "Hearing"
 
 
 class DemonstrationApplication(OfItsPilot, SetWiseSave, WithholdsFromReader, NullableNumbers):
@@ -164,7 +163,7 @@ class DemonstrationApplication(OfItsPilot, SetWiseSave, WithholdsFromReader, Nul
 def _as_compared(rows: list[dict]) -> list[tuple]:
 	return [
 		tuple(
-			round(float(value), 2) if isinstance(value, int | float) and value is not None else value or None
+			round(float(value), 2) if isinstance(value, int | float) else value or None
 			for value in row.values()
 		)
 		for row in rows
