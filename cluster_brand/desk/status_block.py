@@ -143,12 +143,13 @@ def _recommender(day):
 		order_by="name asc",
 	)
 	settings = recommendation_settings()
-	batches = batch_dates(settings)
+	deadlines = {
+		batch: dates.get("provincial_recommendation_deadline")
+		for batch, dates in batch_dates([*settings, *applications]).items()
+	}
 	for setting in settings:
-		setting["batch_deadline"] = batches.get(setting["pilot_batch"], {}).get(
-			"provincial_recommendation_deadline"
-		)
-	return {"batches": status.recommender_batches(settings, applications, day)}
+		setting["batch_deadline"] = deadlines.get(setting["pilot_batch"])
+	return {"batches": status.recommender_batches(settings, applications, day, deadlines)}
 
 
 def _association(day):

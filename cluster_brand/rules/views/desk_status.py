@@ -119,10 +119,15 @@ def applicant_rows(applications: list[dict], batch_dates: dict[str, dict], today
 	return sorted(rows, key=lambda row: (not row["waits_for_applicant"], _state_index(row["workflow_state"])))
 
 
-def recommender_batches(settings: list[dict], applications: list[dict], today: date) -> list[dict]:
+def recommender_batches(
+	settings: list[dict], applications: list[dict], today: date, batch_deadlines: dict | None = None
+) -> list[dict]:
 	"""For a recommending authority, per batch: its quota used / total, its deadline, and the applications
 	that wait for its decision. ``settings`` are its Recommendation Settings (with the batch's own deadline
-	as ``batch_deadline``); ``applications`` those it can read."""
+	as ``batch_deadline``); ``applications`` those it can read; ``batch_deadlines`` each batch's provincial
+	recommendation deadline as the batch has it now (an application decided before the ministry moved it keeps
+	the date it had: its copy is the fallback only)."""
+	batch_deadlines = batch_deadlines or {}
 	by_batch: dict[tuple, dict] = {}
 	for setting in settings:
 		key = (setting["pilot_batch"], setting["recommending_authority"])
@@ -142,7 +147,7 @@ def recommender_batches(settings: list[dict], applications: list[dict], today: d
 				"recommending_authority": key[1],
 				"quota": None,
 				"own_deadline": None,
-				"batch_deadline": application.get("recommendation_deadline"),
+				"batch_deadline": batch_deadlines.get(key[0]) or application.get("recommendation_deadline"),
 			},
 		)
 	result = []

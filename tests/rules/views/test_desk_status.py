@@ -1,6 +1,6 @@
 """The status block of each role's workspace: what comes next, by when, and how it is rendered."""
 
-from datetime import date
+from datetime import date, timedelta
 
 from print_env import print_environment
 
@@ -287,6 +287,27 @@ def test_the_province_opens_its_recommendation_opinion_from_its_workspace():
 	[none] = status.recommender_batches([], rows[2:], TODAY)
 	assert none["opinion_of"] is None
 	assert "cb-opinion" not in render("recommender", batches=[none])
+
+
+def test_the_provinces_deadline_is_the_batchs_now_not_a_decided_applications_copy():
+	# the first application read was decided before the ministry moved the batch's deadline: it keeps the date
+	# it had; the province's block shows the batch's deadline as it is now (CI: a pilot made on another day)
+	rows = [
+		{
+			"name": n,
+			"pilot_batch": "B",
+			"recommending_authority": "P",
+			"workflow_state": s,
+			"recommendation_deadline": d,
+		}
+		for n, s, d in (
+			("A1", states.APPROVED_AS_PILOT, TODAY - timedelta(days=80)),
+			("A2", states.PENDING_PROVINCIAL_REVIEW, TODAY + timedelta(days=60)),
+		)
+	]
+	[batch] = status.recommender_batches([], rows, TODAY, {"B": TODAY + timedelta(days=60)})
+	assert batch["batch_deadline"] == TODAY + timedelta(days=60)
+	assert batch["deadline"]["days"] == 60
 
 
 # --- the pilot's end (issue 21) ---------------------------------------------------------------------------
