@@ -7,9 +7,9 @@ sheets are demonstration_reviews.py's."""
 
 import frappe
 
-from cluster_brand.doctype_names import BRAND_PILOT, DEMONSTRATION_APPLICATION
-from cluster_brand.permissions.scope import any_of, row_visible, sees_all, sql_in, user_scope
-from cluster_brand.rules.application.workflow import DRAFT
+from cluster_brand.doctype_names import DEMONSTRATION_APPLICATION
+from cluster_brand.permissions.pilot_stage import pilot_report_conditions, pilot_report_has_permission
+from cluster_brand.permissions.scope import any_of, row_visible, sees_all, user_scope
 
 ASSIGNMENTS = "Demonstration Expert Assignment"
 
@@ -22,14 +22,7 @@ def demonstration_conditions(
 	scope = user_scope(user)
 	if sees_all(user):
 		return ""
-	allowed = []
-	if "Cluster Applicant" in scope.roles:
-		allowed.append(sql_in(f"{table}.organizing_unit", scope.units))
-	if "Provincial Reviewer" in scope.roles:
-		allowed.append(
-			f"({sql_in(f'{table}.recommending_authority', scope.authorities)}"
-			f" and ifnull({table}.workflow_state, '') not in ('', {frappe.db.escape(DRAFT)}))"
-		)
+	allowed = pilot_report_conditions(scope, table)
 	if "Review Expert" in scope.roles and scope.expert:
 		allowed.append(
 			f"{table}.name in (select parent from `tab{ASSIGNMENTS}`"
@@ -49,15 +42,4 @@ def demonstration_visible(name: str, user: str) -> bool:
 
 def demonstration_has_permission(doc, ptype=None, user=None, **kwargs):
 	"""Its unit starts it, for its own pilot only; then as ``demonstration_conditions``."""
-	user = user or frappe.session.user
-	if sees_all(user):
-		return True
-	if doc.is_new() or not doc.name or not frappe.db.exists(doc.doctype, doc.name):
-		scope = user_scope(user)
-		unit = (
-			frappe.db.get_value(BRAND_PILOT, doc.brand_pilot, "organizing_unit")
-			if doc.get("brand_pilot")
-			else doc.get("organizing_unit")
-		)
-		return "Cluster Applicant" in scope.roles and (not unit or unit in scope.units)
-	return demonstration_visible(doc.name, user)
+	return pilot_report_has_permission(doc, user, demonstration_visible)

@@ -13,9 +13,14 @@ from cluster_brand.rules.application.workflow import DRAFT
 def annual_summary_conditions(user: str | None = None, table: str = f"`tab{ANNUAL_WORK_SUMMARY}`") -> str:
 	"""The SQL condition of the summaries ``user`` may see ("" for all)."""
 	user = user or frappe.session.user
-	scope = user_scope(user)
 	if sees_all(user):
 		return ""
+	return any_of(pilot_report_conditions(user_scope(user), table))
+
+
+def pilot_report_conditions(scope, table: str) -> list[str]:
+	"""What a unit and a province see of a report of the pilot (a summary, the demonstration application):
+	the unit its own, the province its province's once the unit has submitted it (each a condition to OR)."""
 	allowed = []
 	if "Cluster Applicant" in scope.roles:
 		allowed.append(sql_in(f"{table}.organizing_unit", scope.units))
@@ -24,7 +29,7 @@ def annual_summary_conditions(user: str | None = None, table: str = f"`tab{ANNUA
 			f"({sql_in(f'{table}.recommending_authority', scope.authorities)}"
 			f" and ifnull({table}.workflow_state, '') not in ('', {frappe.db.escape(DRAFT)}))"
 		)
-	return any_of(allowed)
+	return allowed
 
 
 def annual_summary_query(user):
@@ -36,11 +41,12 @@ def annual_summary_visible(name: str, user: str) -> bool:
 
 
 def annual_summary_has_permission(doc, ptype=None, user=None, **kwargs):
-	return _pilot_report_has_permission(doc, user, annual_summary_visible)
+	return pilot_report_has_permission(doc, user, annual_summary_visible)
 
 
-def _pilot_report_has_permission(doc, user, visible) -> bool:
-	"""A report of the pilot (a year's summary, the final summary): its unit starts it, then as ``visible``."""
+def pilot_report_has_permission(doc, user, visible) -> bool:
+	"""A report of the pilot (a year's summary, the final summary, the demonstration application): its unit
+	starts it, then as ``visible``."""
 	user = user or frappe.session.user
 	scope = user_scope(user)
 	if sees_all(user):
@@ -70,4 +76,4 @@ def final_summary_visible(name: str, user: str) -> bool:
 
 
 def final_summary_has_permission(doc, ptype=None, user=None, **kwargs):
-	return _pilot_report_has_permission(doc, user, final_summary_visible)
+	return pilot_report_has_permission(doc, user, final_summary_visible)
