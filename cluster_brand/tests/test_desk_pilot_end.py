@@ -23,7 +23,7 @@ from cluster_brand.rules.pilot_end import demonstration_workflow as workflow
 from cluster_brand.rules.pilot_end import final_summary_workflow as fs_workflow
 from cluster_brand.rules.pilot_end.demonstration_application import PILOT_COMPLETED
 from cluster_brand.rules.pilot_years.workflow import ACCEPTED
-from cluster_brand.tests.support.browser import DeskTestCase, screen_faults, screenshot, settle
+from cluster_brand.tests.support.browser import DeskTestCase, screenshot, settle
 from cluster_brand.tests.support.dates import clock_on
 from cluster_brand.tests.support.demonstration import (
 	APPLICATION_VALUES,
@@ -91,28 +91,6 @@ class TestDeskPilotEnd(DeskTestCase):
 	def fresh(self, doctype: str, name: str, field: str = "workflow_state"):
 		frappe.db.rollback()  # a fresh snapshot: the site's server has written since
 		return frappe.db.get_value(doctype, name, field)
-
-	def assert_screen(self, page, screen: str):
-		page.mouse.move(1, 450)  # no tooltip of where the last click was
-		page.wait_for_timeout(300)
-		names = {"Administrator", *self.cast.values(), *(user.split("@")[0] for user in self.cast.values())}
-		faults = screen_faults(page, names=names)
-		if faults:
-			screenshot(page, "pilot-end-fault")
-		self.assertEqual(faults, [], f"{screen}: " + "; ".join(faults))
-
-	def fill(self, page, fieldname: str, value):
-		field = (
-			page.locator(f'.frappe-control[data-fieldname="{fieldname}"]').locator("input, textarea").first
-		)
-		field.fill(str(value))
-		field.blur()
-		page.wait_for_timeout(300)
-
-	def save(self, page):
-		page.keyboard.press("Control+s")
-		settle(page)
-		self.assertNotIn("未保存", page.inner_text(".page-head:visible"))
 
 	def act(self, page, action: str) -> str:
 		"""The workflow action as its person takes it: asked, answered 是; returns what the desk then said."""

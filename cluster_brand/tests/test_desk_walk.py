@@ -21,7 +21,7 @@ from cluster_brand.rules.application.workflow import (
 	UNDER_EXPERT_REVIEW,
 )
 from cluster_brand.rules.formats import credit_code_check_character
-from cluster_brand.tests.support.browser import DeskTestCase, screen_faults, screenshot, settle
+from cluster_brand.tests.support.browser import DeskTestCase, screenshot, settle
 from cluster_brand.tests.support.process import drive_to, next_free_rank
 from cluster_brand.tests.support.records import test_batch_values
 from cluster_brand.tests.support.screen_text import REFUSALS
@@ -90,21 +90,6 @@ class TestDeskWalk(DeskTestCase):
 		settle(page)
 		self.assert_screen(page, f"{name} opened from the workspace")
 
-	def fill(self, page, fieldname: str, value):
-		field = (
-			page.locator(f'.frappe-control[data-fieldname="{fieldname}"]').locator("input, textarea").first
-		)
-		field.fill(str(value))
-		field.press("Escape")  # closes a date picker
-		field.blur()
-		page.wait_for_timeout(300)
-
-	def save(self, page):
-		page.keyboard.press("Control+s")
-		settle(page)
-		refused = " ".join(page.locator(".modal.show").all_inner_texts())
-		self.assertNotIn("未保存", page.inner_text(".page-head:visible"), refused)
-
 	def act(self, page, action: str) -> tuple[str, str]:
 		"""Takes a workflow action as its person does: the action asks what it will do (answered 是), and says
 		afterwards what happened and who acts next; Frappe's 「此单据处于审批流程中」, which read as a failure,
@@ -122,14 +107,6 @@ class TestDeskWalk(DeskTestCase):
 		self.assertIn("下一步", said)  # who acts next
 		self.assert_screen(page, f"after {action}")
 		return asked, said
-
-	def assert_screen(self, page, screen: str):
-		"""The screen as the cycle leaves it: no refusal, no English of the desk, no raw null, no cut heading
-		(support/browser.py screen_faults, as the walk of every screen checks each)."""
-		page.mouse.move(1, 450)  # no tooltip of where the last click was
-		names = {"Administrator", *self.cast.values(), *(user.split("@")[0] for user in self.cast.values())}
-		faults = screen_faults(page, names=names)
-		self.assertEqual(faults, [], f"{screen}: " + "; ".join(faults))
 
 	def test_01_each_role_lands_on_its_own_workspace(self):
 		workspaces = {

@@ -202,6 +202,29 @@ class DeskTestCase(IntegrationTestCase):
 		page.locator(f'.form-tabs .nav-link[data-fieldname="{fieldname}"]').click()
 		page.wait_for_timeout(400)
 
+	def fill(self, page, fieldname: str, value):
+		field = (
+			page.locator(f'.frappe-control[data-fieldname="{fieldname}"]').locator("input, textarea").first
+		)
+		field.fill(str(value))
+		field.press("Escape")  # closes a date picker
+		field.blur()
+		page.wait_for_timeout(300)
+
+	def save(self, page):
+		page.keyboard.press("Control+s")
+		settle(page)
+		refused = " ".join(page.locator(".modal.show").all_inner_texts())
+		self.assertNotIn("未保存", page.inner_text(".page-head:visible"), refused)
+
+	def assert_screen(self, page, screen: str):
+		"""The screen as the cycle leaves it: no refusal, no English of the desk, no raw null, no cut heading
+		(support/browser.py screen_faults, as the walk of every screen checks each)."""
+		page.mouse.move(1, 450)  # no tooltip of where the last click was
+		names = {"Administrator", *self.cast.values(), *(user.split("@")[0] for user in self.cast.values())}
+		faults = screen_faults(page, names=names)
+		self.assertEqual(faults, [], f"{screen}: " + "; ".join(faults))
+
 
 # --- what no screen of the desk may show (issue 19): screen_text.py -----------------------------------------
 
