@@ -10,6 +10,8 @@ EVALUATION_ROUND = "Evaluation Round"
 FINAL_SUMMARY = "Pilot Final Summary"
 DEMONSTRATION_APPLICATION = "Demonstration Application"
 DEMONSTRATION_REVIEW = "Demonstration Review"
+# an objection to a candidate in the ministry's public notice (公示异议, issue 22)
+PUBLIC_NOTICE_OBJECTION = "Public Notice Objection"
 
 # The module of the programme's DocTypes (their JSON's "module")
 PROGRAMME_MODULE = "Cluster Brand"
@@ -32,6 +34,7 @@ DESK_FORMS = (
 	"Recommendation Setting",
 	"Recommending Authority",
 	"Review Expert",
+	PUBLIC_NOTICE_OBJECTION,
 )
 
 # Each child table of the programme and the DocType whose rows rules it: its rows are listed when their parent

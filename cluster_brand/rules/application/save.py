@@ -41,6 +41,7 @@ class SaveFacts:
 	duplicate: str | None = None  # another application of the cluster in the batch
 	notice_before: tuple = ()  # (public_notice_start, public_notice_end) before this save
 	pilot_in_progress: str | None = None  # the cluster's pilot in its pilot period, of another application
+	unhandled_objections: int = 0  # the objections to its public notice the ministry has not handled
 	column_sizes: ColumnSizes = ColumnSizes()  # the form's limited columns (a value beyond one is refused)
 	# their values as sent, not cast as ``application`` is (a text for a number is refused, not read as 0);
 	# None: ``application``'s
@@ -187,4 +188,5 @@ def transition_facts(doc: dict, facts: SaveFacts) -> workflow.TransitionFacts:
 		public_notice_end=doc.get("public_notice_end"),
 		designation_notice_number=doc.get("designation_notice_number"),
 		pilot_in_progress=facts.pilot_in_progress,
+		unhandled_objections=facts.unhandled_objections,
 	)

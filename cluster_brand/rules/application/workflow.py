@@ -68,6 +68,8 @@ class TransitionFacts:
 	designation_notice_number: str | None = None
 	# the cluster's pilot in its pilot period (In Pilot), designated from another application
 	pilot_in_progress: str | None = None
+	# objections to the candidate (公示异议) the ministry has not yet handled
+	unhandled_objections: int = 0
 
 
 def check_transition(previous: str, target: str, facts: TransitionFacts) -> list[Violation]:
@@ -250,6 +252,14 @@ def _approval(previous, facts):
 			Violation(
 				_("The industrial cluster is already a pilot ({pilot}) and its pilot period has not ended."),
 				{"pilot": facts.pilot_in_progress},
+			)
+		)
+	if facts.unhandled_objections:
+		# the notice is there for the public to object: the decision waits until each objection is handled
+		violations.append(
+			Violation(
+				_("{count} objection(s) to the public notice of this application have not been handled."),
+				{"count": facts.unhandled_objections},
 			)
 		)
 	return violations

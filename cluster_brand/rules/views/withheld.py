@@ -110,6 +110,8 @@ WITHHELD: dict[str, tuple[Withheld, ...]] = {
 	"Recommendation Setting": (),
 	"Recommending Authority": (),
 	"Review Expert": (),
+	# an objection to a candidate (issue 22): the ministry's alone (its DocType permissions), nothing withheld
+	"Public Notice Objection": (),
 }
 
 

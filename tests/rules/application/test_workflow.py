@@ -138,6 +138,21 @@ def test_a_cluster_in_its_pilot_period_is_not_approved_again():
 	assert [v.args for v in again] == [{"pilot": "BP-2017-001"}]
 
 
+def test_an_unhandled_objection_blocks_the_approval():
+	ready = {"public_notice_end": date(2017, 8, 19), "designation_notice_number": "工信厅科函〔2017〕1号"}
+	blocked = r.check_transition(
+		r.IN_PUBLIC_NOTICE, r.APPROVED_AS_PILOT, facts(**ready, unhandled_objections=2)
+	)
+	assert [v.args for v in blocked] == [{"count": 2}]
+	# handled (upheld or not), the objections leave the decision to the ministry
+	assert (
+		r.check_transition(r.IN_PUBLIC_NOTICE, r.APPROVED_AS_PILOT, facts(**ready, unhandled_objections=0))
+		== []
+	)
+	# they do not hold up a decision not to select the application
+	assert r.check_transition(r.IN_PUBLIC_NOTICE, r.NOT_SELECTED, facts(unhandled_objections=1)) == []
+
+
 def test_approval_after_the_notice_period_with_a_notice_number():
 	during = facts(public_notice_end=date(2017, 8, 20), designation_notice_number="工信厅科函〔2017〕1号")
 	assert r.check_transition(r.IN_PUBLIC_NOTICE, r.APPROVED_AS_PILOT, during)

@@ -8,7 +8,13 @@ from frappe.utils import cint, getdate, today
 from cluster_brand.controllers.column_sizes import column_sizes, values_as_sent
 from cluster_brand.controllers.duplicates import existing_duplicate
 from cluster_brand.controllers.rule_input import doc_as_rule_input
-from cluster_brand.doctype_names import APPLICATION, BRAND_PILOT, EXPERT_REVIEW, PILOT_BATCH
+from cluster_brand.doctype_names import (
+	APPLICATION,
+	BRAND_PILOT,
+	EXPERT_REVIEW,
+	PILOT_BATCH,
+	PUBLIC_NOTICE_OBJECTION,
+)
 from cluster_brand.rules.application import workflow
 from cluster_brand.rules.application.save import SaveFacts
 
@@ -48,6 +54,9 @@ def gather_save_facts(doc, changed: set[int] | None = None) -> SaveFacts:
 		pilot_in_progress=_pilot_in_progress(doc)
 		if changes_state and doc.workflow_state == workflow.APPROVED_AS_PILOT
 		else None,
+		unhandled_objections=_unhandled_objections(doc)
+		if changes_state and doc.workflow_state == workflow.APPROVED_AS_PILOT
+		else 0,
 		column_sizes=sizes,
 		values_as_sent=values_as_sent(doc, sizes),
 		missing_links=tuple(doc.missing_links()),
@@ -71,6 +80,14 @@ def _pilot_in_progress(doc) -> str | None:
 			"application": ("!=", doc.name),
 		},
 	)
+
+
+def _unhandled_objections(doc) -> int:
+	"""The objections to the application's public notice that the ministry has not handled (the approval
+	refuses while there are any)."""
+	from cluster_brand.rules.public_notice import UNHANDLED
+
+	return frappe.db.count(PUBLIC_NOTICE_OBJECTION, {"application": doc.name, "status": UNHANDLED})
 
 
 def _authority_setting(doc) -> dict:
