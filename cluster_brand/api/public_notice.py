@@ -11,7 +11,7 @@ from frappe.utils import getdate, today
 
 from cluster_brand.controllers.messages import throw_violations
 from cluster_brand.doctype_names import PUBLIC_NOTICE_OBJECTION
-from cluster_brand.readers.public_notice import notice_of
+from cluster_brand.readers.public_notice import notice_of, use_site_language
 from cluster_brand.rules import public_notice as rules
 
 # objections a visitor's address may send in an hour (refused ones count too)
@@ -31,6 +31,7 @@ def submit_objection(
 		"objector_phone": objector_phone,
 		"grounds": grounds,
 	}
+	use_site_language()
 	title = _("Objection")
 	candidate = notice_of(str(application or ""))
 	if not candidate:

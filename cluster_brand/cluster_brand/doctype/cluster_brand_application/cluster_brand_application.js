@@ -213,3 +213,32 @@ function recommendation_pdf_url(name) {
 	});
 	return frappe.urllib.get_full_url(`/api/method/frappe.utils.print_format.download_pdf?${args.toString()}`);
 }
+
+// The objections to the public notice (issue 22): the ministry, their only reader, handles them before it
+// approves (an unhandled one blocks the approval): the form says how many wait and opens them.
+const OBJECTION = "Public Notice Objection";
+const NOTICED = ["In Public Notice", "Approved as Pilot", "Not Selected"];
+
+frappe.ui.form.on("Cluster Brand Application", {
+	refresh(frm) {
+		if (frm.is_new() || !NOTICED.includes(frm.doc.workflow_state) || !frappe.model.can_read(OBJECTION)) {
+			return;
+		}
+		frm.add_custom_button(__("Public Notice Objections"), () =>
+			frappe.set_route("List", OBJECTION, { application: frm.doc.name })
+		);
+		frappe
+			.xcall("frappe.desk.reportview.get_count", {
+				doctype: OBJECTION,
+				filters: { application: frm.doc.name, status: "Unhandled" },
+			})
+			.then((unhandled) => {
+				if (unhandled) {
+					frm.dashboard.set_headline_alert(
+						__("{0} objection(s) to the public notice have not been handled.", [unhandled]),
+						"red"
+					);
+				}
+			});
+	},
+});
