@@ -22,6 +22,7 @@ from cluster_brand.doctype_names import (
 	EVALUATION_ROUND,
 	EXPERT_REVIEW,
 	FINAL_SUMMARY,
+	PUBLIC_NOTICE_OBJECTION,
 )
 from cluster_brand.print.format_names import APPLICATION_FORMAT
 from cluster_brand.rules.application import workflow as states
@@ -41,6 +42,7 @@ from cluster_brand.tests.support.isolation import (
 	SEES_DRAFT_SUMMARY,
 	SEES_EVALUATION_ROUND,
 	SEES_FINAL_SUMMARY,
+	SEES_OBJECTION,
 	SEES_SUMMARY,
 )
 from cluster_brand.tests.support.pilot_stage import final_summary_in, make_pilot, reporting_year, summary_in
@@ -922,3 +924,152 @@ class TestDemonstrationReviewIsolation(IntegrationTestCase):
 				)
 			)
 		)
+
+
+@frozen_day(DAY)
+class TestPublicNoticeObjectionIsolation(IntegrationTestCase):
+	"""An objection to a candidate in public notice (issue 22) and its evidence against every read path: the
+	ministry alone (support/isolation.py SEES_OBJECTION), and never a visitor who is not logged in."""
+
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		cls.cast = make_cast()
+		application = drive_to(cls.cast, states.IN_PUBLIC_NOTICE, f"iso-pno-{frappe.generate_hash(length=6)}")
+		objection = frappe.get_doc(
+			{
+				"doctype": PUBLIC_NOTICE_OBJECTION,
+				"application": application,
+				"objector_name": "王五",
+				"objector_unit": "某五金制品有限公司",
+				"objector_phone": "13812345678",
+				"grounds": "申报书所列骨干企业销售收入与统计数据不符。",
+			}
+		).insert()
+		cls.name = objection.name
+		cls.file = frappe.get_doc(
+			{
+				"doctype": "File",
+				"file_name": f"{cls.name}-evidence.pdf",
+				"attached_to_doctype": PUBLIC_NOTICE_OBJECTION,
+				"attached_to_name": cls.name,
+				"attached_to_field": "evidence",
+				"is_private": 1,
+				"content": b"%PDF-1.4 evidence " + cls.name.encode(),
+			}
+		).insert()
+		objection.db_set("evidence", cls.file.file_url)
+		frappe.db.commit()  # read over REST too, by requests of their own
+
+	def tearDown(self):
+		frappe.set_user("Administrator")
+
+	def as_each_user(self, read_path):
+		for key, expected in SEES_OBJECTION.items():
+			with self.subTest(user=key):
+				frappe.set_user(self.cast[key])
+				try:
+					seen = read_path(self.name)
+				except DENIED:
+					seen = False
+				finally:
+					frappe.set_user("Administrator")
+				self.assertEqual(
+					seen, expected, f"{key} {'should' if expected else 'must not'} read the objection"
+				)
+
+	def test_every_read_path(self):
+		from frappe.client import get, get_list, get_value
+		from frappe.desk.reportview import get_count
+
+		from cluster_brand.overrides.listview import get_group_by_count
+
+		objections = PUBLIC_NOTICE_OBJECTION
+		self.as_each_user(lambda name: name in frappe.get_list(objections, pluck="name", limit_page_length=0))
+		self.as_each_user(lambda name: frappe.get_doc(objections, name).has_permission("read"))
+		self.as_each_user(lambda name: bool(get(objections, name)))
+		self.as_each_user(lambda name: name in [r.name for r in get_list(objections, limit_page_length=0)])
+		self.as_each_user(lambda name: bool(get_value(objections, "name", {"name": name})))
+		self.as_each_user(
+			lambda name: bool(
+				reportview_execute(objections, fields=["name"], filters=[[objections, "name", "=", name]])
+			)
+		)
+
+		def counted(name):
+			# the list's count reads its arguments from the request
+			frappe.local.form_dict = frappe._dict(
+				doctype=objections, filters=json.dumps([[objections, "name", "=", name]])
+			)
+			return get_count() == 1
+
+		self.as_each_user(counted)
+		self.as_each_user(
+			lambda name: any(
+				row.get("count")
+				for row in get_group_by_count(
+					objections, json.dumps([[objections, "name", "=", name]]), "status"
+				)
+			)
+		)
+		card = {"document_type": objections, "function": "Count", "filters_json": "[]"}
+		self.as_each_user(
+			lambda name: number_card_result(json.dumps(card), [[objections, "name", "=", name, False]]) == 1
+		)
+		self.as_each_user(lambda name: any(r["value"] == name for r in search_link(objections, name)))
+		self.as_each_user(lambda name: bool(frappe.get_print(objections, name)))
+
+	def test_the_evidence_file(self):
+		self.as_each_user(lambda name: frappe.get_doc("File", self.file.name).has_permission("read"))
+		# the programme's users list their own uploads only: the ministry opens it from the objection
+		for key in SEES_OBJECTION:
+			frappe.set_user(self.cast[key])
+			listed = self.file.name in frappe.get_list("File", pluck="name", limit_page_length=0)
+			frappe.set_user("Administrator")
+			self.assertFalse(listed, key)
+
+	def test_export_only_by_the_ministry(self):
+		from frappe.desk.reportview import export_query
+
+		def exported(name):
+			frappe.local.form_dict = frappe._dict(
+				doctype=PUBLIC_NOTICE_OBJECTION,
+				file_format_type="CSV",
+				fields=json.dumps(["name"]),
+				filters=json.dumps({"name": name}),
+			)
+			export_query()
+			return name in frappe.local.response.filecontent.decode()
+
+		self.as_each_user(exported)
+
+	def test_rest(self):
+		from urllib.parse import quote
+
+		from cluster_brand.tests.support.http import make_api_user, rest
+
+		resource = f"/api/resource/{quote(PUBLIC_NOTICE_OBJECTION)}"
+		for key in ("applicant", "province", "association", "expert", "receiver", "ministry"):
+			with self.subTest(user=key):
+				token = make_api_user(self.cast[key], [])
+				one = rest("GET", f"{resource}/{self.name}", token)
+				listed = rest("GET", f"{resource}?limit_page_length=0", token)
+				self.assertEqual(one.status_code == 200, SEES_OBJECTION[key], one.status_code)
+				names = (
+					[r["name"] for r in (listed.json or {}).get("data", [])]
+					if listed.status_code == 200
+					else []
+				)
+				self.assertEqual(self.name in names, SEES_OBJECTION[key])
+				evidence = rest("GET", self.file.file_url, token)
+				self.assertEqual(evidence.status_code == 200, SEES_OBJECTION[key], evidence.status_code)
+
+	def test_a_visitor_reads_nothing(self):
+		frappe.set_user("Guest")
+		try:
+			self.assertFalse(frappe.has_permission(PUBLIC_NOTICE_OBJECTION, "read", self.name))
+			self.assertFalse(frappe.get_doc("File", self.file.name).has_permission("read"))
+			with self.assertRaises(frappe.PermissionError):
+				frappe.get_list(PUBLIC_NOTICE_OBJECTION)
+		finally:
+			frappe.set_user("Administrator")

@@ -63,3 +63,6 @@ SEES_DEMONSTRATION = {
 # Who sees the Demonstration Review sheet of "expert" on a Zhejiang demonstration application (issue 21): the
 # expert it is assigned to and the ministry; no other expert, nor any unit, province, association or receiver.
 SEES_DEMONSTRATION_REVIEW = {key: key in ("expert", "ministry") for key in SEES}
+# Who reads an objection to a candidate in public notice (公示异议, issue 22), and the File of its evidence: the
+# ministry alone — not the candidate's unit, its province, an association, an expert nor the receiver.
+SEES_OBJECTION = {key: key == "ministry" for key in SEES}
