@@ -47,10 +47,8 @@ class PublicNoticeObjection(Document):
 		self.validate_candidate()
 		self.validate_entries()
 		self.validate_handling()
+		self.record_receipt()
 		self.record_handler()
-
-	def before_insert(self):
-		self.received_on = self.received_on or today()
 
 	def after_insert(self):
 		from cluster_brand.notifications.public_notice import notify_ministry_of_objection
@@ -75,6 +73,11 @@ class PublicNoticeObjection(Document):
 		violations = rules.check_reopening(before.status if before else None, self.status)
 		violations += rules.check_handling(self.status, self.result, self.handling)
 		throw_violations(violations, _(PUBLIC_NOTICE_OBJECTION), doc=self)
+
+	def record_receipt(self):
+		# set here, not before_insert: a request's read-only values are put back before validate (read_only.py)
+		if not self.received_on:
+			self.received_on = getdate(today())
 
 	def record_handler(self):
 		"""Who handled it and when: set by the save that marks it handled, not typed."""
