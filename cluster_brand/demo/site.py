@@ -95,10 +95,6 @@ def make_demo():
 			add_user_scope(email, *scope)
 	get_or_insert("Review Expert", DEMO_EXPERT["user"], DEMO_EXPERT)
 	make_pilot_years(created[APPLICATION_FILES.index(PILOT_APPLICATION)])
-	# the demo live today (issue 22): a current batch, its draft, its candidate in public notice, an objection
-	from cluster_brand.demo.live import make_live
-
-	make_live()
 	frappe.db.commit()
 	return created
 

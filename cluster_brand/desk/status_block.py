@@ -14,6 +14,7 @@ from cluster_brand.readers.applications import readable_applications, recommende
 from cluster_brand.readers.batches import BATCH_DATES, batch_dates, batch_with_dates, latest_batch
 from cluster_brand.readers.evaluation_rounds import batch_rounds, open_rounds
 from cluster_brand.readers.pilot_years import summary_status_rows
+from cluster_brand.readers.public_notice import unhandled_objections
 from cluster_brand.readers.recommendation_settings import recommendation_settings
 from cluster_brand.readers.review_sheets import review_sheets
 from cluster_brand.rules.application import workflow as states
@@ -240,6 +241,8 @@ def _ministry(day, pilot_batch=None):
 		"matrix": status.state_matrix(applications),
 		"experts": status.expert_progress(sheets),
 		"rounds": _evaluation_rounds(day),
+		# the objections to the public notice, which must be handled before an approval (issue 22)
+		"objections": unhandled_objections(),
 	}
 
 

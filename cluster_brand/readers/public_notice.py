@@ -119,3 +119,30 @@ def use_site_language():
 	"""The public page and its objection speak the site's language (the programme's, Chinese), whatever the
 	visitor's browser asks for: the notice is the ministry's official text."""
 	frappe.local.lang = frappe.db.get_single_value("System Settings", "language") or frappe.local.lang
+
+
+def unhandled_objections() -> list[dict]:
+	"""The objections waiting for the ministry (its status block), read with the reader's permissions
+	(frappe.get_list: only the ministry reads any), each with its candidate's cluster."""
+	from cluster_brand.doctype_names import PUBLIC_NOTICE_OBJECTION
+	from cluster_brand.rules.public_notice import UNHANDLED
+
+	rows = frappe.get_list(
+		PUBLIC_NOTICE_OBJECTION,
+		filters={"status": UNHANDLED},
+		fields=["name", "application", "received_on"],
+		order_by="received_on asc, name asc",
+		limit_page_length=0,
+	)
+	clusters = dict(
+		frappe.get_list(
+			APPLICATION,
+			filters={"name": ("in", [row.application for row in rows] or [""])},
+			fields=["name", "industrial_cluster"],
+			as_list=True,
+			limit_page_length=0,
+		)
+	)
+	for row in rows:
+		row.industrial_cluster = clusters.get(row.application, "")
+	return rows

@@ -259,6 +259,8 @@ class TestPublicNotice(IntegrationTestCase):
 			{"doctype": PUBLIC_NOTICE_OBJECTION, "application": ended, **ENTRIES}
 		).insert()
 		frappe.set_user("Administrator")
+		# recorded by the ministry in the desk, it is dated as one from the page is
+		self.assertEqual((objection.status, getdate(objection.received_on)), (UNHANDLED, DAY))
 		edit(self.cast.ministry, ended, designation_notice_number="工信厅科函〔2026〕999号")
 		with self.assertRaises(frappe.ValidationError) as refused, language("zh"):
 			act(self.cast.ministry, ended, "Approve as Pilot")
