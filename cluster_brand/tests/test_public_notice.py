@@ -213,7 +213,7 @@ class TestPublicNotice(IntegrationTestCase):
 			({**ENTRIES, "grounds": " "}, None, "异议理由"),
 			({**ENTRIES, "objector_phone": "call me"}, None, "异议人联系电话"),
 			(ENTRIES, ("run.exe", b"MZ\x90\x00"), "佐证材料"),
-			(ENTRIES, ("big.pdf", PDF + b"0" * (10 * 1024 * 1024)), "10 MB"),
+			(ENTRIES, ("big.pdf", PDF + b"0" * (10 * 1024 * 1024)), "10兆字节"),
 		)
 		for entries, evidence, named in cases:
 			with self.subTest(named=named):

@@ -22,6 +22,8 @@ def get_context(context):
 	batches = reader.batches([row.pilot_batch for row in [*candidates, *pilots]])
 	context.title = _("Public Notice")
 	context.no_breadcrumbs = 1
+	# the site's own footer text if its Website Settings have one; else the programme's, not Frappe's English
+	context.footer_powered = context.footer_powered or _("Industrial Cluster Regional Brand Building Pilots")
 	context.today = day
 	context.notices = _by_batch(candidates, batches)
 	context.pilot_lists = _by_batch(pilots, batches)
