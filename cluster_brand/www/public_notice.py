@@ -22,8 +22,11 @@ def get_context(context):
 	batches = reader.batches([row.pilot_batch for row in [*candidates, *pilots]])
 	context.title = _("Public Notice")
 	context.no_breadcrumbs = 1
-	# the site's own footer text if its Website Settings have one; else the programme's, not Frappe's English
-	context.footer_powered = context.footer_powered or _("Industrial Cluster Regional Brand Building Pilots")
+	# the site's own brand and footer if its Website Settings have them; else the programme's name, not Frappe's
+	# 「家」 (Home) and its English footer
+	programme = _("Industrial Cluster Regional Brand Building Pilots")
+	context.brand_html = context.brand_html or programme
+	context.footer_powered = context.footer_powered or programme
 	context.today = day
 	context.notices = _by_batch(candidates, batches)
 	context.pilot_lists = _by_batch(pilots, batches)
