@@ -283,6 +283,22 @@ def _draft_demonstration_sheet(cast, tag):
 	return assign(application, expert_of(cast.expert)), "expert"
 
 
+def _objection(cast, tag):
+	"""An objection to the public notice (issue 22): the ministry writes its handling."""
+	application = drive_to(cast, workflow.IN_PUBLIC_NOTICE, tag)
+	objection = frappe.get_doc(
+		{
+			"doctype": "Public Notice Objection",
+			"application": application,
+			"objector_name": "王五",
+			"objector_unit": "某五金制品有限公司",
+			"objector_phone": "13812345678",
+			"grounds": "申报书所列骨干企业销售收入与统计数据不符。",
+		}
+	).insert()
+	return objection.name, "ministry"
+
+
 WRITTEN_BY = {
 	DEMONSTRATION_APPLICATION: _draft_demonstration,
 	FINAL_SUMMARY: _draft_final_summary,
@@ -293,6 +309,7 @@ WRITTEN_BY = {
 	PILOT_BATCH: _batch,
 	"Industrial Cluster": _cluster,
 	DEMONSTRATION_REVIEW: _draft_demonstration_sheet,
+	"Public Notice Objection": _objection,
 }
 
 
