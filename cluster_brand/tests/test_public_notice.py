@@ -57,7 +57,13 @@ def fresh_ip() -> str:
 	return "10." + ".".join(str(random.randint(1, 254)) for _n in range(3))
 
 
-def post_objection(values: dict, evidence: tuple[str, bytes] | None = None, ip: str | None = None):
+def post_objection(
+	values: dict,
+	evidence: tuple[str, bytes] | None = None,
+	ip: str | None = None,
+	path: str = SUBMIT,
+	file_field: str = "evidence",
+):
 	"""The page's form posted by a visitor (multipart, no login), through Frappe's WSGI application in a thread
 	of its own (it sees committed data only), from ``ip``."""
 	from frappe.app import application
@@ -66,12 +72,12 @@ def post_objection(values: dict, evidence: tuple[str, bytes] | None = None, ip: 
 	site, result = frappe.local.site, {}
 	data = dict(values)
 	if evidence:
-		data["evidence"] = (io.BytesIO(evidence[1]), evidence[0])
+		data[file_field] = (io.BytesIO(evidence[1]), evidence[0])
 
 	def request():
 		with patch("frappe.app.get_site_name", return_value=site):
 			result["response"] = Client(application).post(
-				SUBMIT,
+				path,
 				data=data,
 				# Frappe takes the client's address from the proxy's X-Forwarded-For (auth.py)
 				headers={
@@ -222,6 +228,18 @@ class TestPublicNotice(IntegrationTestCase):
 				self.assertIn(named, messages(response))
 		self.assertEqual(frappe.db.count(PUBLIC_NOTICE_OBJECTION), objections)
 		self.assertEqual(frappe.db.count("File", {"attached_to_doctype": PUBLIC_NOTICE_OBJECTION}), files)
+
+	def test_a_visitor_uploads_nothing_else(self):
+		# the evidence comes with its objection only: Frappe's upload stays closed to a visitor
+		files = frappe.db.count("File")
+		response = post_objection(
+			{"is_private": "1", "folder": "Home"},
+			("证明材料.pdf", PDF),
+			path="/api/method/upload_file",
+			file_field="file",
+		)
+		self.assertIn(response.status_code, (403, 417), response.get_data(as_text=True)[:300])
+		self.assertEqual(frappe.db.count("File"), files)
 
 	def test_an_objection_is_received_during_the_notice_only(self):
 		before = post_objection({"application": self.coming, **ENTRIES})
