@@ -50,8 +50,8 @@ def candidates_in_notice(today) -> list[dict]:
 
 
 def notice_of(application: str) -> dict | None:
-	"""One candidate's public fields, if its notice runs ``today`` or it is in public notice at all (the
-	objection's window is checked by the caller); None for any other application."""
+	"""The public fields of ``application`` if it is in public notice (whether its notice runs today is the
+	objection's window, the caller's to check); None for any other application."""
 	row = frappe.get_all(
 		APPLICATION,
 		filters={"name": application, "workflow_state": workflow.IN_PUBLIC_NOTICE},
@@ -127,6 +127,8 @@ def unhandled_objections() -> list[dict]:
 	from cluster_brand.doctype_names import PUBLIC_NOTICE_OBJECTION
 	from cluster_brand.rules.public_notice import UNHANDLED
 
+	if not frappe.has_permission(PUBLIC_NOTICE_OBJECTION, "read"):
+		return []  # another role's view of the ministry's block: no objection, and no refusal
 	rows = frappe.get_list(
 		PUBLIC_NOTICE_OBJECTION,
 		filters={"status": UNHANDLED},
