@@ -10,6 +10,8 @@ EVALUATION_ROUND = "Evaluation Round"
 FINAL_SUMMARY = "Pilot Final Summary"
 DEMONSTRATION_APPLICATION = "Demonstration Application"
 DEMONSTRATION_REVIEW = "Demonstration Review"
+# the front door: an organizing unit's registration, verified by its province (issue 22)
+UNIT_REGISTRATION = "Unit Registration"
 
 # The module of the programme's DocTypes (their JSON's "module")
 PROGRAMME_MODULE = "Cluster Brand"
@@ -32,6 +34,7 @@ DESK_FORMS = (
 	"Recommendation Setting",
 	"Recommending Authority",
 	"Review Expert",
+	UNIT_REGISTRATION,
 )
 
 # Each child table of the programme and the DocType whose rows rules it: its rows are listed when their parent

@@ -14,6 +14,7 @@ import frappe
 from frappe.utils import cint
 
 from cluster_brand.controllers.blank_numbers import make_columns_nullable
+from cluster_brand.desk.front_door import open_registration
 from cluster_brand.doctype_names import PROGRAMME_MODULE
 from cluster_brand.rules import PROGRAMME_ROLES
 
@@ -31,6 +32,8 @@ WIZARD_FORMAT_FIELDS = ("date_format", "time_format", "number_format", "float_pr
 def after_install():
 	complete_setup()
 	make_columns_nullable()
+	# the login page's sign-up opens the registration of organizing units (issue 22)
+	open_registration()
 
 
 def before_uninstall():

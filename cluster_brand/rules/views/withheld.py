@@ -110,6 +110,8 @@ WITHHELD: dict[str, tuple[Withheld, ...]] = {
 	"Recommendation Setting": (),
 	"Recommending Authority": (),
 	"Review Expert": (),
+	# a registration: read by its province and the ministry whole, by nobody else in the desk (its row rule)
+	"Unit Registration": (),
 }
 
 
