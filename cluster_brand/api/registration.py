@@ -48,12 +48,22 @@ def register(**values) -> dict:
 			"workflow_state": workflow.PENDING_VERIFICATION,
 		}
 	)
-	registration.flags.ignore_permissions = True
-	registration.run_method("validate")  # the items are refused before an account is made
+	registration.validate_new_registration()  # the items are refused before an account is made
 	user = make_account(values["email"], values["contact_person"])
 	registration.user = user.name
 	registration.insert(ignore_permissions=True)
-	user.send_welcome_mail_to_user()
+	# queued, not sent in the guest's request: a slow mail server neither holds the page nor fails it
+	user.flags.delay_emails = True
+	try:
+		user.send_welcome_mail_to_user()
+	except frappe.OutgoingEmailError:
+		# without the e-mail the account cannot set its password: nothing is kept (the request rolls back)
+		frappe.throw(
+			_(
+				"The registration could not be completed: this site cannot send e-mail yet. Please tell the programme's administrator."
+			),
+			title=_("Organizing Unit Registration"),
+		)
 	return {
 		"registration": registration.name,
 		"province": registration.recommending_authority,

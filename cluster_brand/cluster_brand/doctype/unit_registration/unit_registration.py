@@ -12,6 +12,7 @@ from cluster_brand.cluster_brand.doctype.recommending_authority.recommending_aut
 from cluster_brand.controllers.column_sizes import validate_storable
 from cluster_brand.controllers.messages import throw_violations
 from cluster_brand.controllers.rule_input import doc_as_rule_input
+from cluster_brand.readers.authorities import official_name
 from cluster_brand.rules.formats import normalize_credit_code
 from cluster_brand.rules.registration import workflow
 from cluster_brand.rules.registration.form import (
@@ -74,12 +75,16 @@ class UnitRegistration(Document):
 		self.unified_social_credit_code = normalize_credit_code(self.unified_social_credit_code) or None
 		self.email = (self.email or "").strip().lower() or None
 		if self.is_new():
-			self.take_the_joined_units_record()
-			self.validate_items()
-			self.validate_credit_code_free()
-			validate_is_provincial(self.recommending_authority, _("Unit Registration"))
+			self.validate_new_registration()
 		validate_storable(self)
 		self.validate_decision()
+
+	def validate_new_registration(self):
+		"""What a registration must hold when it is made (the public page checks it before the account is made)."""
+		self.take_the_joined_units_record()
+		self.validate_items()
+		self.validate_credit_code_free()
+		validate_is_provincial(self.recommending_authority, _("Unit Registration"))
 
 	def take_the_joined_units_record(self):
 		"""A person joining a unit names it by its credit code: its name, type and province are the unit's."""
@@ -115,8 +120,12 @@ class UnitRegistration(Document):
 			},
 			"recommending_authority",
 		)
+		# the province to contact, by its official name
 		violation = check_credit_code_free(
-			self.registration_kind or NEW_UNIT, code, registered_with, pending_with
+			self.registration_kind or NEW_UNIT,
+			code,
+			registered_with and official_name(registered_with),
+			pending_with and official_name(pending_with),
 		)
 		if violation:
 			throw_violations([violation], _("Unit Registration"))
