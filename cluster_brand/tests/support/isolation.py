@@ -63,3 +63,6 @@ SEES_DEMONSTRATION = {
 # Who sees the Demonstration Review sheet of "expert" on a Zhejiang demonstration application (issue 21): the
 # expert it is assigned to and the ministry; no other expert, nor any unit, province, association or receiver.
 SEES_DEMONSTRATION_REVIEW = {key: key in ("expert", "ministry") for key in SEES}
+# Who reads a Zhejiang unit's registration (issue 22): the province that verifies it and the ministry; no unit,
+# other province, association, expert or receiver (the account itself reads it on /registration-status only).
+SEES_REGISTRATION = {key: key in ("province", "ministry") for key in SEES}
