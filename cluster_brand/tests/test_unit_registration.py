@@ -455,3 +455,24 @@ class TestUnitRegistration(IntegrationTestCase):
 		response = rest("GET", "/app", token)
 		self.assertNotEqual(response.status_code, 200)
 		self.assertEqual(rest("GET", "/registration-status", token).status_code, 200)
+
+	# --- the demo ------------------------------------------------------------------------------------------
+	def test_the_demo_has_a_zhejiang_unit_waiting_for_its_province(self):
+		from cluster_brand.demo.registration import DEMO_REGISTRATION, make_pending_registration
+
+		name = make_pending_registration()
+		self.assertEqual(make_pending_registration(), name)  # idempotent
+		self.assertEqual(frappe.db.count(REGISTRATION, {"unit_name": DEMO_REGISTRATION["unit_name"]}), 1)
+		registration = frappe.get_doc(REGISTRATION, name)
+		self.assertEqual(registration.workflow_state, workflow.PENDING_VERIFICATION)
+		self.assertEqual(registration.recommending_authority, ZHEJIANG)
+		# the Zhejiang province of the cast counts it among its registrations waiting; Shandong does not
+		for user, sees in ((self.cast.province, True), (self.cast.other_province, False)):
+			frappe.set_user(user)
+			try:
+				waiting = frappe.get_list(
+					REGISTRATION, {"workflow_state": workflow.PENDING_VERIFICATION}, pluck="name", limit=0
+				)
+			finally:
+				frappe.set_user("Administrator")
+			self.assertEqual(name in waiting, sees, user)
