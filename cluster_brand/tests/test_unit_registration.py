@@ -19,6 +19,7 @@ from cluster_brand.tests.support.dates import frozen_day
 from cluster_brand.tests.support.http import rest
 from cluster_brand.tests.support.process import SHANDONG, ZHEJIANG, make_cast
 from cluster_brand.tests.support.records import IntegrationTestCase, credit_code, language
+from cluster_brand.tests.support.registration import make_outbox
 
 REGISTRATION = "Unit Registration"
 REGISTER = "/api/method/cluster_brand.api.registration.register"
@@ -73,22 +74,6 @@ def post_as_guest(values: dict, ip: str = "10.22.0.1"):
 def server_messages(response) -> str:
 	body = response.json or {}
 	return " ".join(json.loads(m)["message"] for m in json.loads(body.get("_server_messages") or "[]"))
-
-
-def make_outbox():
-	"""A default outgoing e-mail account (never connected to in the tests): Frappe's welcome e-mail needs one."""
-	if not frappe.db.exists("Email Account", {"default_outgoing": 1, "enable_outgoing": 1}):
-		frappe.get_doc(
-			{
-				"doctype": "Email Account",
-				"email_account_name": "Cluster Brand Test Outbox",
-				"email_id": "noreply.test@example.com",
-				"enable_outgoing": 1,
-				"default_outgoing": 1,
-				"smtp_server": "localhost",
-				"no_smtp_authentication": 1,
-			}
-		).insert(ignore_permissions=True)
 
 
 def remove_test_registrations():
