@@ -52,6 +52,9 @@ def register(**values) -> dict:
 	user = make_account(values["email"], values["contact_person"])
 	registration.user = user.name
 	registration.insert(ignore_permissions=True)
+	# made by the account that registers, not by "Guest" (the province's form names who registered)
+	registration.db_set({"owner": user.name, "modified_by": user.name}, update_modified=False)
+	user.db_set({"owner": user.name, "modified_by": user.name}, update_modified=False)
 	# queued, not sent in the guest's request: a slow mail server neither holds the page nor fails it
 	user.flags.delay_emails = True
 	try:
