@@ -38,8 +38,12 @@ PER_IP, PER_EMAIL, WINDOW = 10, 3, 24 * 60 * 60
 def register(**values) -> dict:
 	values = {f: (values.get(f) or "").strip() if isinstance(values.get(f), str) else "" for f in FIELDS}
 	values["email"] = values["email"].lower()
-	has_account = bool(values["email"]) and bool(frappe.db.exists("User", values["email"]))
-	throw_violations(check_account_free(values["email"], has_account), _("Organizing Unit Registration"))
+	account = rejected_account()
+	if account:
+		values["email"] = account  # registers again, as the account its province rejected
+	else:
+		has_account = bool(values["email"]) and bool(frappe.db.exists("User", values["email"]))
+		throw_violations(check_account_free(values["email"], has_account), _("Organizing Unit Registration"))
 	registration = frappe.get_doc(
 		{
 			"doctype": REGISTRATION,
@@ -49,6 +53,10 @@ def register(**values) -> dict:
 		}
 	)
 	registration.validate_new_registration()  # the items are refused before an account is made
+	if account:
+		registration.user = account
+		registration.insert(ignore_permissions=True)
+		return answer(registration)
 	user = make_account(values["email"], values["contact_person"])
 	registration.user = user.name
 	registration.insert(ignore_permissions=True)
@@ -67,6 +75,10 @@ def register(**values) -> dict:
 			),
 			title=_("Organizing Unit Registration"),
 		)
+	return answer(registration)
+
+
+def answer(registration) -> dict:
 	return {
 		"registration": registration.name,
 		"province": registration.recommending_authority,
@@ -91,3 +103,13 @@ def make_account(email: str, full_name: str):
 	user.flags.no_welcome_mail = True
 	user.insert()
 	return user
+
+
+def rejected_account() -> str | None:
+	"""The logged-in account whose registrations its province has all rejected (and that has no role): it
+	registers again with corrected information, under its own login."""
+	user = frappe.session.user
+	if user in ("Guest", "Administrator") or set(frappe.get_roles(user)) - {"All", "Guest"}:
+		return None
+	states = frappe.get_all(REGISTRATION, {"user": user}, pluck="workflow_state")
+	return user if states and set(states) == {workflow.REJECTED} else None

@@ -371,6 +371,16 @@ class TestUnitRegistration(IntegrationTestCase):
 		self.assertTrue(context.is_rejected)
 		self.assertEqual(context.registration.rejection_reason, "统一社会信用代码与单位名称不符")
 		self.assertEqual(context.province, "浙江省经济和信息化委员会")
+		# it registers again, corrected, under its own login (no second account)
+		frappe.set_user(registration.user)
+		try:
+			again = api.register(**registration_values("again", email=""))["registration"]
+		finally:
+			frappe.set_user("Administrator")
+		self.assertEqual(frappe.db.get_value(REGISTRATION, again, "user"), registration.user)
+		self.assertEqual(website_user_home_page(registration.user), "registration-status")
+		# a guest may not register again in the rejected account's name
+		self.assert_refused(registration_values("stranger", email=registration.user), "邮箱")
 
 	def test_a_second_person_joins_a_registered_unit_and_is_verified_the_same_way(self):
 		first = self.new_registration("joined")

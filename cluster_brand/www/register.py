@@ -4,7 +4,7 @@ cluster_brand.api.registration.register."""
 import frappe
 from frappe import _
 
-from cluster_brand.api.registration import FIELDS
+from cluster_brand.api.registration import FIELDS, rejected_account
 from cluster_brand.rules.registration.form import JOIN_UNIT, NEW_UNIT, UNIT_TYPES
 
 PROVINCIAL = "Provincial Industry and Information Technology Authority"
@@ -28,4 +28,6 @@ def get_context(context):
 		order_by="name",
 	)
 	context.fields = FIELDS
+	# an account whose registration was rejected registers again under its own login
+	context.account_email = rejected_account()
 	return context

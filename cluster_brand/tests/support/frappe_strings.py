@@ -145,4 +145,6 @@ FRAPPE_STRINGS_CORRECTED = {
 	("Missing Fields", None): "必填项未填写",
 	("Mandatory fields required in {0}", None): "{0}中有必填项未填写：",
 	("Mandatory fields required in table {0}, Row {1}", None): "{0}第{1}行有必填项未填写：",
+	# the public pages' navbar (frappe/templates/includes/navbar/navbar.html; issue 22): Frappe's 「家」 (a house)
+	("Home", None): "首页",
 }
