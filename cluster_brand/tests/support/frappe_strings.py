@@ -147,4 +147,6 @@ FRAPPE_STRINGS_CORRECTED = {
 	("Mandatory fields required in table {0}, Row {1}", None): "{0}第{1}行有必填项未填写：",
 	# the public pages' navbar (frappe/templates/includes/navbar/navbar.html; issue 22): Frappe's 「家」 (a house)
 	("Home", None): "首页",
+	# a list opened with a filter (the workspace's shortcut to the registrations waiting): its filter button
+	("Filters {0}", None): "过滤器 {0}",
 }
