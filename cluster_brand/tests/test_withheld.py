@@ -283,6 +283,12 @@ def _draft_demonstration_sheet(cast, tag):
 	return assign(application, expert_of(cast.expert)), "expert"
 
 
+def _pending_registration(cast, tag):
+	from cluster_brand.tests.support.registration import make_registration
+
+	return make_registration(tag), "province"
+
+
 WRITTEN_BY = {
 	DEMONSTRATION_APPLICATION: _draft_demonstration,
 	FINAL_SUMMARY: _draft_final_summary,
@@ -293,6 +299,8 @@ WRITTEN_BY = {
 	PILOT_BATCH: _batch,
 	"Industrial Cluster": _cluster,
 	DEMONSTRATION_REVIEW: _draft_demonstration_sheet,
+	# the registration the province verifies (issue 22): what the unit registered stays as registered
+	"Unit Registration": _pending_registration,
 }
 
 

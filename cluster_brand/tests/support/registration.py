@@ -17,3 +17,29 @@ def make_outbox():
 				"no_smtp_authentication": 1,
 			}
 		).insert(ignore_permissions=True)
+
+
+def make_registration(tag: str, authority: str = "浙江省工业和信息化主管部门") -> str:
+	"""A registration of a new unit waiting for ``authority``'s verification, made as the public page makes it
+	(without its account): its name."""
+	from cluster_brand.tests.support.records import credit_code
+
+	return (
+		frappe.get_doc(
+			{
+				"doctype": "Unit Registration",
+				"unit_name": f"测试注册单位{tag}",
+				"unit_type": "Government Management Agency of the Locality",
+				"unified_social_credit_code": credit_code(),
+				"recommending_authority": authority,
+				"cluster_name": f"测试注册集群{tag}",
+				"leading_industry": "纺织",
+				"industry_sector": "Textiles",
+				"contact_person": "测试",
+				"mobile": "13812345678",
+				"email": f"t.reg.record.{tag}@example.com".lower(),
+			}
+		)
+		.insert(ignore_permissions=True)
+		.name
+	)
