@@ -3,6 +3,8 @@ rate-limited per IP and per e-mail address, that makes the Unit Registration and
 without roles) in one transaction and sends Frappe's welcome e-mail, whose link sets the password. Nothing is
 made on any error."""
 
+from functools import wraps
+
 import frappe
 from frappe import _
 from frappe.rate_limiter import rate_limit
@@ -32,8 +34,21 @@ FIELDS = (
 PER_IP, PER_EMAIL, WINDOW = 10, 3, 24 * 60 * 60
 
 
+def one_address_one_count(fn):
+	"""The per-e-mail limit counts an address however it is written (Frappe's limiter keys on the raw value)."""
+
+	@wraps(fn)
+	def counted_by_address(*args, **kwargs):
+		if isinstance(frappe.form_dict.get("email"), str):
+			frappe.form_dict.email = frappe.form_dict.email.strip().lower()
+		return fn(*args, **kwargs)
+
+	return counted_by_address
+
+
 @frappe.whitelist(allow_guest=True, methods=["POST"])
 @rate_limit(limit=PER_IP, seconds=WINDOW)
+@one_address_one_count
 @rate_limit(key="email", limit=PER_EMAIL, seconds=WINDOW, ip_based=False)
 def register(**values) -> dict:
 	values = {f: (values.get(f) or "").strip() if isinstance(values.get(f), str) else "" for f in FIELDS}

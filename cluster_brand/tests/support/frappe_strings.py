@@ -149,4 +149,9 @@ FRAPPE_STRINGS_CORRECTED = {
 	("Home", None): "首页",
 	# a list opened with a filter (the workspace's shortcut to the registrations waiting): its filter button
 	("Filters {0}", None): "过滤器 {0}",
+	# the login page's sign-up, which leads to the registration of organizing units (issue 22): Frappe's 「报名」
+	# (to enter a contest) and the English it leaves
+	("Sign up", None): "注册",
+	("Don't have an account?", None): "还没有账户？",
+	("Create a {0} Account", None): "注册{0}账户",
 }
