@@ -68,4 +68,8 @@ def tell_the_unit(registration):
 		message = (
 			f"{subject}<br>{_('Rejection Reason')}: {frappe.utils.escape_html(registration.rejection_reason)}"
 		)
-	frappe.sendmail(recipients=[registration.user], subject=subject, message=message, now=False)
+	try:
+		frappe.sendmail(recipients=[registration.user], subject=subject, message=message, now=False)
+	except frappe.OutgoingEmailError:
+		# a site without outgoing mail still decides: the unit reads the decision on /registration-status
+		pass
