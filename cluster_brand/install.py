@@ -14,7 +14,7 @@ import frappe
 from frappe.utils import cint
 
 from cluster_brand.controllers.blank_numbers import make_columns_nullable
-from cluster_brand.desk.front_door import open_registration
+from cluster_brand.desk.front_door import close_registration, open_registration
 from cluster_brand.doctype_names import PROGRAMME_MODULE
 from cluster_brand.rules import PROGRAMME_ROLES
 
@@ -38,6 +38,7 @@ def after_install():
 
 def before_uninstall():
 	remove_records_in_frappe_doctypes()
+	close_registration()  # Frappe's own sign-up is not left open (issue 22)
 
 
 def remove_records_in_frappe_doctypes():

@@ -34,3 +34,9 @@ def open_registration():
 	registration form (hooks signup_form_template); Frappe's own sign-up stays closed (overrides/user.py)."""
 	if frappe.db.get_single_value("Website Settings", "disable_signup"):
 		frappe.db.set_single_value("Website Settings", "disable_signup", 0)
+
+
+def close_registration():
+	"""before_uninstall: without the app, the login page's sign-up would be Frappe's own, which makes an account
+	for anyone: it is closed again."""
+	frappe.db.set_single_value("Website Settings", "disable_signup", 1)

@@ -230,6 +230,20 @@ class TestUnitRegistration(IntegrationTestCase):
 			"cluster_brand.overrides.user.sign_up",
 		)
 
+	def test_the_login_pages_sign_up_leads_to_the_registration(self):
+		from cluster_brand.desk.front_door import close_registration, open_registration
+
+		close_registration()  # as the uninstall leaves it: Frappe's own sign-up closed
+		self.assertEqual(frappe.db.get_single_value("Website Settings", "disable_signup"), 1)
+		open_registration()  # install and migrate
+		self.assertEqual(frappe.db.get_single_value("Website Settings", "disable_signup"), 0)
+		[template] = frappe.get_hooks("signup_form_template")[-1:]
+		with language("zh"):
+			html = frappe.get_template(template).render()
+		self.assertIn('href="/register"', html)
+		self.assertIn('href="/register?kind=join"', html)
+		self.assertIn("组织实施单位注册", html)
+
 	# --- over HTTP: a guest's request, and its rate limits -------------------------------------------------
 	def test_a_guest_registers_over_http_and_a_refusal_names_the_item(self):
 		values = registration_values("http")
