@@ -11,7 +11,9 @@ from cluster_brand.rules.values import as_text
 WORKFLOW = "Unit Registration"
 PENDING_VERIFICATION = "Pending Verification"
 VERIFIED = "Verified"
-REJECTED = "Rejected"
+REJECTED = (
+	"Not Verified"  # not Frappe's own 「Rejected」, which its install makes and the uninstall must keep
+)
 STATES = (PENDING_VERIFICATION, VERIFIED, REJECTED)
 
 VERIFY, REJECT = "Verify Registration", "Reject Registration"
