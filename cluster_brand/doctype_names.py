@@ -12,6 +12,8 @@ DEMONSTRATION_APPLICATION = "Demonstration Application"
 DEMONSTRATION_REVIEW = "Demonstration Review"
 # an objection to a candidate in the ministry's public notice (公示异议, issue 22)
 PUBLIC_NOTICE_OBJECTION = "Public Notice Objection"
+# the front door: an organizing unit's registration, verified by its province (issue 22)
+UNIT_REGISTRATION = "Unit Registration"
 
 # The module of the programme's DocTypes (their JSON's "module")
 PROGRAMME_MODULE = "Cluster Brand"
@@ -35,6 +37,7 @@ DESK_FORMS = (
 	"Recommending Authority",
 	"Review Expert",
 	PUBLIC_NOTICE_OBJECTION,
+	UNIT_REGISTRATION,
 )
 
 # Each child table of the programme and the DocType whose rows rules it: its rows are listed when their parent

@@ -7,6 +7,7 @@ from cluster_brand.rules.pilot_end import demonstration_workflow, final_summary_
 from cluster_brand.rules.pilot_end.final_summary_workflow import FINAL_SUMMARY_ACTIONS
 from cluster_brand.rules.pilot_years import workflow as summary_workflow
 from cluster_brand.rules.pilot_years.workflow import SUMMARY_ACTIONS
+from cluster_brand.rules.registration import workflow as registration_workflow
 from cluster_brand.rules.views.desk_status import STATUS_BLOCKS
 
 app_name = "cluster_brand"
@@ -39,6 +40,7 @@ fixtures = [
 							*SUMMARY_ACTIONS,
 							*FINAL_SUMMARY_ACTIONS,
 							*demonstration_workflow.ACTIONS,
+							*registration_workflow.ACTIONS,
 						]
 					)
 				),
@@ -56,6 +58,7 @@ fixtures = [
 					summary_workflow.WORKFLOW,
 					final_summary_workflow.WORKFLOW,
 					demonstration_workflow.WORKFLOW,
+					registration_workflow.WORKFLOW,
 				],
 			]
 		],
@@ -77,6 +80,7 @@ fixtures = [
 							*summary_workflow.STATES,
 							*final_summary_workflow.STATES,
 							*demonstration_workflow.STATES,
+							*registration_workflow.STATES,
 						]
 					)
 				),
@@ -177,6 +181,8 @@ permission_query_conditions = {
 	"Demonstration Review": "cluster_brand.permissions.demonstration_reviews.demonstration_review_query",
 	# each child table: its rows are visible when its parent is (doctype_names.CHILD_TABLE_PARENTS)
 	**{child: "cluster_brand.permissions.child_tables.child_table_query" for child in CHILD_TABLE_PARENTS},
+	# the registrations of organizing units: each province its own, the ministry all (issue 22)
+	"Unit Registration": "cluster_brand.permissions.registrations.registration_query",
 }
 has_permission = {
 	"Cluster Brand Application": "cluster_brand.permissions.applications.application_has_permission",
@@ -195,6 +201,7 @@ has_permission = {
 	"Pilot Final Summary": "cluster_brand.permissions.pilot_stage.final_summary_has_permission",
 	"Demonstration Application": "cluster_brand.permissions.demonstration.demonstration_has_permission",
 	"Demonstration Review": "cluster_brand.permissions.demonstration_reviews.demonstration_review_has_permission",
+	"Unit Registration": "cluster_brand.permissions.registrations.registration_has_permission",
 }
 
 scheduler_events = {
@@ -251,3 +258,11 @@ boot_session = [
 	# the batch the workspaces' number cards count (their dynamic filter), named by the status block
 	"cluster_brand.desk.status_block.boot_session",
 ]
+
+# --- The front door: units register and their province verifies them (issue 22) ------------------------------
+# The login page's sign-up links to the programme's registration (/register, www/register.py); Frappe's own
+# sign-up makes no account (overrides/user.py); an account not yet verified lands on its registration's status.
+signup_form_template = "cluster_brand/templates/includes/signup.html"
+get_website_user_home_page = "cluster_brand.desk.front_door.website_user_home_page"
+override_whitelisted_methods["frappe.core.doctype.user.user.sign_up"] = "cluster_brand.overrides.user.sign_up"
+after_migrate = [after_migrate, "cluster_brand.desk.front_door.open_registration"]

@@ -14,6 +14,7 @@ import frappe
 from frappe.utils import cint
 
 from cluster_brand.controllers.blank_numbers import make_columns_nullable
+from cluster_brand.desk.front_door import close_registration, open_registration
 from cluster_brand.doctype_names import PROGRAMME_MODULE
 from cluster_brand.rules import PROGRAMME_ROLES
 
@@ -31,10 +32,13 @@ WIZARD_FORMAT_FIELDS = ("date_format", "time_format", "number_format", "float_pr
 def after_install():
 	complete_setup()
 	make_columns_nullable()
+	# the login page's sign-up opens the registration of organizing units (issue 22)
+	open_registration()
 
 
 def before_uninstall():
 	remove_records_in_frappe_doctypes()
+	close_registration()  # Frappe's own sign-up is not left open (issue 22)
 
 
 def remove_records_in_frappe_doctypes():

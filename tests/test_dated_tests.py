@@ -23,6 +23,7 @@ UNDATED = {
 	"test_desk_screens.TestDeskScreens",
 	"test_desk_pilot_end.TestDeskPilotEnd",
 	"test_desk_public_notice.TestDeskPublicNotice",
+	"test_desk_registration.TestDeskRegistration",
 	# read no date: the installed fixtures, the authorities' names, the desk's setup and translations, and
 	# the registers' and the batch's own rules
 	"test_install.TestInstall",

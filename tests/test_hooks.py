@@ -127,6 +127,7 @@ def test_the_fixture_lists_are_the_rules_lists():
 	from cluster_brand.rules.application import workflow
 	from cluster_brand.rules.pilot_end import demonstration_workflow, final_summary_workflow
 	from cluster_brand.rules.pilot_years import workflow as summary_workflow
+	from cluster_brand.rules.registration import workflow as registration_workflow
 
 	names = {
 		fixture["dt"]: set(fixture["filters"][0][2]) for fixture in hooks.fixtures if fixture.get("filters")
@@ -137,23 +138,27 @@ def test_the_fixture_lists_are_the_rules_lists():
 		summary_workflow.WORKFLOW,
 		final_summary_workflow.WORKFLOW,
 		demonstration_workflow.WORKFLOW,
+		registration_workflow.WORKFLOW,
 	}
 	assert names["Workflow State"] == {
 		*workflow.STATES,
 		*summary_workflow.STATES,
 		*final_summary_workflow.STATES,
 		*demonstration_workflow.STATES,
+		*registration_workflow.STATES,
 	}
 	assert names["Workflow Action Master"] == {
 		*workflow.APPLICATION_ACTIONS,
 		*summary_workflow.SUMMARY_ACTIONS,
 		*final_summary_workflow.FINAL_SUMMARY_ACTIONS,
 		*demonstration_workflow.ACTIONS,
+		*registration_workflow.ACTIONS,
 	}
 	# each workflow ships with its own states and actions
 	for name, module, actions in (
 		(workflow.WORKFLOW, workflow, workflow.APPLICATION_ACTIONS),
 		(summary_workflow.WORKFLOW, summary_workflow, summary_workflow.SUMMARY_ACTIONS),
+		(registration_workflow.WORKFLOW, registration_workflow, registration_workflow.ACTIONS),
 	):
 		[shipped] = [
 			record

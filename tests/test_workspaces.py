@@ -78,8 +78,12 @@ WAITING = {
 	"provincial_review": {
 		("Pilot Final Summary", "Pending Provincial Check"),
 		("Demonstration Application", "Pending Provincial Recommendation"),
+		("Unit Registration", "Pending Verification"),
 	},
-	"cluster_brand": {("Pilot Final Summary", "Forwarded to Ministry")},
+	"cluster_brand": {
+		("Pilot Final Summary", "Forwarded to Ministry"),
+		("Unit Registration", "Pending Verification"),
+	},
 }
 
 

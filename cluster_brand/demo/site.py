@@ -9,6 +9,7 @@ import json
 
 import frappe
 
+from cluster_brand.demo.registration import make_pending_registration
 from cluster_brand.demo.values import (
 	APPLICATION_FILES,
 	DEMO_DATA,
@@ -96,6 +97,7 @@ def make_demo():
 	get_or_insert("Review Expert", DEMO_EXPERT["user"], DEMO_EXPERT)
 	make_pilot_years(created[APPLICATION_FILES.index(PILOT_APPLICATION)])
 	frappe.db.commit()
+	make_pending_registration(DEMO_PASSWORD)  # the front door: a unit waiting for its province (issue 22)
 	return created
 
 

@@ -15,6 +15,7 @@ from cluster_brand.doctype_names import (
 from cluster_brand.rules.application import workflow as states
 from cluster_brand.rules.pilot_end import demonstration_workflow, final_summary_workflow
 from cluster_brand.rules.pilot_years import workflow as summary_workflow
+from cluster_brand.rules.registration import workflow as registration_workflow
 
 WORKFLOW_TEXTS = {
 	APPLICATION: (states.APPLICATION_ACTIONS, states.APPLICATION_NEXT_STEP),
@@ -26,6 +27,10 @@ WORKFLOW_TEXTS = {
 	DEMONSTRATION_APPLICATION: (
 		demonstration_workflow.DEMONSTRATION_ACTIONS,
 		demonstration_workflow.DEMONSTRATION_NEXT_STEP,
+	),
+	registration_workflow.WORKFLOW: (
+		registration_workflow.REGISTRATION_ACTIONS,
+		registration_workflow.REGISTRATION_NEXT_STEP,
 	),
 }
 

@@ -43,6 +43,7 @@ from cluster_brand.tests.support.isolation import (
 	SEES_EVALUATION_ROUND,
 	SEES_FINAL_SUMMARY,
 	SEES_OBJECTION,
+	SEES_REGISTRATION,
 	SEES_SUMMARY,
 )
 from cluster_brand.tests.support.pilot_stage import final_summary_in, make_pilot, reporting_year, summary_in
@@ -1073,3 +1074,94 @@ class TestPublicNoticeObjectionIsolation(IntegrationTestCase):
 				frappe.get_list(PUBLIC_NOTICE_OBJECTION)
 		finally:
 			frappe.set_user("Administrator")
+
+
+@frozen_day(DAY)
+class TestUnitRegistrationIsolation(IntegrationTestCase):
+	"""A Zhejiang unit's registration waiting for verification (issue 22) against every read path: its province
+	and the ministry only (support/isolation.py SEES_REGISTRATION)."""
+
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		from cluster_brand.rules.formats import credit_code_check_character
+
+		cls.cast = make_cast()
+		tag = frappe.generate_hash(length=6)
+		first = "11330100MB" + "".join(str(int(c, 16) % 10) for c in frappe.generate_hash(length=7))
+		cls.name = (
+			frappe.get_doc(
+				{
+					"doctype": "Unit Registration",
+					"unit_name": f"隔离测试注册单位{tag}",
+					"unit_type": "Government Management Agency of the Locality",
+					"unified_social_credit_code": first + credit_code_check_character(first),
+					"recommending_authority": ZHEJIANG,
+					"cluster_name": f"隔离测试注册集群{tag}",
+					"leading_industry": "纺织",
+					"industry_sector": "Textiles",
+					"contact_person": "隔离",
+					"mobile": "13812345678",
+					"email": f"t.iso.reg.{tag}@example.com",
+				}
+			)
+			.insert(ignore_permissions=True)
+			.name
+		)
+
+	def tearDown(self):
+		frappe.set_user("Administrator")
+
+	def as_each_user(self, read_path):
+		for key, expected in SEES_REGISTRATION.items():
+			with self.subTest(user=key):
+				frappe.set_user(self.cast[key])
+				try:
+					seen = read_path(self.name)
+				except DENIED:
+					seen = False
+				finally:
+					frappe.set_user("Administrator")
+				self.assertEqual(
+					seen, expected, f"{key} {'should' if expected else 'must not'} see the registration"
+				)
+
+	def test_every_read_path(self):
+		from frappe.client import get, get_list
+		from frappe.desk.reportview import get_count
+
+		from cluster_brand.overrides.client import get_value
+		from cluster_brand.overrides.listview import get_group_by_count
+
+		registrations = "Unit Registration"
+		only = json.dumps([[registrations, "name", "=", self.name]])
+		self.as_each_user(
+			lambda name: name in frappe.get_list(registrations, pluck="name", limit_page_length=0)
+		)
+		self.as_each_user(lambda name: frappe.get_doc(registrations, name).has_permission("read"))
+		self.as_each_user(lambda name: bool(get(registrations, name)))
+		self.as_each_user(lambda name: name in [r.name for r in get_list(registrations, limit_page_length=0)])
+		self.as_each_user(lambda name: bool(get_value(registrations, "unit_name", {"name": name})))
+		self.as_each_user(
+			lambda name: bool(
+				reportview_execute(
+					registrations, fields=["name"], filters=[[registrations, "name", "=", name]]
+				)
+			)
+		)
+
+		def counted(name):
+			frappe.local.form_dict = frappe._dict(doctype=registrations, filters=only)
+			try:
+				return bool(get_count())
+			finally:
+				frappe.local.form_dict = frappe._dict()
+
+		self.as_each_user(counted)
+		self.as_each_user(
+			lambda name: any(
+				row.get("count") for row in get_group_by_count(registrations, only, "recommending_authority")
+			)
+		)
+		self.as_each_user(lambda name: any(r["value"] == name for r in search_link(registrations, name)))
+		self.as_each_user(lambda name: bool(frappe.get_print(registrations, name)))

@@ -299,6 +299,12 @@ def _objection(cast, tag):
 	return objection.name, "ministry"
 
 
+def _pending_registration(cast, tag):
+	from cluster_brand.tests.support.registration import make_registration
+
+	return make_registration(tag), "province"
+
+
 WRITTEN_BY = {
 	DEMONSTRATION_APPLICATION: _draft_demonstration,
 	FINAL_SUMMARY: _draft_final_summary,
@@ -310,6 +316,8 @@ WRITTEN_BY = {
 	"Industrial Cluster": _cluster,
 	DEMONSTRATION_REVIEW: _draft_demonstration_sheet,
 	"Public Notice Objection": _objection,
+	# the registration the province verifies (issue 22): what the unit registered stays as registered
+	"Unit Registration": _pending_registration,
 }
 
 

@@ -112,6 +112,8 @@ WITHHELD: dict[str, tuple[Withheld, ...]] = {
 	"Review Expert": (),
 	# an objection to a candidate (issue 22): the ministry's alone (its DocType permissions), nothing withheld
 	"Public Notice Objection": (),
+	# a registration: read by its province and the ministry whole, by nobody else in the desk (its row rule)
+	"Unit Registration": (),
 }
 
 

@@ -145,4 +145,13 @@ FRAPPE_STRINGS_CORRECTED = {
 	("Missing Fields", None): "必填项未填写",
 	("Mandatory fields required in {0}", None): "{0}中有必填项未填写：",
 	("Mandatory fields required in table {0}, Row {1}", None): "{0}第{1}行有必填项未填写：",
+	# the public pages' navbar (frappe/templates/includes/navbar/navbar.html; issue 22): Frappe's 「家」 (a house)
+	("Home", None): "首页",
+	# a list opened with a filter (the workspace's shortcut to the registrations waiting): its filter button
+	("Filters {0}", None): "过滤器 {0}",
+	# the login page's sign-up, which leads to the registration of organizing units (issue 22): Frappe's 「报名」
+	# (to enter a contest) and the English it leaves
+	("Sign up", None): "注册",
+	("Don't have an account?", None): "还没有账户？",
+	("Create a {0} Account", None): "注册{0}账户",
 }

@@ -66,3 +66,6 @@ SEES_DEMONSTRATION_REVIEW = {key: key in ("expert", "ministry") for key in SEES}
 # Who reads an objection to a candidate in public notice (公示异议, issue 22), and the File of its evidence: the
 # ministry alone — not the candidate's unit, its province, an association, an expert nor the receiver.
 SEES_OBJECTION = {key: key == "ministry" for key in SEES}
+# Who reads a Zhejiang unit's registration (issue 22): the province that verifies it and the ministry; no unit,
+# other province, association, expert or receiver (the account itself reads it on /registration-status only).
+SEES_REGISTRATION = {key: key in ("province", "ministry") for key in SEES}
