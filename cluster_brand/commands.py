@@ -1,4 +1,4 @@
-"""bench commands of the app: ``bench --site <site> cluster-brand-demo``."""
+"""bench commands of the app: ``bench --site <site> cluster-brand-demo``, ``cluster-brand-login-code``."""
 
 import click
 from frappe.commands import get_site, pass_context
@@ -27,6 +27,33 @@ def cluster_brand_demo(context):
 	click.echo(f"Demo applications: {', '.join(names)}")
 	click.echo(f"Demo pilots at their end: {', '.join(pilots.values())}")
 	click.echo(f"Demo users (password {DEMO_PASSWORD}): " + ", ".join(user[0] for user in DEMO_USERS))
+	click.echo(
+		"The ministry, the provinces and the experts also give a code at login (issue 22): "
+		"bench --site <site> cluster-brand-login-code <user>"
+	)
 
 
-commands = [cluster_brand_demo]
+# --- accounts that hold (issue 22) ---------------------------------------------------------------------------
+@click.command("cluster-brand-login-code")
+@click.argument("user")
+@pass_context
+def cluster_brand_login_code(context, user):
+	"""Print USER's authenticator-app key (otpauth:// URI, to add in any TOTP app) and the code it shows now,
+	for a site without a mail server, which cannot send Frappe's QR mail of the first login."""
+	import frappe
+
+	from cluster_brand.account_security import hand_over_second_factor
+
+	frappe.init(get_site(context))
+	frappe.connect()
+	try:
+		if not frappe.db.exists("User", user):
+			raise click.ClickException(f"no user {user}")
+		uri, code = hand_over_second_factor(user)
+	finally:
+		frappe.destroy()
+	click.echo(f"Key for an authenticator app: {uri}")
+	click.echo(f"Code now (valid for 30 seconds): {code}")
+
+
+commands = [cluster_brand_demo, cluster_brand_login_code]

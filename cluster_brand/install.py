@@ -13,6 +13,7 @@ it is the site's, and undoing it would lock every user out again.
 import frappe
 from frappe.utils import cint
 
+from cluster_brand.account_security import apply_account_settings
 from cluster_brand.controllers.blank_numbers import make_columns_nullable
 from cluster_brand.doctype_names import PROGRAMME_MODULE
 from cluster_brand.rules import PROGRAMME_ROLES
@@ -31,6 +32,7 @@ WIZARD_FORMAT_FIELDS = ("date_format", "time_format", "number_format", "float_pr
 def after_install():
 	complete_setup()
 	make_columns_nullable()
+	apply_account_settings()  # accounts that hold (issue 22)
 
 
 def before_uninstall():

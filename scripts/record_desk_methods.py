@@ -20,7 +20,7 @@ from playwright.sync_api import sync_playwright
 
 from cluster_brand.tests.support.browser import CHROMIUM_ARGS
 
-PASSWORD = "Demo@2017"
+PASSWORD = "Demo@2017-brand"
 USERS = (
 	"applicant.zhejiang@example.com",
 	"province.zhejiang@example.com",

@@ -145,4 +145,6 @@ FRAPPE_STRINGS_CORRECTED = {
 	("Missing Fields", None): "必填项未填写",
 	("Mandatory fields required in {0}", None): "{0}中有必填项未填写：",
 	("Mandatory fields required in table {0}, Row {1}", None): "{0}第{1}行有必填项未填写：",
+	# accounts that hold (issue 22): an upload of a type System Settings does not allow (frappe/core/doctype/file)
+	("File type of {0} is not allowed", None): "不允许上传{0}类型的文件",
 }
