@@ -14,6 +14,7 @@ OFF = "off"  # a Check that is stricter off
 HOURS_AT_MOST = "hours at most"  # "HH:MM", a shorter time is stricter (the session's expiry)
 FEWER = "fewer"  # lines of a list: a part of the programme's list is stricter (the file types)
 RANKED = "ranked"  # one of ``ranking``, from the loosest to the strictest
+NAMED = "named"  # not stricter either way: the programme's replaces a blank or Frappe's default (``ranking``)
 
 # The site_config key that lists the settings a site keeps as it has them, looser or not
 OWN_SETTINGS_KEY = "cluster_brand_own_settings"
@@ -24,7 +25,7 @@ class AccountSetting:
 	fieldname: str  # of System Settings
 	value: object  # the programme's, stored as Frappe stores it
 	stricter: str  # AT_LEAST, AT_MOST …
-	ranking: tuple = ()  # for RANKED
+	ranking: tuple = ()  # for RANKED; for NAMED, the names it replaces
 
 
 # Files the programme asks for: the stamped forms and reports (PDF, and OFD, China's format for official
@@ -63,6 +64,8 @@ ACCOUNT_SETTINGS = (
 	# a code from an authenticator app needs neither a mail server nor a mobile operator at each login, and is
 	# not lost with the mailbox (README: Security)
 	AccountSetting("two_factor_method", "OTP App", RANKED, ranking=("SMS", "Email", "OTP App")),
+	# the name the authenticator app shows beside the account
+	AccountSetting("otp_issuer_name", "产业集群区域品牌建设试点", NAMED, ranking=("Frappe Framework",)),
 	AccountSetting("bypass_2fa_for_retricted_ip_users", 0, OFF),
 	AccountSetting("bypass_restrict_ip_check_if_2fa_enabled", 0, OFF),
 	# the e-mailed login link logs in without the password and without the second factor
@@ -126,6 +129,8 @@ def holds(setting: AccountSetting, current) -> bool:
 	if setting.stricter == RANKED:
 		ranking = setting.ranking
 		return current in ranking and ranking.index(current) >= ranking.index(setting.value)
+	if setting.stricter == NAMED:
+		return bool(current) and current not in setting.ranking
 	raise ValueError(f"unknown direction {setting.stricter!r} of {setting.fieldname}")
 
 

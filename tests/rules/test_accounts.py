@@ -13,6 +13,7 @@ from cluster_brand.rules.accounts import (
 	AT_MOST,
 	FEWER,
 	HOURS_AT_MOST,
+	NAMED,
 	OFF,
 	ON,
 	RANKED,
@@ -42,6 +43,7 @@ def test_frappes_defaults_are_raised():
 		"session_expiry": "170:00",
 		"enable_two_factor_auth": 0,
 		"two_factor_method": "OTP App",
+		"otp_issuer_name": "Frappe Framework",
 		"bypass_2fa_for_retricted_ip_users": 0,
 		"bypass_restrict_ip_check_if_2fa_enabled": 0,
 		"login_with_email_link": 1,
@@ -60,6 +62,7 @@ def test_frappes_defaults_are_raised():
 		"allow_login_after_fail",
 		"session_expiry",
 		"enable_two_factor_auth",
+		"otp_issuer_name",
 		"login_with_email_link",
 		"allowed_file_extensions",
 		"max_file_size",
@@ -86,6 +89,7 @@ def test_frappes_defaults_are_raised():
 		("allow_error_traceback", [0, None], [1]),
 		("disable_document_sharing", [1], [0]),
 		("login_with_email_link", [0], [1]),
+		("otp_issuer_name", ["产业集群区域品牌建设试点", "某省工信厅"], ["Frappe Framework", "", None]),
 	],
 )
 def test_a_stricter_value_stays_and_a_looser_one_is_raised(fieldname, stricter, looser):
@@ -105,7 +109,7 @@ def test_a_site_keeps_the_settings_it_names_as_its_own():
 
 def test_each_setting_has_a_known_direction_and_a_ranked_value_in_its_ranking():
 	for setting in ACCOUNT_SETTINGS:
-		assert setting.stricter in (AT_LEAST, AT_MOST, ON, OFF, HOURS_AT_MOST, FEWER, RANKED)
+		assert setting.stricter in (AT_LEAST, AT_MOST, ON, OFF, HOURS_AT_MOST, FEWER, RANKED, NAMED)
 		if setting.stricter == RANKED:
 			assert setting.value in setting.ranking
 	assert len(SETTINGS) == len(ACCOUNT_SETTINGS)  # each setting declared once
