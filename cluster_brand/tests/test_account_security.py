@@ -19,7 +19,13 @@ from cluster_brand.account_security import (
 from cluster_brand.doctype_names import PILOT_BATCH
 from cluster_brand.rules.accounts import ACCOUNT_SETTINGS, TWO_FACTOR_ROLES, holds
 from cluster_brand.tests.support.dates import frozen_day
-from cluster_brand.tests.support.http import frappe_application, in_thread, make_api_user, rest
+from cluster_brand.tests.support.http import (
+	answer_messages,
+	frappe_application,
+	in_thread,
+	make_api_user,
+	rest,
+)
 from cluster_brand.tests.support.logins import log_in, second_factor_code
 from cluster_brand.tests.support.process import make_user
 from cluster_brand.tests.support.records import IntegrationTestCase
@@ -186,8 +192,12 @@ class TestAccountSecurity(IntegrationTestCase):
 		self.assertNotEqual(step.get("message"), "Logged In")
 		self.assertEqual(logged_user(client), "Guest")  # no session until the code
 
-		wrong = in_thread(lambda: client.post("/api/method/login", data={"otp": "000000", "tmp_id": "x"}))
-		self.assertNotEqual(wrong.status_code, 200)
+		code = second_factor_code(MINISTRY)
+		wrong = f"{(int(code) + 1) % 1000000:06d}"
+		refused = in_thread(
+			lambda: client.post("/api/method/login", data={"otp": wrong, "tmp_id": step["tmp_id"]})
+		)
+		self.assertEqual(refused.status_code, 401, refused.get_data(as_text=True))
 		self.assertEqual(logged_user(client), "Guest")
 
 		code = second_factor_code(MINISTRY)
@@ -207,6 +217,23 @@ class TestAccountSecurity(IntegrationTestCase):
 		client, response = log_in(MINISTRY, PASSWORD)
 		self.assertEqual(logged_user(client), MINISTRY)
 
+	def test_repeated_wrong_passwords_lock_the_account(self):
+		user = make_user("t.sec.locked@example.com", "Cluster Applicant")
+		update_password(user, PASSWORD)
+		frappe.db.commit()
+		attempts = int(SETTINGS["allow_consecutive_login_attempts"].value)
+		try:
+			for _attempt in range(attempts):
+				self.assertEqual(log_in(user, "Wrong@2017-password")[1].status_code, 401)
+			# the right password is refused too, until the lockout ends
+			client, response = log_in(user, PASSWORD)
+			self.assertNotEqual(response.status_code, 200)
+			self.assertEqual(response.json["exc_type"], "SecurityException", response.get_data(as_text=True))
+			self.assertEqual(logged_user(client), "Guest")
+		finally:
+			# the address is locked as well (the test client's): the other tests log in from it
+			frappe.cache.delete_value(["login_failed_count", "login_failed_time"])
+
 	def test_the_password_policy_refuses_a_weak_password_and_takes_the_demos(self):
 		from frappe.core.doctype.user.user import test_password_strength
 
@@ -225,7 +252,7 @@ class TestAccountSecurity(IntegrationTestCase):
 		token = make_api_user("t.sec.uploader@example.com", ["System Manager"])
 		response = upload(token, "notice.html", b"<script>alert(1)</script>")
 		self.assertEqual(response.status_code, 417, response.get_data(as_text=True))
-		self.assertIn("不允许上传HTML类型的文件", server_messages(response))
+		self.assertIn("不允许上传HTML类型的文件", answer_messages(response.json))
 		self.assertFalse(frappe.db.exists("File", {"file_name": "notice.html"}))
 
 		response = upload(token, "scan.pdf", b"%PDF-1.4\n%%EOF\n")
@@ -290,14 +317,6 @@ class TestAccountSecurity(IntegrationTestCase):
 def logged_user(client) -> str:
 	response = in_thread(lambda: client.get("/api/method/frappe.auth.get_logged_user"))
 	return response.json.get("message") if response.status_code == 200 else "Guest"
-
-
-def server_messages(response) -> str:
-	"""The messages Frappe sent with ``response``, as the desk shows them."""
-	import json
-
-	messages = json.loads((response.json or {}).get("_server_messages") or "[]")
-	return " ".join(json.loads(message).get("message", "") for message in messages)
 
 
 def upload(token: str, file_name: str, content: bytes):

@@ -13,6 +13,7 @@ import frappe
 from frappe.utils.password import update_password
 
 from cluster_brand.doctype_names import APPLICATION, BRAND_PILOT, EXPERT_REVIEW
+from cluster_brand.tests.support.http import answer_messages
 from cluster_brand.tests.support.logins import second_factor_code
 from cluster_brand.tests.support.process import make_cast
 from cluster_brand.tests.support.records import IntegrationTestCase
@@ -241,9 +242,9 @@ def refused(response) -> bool:
 	if response.status < 400 or "/api/" not in response.url:
 		return False
 	try:
-		text = response.text()
+		text = answer_messages(response.json())  # Frappe's JSON escapes the Chinese of the raw text
 	except Exception:
-		return False  # a closed page
+		return False  # a closed page, or no JSON
 	return any(refusal in text for refusal in REFUSALS)
 
 

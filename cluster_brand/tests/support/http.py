@@ -63,6 +63,14 @@ def rest(
 	)
 
 
+def answer_messages(body: dict) -> str:
+	"""The messages of an answer's JSON ``body`` as the desk shows them (_server_messages; and the exception's
+	last line, which Frappe adds only where System Settings allow tracebacks, off since issue 22). Frappe's JSON
+	escapes Chinese (\\uXXXX): search this, not the answer's raw text."""
+	messages = [json.loads(m).get("message", "") for m in json.loads(body.get("_server_messages") or "[]")]
+	return " ".join([body.get("exception") or "", *messages])
+
+
 # A refused workflow action: no permission (403) or no such action for this user here (417).
 REFUSED = (403, 417)
 APPLY_WORKFLOW = "/api/method/frappe.model.workflow.apply_workflow"
