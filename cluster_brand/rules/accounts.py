@@ -54,7 +54,8 @@ FILE_TYPES = (
 ACCOUNT_SETTINGS = (
 	AccountSetting("enable_password_policy", 1, ON),
 	AccountSetting("minimum_password_score", "3", AT_LEAST),  # zxcvbn's score: 3 is "safely unguessable"
-	# five wrong passwords lock the account (and the address they came from) for ten minutes
+	# five wrong passwords in a row are allowed; the next locks the account (and the address it came from) for
+	# ten minutes
 	AccountSetting("allow_consecutive_login_attempts", 5, AT_MOST),
 	AccountSetting("allow_login_after_fail", 600, AT_LEAST),
 	# a session left idle for four hours ends (Frappe's default: a week)

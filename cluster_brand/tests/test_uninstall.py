@@ -15,6 +15,7 @@ from frappe.tests.utils import FrappeTestCase
 
 from cluster_brand.doctype_names import PROGRAMME_MODULE
 from cluster_brand.rules import PROGRAMME_ROLES
+from cluster_brand.rules.accounts import ACCOUNT_SETTINGS
 
 # What any install and uninstall writes, whatever the app: logs, and rows that Frappe renames when it rewrites
 # its list of installed apps
@@ -28,6 +29,18 @@ LOGS = {
 	"tabInstalled Application",
 	"tabRoute History",
 	"tabAccess Log",
+}
+
+
+# What the uninstall leaves on purpose: the programme's System Settings (issue 22; see
+# test_the_account_settings_stay_with_the_site), in the settings and in the defaults Frappe reads them from
+ACCOUNT_SETTINGS_KEPT = {
+	"tabSingles": {f"System Settings {setting.fieldname}" for setting in ACCOUNT_SETTINGS},
+	"tabDefaultValue": {
+		f"__default {setting.fieldname}={value}"
+		for setting in ACCOUNT_SETTINGS
+		for value in (setting.value, str(setting.value))
+	},
 }
 
 
@@ -52,6 +65,9 @@ def read_site(site: str) -> dict:
 				cursor.execute(
 					"SELECT CONCAT(parent, ' ', defkey, '=', IFNULL(defvalue, '')) FROM `tabDefaultValue`"
 				)
+				records[table] = sorted(value for (value,) in cursor.fetchall())
+			elif table == "tabSingles":  # no name: read by the settings it holds
+				cursor.execute("SELECT CONCAT(doctype, ' ', field) FROM `tabSingles`")
 				records[table] = sorted(value for (value,) in cursor.fetchall())
 			elif "name" in columns:
 				cursor.execute(f"SELECT name FROM `{table}`")
@@ -125,8 +141,16 @@ class TestUninstall(FrappeTestCase):
 			before, after = self.before.get(table), self.after.get(table)
 			if before != after:
 				left[table] = (
-					sorted(set(after) - set(before))
+					sorted(set(after) - set(before) - ACCOUNT_SETTINGS_KEPT.get(table, set()))
 					if isinstance(after, list) and isinstance(before, list)
 					else after
 				)
+		left = {table: added for table, added in left.items() if added != []}
 		self.assertEqual(left, {}, "records or tables the uninstall left behind (table: what was added)")
+
+	def test_the_account_settings_stay_with_the_site(self):
+		# the programme's System Settings (issue 22) stay, as a completed setup does: undoing them would open
+		# the accounts again; and nothing else of System Settings was left
+		added = set(self.after["tabSingles"]) - set(self.before["tabSingles"])
+		self.assertTrue(added, "the install set no System Settings")
+		self.assertLessEqual(added, ACCOUNT_SETTINGS_KEPT["tabSingles"])
