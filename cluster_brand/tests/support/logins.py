@@ -7,18 +7,22 @@ waited out (tests/test_dated_tests.py)."""
 
 import time
 
+import frappe
+
 from cluster_brand.tests.support.http import frappe_application, in_thread
 
 
 def second_factor_code(user: str) -> str | None:
 	"""The code ``user``'s authenticator app shows now, or None if its roles need no second factor. Its key is
-	handed over as the site's operator hands it (account_security.hand_over_second_factor), which commits: the
-	site's server then reads the same secret, and sends no QR mail."""
+	handed over as the site's operator hands it (account_security.hand_over_second_factor): the site's server
+	then reads the same secret, and sends no QR mail. Commits either way, so that no snapshot of this read is
+	left open: the test reads next what the server writes after the login."""
 	from frappe.twofactor import two_factor_is_enabled
 
 	from cluster_brand.account_security import hand_over_second_factor
 
 	if not two_factor_is_enabled(user):
+		frappe.db.commit()
 		return None
 	if 30 - time.time() % 30 < 3:
 		time.sleep(3)  # a code about to change would be refused by the time it arrives
