@@ -1,4 +1,4 @@
-"""bench commands of the app: ``bench --site <site> cluster-brand-demo``."""
+"""bench commands of the app: ``bench --site <site> cluster-brand-demo``, ``cluster-brand-login-code``."""
 
 import click
 from frappe.commands import get_site, pass_context
@@ -27,6 +27,9 @@ def cluster_brand_demo(context):
 		# objection (demo/live.py takes its steps with demo/site.py's and pilot_end.py's helpers: called here)
 		live = make_live()
 		frappe.db.commit()
+		# the demo's users with a second factor ask for the code at once, not for Frappe's QR mail, which a
+		# demo without a mail server cannot send (issue 22; the code: cluster-brand-login-code)
+		hand_over_demo_keys([user[0] for user in DEMO_USERS])
 	finally:
 		frappe.destroy()
 	click.echo(f"Demo applications: {', '.join(names)}")
@@ -35,6 +38,43 @@ def cluster_brand_demo(context):
 		f"Current batch (live today): {live['batch']}: draft {live['draft']}, in public notice {live['notice']}"
 	)
 	click.echo(f"Demo users (password {DEMO_PASSWORD}): " + ", ".join(user[0] for user in DEMO_USERS))
+	click.echo(
+		"The ministry, the provinces and the experts also give a code at login (issue 22): "
+		"bench --site <site> cluster-brand-login-code <user>"
+	)
 
 
-commands = [cluster_brand_demo]
+# --- accounts that hold (issue 22) ---------------------------------------------------------------------------
+def hand_over_demo_keys(users: list[str]):
+	from frappe.twofactor import two_factor_is_enabled
+
+	from cluster_brand.account_security import hand_over_second_factor
+
+	for user in users:
+		if two_factor_is_enabled(user):
+			hand_over_second_factor(user)
+
+
+@click.command("cluster-brand-login-code")
+@click.argument("user")
+@pass_context
+def cluster_brand_login_code(context, user):
+	"""Print USER's authenticator-app key (otpauth:// URI, to add in any TOTP app) and the code it shows now,
+	for a site without a mail server, which cannot send Frappe's QR mail of the first login."""
+	import frappe
+
+	from cluster_brand.account_security import hand_over_second_factor
+
+	frappe.init(get_site(context))
+	frappe.connect()
+	try:
+		if not frappe.db.exists("User", user):
+			raise click.ClickException(f"no user {user}")
+		uri, code = hand_over_second_factor(user)
+	finally:
+		frappe.destroy()
+	click.echo(f"Key for an authenticator app: {uri}")
+	click.echo(f"Code now (valid for 30 seconds): {code}")
+
+
+commands = [cluster_brand_demo, cluster_brand_login_code]

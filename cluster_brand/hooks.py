@@ -225,8 +225,19 @@ after_install = "cluster_brand.install.after_install"
 before_uninstall = "cluster_brand.install.before_uninstall"
 # the main indicators and the experts' scores stay blank until typed: their columns accept NULL, and Frappe's
 # schema sync keeps them so (cluster_brand/controllers/blank_numbers.py)
-before_migrate = "cluster_brand.controllers.blank_numbers.keep_columns_nullable"
-after_migrate = "cluster_brand.controllers.blank_numbers.make_columns_nullable"
+before_migrate = [
+	"cluster_brand.controllers.blank_numbers.keep_columns_nullable",
+	# accounts that hold (issue 22): the roles a site gave a second factor outlive the role fixture's sync
+	"cluster_brand.account_security.remember_two_factor_roles",
+]
+after_migrate = [
+	"cluster_brand.controllers.blank_numbers.make_columns_nullable",
+	# accounts that hold (issue 22): the programme's System Settings, a site's stricter ones kept
+	# (cluster_brand/rules/accounts.py, cluster_brand/account_security.py)
+	"cluster_brand.account_security.apply_account_settings",
+	# the login page's sign-up opens the registration of organizing units (desk/front_door.py)
+	"cluster_brand.desk.front_door.open_registration",
+]
 doc_events = {
 	"*": {
 		"before_validate": [
@@ -248,6 +259,8 @@ doc_events = {
 		"before_insert": "cluster_brand.permissions.files.check_attachment_change",
 		"on_trash": "cluster_brand.permissions.files.check_attachment_change",
 	},
+	# the second factor stays per role: saving System Settings turns it on for every user (account_security.py)
+	"System Settings": {"on_update": "cluster_brand.account_security.keep_two_factor_per_role"},
 }
 
 # --- What the desk says around each action (issue 19) ----------------------------------------------------------
@@ -265,4 +278,3 @@ boot_session = [
 signup_form_template = "cluster_brand/templates/includes/signup.html"
 get_website_user_home_page = "cluster_brand.desk.front_door.website_user_home_page"
 override_whitelisted_methods["frappe.core.doctype.user.user.sign_up"] = "cluster_brand.overrides.user.sign_up"
-after_migrate = [after_migrate, "cluster_brand.desk.front_door.open_registration"]

@@ -13,6 +13,7 @@ it is the site's, and undoing it would lock every user out again.
 import frappe
 from frappe.utils import cint
 
+from cluster_brand.account_security import apply_account_settings
 from cluster_brand.controllers.blank_numbers import make_columns_nullable
 from cluster_brand.desk.front_door import close_registration, open_registration
 from cluster_brand.doctype_names import PROGRAMME_MODULE
@@ -34,6 +35,7 @@ def after_install():
 	make_columns_nullable()
 	# the login page's sign-up opens the registration of organizing units (issue 22)
 	open_registration()
+	apply_account_settings()  # accounts that hold (issue 22)
 
 
 def before_uninstall():

@@ -39,6 +39,10 @@ UNDATED = {
 	"test_pilot_batch.TestPilotBatch",
 }
 
+# The support that reads the clock, and why: a login's second factor is a code of the current 30 seconds
+# (issue 22; support/logins.py)
+CLOCK_READERS = {"logins.py"}
+
 CLOCK = re.compile(r"\b(date\.today|datetime\.now|datetime\.utcnow|time\.time)\(\)")
 
 
@@ -79,4 +83,4 @@ def test_no_test_of_either_tier_reads_the_clock():
 		*(ROOT / "cluster_brand" / "tests" / "support").glob("*.py"),
 	]
 	readers = [path.name for path in paths if CLOCK.search(path.read_text())]
-	assert readers == []
+	assert sorted(set(readers) - CLOCK_READERS) == []

@@ -19,7 +19,7 @@ from cluster_brand.demo.values import (
 )
 from cluster_brand.permissions.scope import add_user_scope
 
-DEMO_PASSWORD = "Demo@2017"
+DEMO_PASSWORD = "Demo@2017-brand"
 
 BATCH_2017 = {
 	"doctype": "Pilot Batch",

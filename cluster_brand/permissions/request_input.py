@@ -364,6 +364,7 @@ def check_method_call(method: str):
 		for name in PYTHON_ONLY_ARGUMENTS.get(method, ())
 		if _sent(form, name)
 	]
+	problems += _type_problems(function, {n: form[n] for n in parameters if n in form})
 	refuse(problems)
 	for name in (*DOCTYPE_ARGUMENTS, *((doctype_argument,) if doctype_argument else ())):
 		value = form.get(name)
@@ -379,6 +380,21 @@ def check_method_call(method: str):
 		if not isinstance(document, dict):
 			refuse([_("The argument {0} is a document: an object of its fields.").format(argument)])
 		check_document(document.get("doctype"), document)
+
+
+def _type_problems(function, arguments: dict) -> list[str]:
+	"""The arguments that Frappe's own check of the method's type hints refuses (a FrappeTypeError, which
+	carries its message only in the traceback that System Settings no longer send: issue 22), named."""
+	from frappe.exceptions import FrappeTypeError
+	from frappe.utils.typing_validations import transform_parameter_types
+
+	problems = []
+	for name, value in arguments.items():
+		try:
+			transform_parameter_types(function, (), {name: value})
+		except FrappeTypeError:
+			problems.append(_("The argument {0} does not have the type the method takes.").format(name))
+	return problems
 
 
 def _set_values(form) -> dict:

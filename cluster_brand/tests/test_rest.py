@@ -8,7 +8,7 @@ from cluster_brand.doctype_names import APPLICATION
 from cluster_brand.rules.application.completeness import TABLE_FIELDS
 from cluster_brand.rules.application.enterprises import MINIMUM_COVERAGE_PERCENT
 from cluster_brand.tests.support.dates import frozen_day
-from cluster_brand.tests.support.http import make_api_user, rest
+from cluster_brand.tests.support.http import answer_messages, make_api_user, rest
 from cluster_brand.tests.support.records import IntegrationTestCase, make_test_application_values
 
 APPLICANT = "rest.applicant@example.com"
@@ -80,7 +80,7 @@ class TestApplicationREST(IntegrationTestCase):
 		before = frappe.db.count(APPLICATION)
 		refused = rest("POST", RESOURCE, self.token, body)
 		self.assertEqual(refused.status_code, 417)
-		self.assertIn("主导产业国内市场占有率（%），2014年，为百分比", refused.json["exception"])
+		self.assertIn("主导产业国内市场占有率（%），2014年，为百分比", answer_messages(refused.json))
 		# a ValidationError that locates the cell
 		self.assertEqual(refused.json["exc_type"], "InvalidCellError")
 		self.assertEqual(

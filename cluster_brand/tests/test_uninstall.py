@@ -15,6 +15,7 @@ from frappe.tests.utils import FrappeTestCase
 
 from cluster_brand.doctype_names import PROGRAMME_MODULE
 from cluster_brand.rules import PROGRAMME_ROLES
+from cluster_brand.rules.accounts import ACCOUNT_SETTINGS, holds
 
 # What any install and uninstall writes, whatever the app: logs, and rows that Frappe renames when it rewrites
 # its list of installed apps
@@ -31,17 +32,40 @@ LOGS = {
 }
 
 
-def read_site(site: str) -> dict:
-	"""Every table of the site with the names of its records (or its row count, where it has no name), read
-	over a connection of its own (the other site runs no app code here to read itself with)."""
+# What the uninstall leaves on purpose: the programme's System Settings (issue 22; see
+# test_the_install_sets_the_account_settings_and_they_stay_with_the_site), in the defaults Frappe reads them from
+ACCOUNT_SETTINGS_KEPT = {
+	"tabDefaultValue": {
+		f"__default {setting.fieldname}={value}"
+		for setting in ACCOUNT_SETTINGS
+		for value in (setting.value, str(setting.value))
+	},
+}
+
+
+def read_account_settings(site: str) -> dict:
+	"""The site's System Settings of ACCOUNT_SETTINGS, {field: value}."""
+	with connect(site) as connection, connection.cursor() as cursor:
+		cursor.execute("SELECT field, value FROM `tabSingles` WHERE doctype = 'System Settings'")
+		fields = {setting.fieldname for setting in ACCOUNT_SETTINGS}
+		return {field: value for field, value in cursor.fetchall() if field in fields}
+
+
+def connect(site: str):
 	config = frappe.get_site_config(site_path=Path(frappe.utils.get_bench_path()) / "sites" / site)
-	connection = pymysql.connect(
+	return pymysql.connect(
 		host=config.get("db_host") or "127.0.0.1",
 		port=int(config.get("db_port") or 3306),
 		user=config.db_name,
 		password=config.db_password,
 		database=config.db_name,
 	)
+
+
+def read_site(site: str) -> dict:
+	"""Every table of the site with the names of its records (or its row count, where it has no name), read
+	over a connection of its own (the other site runs no app code here to read itself with)."""
+	connection = connect(site)
 	records = {}
 	with connection, connection.cursor() as cursor:
 		cursor.execute("SHOW TABLES")
@@ -92,10 +116,13 @@ class TestUninstall(FrappeTestCase):
 		cls.bench("new-site", cls.site, "--db-root-password", db_root_password(), "--admin-password", "admin")
 		cls.bench("--site", cls.site, "execute", "frappe.utils.install.complete_setup_wizard")
 		cls.before = read_site(cls.site)
+		cls.before_settings = read_account_settings(cls.site)
 		cls.bench("--site", cls.site, "install-app", "cluster_brand")
 		cls.installed = read_site(cls.site)
+		cls.installed_settings = read_account_settings(cls.site)
 		cls.bench("--site", cls.site, "uninstall-app", "cluster_brand", "--yes", "--no-backup")
 		cls.after = read_site(cls.site)
+		cls.after_settings = read_account_settings(cls.site)
 
 	@classmethod
 	def bench(cls, *args):
@@ -125,8 +152,17 @@ class TestUninstall(FrappeTestCase):
 			before, after = self.before.get(table), self.after.get(table)
 			if before != after:
 				left[table] = (
-					sorted(set(after) - set(before))
+					sorted(set(after) - set(before) - ACCOUNT_SETTINGS_KEPT.get(table, set()))
 					if isinstance(after, list) and isinstance(before, list)
 					else after
 				)
+		left = {table: added for table, added in left.items() if added != []}
 		self.assertEqual(left, {}, "records or tables the uninstall left behind (table: what was added)")
+
+	def test_the_install_sets_the_account_settings_and_they_stay_with_the_site(self):
+		# the programme's System Settings (issue 22), set by the install; they stay, as a completed setup does:
+		# undoing them would open the accounts again
+		for setting in ACCOUNT_SETTINGS:
+			self.assertTrue(holds(setting, self.installed_settings.get(setting.fieldname)), setting.fieldname)
+		self.assertEqual(self.after_settings, self.installed_settings)
+		self.assertFalse(all(holds(s, self.before_settings.get(s.fieldname)) for s in ACCOUNT_SETTINGS))

@@ -13,6 +13,8 @@ import frappe
 from frappe.utils.password import update_password
 
 from cluster_brand.doctype_names import APPLICATION, BRAND_PILOT, EXPERT_REVIEW
+from cluster_brand.tests.support.http import answer_messages
+from cluster_brand.tests.support.logins import second_factor_code
 from cluster_brand.tests.support.process import make_cast
 from cluster_brand.tests.support.records import IntegrationTestCase
 from cluster_brand.tests.support.screen_text import REFUSALS, SCREEN, STILL, raw_and_english
@@ -100,7 +102,13 @@ class Desk:
 		page.goto(f"{self.base_url}/login", wait_until="domcontentloaded")
 		page.fill("#login_email", user)
 		page.fill("#login_password", password)
+		code = second_factor_code(user)  # the ministry, the provinces and the experts: their key exists first
 		page.click(".btn-login")
+		if code:
+			# the login page asks for the code of the authenticator app (frappe/www/login: #login_token)
+			page.wait_for_selector("#login_token")
+			page.fill("#login_token", second_factor_code(user))
+			page.click("#verify_token")
 		page.wait_for_url("**/app/**", timeout=30000)
 		settle(page)
 		return page
@@ -234,9 +242,9 @@ def refused(response) -> bool:
 	if response.status < 400 or "/api/" not in response.url:
 		return False
 	try:
-		text = response.text()
+		text = answer_messages(response.json())  # Frappe's JSON escapes the Chinese of the raw text
 	except Exception:
-		return False  # a closed page
+		return False  # a closed page, or no JSON
 	return any(refusal in text for refusal in REFUSALS)
 
 

@@ -1,5 +1,5 @@
 """Requests over HTTP, as a REST client makes them: a user with an API key (make_api_user), one request through
-Frappe's WSGI application (rest), and the steps of a test that drives a document over REST, each by its own user
+Frappe's WSGI application (rest, in_thread), and the steps of a test that drives a document over REST, each by its own user
 of the cast (ActsOverHTTP: test_http_process.py, test_http_pilot_years.py)."""
 
 import json
@@ -48,31 +48,27 @@ def rest(
 	committed data and commits what it writes. Token-authenticated requests choose their language with
 	Accept-Language.
 	"""
-	from frappe.app import application
 	from werkzeug.test import Client
 
-	site, result = frappe.local.site, {}
 	if data is None and body is not None:
 		data = json.dumps(body)
+	headers = {
+		"Authorization": f"token {token}",
+		"Accept": "application/json",
+		"Accept-Language": lang,
+		"Content-Type": content_type,
+	}
+	return in_thread(
+		lambda: Client(frappe_application()).open(path, method=method, data=data, headers=headers)
+	)
 
-	def request():
-		with patch("frappe.app.get_site_name", return_value=site):
-			result["response"] = Client(application).open(
-				path,
-				method=method,
-				data=data,
-				headers={
-					"Authorization": f"token {token}",
-					"Accept": "application/json",
-					"Accept-Language": lang,
-					"Content-Type": content_type,
-				},
-			)
 
-	thread = Thread(target=request)
-	thread.start()
-	thread.join()
-	return result["response"]
+def answer_messages(body: dict) -> str:
+	"""The messages of an answer's JSON ``body`` as the desk shows them (_server_messages; and the exception's
+	last line, which Frappe adds only where System Settings allow tracebacks, off since issue 22). Frappe's JSON
+	escapes Chinese (\\uXXXX): search this, not the answer's raw text."""
+	messages = [json.loads(m).get("message", "") for m in json.loads(body.get("_server_messages") or "[]")]
+	return " ".join([body.get("exception") or "", *messages])
 
 
 # A refused workflow action: no permission (403) or no such action for this user here (417).
@@ -109,3 +105,23 @@ class ActsOverHTTP:
 
 	def state(self) -> str:
 		return self.doc()["workflow_state"]
+
+
+def frappe_application():
+	from frappe.app import application
+
+	return application
+
+
+def in_thread(request):
+	"""``request()`` in a thread of its own, with its own database connection, as the site's server runs it."""
+	site, result = frappe.local.site, {}
+
+	def run():
+		with patch("frappe.app.get_site_name", return_value=site):
+			result["response"] = request()
+
+	thread = Thread(target=run)
+	thread.start()
+	thread.join()
+	return result["response"]
