@@ -7,6 +7,9 @@ from cluster_brand.rules.registration import workflow
 
 REGISTRATION = "Unit Registration"
 STATUS_PAGE = "registration-status"
+# the name the login page gives the site (Website Settings' app_name): Frappe's default, and the programme's
+FRAPPES_NAME = "Frappe"
+PROGRAMME = "产业集群区域品牌建设试点"
 
 
 def account_registration(user: str):
@@ -31,9 +34,13 @@ def is_waiting(registration) -> bool:
 
 def open_registration():
 	"""after_install and after_migrate: the login page's sign-up (Website Settings) opens the programme's
-	registration form (hooks signup_form_template); Frappe's own sign-up stays closed (overrides/user.py)."""
+	registration form (hooks signup_form_template); Frappe's own sign-up stays closed (overrides/user.py). The
+	page names the programme (「登录产业集群区域品牌建设试点」, not Frappe's 「登录Frappe」) unless the site named
+	itself."""
 	if frappe.db.get_single_value("Website Settings", "disable_signup"):
 		frappe.db.set_single_value("Website Settings", "disable_signup", 0)
+	if (frappe.db.get_single_value("Website Settings", "app_name") or FRAPPES_NAME) == FRAPPES_NAME:
+		frappe.db.set_single_value("Website Settings", "app_name", PROGRAMME)
 
 
 def close_registration():

@@ -244,6 +244,21 @@ class TestUnitRegistration(IntegrationTestCase):
 		self.assertIn('href="/register?kind=join"', html)
 		self.assertIn("组织实施单位注册", html)
 
+	def test_the_login_page_names_the_programme_and_a_site_keeps_its_own_name(self):
+		from cluster_brand.desk.front_door import open_registration
+
+		frappe.db.set_single_value("Website Settings", "app_name", "Frappe")  # a new site's
+		open_registration()
+		self.assertEqual(
+			frappe.db.get_single_value("Website Settings", "app_name"), "产业集群区域品牌建设试点"
+		)
+		# what the login page's 「登录{0}」 reads first (frappe/www/login.py; its zh row: support/frappe_strings.py)
+		self.assertEqual(frappe.get_website_settings("app_name"), "产业集群区域品牌建设试点")
+		frappe.db.set_single_value("Website Settings", "app_name", "某省工信厅申报系统")
+		open_registration()
+		self.assertEqual(frappe.db.get_single_value("Website Settings", "app_name"), "某省工信厅申报系统")
+		frappe.db.set_single_value("Website Settings", "app_name", "产业集群区域品牌建设试点")
+
 	# --- over HTTP: a guest's request, and its rate limits -------------------------------------------------
 	def test_a_guest_registers_over_http_and_a_refusal_names_the_item(self):
 		values = registration_values("http")

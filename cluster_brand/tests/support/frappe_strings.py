@@ -154,6 +154,8 @@ FRAPPE_STRINGS_CORRECTED = {
 	("Sign up", None): "注册",
 	("Don't have an account?", None): "还没有账户？",
 	("Create a {0} Account", None): "注册{0}账户",
+	# the login page's heading (frappe/www/login.html), with System Settings' app_name (rules/accounts.py)
+	("Login to {0}", None): "登录{0}",
 	# accounts that hold (issue 22): an upload of a type System Settings does not allow (frappe/core/doctype/file)
 	("File type of {0} is not allowed", None): "不允许上传{0}类型的文件",
 }
