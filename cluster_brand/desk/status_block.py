@@ -16,6 +16,7 @@ from cluster_brand.readers.evaluation_rounds import batch_rounds, open_rounds
 from cluster_brand.readers.pilot_years import summary_status_rows
 from cluster_brand.readers.public_notice import unhandled_objections
 from cluster_brand.readers.recommendation_settings import recommendation_settings
+from cluster_brand.readers.registrations import waiting_registrations
 from cluster_brand.readers.review_sheets import review_sheets
 from cluster_brand.rules.application import workflow as states
 from cluster_brand.rules.pilot_end.evaluation_round import DEADLINES
@@ -40,6 +41,9 @@ def get_desk_status(view: str, pilot_batch: str | None = None) -> str:
 		context["pilot_end"] = _pilot_end(day)
 	if view in CARDS_OF_THE_LATEST_BATCH:
 		context["cards_batch"] = latest_batch()
+	if view in VERIFIES_REGISTRATIONS:
+		# the units that registered and wait for their province (issue 22): work waiting before any batch's
+		context["registrations"] = waiting_registrations()
 	return frappe.render_template(TEMPLATE, {"view": view, **context})
 
 
@@ -54,6 +58,9 @@ def prerender_status(doc, method=None):
 
 # The workspaces whose number cards count the latest batch (their dynamic filter): their status block says which
 CARDS_OF_THE_LATEST_BATCH = ("recommender", "ministry")
+
+# The workspaces of those who verify the units' registrations (their province; the ministry may too)
+VERIFIES_REGISTRATIONS = ("recommender", "ministry")
 
 # The pilots' annual work summaries each role sees first: the unit all its years, the province those that
 # wait for its inspection, the ministry those forwarded to it; both the overdue ones too.

@@ -114,6 +114,19 @@ class TestDeskStatus(IntegrationTestCase):
 		frappe.db.set_value(EVALUATION_ROUND, title, "status", "Closed")
 		self.assertNotIn(title, status_as(self.cast.ministry, "ministry", pilot_batch=TEST_BATCH))
 
+	def test_the_province_and_the_ministry_see_the_registrations_waiting_for_them(self):
+		from cluster_brand.tests.support.registration import make_registration
+
+		name = make_registration(frappe.generate_hash(length=6))  # a Zhejiang unit's
+		province = status_as(self.cast.province, "recommender")
+		self.assertIn("待审核的注册", province)
+		self.assertIn(name, province)
+		self.assertIn(name, status_as(self.cast.ministry, "ministry"))
+		self.assertNotIn(name, status_as(self.cast.other_province, "recommender"))
+		self.assertNotIn(name, status_as(self.cast.applicant, "applicant"))
+		frappe.db.set_value("Unit Registration", name, "workflow_state", "Not Verified")
+		self.assertNotIn(name, status_as(self.cast.province, "recommender"))  # decided: no longer waiting
+
 	def test_unknown_view_is_refused(self):
 		with self.assertRaises(frappe.ValidationError):
 			status_as(self.cast.applicant, "everything")
