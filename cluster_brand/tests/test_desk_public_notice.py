@@ -133,6 +133,8 @@ class TestDeskPublicNotice(DeskTestCase):
 		page.get_by_text("公示期间收到的异议中有2项尚未处理").first.wait_for()
 		settle(page)
 		screenshot(page, "public_notice_ministry_application")
+		# sharing is off (System Settings): the sidebar offers no 「分享」 whose every choice would be refused
+		self.assertFalse(page.locator(".form-sidebar .form-shared").is_visible())
 		page.get_by_role("button", name="公示异议").first.click()
 		wait_until_ready(page, "list", PUBLIC_NOTICE_OBJECTION)
 		self.assert_screen(page, "objections of the candidate")

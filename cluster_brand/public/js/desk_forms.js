@@ -435,3 +435,15 @@ if (!cluster_brand.desk.blank_numbers_kept) {
 		if (frm?.doc && frm.meta?.module === "Cluster Brand") cluster_brand.desk.keep_blank_numbers(frm);
 	});
 }
+
+// ---- No 「分享」 where nobody may share (issue 22) ----
+// With System Settings' disable_document_sharing (cluster_brand/rules/accounts.py) Frappe refuses every share, yet
+// its form sidebar still offers 「分享 +」, a dialog whose every choice is refused: hidden where
+// frappe.model.can_share says no (Frappe's own rule, so a site that allows sharing gets it back).
+if (!cluster_brand.desk.share_hidden) {
+	cluster_brand.desk.share_hidden = true;
+	$(document).on("form-refresh", (_event, frm) => {
+		const sidebar = frm?.sidebar?.sidebar;
+		if (sidebar && !frappe.model.can_share(frm.doctype, frm)) sidebar.find(".form-shared").addClass("hidden");
+	});
+}
