@@ -236,7 +236,7 @@ after_migrate = [
 	# (cluster_brand/rules/accounts.py, cluster_brand/account_security.py)
 	"cluster_brand.account_security.apply_account_settings",
 	# the login page's sign-up opens the registration of organizing units (desk/front_door.py)
-	"cluster_brand.desk.front_door.open_registration",
+	"cluster_brand.desk.front_door.open_front_door",
 ]
 doc_events = {
 	"*": {

@@ -15,7 +15,7 @@ from frappe.utils import cint
 
 from cluster_brand.account_security import apply_account_settings
 from cluster_brand.controllers.blank_numbers import make_columns_nullable
-from cluster_brand.desk.front_door import close_registration, open_registration
+from cluster_brand.desk.front_door import close_registration, open_front_door
 from cluster_brand.doctype_names import PROGRAMME_MODULE
 from cluster_brand.rules import PROGRAMME_ROLES
 
@@ -34,7 +34,7 @@ def after_install():
 	complete_setup()
 	make_columns_nullable()
 	# the login page's sign-up opens the registration of organizing units (issue 22)
-	open_registration()
+	open_front_door()
 	apply_account_settings()  # accounts that hold (issue 22)
 
 

@@ -10,6 +10,9 @@ STATUS_PAGE = "registration-status"
 # the name the login page gives the site (Website Settings' app_name): Frappe's default, and the programme's
 FRAPPES_NAME = "Frappe"
 PROGRAMME = "产业集群区域品牌建设试点"
+# the navbar's link to the public notice page (a Website Settings' top bar item, in the site's language)
+PUBLIC_NOTICE_ROUTE = "/public-notice"
+PUBLIC_NOTICE_LABEL = "Public Notice of the Pilots"  # Frappe's navbar translates it: 试点公示
 
 
 def account_registration(user: str):
@@ -32,18 +35,29 @@ def is_waiting(registration) -> bool:
 	return registration.workflow_state in (None, "", workflow.PENDING_VERIFICATION)
 
 
-def open_registration():
+def open_front_door():
 	"""after_install and after_migrate: the login page's sign-up (Website Settings) opens the programme's
 	registration form (hooks signup_form_template); Frappe's own sign-up stays closed (overrides/user.py). The
-	page names the programme (「登录产业集群区域品牌建设试点」, not Frappe's 「登录Frappe」) unless the site named
-	itself."""
-	if frappe.db.get_single_value("Website Settings", "disable_signup"):
-		frappe.db.set_single_value("Website Settings", "disable_signup", 0)
-	if (frappe.db.get_single_value("Website Settings", "app_name") or FRAPPES_NAME) == FRAPPES_NAME:
-		frappe.db.set_single_value("Website Settings", "app_name", PROGRAMME)
+	public pages name the programme (「登录产业集群区域品牌建设试点」, not Frappe's 「登录Frappe」) unless the site named
+	itself, and their navbar leads to the public notice (www/public-notice), which nothing else links to."""
+	settings = frappe.get_single("Website Settings")
+	before = settings.as_json()
+	settings.disable_signup = 0
+	if (settings.app_name or FRAPPES_NAME) == FRAPPES_NAME:
+		settings.app_name = PROGRAMME
+	if not any(item.url == PUBLIC_NOTICE_ROUTE for item in settings.top_bar_items):
+		settings.append("top_bar_items", {"label": PUBLIC_NOTICE_LABEL, "url": PUBLIC_NOTICE_ROUTE})
+	if settings.as_json() != before:
+		settings.flags.ignore_permissions = True
+		settings.save()
 
 
 def close_registration():
 	"""before_uninstall: without the app, the login page's sign-up would be Frappe's own, which makes an account
-	for anyone: it is closed again."""
-	frappe.db.set_single_value("Website Settings", "disable_signup", 1)
+	for anyone: it is closed again, and the navbar's link to the public notice goes."""
+	settings = frappe.get_single("Website Settings")
+	settings.disable_signup = 1
+	# the navbar's link to a page that goes with the app
+	settings.top_bar_items = [item for item in settings.top_bar_items if item.url != PUBLIC_NOTICE_ROUTE]
+	settings.flags.ignore_permissions = True
+	settings.save()

@@ -231,11 +231,13 @@ class TestUnitRegistration(IntegrationTestCase):
 		)
 
 	def test_the_login_pages_sign_up_leads_to_the_registration(self):
-		from cluster_brand.desk.front_door import close_registration, open_registration
+		from cluster_brand.desk.front_door import close_registration, open_front_door
 
-		close_registration()  # as the uninstall leaves it: Frappe's own sign-up closed
+		close_registration()  # as the uninstall leaves it: Frappe's own sign-up closed, no link to the notice
 		self.assertEqual(frappe.db.get_single_value("Website Settings", "disable_signup"), 1)
-		open_registration()  # install and migrate
+		links = [i.url for i in frappe.get_single("Website Settings").top_bar_items]
+		self.assertNotIn("/public-notice", links)
+		open_front_door()  # install and migrate
 		self.assertEqual(frappe.db.get_single_value("Website Settings", "disable_signup"), 0)
 		[template] = frappe.get_hooks("signup_form_template")[-1:]
 		with language("zh"):
@@ -245,17 +247,21 @@ class TestUnitRegistration(IntegrationTestCase):
 		self.assertIn("组织实施单位注册", html)
 
 	def test_the_login_page_names_the_programme_and_a_site_keeps_its_own_name(self):
-		from cluster_brand.desk.front_door import open_registration
+		from cluster_brand.desk.front_door import open_front_door
 
 		frappe.db.set_single_value("Website Settings", "app_name", "Frappe")  # a new site's
-		open_registration()
+		open_front_door()
 		self.assertEqual(
 			frappe.db.get_single_value("Website Settings", "app_name"), "产业集群区域品牌建设试点"
 		)
 		# what the login page's 「登录{0}」 reads first (frappe/www/login.py; its zh row: support/frappe_strings.py)
 		self.assertEqual(frappe.get_website_settings("app_name"), "产业集群区域品牌建设试点")
+		# the public pages' navbar leads to the public notice, once however often migrate runs
+		open_front_door()
+		links = [i.url for i in frappe.get_single("Website Settings").top_bar_items]
+		self.assertEqual(links.count("/public-notice"), 1)
 		frappe.db.set_single_value("Website Settings", "app_name", "某省工信厅申报系统")
-		open_registration()
+		open_front_door()
 		self.assertEqual(frappe.db.get_single_value("Website Settings", "app_name"), "某省工信厅申报系统")
 		frappe.db.set_single_value("Website Settings", "app_name", "产业集群区域品牌建设试点")
 
