@@ -15,7 +15,7 @@ from cluster_brand.rules.application.work_plan import WORK_ITEM_KEYS
 from cluster_brand.rules.application.workflow import PENDING_PROVINCIAL_REVIEW
 from cluster_brand.rules.formats import credit_code_check_character
 from cluster_brand.tests.support.dates import frozen_day
-from cluster_brand.tests.support.http import make_api_user, rest
+from cluster_brand.tests.support.http import answer_messages, make_api_user, rest
 from cluster_brand.tests.support.records import (
 	IntegrationTestCase,
 	language,
@@ -418,7 +418,7 @@ class TestApplicationCapacityOverREST(IntegrationTestCase):
 		response = rest("PUT", f"/api/resource/{APPLICATION}/{self.name}", self.token, {table: rows})
 		self.assertEqual(response.status_code, status, response.get_data(as_text=True)[:2000])
 		for text in texts:
-			self.assertIn(text, response.json["exception"])
+			self.assertIn(text, answer_messages(response.json))
 		frappe.db.rollback()  # a new snapshot, which would see what the request committed
 		self.assertEqual(frappe.db.get_value(APPLICATION, self.name, "modified"), stored.modified)
 
