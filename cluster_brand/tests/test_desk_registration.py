@@ -147,7 +147,9 @@ class TestDeskRegistration(DeskTestCase):
 		# the province verifies it in the desk, from its workspace's shortcut
 		name = self.fresh({"email": email})
 		page = self.desk.log_in(self.cast.province, PASSWORD)
-		shortcut = page.get_by_text("待审核的注册", exact=True)
+		# the status block says it first (its table 待审核的注册), the shortcut below opens the list
+		page.locator(f'.cb-registrations a[data-route="unit-registration/{name}"]').wait_for()
+		shortcut = page.get_by_role("link", name="待审核的注册", exact=True)
 		shortcut.wait_for()
 		shortcut.scroll_into_view_if_needed()
 		settle(page, 1500)
