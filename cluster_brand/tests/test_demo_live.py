@@ -11,12 +11,12 @@ from frappe.utils import add_days, getdate
 from cluster_brand.demo.live import DRAFT, NOTICE, make_live
 from cluster_brand.demo.pilot_end import MINISTRY
 from cluster_brand.demo.site import make_demo
-from cluster_brand.desk.status_block import get_desk_status
 from cluster_brand.doctype_names import APPLICATION, EXPERT_REVIEW, PILOT_BATCH, PUBLIC_NOTICE_OBJECTION
 from cluster_brand.rules.application import workflow as states
 from cluster_brand.rules.public_notice import UNHANDLED
 from cluster_brand.tests.support.dates import frozen_day
-from cluster_brand.tests.support.records import IntegrationTestCase, language
+from cluster_brand.tests.support.records import IntegrationTestCase
+from cluster_brand.tests.support.views import public_notice_page, status_as
 
 # a day of a year no other batch of the tests has: the demo opens that year's batch
 DAY = date(2031, 4, 14)
@@ -29,27 +29,6 @@ COUNTED = (
 	"Notification Log",
 	"Version",
 )
-
-
-def status_as(user: str, view: str, **kwargs) -> str:
-	frappe.set_user(user)
-	try:
-		with language("zh"):
-			return get_desk_status(view, **kwargs)
-	finally:
-		frappe.set_user("Administrator")
-
-
-def public_page() -> str:
-	from frappe.utils import set_request
-	from frappe.website.serve import get_response_content
-
-	frappe.set_user("Guest")
-	try:
-		set_request(method="GET", path="/public-notice")
-		return get_response_content("/public-notice")
-	finally:
-		frappe.set_user("Administrator")
 
 
 @frozen_day(DAY)
@@ -124,7 +103,7 @@ class TestDemoLive(IntegrationTestCase):
 		self.assertEqual(actors, {NOTICE["applicant"], NOTICE["province"], MINISTRY})
 		sheet = frappe.get_doc(EXPERT_REVIEW, {"application": notice.name})
 		self.assertEqual((sheet.docstatus, sheet.owner != "Administrator"), (1, True))
-		self.assertIn(notice.industrial_cluster, public_page())
+		self.assertIn(notice.industrial_cluster, public_notice_page())
 
 	def test_an_objection_waits_for_the_ministry(self):
 		objection = frappe.get_doc(PUBLIC_NOTICE_OBJECTION, self.live["objection"])

@@ -6,7 +6,6 @@ from datetime import date
 import frappe
 from frappe.utils import add_days, getdate, today
 
-from cluster_brand.desk.status_block import get_desk_status
 from cluster_brand.doctype_names import APPLICATION, EVALUATION_ROUND, EXPERT_REVIEW, PILOT_BATCH
 from cluster_brand.rules.application import workflow as states
 from cluster_brand.tests.support.dates import frozen_day
@@ -14,20 +13,10 @@ from cluster_brand.tests.support.process import OTHER_UNIT, drive_to, make_cast,
 from cluster_brand.tests.support.records import (
 	TEST_BATCH,
 	IntegrationTestCase,
-	language,
 	make_test_application_values,
 	make_test_batch,
 )
-
-
-def status_as(user: str, view: str, **kwargs) -> str:
-	frappe.set_user(user)
-	try:
-		with language("zh"):
-			return get_desk_status(view, **kwargs)
-	finally:
-		frappe.set_user("Administrator")
-
+from cluster_brand.tests.support.views import status_as
 
 # The day these tests run on, whatever the day they are run (cluster_brand/tests/support/dates.py).
 DAY = date(2026, 3, 16)

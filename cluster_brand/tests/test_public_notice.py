@@ -12,8 +12,7 @@ from threading import Thread
 from unittest.mock import patch
 
 import frappe
-from frappe.utils import add_days, getdate, set_request
-from frappe.website.serve import get_response_content
+from frappe.utils import add_days, getdate
 
 from cluster_brand.api.public_notice import OBJECTIONS_PER_HOUR
 from cluster_brand.doctype_names import APPLICATION, PUBLIC_NOTICE_OBJECTION
@@ -29,6 +28,7 @@ from cluster_brand.tests.support.process import (
 	submit_review,
 )
 from cluster_brand.tests.support.records import TEST_BATCH, IntegrationTestCase, language
+from cluster_brand.tests.support.views import public_notice_page
 
 DAY = date(2026, 9, 14)
 SUBMIT = "/api/method/cluster_brand.api.public_notice.submit_objection"
@@ -40,16 +40,6 @@ ENTRIES = {
 	"grounds": "申报书所列骨干企业销售收入与统计数据不符。",
 }
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
-
-
-def page() -> str:
-	"""/public-notice as a visitor who is not logged in reads it."""
-	frappe.set_user("Guest")
-	try:
-		set_request(method="GET", path="/public-notice")
-		return get_response_content("/public-notice")
-	finally:
-		frappe.set_user("Administrator")
 
 
 def fresh_ip() -> str:
@@ -135,7 +125,7 @@ class TestPublicNotice(IntegrationTestCase):
 	# --- the page
 	def test_the_page_lists_a_candidate_while_its_notice_runs(self):
 		doc = frappe.get_doc(APPLICATION, self.running)
-		html = page()
+		html = public_notice_page()
 		for value in (
 			doc.industrial_cluster,
 			doc.organizing_unit,
@@ -155,7 +145,7 @@ class TestPublicNotice(IntegrationTestCase):
 
 	def test_the_page_shows_nothing_of_the_application_beyond_the_listed_fields(self):
 		doc = frappe.get_doc(APPLICATION, self.running)
-		html = page()
+		html = public_notice_page()
 		sheet = frappe.get_all("Expert Review", {"application": self.running}, ["comments"])[0]
 		withheld = [
 			doc.recommendation_opinion,
@@ -171,18 +161,18 @@ class TestPublicNotice(IntegrationTestCase):
 	def test_the_page_before_during_and_after_a_notice(self):
 		coming, running = self.cluster[self.coming], self.cluster[self.running]
 		with on_day(add_days(DAY, 2)):
-			self.assertFalse(coming in page(), "the day before its notice")
+			self.assertFalse(coming in public_notice_page(), "the day before its notice")
 		with on_day(add_days(DAY, 3)):
-			self.assertTrue(coming in page(), "the first day of its notice")
+			self.assertTrue(coming in public_notice_page(), "the first day of its notice")
 		with on_day(add_days(DAY, 13)):
-			html = page()
+			html = public_notice_page()
 			self.assertFalse(coming in html or running in html, "after their notices")
 
 	def test_the_designated_pilots_are_listed_after_the_notice(self):
 		tag = frappe.generate_hash(length=6)
 		pilot = drive_to(self.cast, states.APPROVED_AS_PILOT, f"pn-pilot-{tag}")
 		frappe.db.commit()
-		html = page()
+		html = public_notice_page()
 		self.assertTrue("已确定的试点名单" in html)
 		self.assertTrue(frappe.db.get_value(APPLICATION, pilot, "industrial_cluster") in html)
 
