@@ -10,11 +10,11 @@ from frappe import _
 from frappe.rate_limiter import rate_limit
 
 from cluster_brand.controllers.messages import throw_violations
+from cluster_brand.doctype_names import UNIT_REGISTRATION
 from cluster_brand.readers.authorities import official_name
 from cluster_brand.rules.registration import workflow
 from cluster_brand.rules.registration.form import NEW_UNIT, check_account_free
 
-REGISTRATION = "Unit Registration"
 # what the page posts: the registration's own items
 FIELDS = (
 	"registration_kind",
@@ -61,7 +61,7 @@ def register(**values) -> dict:
 		throw_violations(check_account_free(values["email"], has_account), _("Organizing Unit Registration"))
 	registration = frappe.get_doc(
 		{
-			"doctype": REGISTRATION,
+			"doctype": UNIT_REGISTRATION,
 			**values,
 			"registration_kind": values["registration_kind"] or NEW_UNIT,
 			"workflow_state": workflow.PENDING_VERIFICATION,
@@ -126,5 +126,5 @@ def rejected_account() -> str | None:
 	user = frappe.session.user
 	if user in ("Guest", "Administrator") or set(frappe.get_roles(user)) - {"All", "Guest"}:
 		return None
-	states = frappe.get_all(REGISTRATION, {"user": user}, pluck="workflow_state")
+	states = frappe.get_all(UNIT_REGISTRATION, {"user": user}, pluck="workflow_state")
 	return user if states and set(states) == {workflow.REJECTED} else None

@@ -4,9 +4,9 @@ the demo password) sees its registration's status."""
 
 import frappe
 
+from cluster_brand.doctype_names import UNIT_REGISTRATION
 from cluster_brand.rules.registration import workflow
 
-REGISTRATION = "Unit Registration"
 DEMO_REGISTRATION = {
 	"registration_kind": "New Organizing Unit",
 	"unit_name": "义乌市经济开发区管理委员会",
@@ -27,7 +27,7 @@ def make_pending_registration(password: str | None = None) -> str:
 	demo's; without one it sets its own by "forgot password"); changes nothing that exists."""
 	values = DEMO_REGISTRATION
 	existing = frappe.db.get_value(
-		REGISTRATION, {"unified_social_credit_code": values["unified_social_credit_code"]}, "name"
+		UNIT_REGISTRATION, {"unified_social_credit_code": values["unified_social_credit_code"]}, "name"
 	)
 	if existing:
 		return existing
@@ -47,7 +47,7 @@ def make_pending_registration(password: str | None = None) -> str:
 		user.insert(ignore_permissions=True)
 	registration = frappe.get_doc(
 		{
-			"doctype": REGISTRATION,
+			"doctype": UNIT_REGISTRATION,
 			**values,
 			"user": values["email"],
 			"workflow_state": workflow.PENDING_VERIFICATION,

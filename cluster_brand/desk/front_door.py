@@ -3,9 +3,9 @@ account whose registration its province has not verified yet sees that registrat
 
 import frappe
 
+from cluster_brand.doctype_names import UNIT_REGISTRATION
 from cluster_brand.rules.registration import workflow
 
-REGISTRATION = "Unit Registration"
 STATUS_PAGE = "registration-status"
 # the name the login page gives the site (Website Settings' app_name): Frappe's default, and the programme's
 FRAPPES_NAME = "Frappe"
@@ -17,8 +17,8 @@ PUBLIC_NOTICE_LABEL = "Public Notice of the Pilots"  # Frappe's navbar translate
 
 def account_registration(user: str):
 	"""The latest registration made by ``user``'s account, or None."""
-	names = frappe.get_all(REGISTRATION, {"user": user}, pluck="name", order_by="creation desc", limit=1)
-	return frappe.get_doc(REGISTRATION, names[0]) if names else None
+	names = frappe.get_all(UNIT_REGISTRATION, {"user": user}, pluck="name", order_by="creation desc", limit=1)
+	return frappe.get_doc(UNIT_REGISTRATION, names[0]) if names else None
 
 
 def website_user_home_page(user: str) -> str | None:
@@ -26,7 +26,9 @@ def website_user_home_page(user: str) -> str | None:
 	waits or was rejected) lands on its registration's status; any other website user where Frappe sends it."""
 	if user in ("Guest", "Administrator"):
 		return None
-	if frappe.db.exists(REGISTRATION, {"user": user}) and "Cluster Applicant" not in frappe.get_roles(user):
+	if frappe.db.exists(UNIT_REGISTRATION, {"user": user}) and "Cluster Applicant" not in frappe.get_roles(
+		user
+	):
 		return STATUS_PAGE
 	return None
 

@@ -3,9 +3,8 @@ province (which it verifies); nobody else in the desk (an account reads its own 
 
 import frappe
 
+from cluster_brand.doctype_names import UNIT_REGISTRATION
 from cluster_brand.permissions.scope import row_visible, sees_all, sql_in, user_scope
-
-REGISTRATION = "Unit Registration"
 
 
 def registration_query(user):
@@ -15,7 +14,7 @@ def registration_query(user):
 	scope = user_scope(user)
 	if "Provincial Reviewer" not in scope.roles:
 		return "1=0"
-	return sql_in(f"`tab{REGISTRATION}`.recommending_authority", scope.authorities)
+	return sql_in(f"`tab{UNIT_REGISTRATION}`.recommending_authority", scope.authorities)
 
 
 def registration_has_permission(doc, ptype=None, user=None, **kwargs):
@@ -23,4 +22,4 @@ def registration_has_permission(doc, ptype=None, user=None, **kwargs):
 	if doc.is_new():
 		# registered through the public page only (api/registration.py), by no desk user but an administrator
 		return sees_all(user)
-	return row_visible(REGISTRATION, doc.name, registration_query(user))
+	return row_visible(UNIT_REGISTRATION, doc.name, registration_query(user))
