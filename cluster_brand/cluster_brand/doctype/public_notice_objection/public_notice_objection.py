@@ -14,7 +14,7 @@ from frappe.utils import getdate, today
 from cluster_brand.controllers.column_sizes import validate_storable
 from cluster_brand.controllers.links import validate_links
 from cluster_brand.controllers.messages import throw_violations
-from cluster_brand.doctype_names import APPLICATION, PUBLIC_NOTICE_OBJECTION
+from cluster_brand.doctype_names import PUBLIC_NOTICE_OBJECTION
 from cluster_brand.rules import public_notice as rules
 
 
@@ -44,7 +44,6 @@ class PublicNoticeObjection(Document):
 	def validate(self):
 		validate_storable(self)
 		validate_links(self)
-		self.validate_candidate()
 		self.validate_entries()
 		self.validate_handling()
 		self.record_receipt()
@@ -54,16 +53,6 @@ class PublicNoticeObjection(Document):
 		from cluster_brand.notifications.public_notice import notify_ministry_of_objection
 
 		notify_ministry_of_objection(self)
-
-	def validate_candidate(self):
-		# the candidate must exist: the objection is read against it (and blocks its approval)
-		if not frappe.db.exists(APPLICATION, self.application):
-			frappe.throw(
-				_('{item} "{value}" does not exist.').format(
-					item=_("Candidate Application"), value=self.application
-				),
-				frappe.LinkValidationError,
-			)
 
 	def validate_entries(self):
 		throw_violations(rules.check_objection(self.as_dict()), _(PUBLIC_NOTICE_OBJECTION), doc=self)
