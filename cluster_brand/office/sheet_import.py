@@ -29,9 +29,32 @@ class SheetError:
 class SheetImport:
 	rows: list[dict] = field(default_factory=list)
 	errors: list[SheetError] = field(default_factory=list)
+	# the sheet's row number of each of ``rows`` (what a save's problem in the table's row n refers to)
+	row_numbers: list[int] = field(default_factory=list)
 
 
 NOT_A_WORKBOOK = _("The file is no Excel workbook (.xlsx): {detail}")
 NO_HEADS = _("No row of the sheet carries the column heads {heads}: download the template and fill it.")
 NO_ROWS = _("The sheet has no filled row below its column heads.")
 NOT_A_NUMBER = _("{value} is not a number.")
+
+
+# --- one problem as one line (the desk's list, the REST answer's message) ------------------------------------
+IN_ROW_NAME_COLUMN = _("Sheet row {row} ({name}), {column}: {message}")
+IN_ROW_COLUMN = _("Sheet row {row}, {column}: {message}")
+IN_ROW = _("Sheet row {row}: {message}")
+
+
+def describe(error: SheetError, translate=lambda message: message) -> str:
+	"""``error`` as one line that names where it is: the sheet's row, the enterprise (or item) and the
+	column, then what is wrong; ``translate`` is the caller's (frappe._ on a site)."""
+	message = translate(error.message).format(**error.args)
+	if error.row is None:
+		return message
+	if error.column and error.name:
+		template = IN_ROW_NAME_COLUMN
+	elif error.column:
+		template = IN_ROW_COLUMN
+	else:
+		template = IN_ROW
+	return translate(template).format(row=error.row, name=error.name, column=error.column, message=message)
