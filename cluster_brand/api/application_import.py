@@ -1,0 +1,200 @@
+"""The 申报书's tables from Excel and back, for the desk and REST alike: download_template (the .xlsx to fill,
+with the table's current rows) and import_table (a filled one back: every row checked, all saved or nothing).
+
+/api/method/cluster_brand.api.application_import.download_template?application=CBA-…&table=backbone_enterprises
+/api/method/cluster_brand.api.application_import.import_table  (POST: application, table and a multipart
+``file``, or the ``file_url`` of a File the caller may read)
+
+A table is one entry of TABLES: its plain-Python sheet module (office/<table>_sheet.py: template, read) and the
+function that puts the rows read into the application. The answer to a refused sheet is the complete list of its
+problems, ``errors`` ([{row, enterprise, column, message}]) beside Frappe's message, and nothing is saved.
+"""
+
+import html
+import re
+
+import frappe
+from frappe import _
+
+from cluster_brand.doctype_names import APPLICATION
+from cluster_brand.office import backbone_sheet
+from cluster_brand.office.sheet_import import SheetError, SheetImport
+from cluster_brand.rules.application import edit_locks
+
+CLUSTER_ENTERPRISE = "Cluster Enterprise"
+FILE_FIELD = "file"
+MAX_BYTES = 5 * 1024 * 1024  # a table of a few hundred rows is well under 1 MB
+CONTENT_LEVEL = 0  # the 申报书 itself (rules/application/edit_locks.py)
+
+
+def apply_backbone_rows(doc, result: SheetImport) -> dict:
+	"""The summary table replaced by the sheet's rows: an enterprise whose code the register lacks is registered
+	first (through its DocType, as the caller: the register's own rules and permissions), then the application
+	saved (its own validate()). Returns the counts the desk reports."""
+	codes = list(dict.fromkeys(row[backbone_sheet.CODE_FIELD] for row in result.rows))
+	known = set(frappe.get_all(CLUSTER_ENTERPRISE, filters={"name": ("in", codes)}, pluck="name"))
+	errors, registered = [], 0
+	for index, row in enumerate(result.rows):
+		code = row[backbone_sheet.CODE_FIELD]
+		if code in known:
+			continue
+		known.add(code)
+		record = backbone_sheet.register_record(row, doc.industrial_cluster)
+		try:
+			frappe.get_doc({"doctype": CLUSTER_ENTERPRISE, **record}).insert()
+			registered += 1
+		except frappe.ValidationError as error:
+			# the register's refusal, for this row; the other rows are still tried, to answer them all
+			errors += [
+				SheetError(m, {}, result.row_numbers[index], row.get("enterprise_name") or "", "")
+				for m in _messages(error)
+			]
+	if errors:
+		raise SheetRefused(errors)
+	doc.set(backbone_sheet.TABLE, [])
+	for row in result.rows:
+		doc.append(backbone_sheet.TABLE, row)
+	doc.save()
+	return {"rows": len(result.rows), "registered": registered}
+
+
+# table (the application's child table field) → (its sheet module, how its rows are put into the application)
+TABLES = {
+	backbone_sheet.TABLE: (backbone_sheet, apply_backbone_rows),
+}
+# the file's name for each table, in the user's words
+FILE_NAMES = {backbone_sheet.TABLE: "骨干企业汇总表"}
+
+
+class SheetRefused(Exception):
+	def __init__(self, errors: list[SheetError]):
+		super().__init__(len(errors))
+		self.errors = errors
+
+
+@frappe.whitelist()
+def download_template(application: str, table: str):
+	"""The table's .xlsx with the application's current rows, for a reader who may read the application."""
+	sheet, _apply = _table(table)
+	doc = frappe.get_doc(APPLICATION, application)
+	doc.check_permission("read")
+	rows = [row.as_dict() for row in doc.get(table)] if _may_read(doc, table) else []
+	_answer_file(f"{FILE_NAMES[table]}-{doc.name}.xlsx", sheet.template(_context(doc, rows)))
+
+
+@frappe.whitelist(methods=["POST"])
+def import_table(application: str, table: str, file_url: str | None = None) -> dict:
+	"""The filled sheet into the application's ``table``, all rows or none: the refused answer lists every
+	problem (``errors`` in the response) and saves nothing."""
+	sheet, apply = _table(table)
+	doc = frappe.get_doc(APPLICATION, application)
+	doc.check_permission("write")
+	if CONTENT_LEVEL not in doc.editable_levels():
+		frappe.throw(
+			_("{part} cannot be changed while the application is {state}.").format(
+				part=_(edit_locks.LEVEL_NAMES[CONTENT_LEVEL]), state=_(doc.workflow_state)
+			),
+			frappe.PermissionError,
+		)
+	content = _sheet_content(file_url)
+	result = sheet.read(content, _context(doc, []))
+	if result.errors:
+		_refuse(result.errors)
+	frappe.db.savepoint("import_table")
+	try:
+		counts = apply(doc, result)
+	except SheetRefused as refused:
+		frappe.db.rollback(save_point="import_table")
+		_refuse(refused.errors)
+	except frappe.ValidationError as error:
+		# the application's own validate(): what is wrong with the table as a whole (or a row it names)
+		frappe.db.rollback(save_point="import_table")
+		frappe.local.response.pop("invalid_cells", None)
+		_refuse([SheetError(m) for m in _messages(error)])
+	return counts
+
+
+def _table(table: str):
+	if table not in TABLES:
+		frappe.throw(_("{0} cannot be imported from Excel.").format(table))
+	return TABLES[table]
+
+
+def _may_read(doc, table: str) -> bool:
+	"""The table's field level is one the reader may read (as print leaves out what it may not)."""
+	permlevel = doc.meta.get_field(table).permlevel
+	return permlevel in doc.get_permlevel_access("read")
+
+
+def _context(doc, rows: list[dict]) -> dict:
+	return {"application": doc.name, "batch_year": doc.batch_year, "rows": rows}
+
+
+def _answer_file(filename: str, content: bytes):
+	# Frappe decodes the header's filename as unicode escapes: a Chinese name goes as its escapes
+	frappe.local.response.filename = filename.encode("unicode_escape").decode("ascii")
+	frappe.local.response.filecontent = content
+	frappe.local.response.type = "download"
+	frappe.local.response.content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _sheet_content(file_url: str | None) -> bytes:
+	"""The sheet: a multipart ``file`` of the request, or a File the caller may read (``file_url``)."""
+	request = getattr(frappe.local, "request", None)
+	upload = request.files.get(FILE_FIELD) if request is not None and request.files else None
+	if upload and upload.filename:
+		name = upload.filename
+		# one byte beyond the limit: a larger file is refused without reading it whole
+		content = upload.stream.read(MAX_BYTES + 1)
+	elif file_url:
+		file = frappe.get_doc("File", {"file_url": file_url})
+		if not file.is_downloadable():
+			raise frappe.PermissionError(_("You may not read the file {0}.").format(file_url))
+		name, content = file.file_name or file_url, file.get_content()
+	else:
+		frappe.throw(_("Choose the filled Excel file (.xlsx) to import."))
+	if not (name or "").lower().endswith(".xlsx"):
+		frappe.throw(_("Only an Excel workbook (.xlsx) can be imported, not {0}.").format(name))
+	if isinstance(content, str):
+		content = content.encode()
+	if len(content) > MAX_BYTES:
+		frappe.throw(_("The file is larger than {0} MB.").format(MAX_BYTES // (1024 * 1024)))
+	return content
+
+
+def _messages(error: Exception) -> list[str]:
+	"""The plain messages of a refused save: each item of its list, or its one message."""
+	text = str(error)
+	items = re.findall(r"<li>(.*?)</li>", text, flags=re.S) or [text]
+	return [html.unescape(re.sub(r"<[^>]+>", "", item)).strip() for item in items if item.strip()]
+
+
+def _refuse(errors: list[SheetError]):
+	"""Nothing saved; the answer lists every problem: ``errors`` for a REST client, a table for the desk."""
+	answer = [
+		{
+			"row": error.row,
+			"enterprise": error.name,
+			"column": error.column,
+			"message": _(error.message).format(**error.args),
+		}
+		for error in errors
+	]
+	frappe.local.response["errors"] = answer
+	escape = frappe.utils.escape_html
+	heads = (_("Sheet Row"), _("Enterprise Name"), _("Sheet Column"), _("Problem Found"))
+	body = "".join(
+		"<tr>"
+		+ "".join(
+			f"<td>{escape(str(value))}</td>" for value in (e["row"] or "", e["enterprise"], e["column"])
+		)
+		+ f"<td>{escape(e['message'])}</td></tr>"
+		for e in answer
+	)
+	table = (
+		'<table class="table table-bordered table-sm sheet-errors"><thead><tr>'
+		+ "".join(f"<th>{escape(h)}</th>" for h in heads)
+		+ f"</tr></thead><tbody>{body}</tbody></table>"
+	)
+	intro = _("The sheet has {0} problem(s); nothing was imported.").format(len(answer))
+	frappe.throw(f"<p>{escape(intro)}</p>{table}", title=_("Import from Excel"))
