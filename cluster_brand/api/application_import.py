@@ -12,6 +12,7 @@ problems, ``errors`` ([{row, enterprise, column, message}]) beside Frappe's mess
 
 import html
 import re
+from urllib.parse import quote
 
 import frappe
 from frappe import _
@@ -131,8 +132,10 @@ def _context(doc, rows: list[dict]) -> dict:
 
 
 def _answer_file(filename: str, content: bytes):
-	# Frappe decodes the header's filename as unicode escapes: a Chinese name goes as its escapes
-	frappe.local.response.filename = filename.encode("unicode_escape").decode("ascii")
+	"""The file as Frappe answers a download (type "download"), its Chinese name as RFC 6266's filename*: the
+	server writes the header in Latin-1, so the plain filename is the ASCII fallback."""
+	frappe.local.response.filename = re.sub(r"[^\x20-\x7e]+", "", filename).strip("-") or "sheet.xlsx"
+	frappe.local.response.display_content_as = f"attachment; filename*=UTF-8''{quote(filename)}"
 	frappe.local.response.filecontent = content
 	frappe.local.response.type = "download"
 	frappe.local.response.content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

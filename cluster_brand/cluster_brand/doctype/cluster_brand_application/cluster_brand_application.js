@@ -242,3 +242,91 @@ frappe.ui.form.on("Cluster Brand Application", {
 			});
 	},
 });
+
+// The 骨干企业汇总表 from Excel (issue 23: cluster_brand/api/application_import.py): under the table, while the
+// unit may edit its application, the template (with the table's rows) to download and the filled sheet to
+// import; the sheet goes straight to the server (no File is kept), which saves all of its rows or none.
+const SHEET_TABLES = ["backbone_enterprises"];
+const SHEET_API = "cluster_brand.api.application_import";
+
+frappe.ui.form.on("Cluster Brand Application", {
+	refresh(frm) {
+		const editable = (frm.doc.__onload?.editable_levels || []).includes(0);
+		for (const table of SHEET_TABLES) {
+			const grid = frm.fields_dict[table].grid;
+			if (frm.is_new() || !editable || !frappe.user.has_role("Cluster Applicant")) {
+				grid.custom_buttons?.[__("Download the Excel Template")]?.addClass("hidden");
+				grid.custom_buttons?.[__("Import from Excel")]?.addClass("hidden");
+				continue;
+			}
+			// the grid puts each new button first: 下载Excel模板, 从Excel导入, 添加行
+			grid.add_custom_button(__("Import from Excel"), () => choose_sheet(frm, table));
+			grid.add_custom_button(__("Download the Excel Template"), () => download_sheet(frm, table));
+		}
+	},
+});
+
+function download_sheet(frm, table) {
+	const args = new URLSearchParams({ application: frm.doc.name, table });
+	// a link in the same tab: the answer is an attachment, so the form stays open (no empty window)
+	const link = document.createElement("a");
+	link.href = frappe.urllib.get_full_url(`/api/method/${SHEET_API}.download_template?${args}`);
+	link.download = "";
+	document.body.appendChild(link);
+	link.click();
+	link.remove();
+}
+
+function choose_sheet(frm, table) {
+	if (frm.is_dirty()) {
+		frappe.msgprint(__("Save your changes first: the import saves the application."));
+		return;
+	}
+	const input = $('<input type="file" accept=".xlsx" style="display: none">').appendTo(document.body);
+	input.on("change", () => {
+		const file = input[0].files[0];
+		input.remove();
+		if (file) import_sheet(frm, table, file);
+	});
+	input.trigger("click");
+}
+
+function import_sheet(frm, table, file) {
+	const form = new FormData();
+	form.append("application", frm.doc.name);
+	form.append("table", table);
+	form.append("file", file, file.name);
+	frappe.dom.freeze(__("Importing {0} …", [file.name]));
+	fetch(`/api/method/${SHEET_API}.import_table`, {
+		method: "POST",
+		headers: { "X-Frappe-CSRF-Token": frappe.csrf_token, Accept: "application/json" },
+		body: form,
+	})
+		.then((response) => response.json().then((body) => ({ ok: response.ok, body })))
+		.then(({ ok, body }) => {
+			frappe.dom.unfreeze();
+			if (ok) {
+				frm.reload_doc();
+				frappe.show_alert({
+					message: __("{0} rows imported; {1} enterprises newly registered.", [
+						body.message.rows,
+						body.message.registered,
+					]),
+					indicator: "green",
+				});
+				return;
+			}
+			// the server's message: every problem of the sheet in one table (row, enterprise, column, problem)
+			const messages = JSON.parse(body._server_messages || "[]").map((m) => JSON.parse(m));
+			frappe.msgprint({
+				title: messages[0]?.title || __("Import from Excel"),
+				message: messages.map((m) => m.message).join("") || __("The import failed."),
+				indicator: "red",
+				wide: true,
+			});
+		})
+		.catch(() => {
+			frappe.dom.unfreeze();
+			frappe.msgprint(__("The import failed."));
+		});
+}
