@@ -56,10 +56,10 @@ COLUMNS = (
 	Column("enterprise_name", "企业名称", 30),
 	Column("main_products", "主要产品", 20),
 	Column("own_brand", "自主品牌", 14),
-	Column("assets", "资产（万元）", 13, True),
-	Column("sales_revenue", "销售收入（万元）", 13, True),
+	Column("assets", "资产（万元）", 14, True),
+	Column("sales_revenue", "销售收入（万元）", 15, True),
 	Column("own_brand_sales_revenue", "自主品牌产品销售收入（万元）", 16, True),
-	Column("total_profit", "利润总额（万元）", 13, True),
+	Column("total_profit", "利润总额（万元）", 15, True),
 	Column("contact_person", "联系人", 10),
 	Column("contact_details", "联系方式", 22),
 )
@@ -137,6 +137,7 @@ def template(context: dict | None = None) -> bytes:
 	for number in range(1, count + 1):
 		row = rows[number - 1] if number <= len(rows) else {}
 		sheet.append([number, *(_template_value(row.get(f)) for f in SHEET_ORDER)])
+		sheet.row_dimensions[sheet.max_row].height = 22
 		for column, cell in enumerate(sheet[sheet.max_row]):
 			cell.border = border
 			fieldname = SHEET_ORDER[column - 1] if column else None
@@ -151,7 +152,12 @@ def template(context: dict | None = None) -> bytes:
 	for index, fieldname in enumerate(SHEET_ORDER, start=2):
 		sheet.column_dimensions[get_column_letter(index)].width = BY_FIELD[fieldname].width
 	sheet.freeze_panes = sheet.cell(row=head_row + 1, column=1)
+	# printed as the annex prints it: landscape, the table one page wide, its heads on every page
 	sheet.page_setup.orientation = "landscape"
+	sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+	sheet.sheet_properties.pageSetUpPr.fitToPage = True
+	sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
+	sheet.print_title_rows = f"{head_row}:{head_row}"
 	buffer = io.BytesIO()
 	book.save(buffer)
 	return buffer.getvalue()

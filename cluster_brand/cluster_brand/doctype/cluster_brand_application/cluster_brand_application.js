@@ -318,12 +318,17 @@ function import_sheet(frm, table, file) {
 			}
 			// the server's message: every problem of the sheet in one table (row, enterprise, column, problem)
 			const messages = JSON.parse(body._server_messages || "[]").map((m) => JSON.parse(m));
-			frappe.msgprint({
+			const dialog = new frappe.ui.Dialog({
 				title: messages[0]?.title || __("Import from Excel"),
-				message: messages.map((m) => m.message).join("") || __("The import failed."),
+				size: "large", // the four columns of the problems' table side by side
 				indicator: "red",
-				wide: true,
+				fields: [{ fieldtype: "HTML", fieldname: "problems" }],
 			});
+			dialog.fields_dict.problems.$wrapper.html(
+				messages.map((m) => m.message).join("") || __("The import failed.")
+			);
+			dialog.$wrapper.find(".sheet-errors th, .sheet-errors td:nth-child(-n+3)").css("white-space", "nowrap");
+			dialog.show();
 		})
 		.catch(() => {
 			frappe.dom.unfreeze();
