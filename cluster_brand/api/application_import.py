@@ -26,6 +26,10 @@ CLUSTER_ENTERPRISE = "Cluster Enterprise"
 FILE_FIELD = "file"
 MAX_BYTES = 5 * 1024 * 1024  # a table of a few hundred rows is well under 1 MB
 CONTENT_LEVEL = 0  # the 申报书 itself (rules/application/edit_locks.py)
+ANOTHER_UNITS_ENTERPRISE = _(
+	"The register holds {code} for the cluster of another unit: check the code, or ask the Ministry to correct "
+	"the register."
+)
 
 
 def apply_backbone_rows(doc, result: SheetImport) -> dict:
@@ -34,12 +38,27 @@ def apply_backbone_rows(doc, result: SheetImport) -> dict:
 	saved (its own validate()). Returns the counts the desk reports."""
 	codes = list(dict.fromkeys(row[backbone_sheet.CODE_FIELD] for row in result.rows))
 	known = set(frappe.get_all(CLUSTER_ENTERPRISE, filters={"name": ("in", codes)}, pluck="name"))
-	errors, registered = [], 0
+	errors, registered, linked = [], 0, set()
 	for index, row in enumerate(result.rows):
 		code = row[backbone_sheet.CODE_FIELD]
-		if code in known:
+		if code in linked:
 			continue
-		known.add(code)
+		if code in known:
+			linked.add(code)
+			# another unit's enterprise: the unit may not read its record, so the sheet may not link it (the row
+			# would show the register's name of it); said without naming what the register holds
+			if not frappe.has_permission(CLUSTER_ENTERPRISE, "read", code):
+				errors.append(
+					SheetError(
+						ANOTHER_UNITS_ENTERPRISE,
+						{"code": code},
+						result.row_numbers[index],
+						row.get("enterprise_name") or "",
+						backbone_sheet.BY_FIELD[backbone_sheet.CODE_FIELD].head,
+					)
+				)
+			continue
+		linked.add(code)
 		record = backbone_sheet.register_record(row, doc.industrial_cluster)
 		try:
 			frappe.get_doc({"doctype": CLUSTER_ENTERPRISE, **record}).insert()
@@ -47,7 +66,7 @@ def apply_backbone_rows(doc, result: SheetImport) -> dict:
 		except frappe.ValidationError as error:
 			# the register's refusal, for this row; the other rows are still tried, to answer them all
 			errors += [
-				SheetError(m, {}, result.row_numbers[index], row.get("enterprise_name") or "", "")
+				_told(m, result.row_numbers[index], row.get("enterprise_name") or "")
 				for m in _messages(error)
 			]
 	if errors:
@@ -111,7 +130,7 @@ def import_table(application: str, table: str, file_url: str | None = None) -> d
 		# the application's own validate(): what is wrong with the table as a whole (or a row it names)
 		frappe.db.rollback(save_point="import_table")
 		frappe.local.response.pop("invalid_cells", None)
-		_refuse([SheetError(m) for m in _messages(error)])
+		_refuse([_told(m) for m in _messages(error)])
 	return counts
 
 
@@ -170,6 +189,11 @@ def _messages(error: Exception) -> list[str]:
 	text = str(error)
 	items = re.findall(r"<li>(.*?)</li>", text, flags=re.S) or [text]
 	return [html.unescape(re.sub(r"<[^>]+>", "", item)).strip() for item in items if item.strip()]
+
+
+def _told(message: str, row: int | None = None, name: str = "") -> SheetError:
+	"""A message Frappe has already translated, as a problem of the sheet (its braces kept as they are)."""
+	return SheetError(message.replace("{", "{{").replace("}", "}}"), {}, row, name)
 
 
 def _refuse(errors: list[SheetError]):

@@ -20,7 +20,7 @@ from cluster_brand.rules.application.workflow import PENDING_PROVINCIAL_REVIEW
 from cluster_brand.tests.support.calls import call_as
 from cluster_brand.tests.support.dates import frozen_day
 from cluster_brand.tests.support.http import frappe_application, in_thread, make_api_user
-from cluster_brand.tests.support.process import OWN_UNIT, drive_to, make_cast, new_application
+from cluster_brand.tests.support.process import OTHER_UNIT, OWN_UNIT, drive_to, make_cast, new_application
 from cluster_brand.tests.support.records import IntegrationTestCase, credit_code, language
 
 DAY = date(2026, 4, 21)
@@ -186,6 +186,33 @@ class TestApplicationImport(IntegrationTestCase):
 		self.assertEqual([(e["row"], e["enterprise"]) for e in errors], [(4, "测试导入企业2有限公司")])
 		self.assertFalse(frappe.db.exists("Cluster Enterprise", first))
 		self.assertEqual(backbone(self.draft), before)
+
+	def test_another_units_enterprise_is_not_linked(self):
+		"""A code the register holds for another unit's cluster: the unit may not read that record, so the row
+		may not link it (nor show its registered name)."""
+		code = credit_code()
+		frappe.get_doc(
+			{
+				"doctype": "Cluster Enterprise",
+				"enterprise_name": "另一单位的企业",
+				"unified_social_credit_code": code,
+				"industrial_cluster": f"测试产业集群{OTHER_UNIT}",
+			}
+		).insert()
+		before = backbone(self.draft)
+		new = credit_code()
+		url = attach(self.draft, workbook(good_rows([new, code])))
+		with language("zh"), self.assertRaises(frappe.ValidationError):
+			call_as(self.cast.applicant, IMPORT, application=self.draft, table=TABLE, file_url=url)
+		(error,) = frappe.local.response["errors"]
+		self.assertEqual((error["row"], error["column"]), (4, "统一社会信用代码"))
+		self.assertEqual(
+			error["message"],
+			f"登记库中的{code}属于其他单位的产业集群：请核对代码，或请工业和信息化部更正登记库。",
+		)
+		self.assertNotIn("另一单位的企业", json.dumps(frappe.local.response["errors"], ensure_ascii=False))
+		self.assertEqual(backbone(self.draft), before)
+		self.assertFalse(frappe.db.exists("Cluster Enterprise", new))
 
 	def test_another_units_application_is_refused(self):
 		url = attach(self.draft, workbook(good_rows([credit_code()])))
