@@ -154,8 +154,10 @@ def _part_2(document, p, width):
 			layout.fill(cells[1], f[left]["value"])
 			_label(cells[2], f[right]["label"])
 			layout.fill(cells[3], f[right]["value"])
+		for row in t.rows:  # the enterprise's name and contacts stand with its profile
+			layout.keep_with_next(row)
 		for text in slot["texts"]:
-			cells = layout.add_row(t, keep=False).cells
+			cells = layout.add_row(t).cells
 			_label(cells[0], text["label"])
 			n = len(t.rows) - 1
 			_answer(layout.merge(t, n, 1, n, 3), prompt=text["prompt"], text=text["text"])

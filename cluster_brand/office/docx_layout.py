@@ -139,6 +139,7 @@ def table(container, widths_cm: tuple[float, ...], rows: int = 0, size=TABLE_SIZ
 	for column, width in zip(t.columns, widths_cm, strict=True):
 		column.width = Cm(width)
 	t._cb_size = size  # the type of its cells (fill() reads it)
+	_cell_margins(t, left_right=30 if size.pt < TABLE_SIZE.pt else 85)  # the wide tables' cells need the room
 	return t
 
 
@@ -177,6 +178,14 @@ def fill(cell, text: str = "", *, align=None, bold: bool = False, middle: bool =
 		first = None
 	cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER if middle else WD_CELL_VERTICAL_ALIGNMENT.TOP
 	return cell
+
+
+def keep_with_next(row):
+	"""The row stays on the page of the row after it (a table's first rows do not stand alone at a page's
+	foot)."""
+	for cell in row.cells:
+		for p in cell.paragraphs:
+			p.paragraph_format.keep_with_next = True
 
 
 def merge(t, top: int, left: int, bottom: int, right: int):
@@ -224,6 +233,28 @@ def page_numbers(document, skip_first: bool = True):
 def _margins(section, top, bottom, left, right):
 	section.top_margin, section.bottom_margin = top, bottom
 	section.left_margin, section.right_margin = left, right
+
+
+def _cell_margins(t, top_bottom: int = 40, left_right: int = 85):
+	"""Room between a cell's rules and its text (twips; Word's default has none above and below), as the
+	print's cells have."""
+	margins = OxmlElement("w:tblCellMar")
+	for side, width in (
+		("top", top_bottom),
+		("left", left_right),
+		("bottom", top_bottom),
+		("right", left_right),
+	):
+		margin = OxmlElement(f"w:{side}")
+		margin.set(qn("w:w"), str(width))
+		margin.set(qn("w:type"), "dxa")
+		margins.append(margin)
+	properties = t._tbl.tblPr
+	look = properties.find(qn("w:tblLook"))  # the schema's order: the margins stand before it
+	if look is not None:
+		look.addprevious(margins)
+	else:
+		properties.append(margins)
 
 
 def _row_property(row, name: str):
