@@ -56,12 +56,9 @@ def _download(doc, content: bytes):
 	safe = doc.name.replace(" ", "-").replace("/", "-")
 	response = frappe.local.response
 	response.filename = f"{ASCII_NAMES[doc.doctype]}-{safe}.docx"
-	response.display_content_as = f"attachment; filename*=UTF-8''{quote(docx_file_name(doc))}"
+	response.display_content_as = (
+		f"attachment; filename*=UTF-8''{quote(f'{FILE_NAMES[doc.doctype]}-{safe}.docx')}"
+	)
 	response.filecontent = content
 	response.content_type = DOCX
 	response.type = "download"
-
-
-def docx_file_name(doc) -> str:
-	safe = doc.name.replace(" ", "-").replace("/", "-")
-	return f"{FILE_NAMES[doc.doctype]}-{safe}.docx"

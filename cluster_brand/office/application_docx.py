@@ -168,7 +168,7 @@ def _part_2(document, p, width):
 	t = layout.table(document, _widths(BACKBONE_WIDTHS, width), size=SMALL_SIZE)
 	layout.header_row(t, b["columns"])
 	for row in b["rows"]:
-		cells = layout.add_row(t, layout_height(row)).cells
+		cells = layout.add_row(t, _blank_height(row)).cells
 		layout.fill(cells[0], str(row["no"]), align=CENTER)
 		for n, (cell, value) in enumerate(zip(cells[1:], row["cells"], strict=True), start=1):
 			layout.fill(cell, value, align=RIGHT if 4 <= n <= 7 else None)
@@ -183,7 +183,7 @@ def _part_2(document, p, width):
 	layout.paragraph(document, b["note"], size=Pt(10.5), align=JUSTIFY)
 
 
-def layout_height(row) -> float | None:
+def _blank_height(row) -> float | None:
 	"""A blank form's row is high enough to be filled in by hand."""
 	return BLANK_ROW if row.get("blank") else None
 
