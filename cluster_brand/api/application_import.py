@@ -19,7 +19,7 @@ from frappe import _
 
 from cluster_brand.doctype_names import APPLICATION
 from cluster_brand.office import backbone_sheet
-from cluster_brand.office.sheet_import import SheetError, SheetImport
+from cluster_brand.office.sheet_import import SheetError, SheetImport, message_of
 from cluster_brand.rules.application import edit_locks
 
 CLUSTER_ENTERPRISE = "Cluster Enterprise"
@@ -203,7 +203,7 @@ def _refuse(errors: list[SheetError]):
 			"row": error.row,
 			"enterprise": error.name,
 			"column": error.column,
-			"message": _(error.message).format(**error.args),
+			"message": message_of(error, _),
 		}
 		for error in errors
 	]

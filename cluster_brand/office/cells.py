@@ -6,11 +6,13 @@ row is merged above the heads, blank rows and a 合计 row close the table. Each
 what a value means is the importing table's business.
 """
 
+import calendar
 import io
 import math
 import re
 import unicodedata
 from dataclasses import dataclass
+from datetime import date, datetime, timedelta
 
 from openpyxl import load_workbook
 
@@ -151,3 +153,49 @@ def find_heads(rows: list[SheetRow], heads: dict[str, str], required: tuple[str,
 		if all(key in columns for key in required):
 			return index, columns, units
 	return None
+
+
+_DATE_PATTERNS = (
+	# 2018-06-30, 2018/6/30, 2018.6.30, 2018年6月30日
+	(re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$"), "day"),
+	# 2018-06, 2018.6, 2018年6月 (底/末/前): the month's last day
+	(re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*月?\s*(?:底|末|前|份)?$"), "month"),
+	# 2018, 2018年 (底/末/前): the year's last day
+	(re.compile(r"^(\d{4})\s*年?\s*(?:底|末|前|内)?$"), "year"),
+)
+# Excel counts days from 1899-12-30 (its 1900 leap-year bug included); a date typed in a General cell
+_EXCEL_EPOCH = date(1899, 12, 30)
+
+
+def day(value):
+	"""A cell as a date: a date or datetime cell as its day; text as people write a time node (2018-06-30,
+	2018/6/30, 2018年6月30日; 2018年6月 and 2018年 as the last day of that month or year, 年底 too); an Excel day
+	number (43281) as its day. None for an empty cell, ``INVALID`` for anything else."""
+	if value is None:
+		return None
+	if isinstance(value, datetime):
+		return value.date()
+	if isinstance(value, date):
+		return value
+	if isinstance(value, int | float) and not isinstance(value, bool):
+		if 1 <= value <= 2_958_465 and float(value).is_integer():  # up to 9999-12-31
+			return _EXCEL_EPOCH + timedelta(days=int(value))
+		return INVALID
+	written = text(value)
+	if not written:
+		return None
+	for pattern, precision in _DATE_PATTERNS:
+		match = pattern.match(written)
+		if not match:
+			continue
+		parts = [int(part) for part in match.groups()]
+		try:
+			if precision == "day":
+				return date(*parts)
+			if precision == "month":
+				year, month = parts
+				return date(year, month, calendar.monthrange(year, month)[1])
+			return date(parts[0], 12, 31)
+		except ValueError:
+			return INVALID
+	return INVALID

@@ -9,26 +9,35 @@ serves them (cluster_brand/api/application_import.py) saves the rows only when `
 
 from dataclasses import dataclass, field
 
-from cluster_brand.rules import _
+from cluster_brand.rules import Violation, _
 
 
 @dataclass(frozen=True)
 class SheetError:
 	"""One problem of a filled sheet: where (the sheet's row number as Excel shows it, the enterprise or item
 	the row names, the official column head) and what (an English template with ``{}`` arguments, translated
-	by the caller: ``message.format(**args)`` after translating)."""
+	by the caller: ``message.format(**args)`` after translating, the args named in ``translate_args`` too,
+	as a rule's Violation)."""
 
 	message: str
 	args: dict = field(default_factory=dict)
 	row: int | None = None
 	name: str = ""
 	column: str = ""
+	translate_args: tuple = ()
+
+	@classmethod
+	def of(cls, violation: Violation, row: int | None, name: str = "", column: str = "") -> "SheetError":
+		"""A rule's Violation, found in the sheet's ``row``."""
+		return cls(violation.message, violation.args, row, name, column, violation.translate_args)
 
 
 @dataclass
 class SheetImport:
 	rows: list[dict] = field(default_factory=list)
 	errors: list[SheetError] = field(default_factory=list)
+	# other child tables the same sheet fills, by fieldname (the work plan's work items beside its measures)
+	related: dict[str, list[dict]] = field(default_factory=dict)
 	# the sheet's row number of each of ``rows`` (what a save's problem in the table's row n refers to)
 	row_numbers: list[int] = field(default_factory=list)
 
@@ -45,10 +54,16 @@ IN_ROW_COLUMN = _("Sheet row {row}, {column}: {message}")
 IN_ROW = _("Sheet row {row}: {message}")
 
 
+def message_of(error: SheetError, translate=lambda message: message) -> str:
+	"""What is wrong, translated: the message and the args it names in ``translate_args``."""
+	args = {k: translate(str(v)) if k in error.translate_args else v for k, v in error.args.items()}
+	return translate(error.message).format(**args)
+
+
 def describe(error: SheetError, translate=lambda message: message) -> str:
 	"""``error`` as one line that names where it is: the sheet's row, the enterprise (or item) and the
 	column, then what is wrong; ``translate`` is the caller's (frappe._ on a site)."""
-	message = translate(error.message).format(**error.args)
+	message = message_of(error, translate)
 	if error.row is None:
 		return message
 	if error.column and error.name:

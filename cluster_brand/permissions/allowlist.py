@@ -115,6 +115,9 @@ ALLOWED_METHODS = {
 	"frappe.desk.doctype.notification_settings.notification_settings.set_seen_value": "test_desk_features.TestDeskFeatures.test_the_bell_marks_the_users_own_notifications_seen",
 	# the pilots' end chart of the ministry's and the provinces' workspaces (issue 21): through the row rules
 	"cluster_brand.cluster_brand.dashboard_chart_source.end_of_the_pilots.end_of_the_pilots.get": "test_pilot_end_views.TestPilotEndViews.test_the_chart_of_the_pilots_end",
+	# Word export (issue 23, api/word_export.py): the 申报书 and the annual work summary as .docx, read as in print
+	"cluster_brand.api.word_export.application_docx": "test_word_export.TestWordExport.test_the_application_for_its_readers_only",
+	"cluster_brand.api.word_export.annual_summary_docx": "test_word_export.TestWordExport.test_the_summary_for_its_readers_only",
 	# the 申报书's tables from Excel (issue 23, api/application_import.py): the application's readers and writers
 	# only, in the states the unit edits it
 	"cluster_brand.api.application_import.download_template": "test_application_import.TestApplicationImport.test_another_units_application_is_refused",

@@ -8,6 +8,7 @@ cell in Chinese, and what a person may not edit in this stage is read-only in th
 
 import json
 
+import docx
 import frappe
 
 from cluster_brand.doctype_names import APPLICATION
@@ -268,4 +269,17 @@ class TestDeskForm(DeskTestCase):
 		active = page.locator(".form-tabs .nav-link.active").get_attribute("data-fieldname")
 		self.assertEqual(active, "review_tab")
 		self.assertTrue(page.evaluate(EDITABLE, "paper_copies_received"))
+		page.context.close()
+
+	def test_the_applicant_exports_the_form_as_word(self):
+		"""导出Word (desk_forms.js, issue 23): the 申报书 as a .docx under its Chinese name, as its reader reads it."""
+		page = self.open_form("applicant", self.draft)
+		button = page.get_by_role("button", name=page.evaluate("__('Export as Word')"))
+		screenshot(page, "form-export-as-word")
+		with page.expect_download() as download:
+			button.click()
+		self.assertEqual(download.value.suggested_filename, f"申报书-{self.draft}.docx")
+		document = docx.Document(download.value.path())
+		unit = frappe.db.get_value(APPLICATION, self.draft, "organizing_unit")
+		self.assertIn(f"申报单位：{unit}（公章）", [p.text for p in document.paragraphs])
 		page.context.close()

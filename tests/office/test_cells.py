@@ -1,6 +1,7 @@
 """Reading a filled sheet's cells as real sheets write them (cluster_brand/office/cells.py)."""
 
 import io
+from datetime import date, datetime
 
 import pytest
 from openpyxl import Workbook
@@ -109,3 +110,31 @@ def test_no_head_row_is_none():
 def test_a_file_that_is_no_workbook_is_refused():
 	with pytest.raises(cells.UnreadableWorkbook):
 		cells.sheet_rows(b"%PDF-1.4 not a workbook")
+
+
+@pytest.mark.parametrize(
+	("written", "read"),
+	[
+		(None, None),
+		("", None),
+		(datetime(2018, 6, 30, 0, 0), date(2018, 6, 30)),
+		(date(2018, 6, 30), date(2018, 6, 30)),
+		("2018-06-30", date(2018, 6, 30)),
+		("2018/6/30", date(2018, 6, 30)),
+		("2018.6.30", date(2018, 6, 30)),
+		("2018年6月30日", date(2018, 6, 30)),
+		("２０１８年６月", date(2018, 6, 30)),
+		("2018年2月", date(2018, 2, 28)),
+		("2020年2月底", date(2020, 2, 29)),
+		("2018年", date(2018, 12, 31)),
+		("2018年底", date(2018, 12, 31)),
+		("2018", date(2018, 12, 31)),
+		(43281, date(2018, 6, 30)),
+		("2018-02-30", INVALID),
+		("2018年13月", INVALID),
+		("明年", INVALID),
+		(1.5, INVALID),
+	],
+)
+def test_day_reads_a_time_node_as_people_write_it(written, read):
+	assert cells.day(written) == read if read is not INVALID else cells.day(written) is INVALID

@@ -447,3 +447,24 @@ if (!cluster_brand.desk.share_hidden) {
 		if (sidebar && !frappe.model.can_share(frm.doctype, frm)) sidebar.find(".form-shared").addClass("hidden");
 	});
 }
+
+// ---- The 申报书 and the annual work summary as Word documents (issue 23) ----
+// Their forms' button downloads the .docx in the official layout, read as the reader may read it, as the print
+// (cluster_brand/api/word_export.py); a form not yet saved has nothing to export.
+cluster_brand.desk.WORD_EXPORTS = {
+	"Cluster Brand Application": "cluster_brand.api.word_export.application_docx",
+	"Annual Work Summary": "cluster_brand.api.word_export.annual_summary_docx",
+};
+if (!cluster_brand.desk.word_export_installed) {
+	cluster_brand.desk.word_export_installed = true;
+	for (const [doctype, method] of Object.entries(cluster_brand.desk.WORD_EXPORTS)) {
+		frappe.ui.form.on(doctype, {
+			refresh(frm) {
+				if (frm.is_new()) return;
+				frm.add_custom_button(__("Export as Word"), () => {
+					window.open(`/api/method/${method}?name=${encodeURIComponent(frm.doc.name)}`);
+				});
+			},
+		});
+	}
+}
