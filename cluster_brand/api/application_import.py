@@ -16,10 +16,12 @@ from urllib.parse import quote
 
 import frappe
 from frappe import _
+from frappe.model.base_document import BaseDocument
 
 from cluster_brand.doctype_names import APPLICATION
 from cluster_brand.office import backbone_sheet
 from cluster_brand.office.sheet_import import SheetError, SheetImport, message_of
+from cluster_brand.print.readers import readable
 from cluster_brand.rules.application import edit_locks
 
 CLUSTER_ENTERPRISE = "Cluster Enterprise"
@@ -98,8 +100,7 @@ def download_template(application: str, table: str):
 	sheet, _apply = _table(table)
 	doc = frappe.get_doc(APPLICATION, application)
 	doc.check_permission("read")
-	rows = [row.as_dict() for row in doc.get(table)] if _may_read(doc, table) else []
-	_answer_file(f"{FILE_NAMES[table]}-{doc.name}.xlsx", sheet.template(_context(doc, rows)))
+	_answer_file(f"{FILE_NAMES[table]}-{doc.name}.xlsx", sheet.template(_context(doc, with_rows=True)))
 
 
 @frappe.whitelist(methods=["POST"])
@@ -117,7 +118,7 @@ def import_table(application: str, table: str, file_url: str | None = None) -> d
 			frappe.PermissionError,
 		)
 	content = _sheet_content(file_url)
-	result = sheet.read(content, _context(doc, []))
+	result = sheet.read(content, _context(doc))
 	if result.errors:
 		_refuse(result.errors)
 	frappe.db.savepoint("import_table")
@@ -140,14 +141,23 @@ def _table(table: str):
 	return TABLES[table]
 
 
-def _may_read(doc, table: str) -> bool:
-	"""The table's field level is one the reader may read (as print leaves out what it may not)."""
-	permlevel = doc.meta.get_field(table).permlevel
-	return permlevel in doc.get_permlevel_access("read")
-
-
-def _context(doc, rows: list[dict]) -> dict:
-	return {"application": doc.name, "batch_year": doc.batch_year, "rows": rows}
+def _context(doc, with_rows: bool = False) -> dict:
+	"""What a sheet module knows of the application (plain data): its batch year and pilot cycle, and for a
+	template its child tables by fieldname as the reader may read them (print's readable(): what a field level
+	or the state withholds is left out): the template holds the current rows, so that download → edit →
+	import round-trips."""
+	context = {
+		"application": doc.name,
+		"batch_year": doc.batch_year,
+		"pilot_cycle_years": doc.pilot_cycle_years,
+	}
+	if with_rows:
+		values = readable(doc)
+		for df in doc.meta.get_table_fields():
+			rows = values.get(df.fieldname) or []
+			# the document's rows, or their dicts where readable() has copied the document
+			context[df.fieldname] = [row.as_dict() if isinstance(row, BaseDocument) else row for row in rows]
+	return context
 
 
 def _answer_file(filename: str, content: bytes):

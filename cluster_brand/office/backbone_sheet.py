@@ -103,10 +103,10 @@ NOT_A_TEXT_LIMIT = 140  # the row's Data columns (varchar 140)
 
 def template(context: dict | None = None) -> bytes:
 	"""The .xlsx people fill: the title merged over the table, the form's note, the official heads, the
-	application's current rows (``context["rows"]``, so that download → edit → import round-trips) and a few
-	empty numbered rows; money columns formatted as numbers, the credit code as text."""
+	application's current rows (``context["backbone_enterprises"]``, so that download → edit → import
+	round-trips) and a few empty numbered rows; money columns formatted as numbers, the credit code as text."""
 	context = context or {}
-	rows = list(context.get("rows") or [])
+	rows = list(context.get(TABLE) or [])
 	book = Workbook()
 	sheet = book.active
 	sheet.title = SHEET_NAME

@@ -92,7 +92,7 @@ def test_the_template_with_the_current_rows_round_trips():
 			"contact_details": "13812345678",
 		}
 	]
-	result = backbone_sheet.read(backbone_sheet.template({"rows": current}))
+	result = backbone_sheet.read(backbone_sheet.template({"backbone_enterprises": current}))
 	assert result.errors == []
 	assert result.rows == current
 	assert result.row_numbers == [4]

@@ -246,7 +246,7 @@ frappe.ui.form.on("Cluster Brand Application", {
 // The 骨干企业汇总表 from Excel (issue 23: cluster_brand/api/application_import.py): under the table, while the
 // unit may edit its application, the template (with the table's rows) to download and the filled sheet to
 // import; the sheet goes straight to the server (no File is kept), which saves all of its rows or none.
-const SHEET_TABLES = ["backbone_enterprises"];
+const SHEET_TABLES = ["backbone_enterprises"]; // the tables of TABLES in application_import.py
 const SHEET_API = "cluster_brand.api.application_import";
 
 frappe.ui.form.on("Cluster Brand Application", {
@@ -307,11 +307,13 @@ function import_sheet(frm, table, file) {
 			frappe.dom.unfreeze();
 			if (ok) {
 				frm.reload_doc();
+				const { rows, registered } = body.message;
 				frappe.show_alert({
-					message: __("{0} rows imported; {1} enterprises newly registered.", [
-						body.message.rows,
-						body.message.registered,
-					]),
+					// the backbone table also registers the enterprises the register lacks
+					message:
+						registered === undefined
+							? __("{0} rows imported.", [rows])
+							: __("{0} rows imported; {1} enterprises newly registered.", [rows, registered]),
 					indicator: "green",
 				});
 				return;
