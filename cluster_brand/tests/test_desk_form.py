@@ -10,12 +10,14 @@ import json
 
 import docx
 import frappe
+from openpyxl import load_workbook
 
 from cluster_brand.doctype_names import APPLICATION
 from cluster_brand.rules.application.indicators import YEAR_FIELDS
 from cluster_brand.rules.application.workflow import DRAFT, PENDING_PROVINCIAL_REVIEW, RECOMMENDED
-from cluster_brand.tests.support.browser import DeskTestCase, screenshot, settle
+from cluster_brand.tests.support.browser import SCREENS, DeskTestCase, screenshot, settle
 from cluster_brand.tests.support.process import drive_to
+from cluster_brand.tests.support.records import credit_code
 
 PASSWORD = "Form@2017-desk"
 ROUTE = "/app/cluster-brand-application/"
@@ -283,3 +285,71 @@ class TestDeskForm(DeskTestCase):
 		unit = frappe.db.get_value(APPLICATION, self.draft, "organizing_unit")
 		self.assertIn(f"申报单位：{unit}（公章）", [p.text for p in document.paragraphs])
 		page.context.close()
+
+	def test_the_applicant_imports_the_backbone_table_from_excel(self):
+		"""下载Excel模板 and 从Excel导入 under the 骨干企业汇总表 (issue 23): a sheet with errors lists them all in a
+		dialog and saves nothing; the downloaded template with one more enterprise imports it and registers it."""
+		page = self.open_form("applicant", self.draft)
+		self.open_tab(page, "part_2_tab")
+		download = page.get_by_role("button", name=page.evaluate("__('Download the Excel Template')"))
+		upload = page.get_by_role("button", name=page.evaluate("__('Import from Excel')"))
+		with page.expect_download() as template:
+			download.click()
+		self.assertEqual(template.value.suggested_filename, f"骨干企业汇总表-{self.draft}.xlsx")
+		rows = frappe.db.count("Application Backbone Enterprise", {"parent": self.draft})
+		downloaded = SCREENS / template.value.suggested_filename
+		template.value.save_as(downloaded)
+
+		book = load_workbook(downloaded)
+		book.active["G4"] = "很多"  # the first enterprise's 销售收入
+		bad = SCREENS / "backbone-with-errors.xlsx"
+		book.save(bad)
+		with page.expect_file_chooser() as chooser:
+			upload.click()
+		chooser.value.set_files(str(bad))
+		settle(page, 2500)
+		dialog = page.locator(".modal.show").inner_text()
+		self.assertIn("表格有1处问题，未导入任何数据。", dialog)
+		self.assertIn("销售收入（万元）", dialog)
+		self.assertIn("「很多」 不是数字。", dialog)
+		screenshot(page, "form-backbone-import-errors")
+		page.keyboard.press("Escape")
+		page.wait_for_timeout(500)
+
+		code = credit_code()
+		book = load_workbook(downloaded)
+		sheet = book.active
+		sheet.cell(row=4 + rows, column=2, value="浏览器导入测试有限公司")
+		sheet.cell(row=4 + rows, column=3, value=code)
+		sheet.cell(row=4 + rows, column=7, value="1,000")
+		good = SCREENS / "backbone-filled.xlsx"
+		book.save(good)
+		self.addCleanup(self.delete_enterprise, code)
+		with page.expect_file_chooser() as chooser:
+			upload.click()
+		chooser.value.set_files(str(good))
+		settle(page, 2500)
+		self.assertIn("已导入", page.locator(".alert-message, .desk-alert").first.inner_text())
+		frappe.db.rollback()  # a new snapshot, which sees what the server committed
+		self.assertEqual(frappe.db.count("Application Backbone Enterprise", {"parent": self.draft}), rows + 1)
+		self.assertTrue(frappe.db.exists("Cluster Enterprise", code))
+		# the form reloaded: the new row in its grid
+		grid = page.locator('.frappe-control[data-fieldname="backbone_enterprises"] .grid-body')
+		grid.get_by_text("浏览器导入测试有限公司").wait_for(state="attached")
+		screenshot(page, "form-backbone-imported")
+		page.context.close()
+
+	def test_no_excel_import_once_the_application_has_left_the_unit(self):
+		page = self.open_form("applicant", self.pending)
+		self.open_tab(page, "part_2_tab")
+		for label in ("Download the Excel Template", "Import from Excel"):
+			name = page.evaluate(f"__('{label}')")
+			self.assertFalse(page.get_by_role("button", name=name).is_visible(), label)
+		page.context.close()
+
+	@staticmethod
+	def delete_enterprise(code: str):
+		# registered by the server (committed); the application that names it goes in tearDownClass
+		frappe.db.rollback()
+		frappe.db.delete("Cluster Enterprise", code)
+		frappe.db.commit()
