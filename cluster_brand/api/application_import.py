@@ -179,8 +179,12 @@ def _sheet_content(file_url: str | None) -> bytes:
 		# one byte beyond the limit: a larger file is refused without reading it whole
 		content = upload.stream.read(MAX_BYTES + 1)
 	elif file_url:
-		file = frappe.get_doc("File", {"file_url": file_url})
-		if not file.is_downloadable():
+		# Files of the same content share their url: the caller's is one it may read
+		files = [
+			frappe.get_doc("File", f) for f in frappe.get_all("File", {"file_url": file_url}, pluck="name")
+		]
+		file = next((f for f in files if f.is_downloadable()), None)
+		if file is None:
 			raise frappe.PermissionError(_("You may not read the file {0}.").format(file_url))
 		name, content = file.file_name or file_url, file.get_content()
 	else:

@@ -245,6 +245,24 @@ class TestApplicationImport(IntegrationTestCase):
 		self.assertEqual(sheet["C4"].value, doc.backbone_enterprises[0].enterprise)
 		self.assertEqual(backbone_sheet.read(response.filecontent).errors, [])
 
+	def test_a_file_the_caller_may_not_read_is_refused(self):
+		before = backbone(self.draft)
+		url = (
+			frappe.get_doc(
+				{
+					"doctype": "File",
+					"file_name": "别人的汇总表.xlsx",
+					"is_private": 1,
+					"content": workbook(good_rows([credit_code()])),
+				}
+			)
+			.insert(ignore_permissions=True)
+			.file_url
+		)  # Administrator's, attached to nothing
+		with self.assertRaises(frappe.PermissionError):
+			call_as(self.cast.applicant, IMPORT, application=self.draft, table=TABLE, file_url=url)
+		self.assertEqual(backbone(self.draft), before)
+
 	def test_only_an_xlsx_is_read(self):
 		url = attach(self.draft, b"a,b\n1,2\n", name="骨干企业.csv")
 		with self.assertRaises(frappe.ValidationError):
