@@ -90,6 +90,7 @@ def build_report_sheet(title: str, head: list[str], columns: list[dict], rows: l
 	sheet.freeze_panes = sheet.cell(heading_row + 1, 1)
 	sheet.print_title_rows = f"{heading_row}:{heading_row}"
 	sheet.page_setup.orientation = "landscape"
+	sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
 	sheet.page_setup.fitToWidth = 1
 	sheet.page_setup.fitToHeight = 0
 	sheet.sheet_properties.pageSetUpPr.fitToPage = True

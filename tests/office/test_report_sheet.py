@@ -76,9 +76,12 @@ def test_head_rows_hold_the_title_the_filters_the_date_and_the_reader():
 	assert ws.title == TITLE
 
 
-def test_sheet_is_frozen_below_the_head():
+def test_sheet_is_frozen_below_the_head_and_prints_on_a4_landscape():
 	ws = sheet()
 	assert ws.freeze_panes == "A7"
+	assert ws.page_setup.orientation == "landscape"
+	assert str(ws.page_setup.paperSize) == ws.PAPERSIZE_A4
+	assert ws.print_title_rows == "$6:$6"  # the heads on every printed page
 
 
 def test_numbers_are_numbers_with_a_number_format():
