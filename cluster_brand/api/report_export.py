@@ -20,6 +20,7 @@ from frappe import _
 from frappe.desk import query_report
 from frappe.utils import format_datetime, formatdate, get_fullname, now_datetime, today
 
+from cluster_brand.api.downloads import send_file
 from cluster_brand.cluster_brand.report.programme_report import FILTERS
 from cluster_brand.doctype_names import PROGRAMME_MODULE
 from cluster_brand.office.report_sheet import build_report_csv, build_report_sheet
@@ -69,9 +70,7 @@ def answer(report_name: str, filters, file_format: str, visible_rows=None):
 		content, extension = build_report_csv(head, columns, rows), "csv"
 	else:
 		content, extension = build_report_sheet(title, head, columns, rows), "xlsx"
-	frappe.local.response.filename = f"{title}-{today()}.{extension}"
-	frappe.local.response.filecontent = content
-	frappe.local.response.type = "download"
+	send_file(content, f"{title}-{today()}.{extension}", f"{report_name}-{today()}.{extension}")
 
 
 def report_rows(report_name: str, filters: dict) -> tuple[list[dict], list[dict]]:

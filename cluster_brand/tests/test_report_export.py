@@ -9,6 +9,7 @@ role the report does not permit is refused; Frappe's export of a programme repor
 import json
 from datetime import date
 from io import BytesIO
+from urllib.parse import quote
 
 import frappe
 from frappe.desk.query_report import run as run_report
@@ -156,7 +157,12 @@ class TestReportExport(IntegrationTestCase):
 
 	def test_the_head_names_the_report_its_filters_the_time_and_the_reader(self):
 		answer = self.export("province", SUMMARY)
-		self.assertEqual(answer.filename, "申报汇总表-2026-11-09.xlsx")
+		# the Chinese name in filename* (Frappe's own header would garble it), the English one in filename
+		self.assertEqual(answer.filename, "Application-Summary-2026-11-09.xlsx")
+		self.assertEqual(
+			answer.display_content_as,
+			f"attachment; filename*=UTF-8''{quote('申报汇总表-2026-11-09.xlsx')}",
+		)
 		sheet = sheet_of(answer.filecontent)
 		self.assertEqual(sheet["A1"].value, "申报汇总表")
 		head, _headings, _rows = table_of(sheet)
