@@ -145,6 +145,8 @@ override_whitelisted_methods = {
 	"cluster_brand.batch_print.batch_pdf_status": "cluster_brand.api.batch_print.batch_pdf_status",
 	# the published path of a year's summary started from its pilot, moved to the Brand Pilot's folder
 	"cluster_brand.pilot_years.start_annual_summary": "cluster_brand.cluster_brand.doctype.brand_pilot.brand_pilot.start_annual_summary",
+	# the programme's reports exported as their reader reads them, whoever may read them (issue 23)
+	"frappe.desk.query_report.export_query": "cluster_brand.api.report_export.export_query",
 }
 
 # Default deny: the programme's roles call only the whitelisted methods of cluster_brand/permissions/allowlist.py.

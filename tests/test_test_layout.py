@@ -21,6 +21,7 @@ ACROSS_MODULES = {
 	"test_dated_tests.py": "the tests of both tiers: the day each runs on",
 	"test_test_layout.py": "the tests of both tiers: where each lives and what it imports",
 	"test_package_layout.py": "the package as a whole: its layers, the way its imports run, no circle",
+	"test_report_filters.py": "the reports' scripts against programme_report.FILTERS, the Excel export's filter names",
 }
 
 

@@ -12,12 +12,12 @@ problems, ``errors`` ([{row, enterprise, column, message}]) beside Frappe's mess
 
 import html
 import re
-from urllib.parse import quote
 
 import frappe
 from frappe import _
 from frappe.model.base_document import BaseDocument
 
+from cluster_brand.api.downloads import send_file
 from cluster_brand.doctype_names import APPLICATION
 from cluster_brand.office import backbone_sheet
 from cluster_brand.office.sheet_import import SheetError, SheetImport, message_of
@@ -100,7 +100,8 @@ def download_template(application: str, table: str):
 	sheet, _apply = _table(table)
 	doc = frappe.get_doc(APPLICATION, application)
 	doc.check_permission("read")
-	_answer_file(f"{FILE_NAMES[table]}-{doc.name}.xlsx", sheet.template(_context(doc, with_rows=True)))
+	content = sheet.template(_context(doc, with_rows=True))
+	send_file(content, f"{FILE_NAMES[table]}-{doc.name}.xlsx", f"{table}-{doc.name}.xlsx")
 
 
 @frappe.whitelist(methods=["POST"])
@@ -158,16 +159,6 @@ def _context(doc, with_rows: bool = False) -> dict:
 			# the document's rows, or their dicts where readable() has copied the document
 			context[df.fieldname] = [row.as_dict() if isinstance(row, BaseDocument) else row for row in rows]
 	return context
-
-
-def _answer_file(filename: str, content: bytes):
-	"""The file as Frappe answers a download (type "download"), its Chinese name as RFC 6266's filename*: the
-	server writes the header in Latin-1, so the plain filename is the ASCII fallback."""
-	frappe.local.response.filename = re.sub(r"[^\x20-\x7e]+", "", filename).strip("-") or "sheet.xlsx"
-	frappe.local.response.display_content_as = f"attachment; filename*=UTF-8''{quote(filename)}"
-	frappe.local.response.filecontent = content
-	frappe.local.response.type = "download"
-	frappe.local.response.content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _sheet_content(file_url: str | None) -> bytes:

@@ -5,18 +5,16 @@ The document is read as its reader may read it, exactly as its print: Frappe's r
 print/readers.readable(), which blanks the field levels the reader cannot read and what the document's
 state withholds from them. The Word layout is cluster_brand/office/."""
 
-from urllib.parse import quote
-
 import frappe
 from frappe import _
 
+from cluster_brand.api.downloads import send_file
 from cluster_brand.doctype_names import ANNUAL_WORK_SUMMARY, APPLICATION
 from cluster_brand.office.annual_summary_docx import annual_summary_docx as summary_document
 from cluster_brand.office.application_docx import application_docx as application_document
 from cluster_brand.print.readers import readable
 from cluster_brand.readers.authorities import official_name
 
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 # the file's name as the forms are called, with the document's name (申报书-CBA-2017-00001.docx)
 FILE_NAMES = {APPLICATION: "申报书", ANNUAL_WORK_SUMMARY: "年度工作总结"}
 # the name for a client that cannot read a UTF-8 file name
@@ -49,16 +47,6 @@ def _read(doctype: str, name: str):
 
 
 def _download(doc, content: bytes):
-	"""The answer as Frappe's download_pdf gives it, under the form's Chinese name: Frappe's own response
-	header would garble a name that is not ASCII (frappe/utils/response.py as_raw decodes it as an escape
-	sequence), so the UTF-8 name goes in ``filename*`` (RFC 6266), which browsers prefer, and an ASCII one
-	in ``filename``."""
+	"""The answer under the form's Chinese name (申报书-CBA-2017-00001.docx)."""
 	safe = doc.name.replace(" ", "-").replace("/", "-")
-	response = frappe.local.response
-	response.filename = f"{ASCII_NAMES[doc.doctype]}-{safe}.docx"
-	response.display_content_as = (
-		f"attachment; filename*=UTF-8''{quote(f'{FILE_NAMES[doc.doctype]}-{safe}.docx')}"
-	)
-	response.filecontent = content
-	response.content_type = DOCX
-	response.type = "download"
+	send_file(content, f"{FILE_NAMES[doc.doctype]}-{safe}.docx", f"{ASCII_NAMES[doc.doctype]}-{safe}.docx")

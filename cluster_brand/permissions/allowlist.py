@@ -51,7 +51,6 @@ ALLOWED_METHODS = {
 	"frappe.desk.listview.get_group_by_count": "test_side_paths.TestSidePaths.test_docinfo_and_group_by_count_name_no_other_user",
 	"frappe.desk.query_report.get_script": "test_isolation.TestIsolation.test_ranking_report",
 	"frappe.desk.query_report.run": "test_isolation.TestIsolation.test_ranking_report",
-	"frappe.desk.query_report.export_query": "test_isolation.TestIsolation.test_ranking_report",
 	# forms: has_permission, field levels and the edit locks
 	"frappe.desk.form.load.getdoctype": "test_isolation.TestIsolation.test_form",
 	"frappe.desk.form.load.getdoc": "test_isolation.TestIsolation.test_form",
@@ -118,6 +117,10 @@ ALLOWED_METHODS = {
 	# Word export (issue 23, api/word_export.py): the 申报书 and the annual work summary as .docx, read as in print
 	"cluster_brand.api.word_export.application_docx": "test_word_export.TestWordExport.test_the_application_for_its_readers_only",
 	"cluster_brand.api.word_export.annual_summary_docx": "test_word_export.TestWordExport.test_the_summary_for_its_readers_only",
+	# the reports' Excel export (api/report_export.py; issue 23): what the reader reads on screen, the
+	# programme's reports by Frappe's export path too (override_whitelisted_methods)
+	"cluster_brand.api.report_export.export_report": "test_report_export.TestReportExport.test_each_reader_exports_the_rows_the_screen_shows",
+	"frappe.desk.query_report.export_query": "test_report_export.TestReportExport.test_frappes_export_of_a_programme_report_is_the_readers_sheet",
 	# the 申报书's tables from Excel (issue 23, api/application_import.py): the application's readers and writers
 	# only, in the states the unit edits it
 	"cluster_brand.api.application_import.download_template": "test_application_import.TestApplicationImport.test_another_units_application_is_refused",

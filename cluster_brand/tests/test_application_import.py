@@ -238,7 +238,7 @@ class TestApplicationImport(IntegrationTestCase):
 		self.assertEqual(
 			unquote(response.display_content_as.split("''")[1]), f"骨干企业汇总表-{self.draft}.xlsx"
 		)
-		self.assertEqual(response.filename, f"{self.draft}.xlsx")  # the fallback of an old client
+		self.assertEqual(response.filename, f"backbone_enterprises-{self.draft}.xlsx")  # for an old client
 		sheet = load_workbook(io.BytesIO(response.filecontent)).active
 		self.assertEqual(sheet["B3"].value, "企业名称")
 		doc = frappe.get_doc(APPLICATION, self.draft)

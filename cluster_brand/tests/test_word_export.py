@@ -26,6 +26,8 @@ from cluster_brand.tests.support.pilot_stage import edit_summary, inspection_val
 from cluster_brand.tests.support.process import OWN_UNIT, drive_to, make_cast
 from cluster_brand.tests.support.records import IntegrationTestCase, language
 
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
 # The day these tests run on, whatever the day they are run (cluster_brand/tests/support/dates.py).
 DAY = date(2026, 7, 6)
 INSPECTION_HEADING = "省级主管部门督导检查意见"
@@ -81,7 +83,7 @@ class TestWordExport(IntegrationTestCase):
 			self.assertIn(row.enterprise_name, content)
 		self.assertIn(doc.work_approach.split("\n")[0], content)
 		response = frappe.local.response
-		self.assertEqual((response.type, response.content_type), ("download", word_export.DOCX))
+		self.assertEqual((response.type, response.content_type), ("download", DOCX))
 		self.assertEqual(
 			response.display_content_as,
 			f"attachment; filename*=UTF-8''{quote(f'申报书-{self.application}.docx')}",
@@ -147,7 +149,7 @@ class TestWordExportOverREST(IntegrationTestCase):
 		path = "/api/method/cluster_brand.api.word_export.application_docx?name="
 		answer = rest("GET", path + quote(own[0]), token)
 		self.assertEqual(answer.status_code, 200, answer.data[:300])
-		self.assertEqual(answer.headers["Content-Type"], word_export.DOCX)
+		self.assertEqual(answer.headers["Content-Type"], DOCX)
 		disposition = answer.headers["Content-Disposition"]
 		self.assertIn(f"filename*=UTF-8''{quote(f'申报书-{own[0]}.docx')}", disposition)
 		self.assertIn(f"filename=application-{own[0]}.docx", disposition)

@@ -66,3 +66,17 @@ def authority_column(width: int = 150) -> dict:
 	# would drop every row of an industry association (its permission on its own authority is for the
 	# authority list only) and query the database once per total row.
 	return column("recommending_authority", _("Recommending Authority"), width=width)
+
+
+# The reports' filters (their scripts: programme_report.js and each report's .js), by fieldname: the label and
+# the type, to name them in the head of the Excel export (cluster_brand/api/report_export.py) as the page
+# does. tests/test_report_filters.py reads the scripts and keeps the two the same.
+FILTERS = {
+	"pilot_batch": ("Pilot Batch", "Link"),
+	"rank_by": ("Rank By", "Select"),
+	"evaluation_round": ("Evaluation Round", "Link"),
+	"as_of": ("As of", "Date"),
+	"reporting_year": ("Reporting Year", "Int"),
+	"recommending_authority": ("Recommending Authority", "Link"),
+	"pilot_status": ("Pilot Status", "Select"),
+}

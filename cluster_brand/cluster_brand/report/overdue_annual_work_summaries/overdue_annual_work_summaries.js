@@ -14,11 +14,4 @@ frappe.query_reports["Overdue Annual Work Summaries"] = {
 			reqd: 1,
 		},
 	],
-	formatter(value, row, column, data, default_formatter) {
-		// a summary not started yet has no state: say so rather than leave the cell blank
-		if (column.fieldname === "workflow_state") {
-			return value ? __(value) : __("Not Started");
-		}
-		return default_formatter(value, row, column, data);
-	},
 };

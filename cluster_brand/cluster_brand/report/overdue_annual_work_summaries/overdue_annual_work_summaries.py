@@ -17,7 +17,12 @@ from cluster_brand.rules.views.overdue_summaries import overdue_rows
 
 def execute(filters=None):
 	filters = filters or {}
-	return columns(), overdue_summaries(filters.get("as_of"))
+	rows = overdue_summaries(filters.get("as_of"))
+	# the state as the desk names it, here rather than in the page's formatter: the Excel export holds the
+	# report's cells as they are (cluster_brand/api/report_export.py), as pilot_progress does
+	for row in rows:
+		row["workflow_state"] = _(row["workflow_state"]) if row.get("workflow_state") else _("Not Started")
+	return columns(), rows
 
 
 def overdue_summaries(as_of: str | None = None) -> list[dict]:
