@@ -8,14 +8,20 @@ all; another unit's application and one that has left the unit are refused; REST
 import io
 import json
 from datetime import date
+from unittest.mock import patch
 from urllib.parse import unquote
 
 import frappe
 from openpyxl import Workbook, load_workbook
 
 from cluster_brand.api import application_import
+from cluster_brand.cluster_brand.doctype.cluster_brand_application.cluster_brand_application import (
+	ClusterBrandApplication,
+)
+from cluster_brand.controllers.messages import throw_violations
 from cluster_brand.doctype_names import APPLICATION
 from cluster_brand.office import backbone_sheet
+from cluster_brand.rules import Violation
 from cluster_brand.rules.application.workflow import PENDING_PROVINCIAL_REVIEW
 from cluster_brand.tests.support.calls import call_as
 from cluster_brand.tests.support.dates import frozen_day
@@ -185,6 +191,28 @@ class TestApplicationImport(IntegrationTestCase):
 		errors = frappe.local.response["errors"]
 		self.assertEqual([(e["row"], e["enterprise"]) for e in errors], [(4, "测试导入企业2有限公司")])
 		self.assertFalse(frappe.db.exists("Cluster Enterprise", first))
+		self.assertEqual(backbone(self.draft), before)
+
+	def test_a_save_the_application_refuses_saves_nothing(self):
+		"""The application's own validate() refuses the table as a whole (a problem of no one row): one more
+		error without a row, and the enterprises registered before the save are rolled back too."""
+		before = backbone(self.draft)
+		new = credit_code()
+		url = attach(self.draft, workbook(good_rows([new])))
+
+		def refuse(doc):
+			throw_violations([Violation("The application form has errors")], "test")
+
+		with (
+			patch.object(ClusterBrandApplication, "validate", refuse),
+			self.assertRaises(frappe.ValidationError),
+		):
+			call_as(self.cast.applicant, IMPORT, application=self.draft, table=TABLE, file_url=url)
+		self.assertEqual(
+			frappe.local.response["errors"],
+			[{"row": None, "enterprise": "", "column": "", "message": "The application form has errors"}],
+		)
+		self.assertFalse(frappe.db.exists("Cluster Enterprise", new))
 		self.assertEqual(backbone(self.draft), before)
 
 	def test_another_units_enterprise_is_not_linked(self):
