@@ -7,7 +7,8 @@ with the table's current rows) and import_table (a filled one back: every row ch
 
 A table is one entry of TABLES: its plain-Python sheet module (office/<table>_sheet.py: template, read) and the
 function that puts the rows read into the application. The answer to a refused sheet is the complete list of its
-problems, ``errors`` ([{row, enterprise, column, message}]) beside Frappe's message, and nothing is saved.
+problems, ``errors`` ([{row, name, column, message}]; ``name``: the row's enterprise, indicator or work item)
+beside Frappe's message, and nothing is saved.
 """
 
 import html
@@ -19,10 +20,11 @@ from frappe.model.base_document import BaseDocument
 
 from cluster_brand.api.downloads import send_file
 from cluster_brand.doctype_names import APPLICATION
-from cluster_brand.office import backbone_sheet
+from cluster_brand.office import backbone_sheet, indicator_sheet, task_plan_sheet
 from cluster_brand.office.sheet_import import SheetError, SheetImport, message_of
 from cluster_brand.print.readers import readable
 from cluster_brand.rules.application import edit_locks
+from cluster_brand.rules.application.indicators import YEAR_FIELDS
 
 CLUSTER_ENTERPRISE = "Cluster Enterprise"
 FILE_FIELD = "file"
@@ -80,12 +82,40 @@ def apply_backbone_rows(doc, result: SheetImport) -> dict:
 	return {"rows": len(result.rows), "registered": registered}
 
 
+def apply_indicator_rows(doc, result: SheetImport) -> dict:
+	"""The main indicators replaced by the sheet's (all eleven, in the form's order), the application saved."""
+	doc.set(indicator_sheet.TABLE, result.rows)
+	doc.save()
+	return {"rows": sum(1 for row in result.rows if any(row.get(f) is not None for f in YEAR_FIELDS))}
+
+
+def apply_task_plan(doc, result: SheetImport) -> dict:
+	"""The work task plan replaced by the sheet's: its work items and their measures, the application saved
+	(which numbers the measures as the form does)."""
+	doc.set(task_plan_sheet.ITEM_TABLE, result.related[task_plan_sheet.ITEM_TABLE])
+	doc.set(task_plan_sheet.TABLE, result.rows)
+	doc.save()
+	return {"rows": len(result.rows)}
+
+
 # table (the application's child table field) → (its sheet module, how its rows are put into the application)
 TABLES = {
 	backbone_sheet.TABLE: (backbone_sheet, apply_backbone_rows),
+	indicator_sheet.TABLE: (indicator_sheet, apply_indicator_rows),
+	task_plan_sheet.TABLE: (task_plan_sheet, apply_task_plan),
 }
 # the file's name for each table, in the user's words
-FILE_NAMES = {backbone_sheet.TABLE: "骨干企业汇总表"}
+FILE_NAMES = {
+	backbone_sheet.TABLE: "骨干企业汇总表",
+	indicator_sheet.TABLE: indicator_sheet.SHEET_NAME,
+	task_plan_sheet.TABLE: task_plan_sheet.SHEET_NAME,
+}
+# what names the row of a problem in each table: the enterprise, the indicator, the work item
+NAME_HEADS = {
+	backbone_sheet.TABLE: "Enterprise Name",
+	indicator_sheet.TABLE: "Indicator Name",
+	task_plan_sheet.TABLE: "Work Item",
+}
 
 
 class SheetRefused(Exception):
@@ -121,18 +151,18 @@ def import_table(application: str, table: str, file_url: str | None = None) -> d
 	content = _sheet_content(file_url)
 	result = sheet.read(content, _context(doc))
 	if result.errors:
-		_refuse(result.errors)
+		_refuse(result.errors, table)
 	frappe.db.savepoint("import_table")
 	try:
 		counts = apply(doc, result)
 	except SheetRefused as refused:
 		frappe.db.rollback(save_point="import_table")
-		_refuse(refused.errors)
+		_refuse(refused.errors, table)
 	except frappe.ValidationError as error:
 		# the application's own validate(): what is wrong with the table as a whole (or a row it names)
 		frappe.db.rollback(save_point="import_table")
 		frappe.local.response.pop("invalid_cells", None)
-		_refuse([_told(m) for m in _messages(error)])
+		_refuse([_told(m) for m in _messages(error)], table)
 	return counts
 
 
@@ -201,12 +231,14 @@ def _told(message: str, row: int | None = None, name: str = "") -> SheetError:
 	return SheetError(message.replace("{", "{{").replace("}", "}}"), {}, row, name)
 
 
-def _refuse(errors: list[SheetError]):
-	"""Nothing saved; the answer lists every problem: ``errors`` for a REST client, a table for the desk."""
+def _refuse(errors: list[SheetError], table: str):
+	"""Nothing saved; the answer lists every problem: ``errors`` for a REST client, a table for the desk.
+	Each names its row by the sheet's row number and by what the row is (``name``: the enterprise, the
+	indicator, the work item)."""
 	answer = [
 		{
 			"row": error.row,
-			"enterprise": error.name,
+			"name": error.name,
 			"column": error.column,
 			"message": message_of(error, _),
 		}
@@ -214,12 +246,10 @@ def _refuse(errors: list[SheetError]):
 	]
 	frappe.local.response["errors"] = answer
 	escape = frappe.utils.escape_html
-	heads = (_("Sheet Row"), _("Enterprise Name"), _("Sheet Column"), _("Problem Found"))
+	heads = (_("Sheet Row"), _(NAME_HEADS[table]), _("Sheet Column"), _("Problem Found"))
 	body = "".join(
 		"<tr>"
-		+ "".join(
-			f"<td>{escape(str(value))}</td>" for value in (e["row"] or "", e["enterprise"], e["column"])
-		)
+		+ "".join(f"<td>{escape(str(value))}</td>" for value in (e["row"] or "", e["name"], e["column"]))
 		+ f"<td>{escape(e['message'])}</td></tr>"
 		for e in answer
 	)

@@ -223,7 +223,7 @@ def _read_row(sheet_row: cells.SheetRow, columns: dict, units: dict) -> tuple[di
 				errors.append(
 					SheetError(
 						NOT_A_NUMBER,
-						{"value": f"「{cells.text(value)}」"},
+						{"value": cells.text(value)},
 						sheet_row.number,
 						name,
 						BY_FIELD[fieldname].head,

@@ -17,6 +17,7 @@ from cluster_brand.rules.application import indicators
 from cluster_brand.rules.application.annex2 import MAIN_INDICATORS
 from cluster_brand.rules.values import INVALID
 
+TABLE = "indicators"  # the application's child table the sheet fills
 SHEET_NAME = MAIN_INDICATORS[1]  # 主要指标情况
 NAME_HEAD = "指标名称"
 UNIT_HEAD = "单位"

@@ -30,6 +30,8 @@ HEADS = {
 	"time_node": form.item("time_node", form.TASK).official,
 	"responsible_party": form.item("responsible_party", form.TASK).official,  # 任务分工
 }
+# the application's child tables the sheet fills: the measures, and the work items beside them
+TABLE, ITEM_TABLE = "tasks", "work_items"
 SHEET_NAME = form.PARTS[form.ANNEX].partition(" ")[2]  # 工作任务计划表
 NOTES = (
 	"注：每项工作任务至少一条主要措施，每条措施一行，写明时间节点（如 2018-06-30 或 2018年6月）和任务分工；"
@@ -181,13 +183,12 @@ def read(content: bytes, context: dict) -> SheetImport:
 	if result.errors:
 		return result
 	result.rows = work_plan.sort_tasks(tasks)
-	# an item the sheet only names (the template's blank n.1, n.2 rows) is not planned
-	with_measures = {task["work_item"] for task in tasks}
+	# all seven, in the form's order, as the application holds them (the form always lists the seven); an item
+	# the sheet only names (the template's blank n.1, n.2 rows) stays blank
 	result.related = {
-		"work_items": [
-			{"work_item_no": n, **items[key]}
+		ITEM_TABLE: [
+			{"work_item_no": n, **items.get(key, {"work_item": key, "current_state": "", "work_goal": ""})}
 			for n, key in enumerate(work_plan.WORK_ITEM_KEYS, start=1)
-			if key in planned or key in with_measures
 		]
 	}
 	return result

@@ -1,4 +1,4 @@
-"""The 骨干企业汇总表 from Excel into a draft application (cluster_brand/api/application_import.py): the unit's good
+"""The 骨干企业汇总表, the main indicators and the work task plan from Excel into a draft application (cluster_brand/api/application_import.py): the unit's good
 sheet replaces the table and registers the new enterprises; a sheet with errors saves nothing and lists them
 all; another unit's application and one that has left the unit are refused; REST clients upload the same way.
 
@@ -20,8 +20,9 @@ from cluster_brand.cluster_brand.doctype.cluster_brand_application.cluster_brand
 )
 from cluster_brand.controllers.messages import throw_violations
 from cluster_brand.doctype_names import APPLICATION
-from cluster_brand.office import backbone_sheet
+from cluster_brand.office import backbone_sheet, task_plan_sheet
 from cluster_brand.rules import Violation
+from cluster_brand.rules.application import indicators, work_plan
 from cluster_brand.rules.application.workflow import PENDING_PROVINCIAL_REVIEW
 from cluster_brand.tests.support.calls import call_as
 from cluster_brand.tests.support.dates import frozen_day
@@ -154,7 +155,7 @@ class TestApplicationImport(IntegrationTestCase):
 			call_as(self.cast.applicant, IMPORT, application=self.draft, table=TABLE, file_url=url)
 		errors = frappe.local.response["errors"]
 		self.assertEqual(
-			[(e["row"], e["enterprise"], e["column"]) for e in errors],
+			[(e["row"], e["name"], e["column"]) for e in errors],
 			[
 				(3, "测试导入企业1有限公司", "销售收入（万元）"),
 				(4, "测试导入企业2有限公司", "联系方式"),
@@ -162,7 +163,7 @@ class TestApplicationImport(IntegrationTestCase):
 				(5, "", "统一社会信用代码"),
 			],
 		)
-		self.assertEqual(errors[0]["message"], "「很多」 不是数字。")
+		self.assertEqual(errors[0]["message"], "「很多」不是数字。")
 		self.assertEqual(backbone(self.draft), before)
 		self.assertFalse(frappe.db.exists("Cluster Enterprise", new_code))
 
@@ -189,7 +190,7 @@ class TestApplicationImport(IntegrationTestCase):
 		finally:
 			backbone_sheet.register_record = original
 		errors = frappe.local.response["errors"]
-		self.assertEqual([(e["row"], e["enterprise"]) for e in errors], [(4, "测试导入企业2有限公司")])
+		self.assertEqual([(e["row"], e["name"]) for e in errors], [(4, "测试导入企业2有限公司")])
 		self.assertFalse(frappe.db.exists("Cluster Enterprise", first))
 		self.assertEqual(backbone(self.draft), before)
 
@@ -210,7 +211,7 @@ class TestApplicationImport(IntegrationTestCase):
 			call_as(self.cast.applicant, IMPORT, application=self.draft, table=TABLE, file_url=url)
 		self.assertEqual(
 			frappe.local.response["errors"],
-			[{"row": None, "enterprise": "", "column": "", "message": "The application form has errors"}],
+			[{"row": None, "name": "", "column": "", "message": "The application form has errors"}],
 		)
 		self.assertFalse(frappe.db.exists("Cluster Enterprise", new))
 		self.assertEqual(backbone(self.draft), before)
@@ -321,10 +322,10 @@ class TestApplicationImport(IntegrationTestCase):
 		self.assertEqual(response.status_code, 417, response.get_data(as_text=True)[:500])
 		body = json.loads(response.get_data(as_text=True))
 		self.assertEqual(
-			[(e["row"], e["enterprise"], e["column"]) for e in body["errors"]],
+			[(e["row"], e["name"], e["column"]) for e in body["errors"]],
 			[(3, "测试导入企业1有限公司", "资产（万元）")],
 		)
-		self.assertEqual(body["errors"][0]["message"], "「abc」 不是数字。")
+		self.assertEqual(body["errors"][0]["message"], "「abc」不是数字。")
 
 		rows[0][5] = 3
 		content = workbook(rows)
@@ -334,3 +335,135 @@ class TestApplicationImport(IntegrationTestCase):
 		frappe.db.rollback()  # a new snapshot, which sees what the request committed
 		self.assertEqual(backbone(draft), [(rows[0][2], 2.5)])  # the heads' 万元
 		self.assertEqual(application_import.TABLES[TABLE][0], backbone_sheet)
+
+
+def sheet_of(title: str, heads: list, rows: list) -> bytes:
+	book = Workbook()
+	sheet = book.active
+	sheet.append([title])
+	sheet.append(heads)
+	for row in rows:
+		sheet.append(row)
+	buffer = io.BytesIO()
+	book.save(buffer)
+	return buffer.getvalue()
+
+
+@frozen_day(DAY)
+class TestIndicatorAndPlanImport(IntegrationTestCase):
+	"""The main indicators and the work task plan from Excel: the same methods, the same all-or-nothing."""
+
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		cls.cast = make_cast()
+		cls.draft = draft_of("import-plan")
+		doc = frappe.get_doc(APPLICATION, cls.draft)
+		cls.years = indicators.indicator_years(doc.batch_year)
+		cls.cycle_end = work_plan.cycle_window(doc.batch_year, int(doc.pilot_cycle_years or 3))[1]
+
+	def tearDown(self):
+		frappe.set_user("Administrator")
+		frappe.local.response = frappe._dict({"docs": []})
+
+	def indicator_values(self) -> dict:
+		doc = frappe.get_doc(APPLICATION, self.draft)
+		return {r.indicator: (r.year_1_value, r.year_2_value, r.year_3_value) for r in doc.indicators}
+
+	def plan(self) -> list[tuple]:
+		doc = frappe.get_doc(APPLICATION, self.draft)
+		return [(r.work_item, r.measure_no, r.measure, str(r.time_node)) for r in doc.tasks]
+
+	def test_the_unit_imports_its_main_indicators(self):
+		heads = ["指标名称", *(f"{year}年" for year in self.years)]
+		rows = [
+			["主导产业企业数（个）", "１２０", 125, 130],
+			["主导产业总产值（万元）", "1,500,000", 1_600_000, 1_700_000],  # 万元: stored in 亿元
+			["主导产业销售收入（亿元）", 140, 150, 160],
+			["合计", None, None, None],
+		]
+		url = attach(self.draft, sheet_of("主要指标情况", heads, rows), "主要指标.xlsx")
+		answer = call_as(
+			self.cast.applicant, IMPORT, application=self.draft, table="indicators", file_url=url
+		)
+		self.assertEqual(answer, {"rows": 3})
+		values = self.indicator_values()
+		self.assertEqual(len(values), 11)
+		self.assertEqual(values[indicators.OUTPUT], (150, 160, 170))
+		self.assertEqual(values[indicators.SALES], (140, 150, 160))
+		self.assertEqual(values[indicators.INDICATORS[0].key], (120, 125, 130))
+
+	def test_an_indicator_sheet_with_errors_saves_nothing(self):
+		before = self.indicator_values()
+		heads = ["指标名称", *(f"{year}年" for year in self.years)]
+		rows = [["主导产业企业数（个）", 1, 2, 3], ["主导产业国内市场占有率（%）", 120, "很多", 5]]
+		url = attach(self.draft, sheet_of("主要指标情况", heads, rows), "主要指标.xlsx")
+		with language("zh"), self.assertRaises(frappe.ValidationError):
+			call_as(self.cast.applicant, IMPORT, application=self.draft, table="indicators", file_url=url)
+		errors = frappe.local.response["errors"]
+		share = "主导产业国内市场占有率（%）"
+		year_1, year_2 = (f"{year}年" for year in self.years[:2])
+		self.assertEqual(
+			[(e["row"], e["name"], e["column"]) for e in errors], [(4, share, year_2), (4, share, year_1)]
+		)
+		self.assertIn(year_1, errors[1]["message"])
+		self.assertEqual(self.indicator_values(), before)
+
+	def test_the_unit_imports_its_work_task_plan(self):
+		node = self.cycle_end.replace(month=6, day=30)
+		rows = [
+			[1, "实施区域品牌发展战略", "现状甲", "目标甲", "1.1、编制规划", f"{node.year}年6月", "管委会"],
+			[None, None, None, None, "1.2 出台政策", str(node), "经信局"],
+			[4, "引导企业培育自主品牌", "现状丁", "目标丁", "培育品牌", node, "协会"],
+		]
+		url = attach(self.draft, sheet_of("工作任务计划表", task_plan_sheet_heads(), rows), "计划表.xlsx")
+		answer = call_as(self.cast.applicant, IMPORT, application=self.draft, table="tasks", file_url=url)
+		self.assertEqual(answer, {"rows": 3})
+		keys = work_plan.WORK_ITEM_KEYS
+		self.assertEqual(
+			self.plan(),
+			[
+				(keys[0], "1.1", "编制规划", str(node)),
+				(keys[0], "1.2", "出台政策", str(node)),
+				(keys[3], "4.1", "培育品牌", str(node)),
+			],
+		)
+		doc = frappe.get_doc(APPLICATION, self.draft)
+		self.assertEqual(
+			[(r.work_item, r.current_state or "", r.work_goal or "") for r in doc.work_items],
+			[
+				(key, *{0: ("现状甲", "目标甲"), 3: ("现状丁", "目标丁")}.get(n, ("", "")))
+				for n, key in enumerate(keys)
+			],
+		)
+
+	def test_a_time_node_beyond_the_cycle_saves_nothing(self):
+		before = self.plan()
+		late = self.cycle_end.replace(year=self.cycle_end.year + 1)
+		rows = [[1, "实施区域品牌发展战略", "现状", "目标", "措施", str(late), "管委会"]]
+		url = attach(self.draft, sheet_of("工作任务计划表", task_plan_sheet_heads(), rows), "计划表.xlsx")
+		with language("zh"), self.assertRaises(frappe.ValidationError):
+			call_as(self.cast.applicant, IMPORT, application=self.draft, table="tasks", file_url=url)
+		((row, name, column),) = [(e["row"], e["name"], e["column"]) for e in frappe.local.response["errors"]]
+		self.assertEqual((row, name, column), (3, "实施区域品牌发展战略", "时间节点"))
+		self.assertEqual(self.plan(), before)
+
+	def test_the_templates_round_trip_the_current_rows(self):
+		for table in ("indicators", "tasks"):
+			call_as(self.cast.applicant, TEMPLATE, application=self.draft, table=table)
+			content = frappe.local.response.filecontent
+			sheet, _apply = application_import.TABLES[table]
+			context = {"batch_year": frappe.db.get_value(APPLICATION, self.draft, "batch_year")}
+			self.assertEqual(sheet.read(content, context).errors, [], table)
+
+	def test_another_units_application_is_refused(self):
+		url = attach(self.draft, sheet_of("工作任务计划表", task_plan_sheet_heads(), []), "计划表.xlsx")
+		for table in ("indicators", "tasks"):
+			with self.assertRaises(frappe.PermissionError):
+				call_as(self.cast.other_applicant, IMPORT, application=self.draft, table=table, file_url=url)
+			with self.assertRaises(frappe.PermissionError):
+				call_as(self.cast.other_applicant, TEMPLATE, application=self.draft, table=table)
+
+
+def task_plan_sheet_heads() -> list[str]:
+	return list(task_plan_sheet.HEADS.values())

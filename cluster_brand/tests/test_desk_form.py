@@ -311,7 +311,7 @@ class TestDeskForm(DeskTestCase):
 		dialog = page.locator(".modal.show").inner_text()
 		self.assertIn("表格有1处问题，未导入任何数据。", dialog)
 		self.assertIn("销售收入（万元）", dialog)
-		self.assertIn("「很多」 不是数字。", dialog)
+		self.assertIn("「很多」不是数字。", dialog)
 		screenshot(page, "form-backbone-import-errors")
 		page.keyboard.press("Escape")
 		page.wait_for_timeout(500)

@@ -223,7 +223,7 @@ def test_every_problem_is_listed_with_its_row_enterprise_and_column():
 	result = backbone_sheet.read(content)
 	assert result.rows and len(result.rows) == 10
 	assert messages(result) == [
-		"Sheet row 3 (甲公司), 资产（万元）: 「一百」 is not a number.",
+		"Sheet row 3 (甲公司), 资产（万元）: 一百 is not a number.",
 		"Sheet row 4 (乙公司), 自主品牌产品销售收入（万元）: Backbone enterprise summary table, row 4: the sales "
 		"revenue of own-brand products exceeds the enterprise's sales revenue.",
 		"Sheet row 5 (丙公司), 资产（万元）: Backbone enterprise summary table, row 5: 资产（万元） may not be "

@@ -70,9 +70,16 @@ def test_the_template_round_trips_the_applications_plan():
 		("1.1", "编制规划", date(2018, 6, 30)),
 		("1.2", "设立机构", date(2019, 6, 30)),
 	]
-	assert result.related["work_items"] == [
-		{"work_item_no": 1, "work_item": KEYS[0], "current_state": "现状甲", "work_goal": "目标甲"}
-	]
+	assert result.related["work_items"][0] == {
+		"work_item_no": 1,
+		"work_item": KEYS[0],
+		"current_state": "现状甲",
+		"work_goal": "目标甲",
+	}
+	# the other six as the form lists them, blank
+	assert [
+		(w["work_item_no"], w["work_item"], w["current_state"]) for w in result.related["work_items"][1:]
+	] == [(n, key, "") for n, key in enumerate(KEYS[1:], start=2)]
 
 
 def test_real_sheets_quirks_are_read():
@@ -104,7 +111,9 @@ def test_real_sheets_quirks_are_read():
 		(KEYS[1], "2.1", "建立联席会议", date(2019, 3, 31)),
 		(KEYS[4], "5.1", "开展打假", date(2018, 6, 30)),
 	]
-	assert [w["work_item"] for w in result.related["work_items"]] == [KEYS[0], KEYS[1], KEYS[4]]
+	planned = [w["work_item"] for w in result.related["work_items"] if w["current_state"]]
+	assert planned == [KEYS[0], KEYS[1]]  # the fifth has a measure but no state
+	assert [w["work_item"] for w in result.related["work_items"]] == list(KEYS)
 
 
 def test_every_problem_is_listed_with_its_row_item_and_column():

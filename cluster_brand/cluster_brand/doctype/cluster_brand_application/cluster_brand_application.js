@@ -246,7 +246,7 @@ frappe.ui.form.on("Cluster Brand Application", {
 // The 骨干企业汇总表 from Excel (issue 23: cluster_brand/api/application_import.py): under the table, while the
 // unit may edit its application, the template (with the table's rows) to download and the filled sheet to
 // import; the sheet goes straight to the server (no File is kept), which saves all of its rows or none.
-const SHEET_TABLES = ["backbone_enterprises"]; // the tables of TABLES in application_import.py
+const SHEET_TABLES = ["indicators", "backbone_enterprises", "tasks"]; // the tables of TABLES in application_import.py
 const SHEET_API = "cluster_brand.api.application_import";
 
 frappe.ui.form.on("Cluster Brand Application", {
@@ -318,7 +318,8 @@ function import_sheet(frm, table, file) {
 				});
 				return;
 			}
-			// the server's message: every problem of the sheet in one table (row, enterprise, column, problem)
+			// the server's message: every problem of the sheet in one table (row, its enterprise, indicator or work
+			// item, column, problem)
 			const messages = JSON.parse(body._server_messages || "[]").map((m) => JSON.parse(m));
 			const dialog = new frappe.ui.Dialog({
 				title: messages[0]?.title || __("Import from Excel"),
