@@ -24,7 +24,7 @@ from cluster_brand.office import backbone_sheet, indicator_sheet, task_plan_shee
 from cluster_brand.office.sheet_import import SheetError, SheetImport, message_of
 from cluster_brand.print.readers import readable
 from cluster_brand.rules.application import edit_locks
-from cluster_brand.rules.application.indicators import YEAR_FIELDS
+from cluster_brand.rules.application.indicators import INDICATORS, YEAR_FIELDS
 
 CLUSTER_ENTERPRISE = "Cluster Enterprise"
 FILE_FIELD = "file"
@@ -83,10 +83,19 @@ def apply_backbone_rows(doc, result: SheetImport) -> dict:
 
 
 def apply_indicator_rows(doc, result: SheetImport) -> dict:
-	"""The main indicators replaced by the sheet's (all eleven, in the form's order), the application saved."""
-	doc.set(indicator_sheet.TABLE, result.rows)
+	"""The values of the indicators the sheet names replaced by the sheet's (a blank cell clears its value),
+	the others kept; the eleven rows in the form's order; the application saved."""
+	current = {row.indicator: row.as_dict() for row in doc.get(indicator_sheet.TABLE)}
+	named = {row["indicator"]: row for row in result.rows}
+	rows = []
+	for indicator in INDICATORS:
+		row = current.get(indicator.key) or {"indicator": indicator.key}
+		if indicator.key in named:
+			row = {**row, **named[indicator.key]}
+		rows.append({field: row.get(field) for field in ("indicator", *YEAR_FIELDS)})
+	doc.set(indicator_sheet.TABLE, rows)
 	doc.save()
-	return {"rows": sum(1 for row in result.rows if any(row.get(f) is not None for f in YEAR_FIELDS))}
+	return {"rows": len(result.rows)}
 
 
 def apply_task_plan(doc, result: SheetImport) -> dict:

@@ -63,8 +63,8 @@ def template(context: dict) -> bytes:
 
 
 def read(content: bytes, context: dict) -> SheetImport:
-	"""The 11 rows of the application's indicator table (official order; an indicator the sheet leaves out
-	has no values), or every problem of the sheet."""
+	"""The rows of the indicators the sheet names, in the form's order (an indicator it leaves out is not
+	among them: the application keeps its values), or every problem of the sheet."""
 	result = SheetImport()
 	years = indicators.indicator_years(context.get("batch_year"))
 	if not years:
@@ -126,9 +126,6 @@ def read(content: bytes, context: dict) -> SheetImport:
 		result.errors.append(SheetError.of(violation, sheet_rows[index], names[index], column))
 	if result.errors:
 		return result
-	by_key = {row["indicator"]: row for row in filled}
-	result.rows = [
-		by_key.get(i.key) or {"indicator": i.key, **dict.fromkeys(indicators.YEAR_FIELDS)}
-		for i in indicators.INDICATORS
-	]
+	order = {i.key: n for n, i in enumerate(indicators.INDICATORS)}
+	result.rows = sorted(filled, key=lambda row: order[row["indicator"]])
 	return result

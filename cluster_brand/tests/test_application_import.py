@@ -375,6 +375,7 @@ class TestIndicatorAndPlanImport(IntegrationTestCase):
 		return [(r.work_item, r.measure_no, r.measure, str(r.time_node)) for r in doc.tasks]
 
 	def test_the_unit_imports_its_main_indicators(self):
+		before = self.indicator_values()
 		heads = ["指标名称", *(f"{year}年" for year in self.years)]
 		rows = [
 			["主导产业企业数（个）", "１２０", 125, 130],
@@ -392,6 +393,8 @@ class TestIndicatorAndPlanImport(IntegrationTestCase):
 		self.assertEqual(values[indicators.OUTPUT], (150, 160, 170))
 		self.assertEqual(values[indicators.SALES], (140, 150, 160))
 		self.assertEqual(values[indicators.INDICATORS[0].key], (120, 125, 130))
+		# an indicator the sheet leaves out keeps its values
+		self.assertEqual(values[indicators.PROFIT], before[indicators.PROFIT])
 
 	def test_an_indicator_sheet_with_errors_saves_nothing(self):
 		before = self.indicator_values()
