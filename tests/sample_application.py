@@ -3,6 +3,8 @@
 from datetime import date
 
 from cluster_brand.demo.values import application_values, load_demo_data
+from cluster_brand.rules.application.form import derived_values
+from cluster_brand.rules.application.work_plan import number_measures, sort_tasks
 
 BATCH_YEAR = 2017
 
@@ -61,3 +63,16 @@ def invalid_application_violations():
 		+ check_ready_to_leave_draft(empty, BATCH_YEAR)
 		+ check_ready_to_leave_draft(doc, BATCH_YEAR)
 	)
+
+
+def saved_application() -> dict:
+	"""The sample as Frappe saves it: batch year, totals and measure numbers set by the controller."""
+	doc = complete_application()
+	doc["batch_year"] = BATCH_YEAR
+	derived = derived_values(doc, BATCH_YEAR)
+	derived.pop("derived_indicators")
+	doc.update(derived)
+	doc["tasks"] = sort_tasks(doc["tasks"])
+	for task, number in zip(doc["tasks"], number_measures(doc["tasks"]), strict=True):
+		task["measure_no"] = number
+	return doc

@@ -10,29 +10,15 @@ import pytest
 from docx.enum.section import WD_ORIENT
 from docx.oxml.ns import qn
 from docx.shared import Cm
-from sample_application import BATCH_YEAR, complete_application
+from sample_application import BATCH_YEAR, complete_application, saved_application
 
 from cluster_brand.office.application_docx import application_docx
 from cluster_brand.print.application import BACKBONE_TOTAL_FIELDS
 from cluster_brand.print.application_plan import FUNDING_SOURCES
 from cluster_brand.print.formatting import format_number
 from cluster_brand.rules.application import annex2 as form
-from cluster_brand.rules.application.form import derived_values
 from cluster_brand.rules.application.indicators import INDICATORS, indicator_years, year_heading
-from cluster_brand.rules.application.work_plan import WORK_ITEMS, number_measures, sort_tasks
-
-
-def saved_application() -> dict:
-	"""The sample as Frappe saves it: batch year, totals and measure numbers set by the controller."""
-	doc = complete_application()
-	doc["batch_year"] = BATCH_YEAR
-	derived = derived_values(doc, BATCH_YEAR)
-	derived.pop("derived_indicators")
-	doc.update(derived)
-	doc["tasks"] = sort_tasks(doc["tasks"])
-	for task, number in zip(doc["tasks"], number_measures(doc["tasks"]), strict=True):
-		task["measure_no"] = number
-	return doc
+from cluster_brand.rules.application.work_plan import WORK_ITEMS, sort_tasks
 
 
 def read(doc) -> docx.Document:

@@ -8,13 +8,12 @@ import re
 
 import pytest
 from print_env import Page, cells, flat, print_environment
-from sample_application import BATCH_YEAR, complete_application
+from sample_application import BATCH_YEAR, complete_application, saved_application
 
 from cluster_brand.print.application import BACKBONE_TOTAL_FIELDS, application_print_context
 from cluster_brand.print.application_plan import FUNDING_SOURCES
 from cluster_brand.print.formatting import format_number
 from cluster_brand.rules.application import annex2 as form
-from cluster_brand.rules.application.form import derived_values
 from cluster_brand.rules.application.indicators import INDICATORS, indicator_years, year_heading
 from cluster_brand.rules.application.work_plan import WORK_ITEMS, number_measures, sort_tasks
 
@@ -28,22 +27,9 @@ def render(doc) -> str:
 	return env.get_template(TEMPLATE).render(doc=doc)
 
 
-def full_application() -> dict:
-	"""The sample as Frappe saves it: batch year, totals and measure numbers set by the controller."""
-	doc = complete_application()
-	doc["batch_year"] = BATCH_YEAR
-	derived = derived_values(doc, BATCH_YEAR)
-	derived.pop("derived_indicators")
-	doc.update(derived)
-	doc["tasks"] = sort_tasks(doc["tasks"])
-	for task, number in zip(doc["tasks"], number_measures(doc["tasks"]), strict=True):
-		task["measure_no"] = number
-	return doc
-
-
 @pytest.fixture(scope="module")
 def full() -> Page:
-	return Page(render(full_application()))
+	return Page(render(saved_application()))
 
 
 @pytest.fixture(scope="module")
@@ -73,7 +59,7 @@ def test_cover(full, empty):
 
 
 def test_cover_is_a_page_of_its_own():
-	html = render(full_application())
+	html = render(saved_application())
 	assert html.index("cb-cover") < html.index('class="cb-page') < html.index(form.PARTS[form.PART_1])
 
 
@@ -101,7 +87,7 @@ def test_part_one_table_has_the_vertical_labels_and_every_prompt(which, request)
 
 
 def test_part_one_answers(full):
-	doc = full_application()
+	doc = saved_application()
 	for item in form.items_of(form.APPLICATION, form.PART_1):
 		if item.fieldname != "indicators":
 			assert flat(doc[item.fieldname])[:80] in flat(full.text), item.fieldname
@@ -122,7 +108,7 @@ def test_main_indicators(full, empty):
 
 
 def test_years_follow_the_batch():
-	doc = full_application()
+	doc = saved_application()
 	doc["batch_year"] = 2018
 	table = Page(render(doc)).tables_of("cb-indicators")[0]
 	assert cells(table["rows"][0])[2:] == ["2015年", "2016年", "2017年"]
@@ -182,7 +168,7 @@ def test_three_top_enterprise_profiles_with_the_official_rows(which, request):
 
 
 def test_top_enterprise_values_and_fewer_than_three():
-	doc = full_application()
+	doc = saved_application()
 	first = doc["top_enterprises"][0]
 	page = Page(render(doc))
 	table = page.tables_of("cb-profile")[0]
@@ -204,7 +190,7 @@ def backbone_rows(page: Page) -> list[list[dict]]:
 
 
 def test_backbone_summary_table(full):
-	doc = full_application()
+	doc = saved_application()
 	columns = ["序号"] + [i.official for i in form.items_of(form.BACKBONE_ENTERPRISE)]
 	all_rows = backbone_rows(full)
 	table = {"rows": all_rows}
@@ -235,13 +221,13 @@ def test_long_tables_print_a_table_with_its_header_per_page(full):
 		assert len(tables) > 1, css_class
 		assert all(t["rows"][0] == tables[0]["rows"][0] for t in tables)
 		assert all(len(t["rows"]) > 1 for t in tables)
-	assert ".cb-table-page + .cb-table-page { page-break-before: always; }" in render(full_application())
+	assert ".cb-table-page + .cb-table-page { page-break-before: always; }" in render(saved_application())
 	totals = [cells(t["rows"][-1])[0] for t in full.tables_of("cb-backbone")]
 	assert totals.count("合计") == 1 and totals[-1] == "合计"
 
 
 def test_a_work_item_taller_than_a_page_continues_under_the_header():
-	doc = full_application()
+	doc = saved_application()
 	item = WORK_ITEMS[0][0]
 	long = [dict(t, measure="措施" * 120) for t in doc["tasks"] if t["work_item"] == item]
 	doc["tasks"] = long * 3 + [t for t in doc["tasks"] if t["work_item"] != item]
@@ -273,7 +259,7 @@ def test_part_three_rows_and_note(which, request):
 
 
 def test_part_three_answers(full):
-	doc = full_application()
+	doc = saved_application()
 	for item in form.items_of(form.APPLICATION, form.PART_3):
 		assert flat(doc[item.fieldname])[:80] in flat(full.text)
 
@@ -310,7 +296,7 @@ def test_part_four_outline(which, request):
 
 
 def test_part_four_targets_and_funding(full):
-	doc = full_application()
+	doc = saved_application()
 	text = flat(full.text)
 	for target in doc["quantitative_targets"]:
 		assert flat(target["target_indicator"]) in text
@@ -336,7 +322,7 @@ def measure_no(row) -> str:
 
 
 def test_work_task_plan(full):
-	doc = full_application()
+	doc = saved_application()
 	rows = plan_rows(full)
 	assert cells(rows[0]) == ["序号", "工作项目", "工作现状", "工作目标", "主要措施", "时间节点"]
 	body = rows[1:]
@@ -370,7 +356,7 @@ def test_blank_work_task_plan_has_two_numbered_rows_per_item(empty):
 
 
 def test_work_item_without_measures_prints_two_blank_rows():
-	doc = full_application()
+	doc = saved_application()
 	doc["tasks"] = [t for t in doc["tasks"] if t["work_item"] != WORK_ITEMS[2][0]]
 	body = plan_rows(Page(render(doc)))[1:]
 	numbers = [measure_no(r) for r in body]
@@ -381,7 +367,7 @@ def test_work_item_without_measures_prints_two_blank_rows():
 
 
 def test_user_text_is_escaped_everywhere():
-	doc = full_application()
+	doc = saved_application()
 	payload = f"{SCRIPT} {BOLD}"
 	for fieldname in (
 		"organizing_unit",
@@ -417,7 +403,7 @@ def test_unit_with_markup_on_the_cover_is_text():
 
 
 def test_newlines_are_kept():
-	doc = full_application()
+	doc = saved_application()
 	doc["leading_industry_profile"] = "第一段。\n第二段。"
 	doc["backbone_enterprises"][0]["contact_details"] = "0579-87240360\n15930758775"
 	doc["work_items"][1]["work_goal"] = "目标一\r\n目标二"
@@ -429,7 +415,7 @@ def test_newlines_are_kept():
 
 
 def test_sample_is_not_changed_by_rendering():
-	doc = full_application()
+	doc = saved_application()
 	before = copy.deepcopy(doc)
 	render(doc)
 	assert doc == before
