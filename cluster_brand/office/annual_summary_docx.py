@@ -78,24 +78,12 @@ def annual_summary_document(p: dict):
 	share = f"，自主品牌产品销售收入占销售收入的 {b['share']}%" if b["share"] else ""
 	note = layout.paragraph(document, f"骨干企业 {b['count']} 家{share}。", size=Pt(10.5))
 	note.paragraph_format.keep_with_next = True
-	t = layout.table(document, widths(BACKBONE_WIDTHS), size=SMALL_SIZE)
-	layout.header_row(t, p["backbone_columns"])
-	for row in b["rows"]:
-		cells = layout.add_row(t).cells
-		for n, (cell, value) in enumerate(zip(cells, row, strict=True)):
-			layout.fill(cell, value, align=CENTER if n == 0 else RIGHT if n > 1 else None)
-	if not b["rows"]:
-		layout.add_row(t, BLANK_ROW)
+	# the enterprise's number centred, its name left, its figures right
+	_rows_table(document, widths(BACKBONE_WIDTHS), p["backbone_columns"], b["rows"], (CENTER, None), RIGHT)
 
 	layout.heading(document, h[3], level=2)
-	t = layout.table(document, widths(TARGET_WIDTHS), size=SMALL_SIZE)
-	layout.header_row(t, p["target_columns"])
-	for row in p["targets"]:
-		cells = layout.add_row(t).cells
-		for n, (cell, value) in enumerate(zip(cells, row, strict=True)):
-			layout.fill(cell, value, align=None if n == 0 else CENTER if n == 1 else RIGHT)
-	if not p["targets"]:
-		layout.add_row(t, BLANK_ROW)
+	# the target's name left, its unit centred, its figures right
+	_rows_table(document, widths(TARGET_WIDTHS), p["target_columns"], p["targets"], (None, CENTER), RIGHT)
 
 	layout.heading(document, h[4], level=2)
 	t = layout.table(document, widths(FUNDING_WIDTHS), size=SMALL_SIZE)
@@ -140,3 +128,15 @@ def annual_summary_document(p: dict):
 			layout.text_block(document, inspection[key], indent=True, align=JUSTIFY)
 	layout.page_numbers(document, skip_first=False)
 	return document
+
+
+def _rows_table(document, column_widths, heads, rows, first_aligns, then_align):
+	"""A table of ``heads`` and ``rows`` (lists of cells): the first columns aligned as ``first_aligns``
+	says, the rest ``then_align``; one blank row to fill in by hand where there is none."""
+	t = layout.table(document, column_widths, size=SMALL_SIZE)
+	layout.header_row(t, heads)
+	for row in rows:
+		for n, (cell, value) in enumerate(zip(layout.add_row(t).cells, row, strict=True)):
+			layout.fill(cell, value, align=first_aligns[n] if n < len(first_aligns) else then_align)
+	if not rows:
+		layout.add_row(t, BLANK_ROW)
