@@ -268,13 +268,7 @@ frappe.ui.form.on("Cluster Brand Application", {
 
 function download_sheet(frm, table) {
 	const args = new URLSearchParams({ application: frm.doc.name, table });
-	// a link in the same tab: the answer is an attachment, so the form stays open (no empty window)
-	const link = document.createElement("a");
-	link.href = frappe.urllib.get_full_url(`/api/method/${SHEET_API}.download_template?${args}`);
-	link.download = "";
-	document.body.appendChild(link);
-	link.click();
-	link.remove();
+	cluster_brand.desk.download(`/api/method/${SHEET_API}.download_template?${args}`);
 }
 
 function choose_sheet(frm, table) {
