@@ -5,12 +5,7 @@ The sheet has the annex's columns plus 统一社会信用代码: the register (C
 by that code, so a row without it could neither be linked nor registered.
 """
 
-import io
 from dataclasses import dataclass
-
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Border, Font, Side
-from openpyxl.utils import get_column_letter
 
 from cluster_brand.office import cells
 from cluster_brand.office.sheet_import import (
@@ -21,6 +16,7 @@ from cluster_brand.office.sheet_import import (
 	SheetError,
 	SheetImport,
 )
+from cluster_brand.office.sheet_layout import CENTRE, as_bytes, fill_row, new_sheet
 from cluster_brand.rules import Violation, _
 from cluster_brand.rules.application import enterprises
 from cluster_brand.rules.application.annex2 import BACKBONE_NOTE
@@ -107,60 +103,19 @@ def template(context: dict | None = None) -> bytes:
 	round-trips) and a few empty numbered rows; money columns formatted as numbers, the credit code as text."""
 	context = context or {}
 	rows = list(context.get(TABLE) or [])
-	book = Workbook()
-	sheet = book.active
-	sheet.title = SHEET_NAME
-	last = get_column_letter(len(HEADS))
-	thin = Side(style="thin")
-	border = Border(left=thin, right=thin, top=thin, bottom=thin)
-
-	sheet.append([TITLE])
-	sheet.merge_cells(f"A1:{last}1")
-	sheet["A1"].font = Font(bold=True, size=14)
-	sheet["A1"].alignment = Alignment(horizontal="center", vertical="center")
-	sheet.row_dimensions[1].height = 28
-
-	sheet.append([BACKBONE_NOTE])
-	sheet.merge_cells(f"A2:{last}2")
-	sheet["A2"].alignment = Alignment(wrap_text=True, vertical="center")
-	sheet.row_dimensions[2].height = 32
-
-	sheet.append(list(HEADS))
-	head_row = sheet.max_row
+	widths = [6, *(BY_FIELD[f].width for f in SHEET_ORDER)]
+	book, sheet, head_row = new_sheet(TITLE, SHEET_NAME, list(HEADS), widths, (BACKBONE_NOTE,))
 	sheet.row_dimensions[head_row].height = 36
-	for cell in sheet[head_row]:
-		cell.font = Font(bold=True)
-		cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-		cell.border = border
-
-	count = len(rows) + BLANK_ROWS
-	for number in range(1, count + 1):
+	formats = {
+		column: MONEY_FORMAT if fieldname in MONEY_FIELDS else "@"  # the code: 18 characters, never a number
+		for column, fieldname in enumerate(SHEET_ORDER, start=2)
+		if fieldname in MONEY_FIELDS or fieldname == CODE_FIELD
+	}
+	for number in range(1, len(rows) + BLANK_ROWS + 1):
 		row = rows[number - 1] if number <= len(rows) else {}
-		sheet.append([number, *(_template_value(row.get(f)) for f in SHEET_ORDER)])
-		sheet.row_dimensions[sheet.max_row].height = 22
-		for column, cell in enumerate(sheet[sheet.max_row]):
-			cell.border = border
-			fieldname = SHEET_ORDER[column - 1] if column else None
-			if fieldname in MONEY_FIELDS:
-				cell.number_format = MONEY_FORMAT
-			elif fieldname == CODE_FIELD:
-				cell.number_format = "@"  # 18 characters, often all digits: never a number in Excel
-			elif column == 0:
-				cell.alignment = Alignment(horizontal="center")
-
-	sheet.column_dimensions["A"].width = 6
-	for index, fieldname in enumerate(SHEET_ORDER, start=2):
-		sheet.column_dimensions[get_column_letter(index)].width = BY_FIELD[fieldname].width
-	sheet.freeze_panes = sheet.cell(row=head_row + 1, column=1)
-	# printed as the annex prints it: landscape, the table one page wide, its heads on every page
-	sheet.page_setup.orientation = "landscape"
-	sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
-	sheet.sheet_properties.pageSetUpPr.fitToPage = True
-	sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
-	sheet.print_title_rows = f"{head_row}:{head_row}"
-	buffer = io.BytesIO()
-	book.save(buffer)
-	return buffer.getvalue()
+		written = fill_row(sheet, [number, *(_template_value(row.get(f)) for f in SHEET_ORDER)], formats)
+		sheet.cell(written, 1).alignment = CENTRE
+	return as_bytes(book)
 
 
 def _template_value(value):

@@ -14,6 +14,8 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
+from cluster_brand.office.sheet_layout import as_bytes, display_width, print_setup
+
 NUMERIC = frozenset({"Int", "Float", "Currency", "Percent"})
 DATES = frozenset({"Date", "Datetime"})
 CHECK_MARK = "✓"  # a Check column's ticked cell, as the screen's checkbox; unticked stays blank
@@ -88,16 +90,8 @@ def build_report_sheet(title: str, head: list[str], columns: list[dict], rows: l
 	sheet.row_dimensions[heading_row].height = 15 * max(lines, 1) + 4
 	# the title and the column heads stay in view while the rows scroll
 	sheet.freeze_panes = sheet.cell(heading_row + 1, 1)
-	sheet.print_title_rows = f"{heading_row}:{heading_row}"
-	sheet.page_setup.orientation = "landscape"
-	sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
-	sheet.page_setup.fitToWidth = 1
-	sheet.page_setup.fitToHeight = 0
-	sheet.sheet_properties.pageSetUpPr.fitToPage = True
-
-	out = io.BytesIO()
-	book.save(out)
-	return out.getvalue()
+	print_setup(sheet, heading_row)
+	return as_bytes(book)
 
 
 def build_report_csv(head: list[str], columns: list[dict], rows: list[dict]) -> bytes:
@@ -159,11 +153,6 @@ def column_widths(columns: list[dict], rows: list[dict]) -> list[float]:
 		on_screen = (column.get("width") or 0) / 8
 		widths.append(float(min(MAX_WIDTH, max(MIN_WIDTH, widest + 2, on_screen))))
 	return widths
-
-
-def display_width(value: str) -> int:
-	"""The characters' width: two for a CJK (wide) character, one for the rest."""
-	return sum(2 if ord(char) > 0x2E7F else 1 for char in value)
 
 
 def sheet_name(title: str) -> str:

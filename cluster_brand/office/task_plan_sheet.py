@@ -15,7 +15,7 @@ from openpyxl.utils import get_column_letter
 
 from cluster_brand.office import cells
 from cluster_brand.office.sheet_import import NO_HEADS, NO_ROWS, SheetError, SheetImport
-from cluster_brand.office.sheet_layout import as_bytes, fill_row, new_sheet
+from cluster_brand.office.sheet_layout import LINE_HEIGHT, as_bytes, fill_row, line_count, new_sheet
 from cluster_brand.rules import _
 from cluster_brand.rules.application import annex2 as form
 from cluster_brand.rules.application import work_plan
@@ -87,7 +87,20 @@ def template(context: dict) -> bytes:
 			for column in range(1, 5):
 				letter = get_column_letter(column)
 				sheet.merge_cells(f"{letter}{first}:{letter}{last}")
+		_fit_item(sheet, first, last, [zh, item.get("current_state"), item.get("work_goal")])
 	return as_bytes(book)
+
+
+def _fit_item(sheet, first: int, last: int, texts: list):
+	"""The item's rows together as high as its merged name, state and goal need (each row already fits its
+	measure): the rows share what is missing."""
+	widths = [sheet.column_dimensions[get_column_letter(c)].width for c in (2, 3, 4)]
+	needed = max(line_count(t, w) for t, w in zip(texts, widths, strict=True)) * LINE_HEIGHT
+	heights = [sheet.row_dimensions[row].height for row in range(first, last + 1)]
+	if needed > sum(heights):
+		extra = (needed - sum(heights)) / len(heights)
+		for row, height in zip(range(first, last + 1), heights, strict=True):
+			sheet.row_dimensions[row].height = height + extra
 
 
 def read(content: bytes, context: dict) -> SheetImport:
