@@ -16,6 +16,7 @@ def test_english_words_are_found_beside_chinese_text():
 def test_allowed_words_identifiers_and_the_test_datas_names_are_not_english():
 	text = "导出 PDF 与 Excel，CBA-2017-00001，t.applicant@example.com 创建，walk-3fa9c1，https://x.org/a"
 	assert latin_words(text) == []
+	assert latin_words("导出Word 下载Excel模板 从Excel导入") == []  # the forms' buttons (issue 23)
 	assert latin_words("张三 t.applicant 修改了", names=("t.applicant",)) == []
 	# a single letter (a list's initials, a unit) is no word
 	assert latin_words("T 个") == []

@@ -12,6 +12,7 @@ REFUSALS = ("本系统用户不能使用此功能", "This function is not availa
 ALLOWED_WORDS = frozenset(
 	{
 		"PDF",
+		"Word",  # 导出Word (issue 23): the file format, as Excel and PDF
 		"Excel",
 		"CSV",
 		"ID",
