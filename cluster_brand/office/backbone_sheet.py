@@ -12,9 +12,9 @@ from cluster_brand.office.sheet_import import (
 	NO_HEADS,
 	NO_ROWS,
 	NOT_A_NUMBER,
-	NOT_A_WORKBOOK,
 	SheetError,
 	SheetImport,
+	unreadable,
 )
 from cluster_brand.office.sheet_layout import CENTRE, as_bytes, fill_row, new_sheet
 from cluster_brand.rules import Violation, _
@@ -132,7 +132,7 @@ def read(content: bytes, context: dict | None = None) -> SheetImport:
 	try:
 		rows = cells.sheet_rows(content, SHEET_NAME)
 	except cells.UnreadableWorkbook as error:
-		return SheetImport(errors=[SheetError(NOT_A_WORKBOOK, {"detail": str(error)[:200]})])
+		return unreadable(error)
 	heads = {f: cells.head_key(BY_FIELD[f].head) for f in SHEET_ORDER}
 	found = cells.find_heads(rows, heads, REQUIRED_FIELDS)
 	if found is None:

@@ -10,7 +10,14 @@ values are converted to 亿元), numbers as text; and checked with the 申报书
 import re
 
 from cluster_brand.office import cells
-from cluster_brand.office.sheet_import import NO_HEADS, NO_ROWS, NOT_A_NUMBER, SheetError, SheetImport
+from cluster_brand.office.sheet_import import (
+	NO_HEADS,
+	NO_ROWS,
+	NOT_A_NUMBER,
+	SheetError,
+	SheetImport,
+	unreadable,
+)
 from cluster_brand.office.sheet_layout import as_bytes, fill_row, new_sheet
 from cluster_brand.rules import _
 from cluster_brand.rules.application import indicators
@@ -70,7 +77,10 @@ def read(content: bytes, context: dict) -> SheetImport:
 	if not years:
 		result.errors.append(SheetError(NO_YEARS))
 		return result
-	rows = cells.sheet_rows(content)
+	try:
+		rows = cells.sheet_rows(content)
+	except cells.UnreadableWorkbook as error:
+		return unreadable(error)
 	found = cells.find_heads(rows, {"name": NAME_HEAD, "unit": UNIT_HEAD}, ("name",))
 	if found is None:
 		result.errors.append(SheetError(NO_HEADS, {"heads": NAME_HEAD}))

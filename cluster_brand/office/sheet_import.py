@@ -48,6 +48,12 @@ NO_ROWS = _("The sheet has no filled row below its column heads.")
 NOT_A_NUMBER = _("{value} is not a number.")
 
 
+def unreadable(error: Exception) -> SheetImport:
+	"""The answer to a file that is no workbook (office/cells.py UnreadableWorkbook): a 4xx with the reason,
+	never an error of the server."""
+	return SheetImport(errors=[SheetError(NOT_A_WORKBOOK, {"detail": str(error)[:200]})])
+
+
 # --- one problem as one line (the desk's list, the REST answer's message) ------------------------------------
 IN_ROW_NAME_COLUMN = _("Sheet row {row} ({name}), {column}: {message}")
 IN_ROW_COLUMN = _("Sheet row {row}, {column}: {message}")

@@ -14,7 +14,7 @@ import re
 from openpyxl.utils import get_column_letter
 
 from cluster_brand.office import cells
-from cluster_brand.office.sheet_import import NO_HEADS, NO_ROWS, SheetError, SheetImport
+from cluster_brand.office.sheet_import import NO_HEADS, NO_ROWS, SheetError, SheetImport, unreadable
 from cluster_brand.office.sheet_layout import LINE_HEIGHT, as_bytes, fill_row, line_count, new_sheet
 from cluster_brand.rules import _
 from cluster_brand.rules.application import annex2 as form
@@ -107,7 +107,10 @@ def read(content: bytes, context: dict) -> SheetImport:
 	"""The application's measures (``rows``, Application Task dicts) and work items (``related["work_items"]``,
 	Application Work Item dicts, in the form's order), or every problem of the sheet."""
 	result = SheetImport()
-	rows = cells.sheet_rows(content)
+	try:
+		rows = cells.sheet_rows(content)
+	except cells.UnreadableWorkbook as error:
+		return unreadable(error)
 	found = cells.find_heads(rows, HEADS, ("work_item", "measure"))
 	if found is None:
 		result.errors.append(SheetError(NO_HEADS, {"heads": f"{HEADS['work_item']}、{HEADS['measure']}"}))

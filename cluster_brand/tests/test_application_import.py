@@ -459,6 +459,14 @@ class TestIndicatorAndPlanImport(IntegrationTestCase):
 			context = {"batch_year": frappe.db.get_value(APPLICATION, self.draft, "batch_year")}
 			self.assertEqual(sheet.read(content, context).errors, [], table)
 
+	def test_a_broken_xlsx_is_a_refusal_not_a_server_error(self):
+		url = attach(self.draft, b"PK\x03\x04 not a workbook", "坏文件.xlsx")
+		for table in ("backbone_enterprises", "indicators", "tasks"):
+			with language("zh"), self.assertRaises(frappe.ValidationError):
+				call_as(self.cast.applicant, IMPORT, application=self.draft, table=table, file_url=url)
+			(error,) = frappe.local.response["errors"]
+			self.assertTrue(error["message"].startswith("文件不是 Excel 工作簿（.xlsx）："), error)
+
 	def test_another_units_application_is_refused(self):
 		url = attach(self.draft, sheet_of("工作任务计划表", task_plan_sheet_heads(), []), "计划表.xlsx")
 		for table in ("indicators", "tasks"):

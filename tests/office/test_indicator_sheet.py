@@ -140,3 +140,9 @@ def test_a_sheet_without_heads_or_rows_or_batch_is_refused():
 		(None, "", "", "The sheet has no filled row below its column heads.")
 	]
 	assert "no batch year" in messages(indicator_sheet.read(filled([]), {}))[0][3]
+
+
+def test_a_file_that_is_no_workbook_is_one_problem_not_a_failure():
+	result = indicator_sheet.read(b"%PDF-1.4 not a workbook", CONTEXT)
+	assert [e.message for e in result.errors] == ["The file is no Excel workbook (.xlsx): {detail}"]
+	assert result.rows == []

@@ -184,3 +184,9 @@ def test_the_blank_template_imports_nothing():
 	result = task_plan_sheet.read(task_plan_sheet.template({}), CONTEXT)
 	assert [e.message for e in result.errors] == ["The sheet has no filled row below its column heads."]
 	assert result.rows == []
+
+
+def test_a_file_that_is_no_workbook_is_one_problem_not_a_failure():
+	result = task_plan_sheet.read(b"%PDF-1.4 not a workbook", CONTEXT)
+	assert [e.message for e in result.errors] == ["The file is no Excel workbook (.xlsx): {detail}"]
+	assert result.rows == []
