@@ -5,7 +5,7 @@ The sheet has the annex's columns plus 统一社会信用代码: the register (C
 by that code, so a row without it could neither be linked nor registered.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from cluster_brand.office import cells
 from cluster_brand.office.sheet_import import (
@@ -278,13 +278,13 @@ def as_sheet_error(
 	for key in violation.translate_args:
 		args[key] = HEAD_OF_RULE_LABEL.get(args[key], args[key])
 	row = rows[index] if 0 <= index < len(rows) else {}
-	return SheetError(
-		violation.message,
-		args,
+	error = SheetError.of(
+		violation,
 		row_numbers[index] if 0 <= index < len(row_numbers) else None,
 		row.get("enterprise_name") or "",
 		BY_FIELD[column].head if column in BY_FIELD else "",
 	)
+	return replace(error, args=args)
 
 
 def _unique(errors: list[SheetError]) -> list[SheetError]:

@@ -54,28 +54,7 @@ def unreadable(error: Exception) -> SheetImport:
 	return SheetImport(errors=[SheetError(NOT_A_WORKBOOK, {"detail": str(error)[:200]})])
 
 
-# --- one problem as one line (the desk's list, the REST answer's message) ------------------------------------
-IN_ROW_NAME_COLUMN = _("Sheet row {row} ({name}), {column}: {message}")
-IN_ROW_COLUMN = _("Sheet row {row}, {column}: {message}")
-IN_ROW = _("Sheet row {row}: {message}")
-
-
 def message_of(error: SheetError, translate=lambda message: message) -> str:
 	"""What is wrong, translated: the message and the args it names in ``translate_args``."""
 	args = {k: translate(str(v)) if k in error.translate_args else v for k, v in error.args.items()}
 	return translate(error.message).format(**args)
-
-
-def describe(error: SheetError, translate=lambda message: message) -> str:
-	"""``error`` as one line that names where it is: the sheet's row, the enterprise (or item) and the
-	column, then what is wrong; ``translate`` is the caller's (frappe._ on a site)."""
-	message = message_of(error, translate)
-	if error.row is None:
-		return message
-	if error.column and error.name:
-		template = IN_ROW_NAME_COLUMN
-	elif error.column:
-		template = IN_ROW_COLUMN
-	else:
-		template = IN_ROW
-	return translate(template).format(row=error.row, name=error.name, column=error.column, message=message)

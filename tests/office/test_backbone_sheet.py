@@ -7,7 +7,7 @@ import pytest
 from openpyxl import Workbook, load_workbook
 
 from cluster_brand.office import backbone_sheet
-from cluster_brand.office.sheet_import import describe
+from cluster_brand.office.sheet_import import message_of
 from cluster_brand.rules.application.annex2 import BACKBONE_NOTE
 from cluster_brand.rules.formats import credit_code_check_character
 
@@ -36,6 +36,18 @@ def sheet(rows, heads=None, title=True, merge=True) -> bytes:
 
 def row(n, name, serial, assets=100, sales=200, own=50, profit=10, person="张三", contact="0571-87654321"):
 	return [n, name, code(serial), "纺织品", "甲牌", assets, sales, own, profit, person, contact]
+
+
+def describe(error) -> str:
+	"""A problem as one line that names where it is: the sheet's row, the enterprise and the column."""
+	message = message_of(error)
+	if error.row is None:
+		return message
+	if error.column and error.name:
+		return f"Sheet row {error.row} ({error.name}), {error.column}: {message}"
+	if error.column:
+		return f"Sheet row {error.row}, {error.column}: {message}"
+	return f"Sheet row {error.row}: {message}"
 
 
 def messages(result) -> list[str]:
