@@ -1,4 +1,5 @@
-"""bench commands of the app: ``bench --site <site> cluster-brand-demo``, ``cluster-brand-login-code``."""
+"""bench commands of the app: ``bench --site <site> cluster-brand-demo``, ``cluster-brand-login-code``,
+``cluster-brand-system-account``."""
 
 import click
 from frappe.commands import get_site, pass_context
@@ -77,4 +78,41 @@ def cluster_brand_login_code(context, user):
 	click.echo(f"Code now (valid for 30 seconds): {code}")
 
 
-commands = [cluster_brand_demo, cluster_brand_login_code]
+# --- system accounts (issue 24) ------------------------------------------------------------------------------
+@click.command("cluster-brand-system-account")
+@click.option("--email", required=True, help="The account's e-mail address (its user name)")
+@click.option("--name", "full_name", required=True, help="The system's name, e.g. 浙江省申报管理系统")
+@click.option(
+	"--role",
+	required=True,
+	help="Its programme role, in English or Chinese: Cluster Applicant, Provincial Reviewer, Industry "
+	"Association, Ministry Administrator, Materials Receiver",
+)
+@click.option(
+	"--scope",
+	help='Where it belongs, as a person of its role: "Organizing Unit=<name>" for a unit, '
+	'"Recommending Authority=<name>" for a province or an association; none for the ministry',
+)
+@pass_context
+def cluster_brand_system_account(context, email, full_name, role, scope):
+	"""Create the system account EMAIL (or give the one there is a new key): a user of ROLE scoped by SCOPE that
+	calls the REST API with an API key and never logs in; print its key:secret, shown this once."""
+	import frappe
+
+	from cluster_brand.accounts.system_accounts import make_system_account
+
+	frappe.init(get_site(context))
+	frappe.connect()
+	try:
+		frappe.set_user("Administrator")
+		try:
+			token = make_system_account(email, full_name, role, scope)
+		except frappe.ValidationError as error:
+			raise click.ClickException(frappe.utils.strip_html(str(error))) from error
+	finally:
+		frappe.destroy()
+	click.echo(f"API key of {email} (shown once; Authorization: token <key:secret>):")
+	click.echo(token)
+
+
+commands = [cluster_brand_demo, cluster_brand_login_code, cluster_brand_system_account]

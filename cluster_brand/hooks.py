@@ -8,6 +8,7 @@ from cluster_brand.rules.pilot_end.final_summary_workflow import FINAL_SUMMARY_A
 from cluster_brand.rules.pilot_years import workflow as summary_workflow
 from cluster_brand.rules.pilot_years.workflow import SUMMARY_ACTIONS
 from cluster_brand.rules.registration import workflow as registration_workflow
+from cluster_brand.rules.system_accounts import SYSTEM_ACCOUNT_ROLE
 from cluster_brand.rules.views.desk_status import STATUS_BLOCKS
 
 app_name = "cluster_brand"
@@ -24,7 +25,7 @@ export_python_type_annotations = True
 # they are synced on install and on every migrate. Each list is the one its rules define (tests/test_hooks.py
 # holds them to the fixture files).
 fixtures = [
-	{"dt": "Role", "filters": [["role_name", "in", list(PROGRAMME_ROLES)]]},
+	{"dt": "Role", "filters": [["role_name", "in", [*PROGRAMME_ROLES, SYSTEM_ACCOUNT_ROLE]]]},
 	{"dt": "Recommending Authority"},
 	# the actions of the application's workflow and of the Annual Work Summary Review
 	{
@@ -151,6 +152,8 @@ override_whitelisted_methods = {
 
 # Default deny: the programme's roles call only the whitelisted methods of cluster_brand/permissions/allowlist.py.
 auth_hooks = [
+	# each API key's requests per minute, refused ones too: first (permissions/rate_limit.py; issue 24)
+	"cluster_brand.permissions.rate_limit.limit_api_requests",
 	"cluster_brand.permissions.allowlist.refuse_unlisted_methods",
 	# a combined PDF of a batch's applications is downloaded by its requester only (cluster_brand/print/batch_pdf.py)
 	"cluster_brand.permissions.files.refuse_others_batch_pdfs",
@@ -158,7 +161,12 @@ auth_hooks = [
 	"cluster_brand.permissions.request_input.refuse_bad_input",
 ]
 # a JSON body that is no JSON fails in Frappe's parsing, before any hook: answered as the client's error
-after_request = ["cluster_brand.permissions.request_input.answer_malformed_body"]
+after_request = [
+	"cluster_brand.permissions.request_input.answer_malformed_body",
+	"cluster_brand.permissions.rate_limit.answer_retry_after",
+]
+# a system account calls the API with its key and never logs in (accounts/system_accounts.py; issue 24)
+on_login = "cluster_brand.accounts.system_accounts.refuse_password_login"
 
 # Row-level isolation: see the package cluster_brand/permissions/.
 permission_query_conditions = {
@@ -254,7 +262,10 @@ doc_events = {
 	"Custom HTML Block": {"onload": "cluster_brand.desk.status_block.prerender_status"},
 	"User": {
 		"before_validate": "cluster_brand.desk.landing.set_programme_desk",
-		"validate": "cluster_brand.desk.landing.no_automatic_system_manager",
+		"validate": [
+			"cluster_brand.desk.landing.no_automatic_system_manager",
+			"cluster_brand.accounts.system_accounts.refuse_password",
+		],
 	},
 	# attachments follow the edit locks of their document (cluster_brand/permissions/files.py)
 	"File": {

@@ -128,11 +128,12 @@ def test_the_fixture_lists_are_the_rules_lists():
 	from cluster_brand.rules.pilot_end import demonstration_workflow, final_summary_workflow
 	from cluster_brand.rules.pilot_years import workflow as summary_workflow
 	from cluster_brand.rules.registration import workflow as registration_workflow
+	from cluster_brand.rules.system_accounts import SYSTEM_ACCOUNT_ROLE
 
 	names = {
 		fixture["dt"]: set(fixture["filters"][0][2]) for fixture in hooks.fixtures if fixture.get("filters")
 	}
-	assert names["Role"] == set(PROGRAMME_ROLES)
+	assert names["Role"] == {*PROGRAMME_ROLES, SYSTEM_ACCOUNT_ROLE}
 	assert names["Workflow"] == {
 		workflow.WORKFLOW,
 		summary_workflow.WORKFLOW,

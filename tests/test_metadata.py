@@ -171,7 +171,8 @@ def test_workspace_links_resolve():
 
 
 def test_every_role_has_a_workspace_of_its_own():
-	roles = {r["name"] for r in fixtures("role")}
+	# of the desk's roles: the mark of a system account (issue 24) has no desk
+	roles = {r["name"] for r in fixtures("role") if r["desk_access"]}
 	covered = {role["role"] for workspace in workspaces() for role in workspace["roles"]}
 	assert roles <= covered
 	assert all(workspace["roles"] for workspace in workspaces())
