@@ -261,11 +261,12 @@ doc_events = {
 	# the workspace's status comes with its block (cluster_brand/desk/status_block.py)
 	"Custom HTML Block": {"onload": "cluster_brand.desk.status_block.prerender_status"},
 	"User": {
-		"before_validate": "cluster_brand.desk.landing.set_programme_desk",
-		"validate": [
-			"cluster_brand.desk.landing.no_automatic_system_manager",
+		"before_validate": [
+			"cluster_brand.desk.landing.set_programme_desk",
+			# before User.validate, which takes the new password out of the document
 			"cluster_brand.accounts.system_accounts.refuse_password",
 		],
+		"validate": "cluster_brand.desk.landing.no_automatic_system_manager",
 	},
 	# attachments follow the edit locks of their document (cluster_brand/permissions/files.py)
 	"File": {

@@ -77,16 +77,20 @@ def _checked(result):
 
 def refuse_password_login(login_manager):
 	"""on_login: a system account calls the API with its key; it never logs in to the desk."""
-	if is_system_account(login_manager.user):
+	user = login_manager.user
+	if is_system_account(user):
+		# in the account's language: the login's is the guest's
+		lang = frappe.db.get_value("User", user, "language") or None
 		frappe.throw(
-			_("{0} is a system account: it calls the REST API with its API key and does not log in").format(
-				login_manager.user
-			),
+			_(
+				"{0} is a system account: it calls the REST API with its API key and does not log in",
+				lang=lang,
+			).format(user),
 			frappe.AuthenticationError,
 		)
 
 
 def refuse_password(user, method=None):
-	"""User validate: no password for a system account (on the form, by a reset, by the REST API)."""
+	"""User before_validate: no password for a system account (on the form, by a reset, by the REST API)."""
 	if user.get("new_password") and SYSTEM_ACCOUNT_ROLE in {row.role for row in user.get("roles")}:
 		frappe.throw(_("A system account has no password: it calls the REST API with its API key"))

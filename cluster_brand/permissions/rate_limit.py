@@ -32,6 +32,12 @@ def called_with_api_key() -> bool:
 	return scheme in KEY_SCHEMES and frappe.session.user not in ("", "Guest")
 
 
+def request_count_key(user: str, limit: RateLimit, now: float | None = None) -> str:
+	"""The Redis key that counts ``user``'s requests in the window of ``now``."""
+	window = limit.window(time.time() if now is None else now)
+	return frappe.cache.make_key(f"cluster_brand_api_rate:{user}:{limit.seconds}:{window}")
+
+
 def limit_api_requests():
 	"""auth_hooks entry: counts this request against its user's window; refuses it past the limit."""
 	if not called_with_api_key():
@@ -40,7 +46,7 @@ def limit_api_requests():
 	if not limit:
 		return
 	now = time.time()
-	key = frappe.cache.make_key(f"cluster_brand_api_rate:{frappe.session.user}:{limit.window(now)}")
+	key = request_count_key(frappe.session.user, limit, now)
 	pipeline = frappe.cache.pipeline(transaction=False)
 	pipeline.incr(key)
 	pipeline.expire(key, limit.seconds)
