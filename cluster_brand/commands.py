@@ -97,6 +97,8 @@ def cluster_brand_login_code(context, user):
 def cluster_brand_system_account(context, email, full_name, role, scope):
 	"""Create the system account EMAIL (or give the one there is a new key): a user of ROLE scoped by SCOPE that
 	calls the REST API with an API key and never logs in; print its key:secret, shown this once."""
+	import html
+
 	import frappe
 
 	from cluster_brand.accounts.system_accounts import make_system_account
@@ -108,7 +110,7 @@ def cluster_brand_system_account(context, email, full_name, role, scope):
 		try:
 			token = make_system_account(email, full_name, role, scope)
 		except frappe.ValidationError as error:
-			raise click.ClickException(frappe.utils.strip_html(str(error))) from error
+			raise click.ClickException(html.unescape(frappe.utils.strip_html(str(error)))) from error
 	finally:
 		frappe.destroy()
 	click.echo(f"API key of {email} (shown once; Authorization: token <key:secret>):")
