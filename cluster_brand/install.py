@@ -18,6 +18,7 @@ from cluster_brand.controllers.blank_numbers import make_columns_nullable
 from cluster_brand.desk.front_door import close_registration, open_front_door
 from cluster_brand.doctype_names import PROGRAMME_MODULE
 from cluster_brand.rules import PROGRAMME_ROLES
+from cluster_brand.rules.system_accounts import SYSTEM_ACCOUNT_ROLE
 
 # The wizard's answers for a site of the programme: Chinese, China, Beijing time, yuan. Frappe takes the date,
 # time and number formats from the country (China: yyyy-mm-dd).
@@ -46,7 +47,7 @@ def before_uninstall():
 def remove_records_in_frappe_doctypes():
 	app_doctypes = set(frappe.get_all("DocType", filters={"module": PROGRAMME_MODULE}, pluck="name"))
 	# the roles' assignments go with the roles; their users stay
-	frappe.db.delete("Has Role", {"role": ("in", PROGRAMME_ROLES)})
+	frappe.db.delete("Has Role", {"role": ("in", [*PROGRAMME_ROLES, SYSTEM_ACCOUNT_ROLE])})
 	frappe.db.delete("User Permission", {"allow": ("in", list(app_doctypes))})
 	frappe.db.delete("Scheduled Job Type", {"method": ("like", "cluster_brand.%")})
 	_release_users_from_module_profile()

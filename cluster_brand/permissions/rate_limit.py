@@ -8,8 +8,6 @@ one user are counted across all /api/ paths, in Redis as Frappe's limits are, in
 user is known (before the allowlist, so that refused calls count too).
 """
 
-import time
-
 import frappe
 from frappe import _
 
@@ -32,9 +30,15 @@ def called_with_api_key() -> bool:
 	return scheme in KEY_SCHEMES and frappe.session.user not in ("", "Guest")
 
 
-def request_count_key(user: str, limit: RateLimit, now: float | None = None) -> str:
-	"""The Redis key that counts ``user``'s requests in the window of ``now``."""
-	window = limit.window(time.time() if now is None else now)
+def now() -> float:
+	"""Redis's clock, in seconds since the epoch: the one clock of every web worker that counts the windows."""
+	seconds, microseconds = frappe.cache.time()
+	return seconds + microseconds / 1_000_000
+
+
+def request_count_key(user: str, limit: RateLimit, at: float | None = None) -> str:
+	"""The Redis key that counts ``user``'s requests in the window of ``at`` (now by default)."""
+	window = limit.window(now() if at is None else at)
 	return frappe.cache.make_key(f"cluster_brand_api_rate:{user}:{limit.seconds}:{window}")
 
 
@@ -45,14 +49,14 @@ def limit_api_requests():
 	limit = configured_limit()
 	if not limit:
 		return
-	now = time.time()
-	key = request_count_key(frappe.session.user, limit, now)
+	at = now()
+	key = request_count_key(frappe.session.user, limit, at)
 	pipeline = frappe.cache.pipeline(transaction=False)
 	pipeline.incr(key)
 	pipeline.expire(key, limit.seconds)
 	count = pipeline.execute()[0]
 	if count > limit.limit:
-		retry_after = limit.retry_after(now)
+		retry_after = limit.retry_after(at)
 		frappe.local.flags[RETRY_AFTER] = retry_after
 		frappe.throw(
 			_(

@@ -13,14 +13,16 @@ import frappe
 from frappe.utils.password import update_password
 
 from cluster_brand.accounts.system_accounts import is_system_account, make_system_account
-from cluster_brand.doctype_names import APPLICATION, BRAND_PILOT, EXPERT_REVIEW
+from cluster_brand.doctype_names import ANNUAL_WORK_SUMMARY, APPLICATION, BRAND_PILOT, EXPERT_REVIEW
 from cluster_brand.permissions import rate_limit
 from cluster_brand.print.format_names import APPLICATION_FORMAT
 from cluster_brand.rules.application.workflow import (
+	DRAFT,
 	PENDING_PROVINCIAL_REVIEW,
 	RECOMMENDED,
 	UNDER_EXPERT_REVIEW,
 )
+from cluster_brand.rules.pilot_years.workflow import PENDING_PROVINCIAL_INSPECTION
 from cluster_brand.rules.system_accounts import RATE_LIMIT_KEY, SYSTEM_ACCOUNT_ROLE, RateLimit
 from cluster_brand.tests.support.dates import frozen_day
 from cluster_brand.tests.support.http import (
@@ -31,7 +33,8 @@ from cluster_brand.tests.support.http import (
 	in_thread,
 	rest,
 )
-from cluster_brand.tests.support.isolation import SEES
+from cluster_brand.tests.support.isolation import SEES, SEES_DRAFT_SUMMARY, SEES_SUMMARY
+from cluster_brand.tests.support.pilot_stage import make_pilot, reporting_year, summary_in
 from cluster_brand.tests.support.process import (
 	MACHINERY,
 	OTHER_UNIT,
@@ -102,17 +105,7 @@ class TestSystemAccounts(ActsOverHTTP, IntegrationTestCase):
 	def setUpClass(cls):
 		super().setUpClass()
 		cls.cast = make_cast()
-		units = {
-			"applicant": make_test_application_values(OWN_UNIT)["organizing_unit"],
-			"other_applicant": make_test_application_values(
-				OTHER_UNIT, demo_file="application_shandong.json"
-			)["organizing_unit"],
-		}
-		cls.accounts, cls.tokens = {}, {}
-		for key, (email, name, role, scope) in SYSTEMS.items():
-			scope = f"{scope}={units[key]}" if key in units else scope
-			cls.accounts[key] = email
-			cls.tokens[key] = make_system_account(email, name, role, scope)
+		cls.accounts, cls.tokens = make_systems()
 		# under expert review, assigned to the cast's expert: what SEES is about
 		cls.reviewed = drive_to(cls.cast, UNDER_EXPERT_REVIEW, f"sys-{frappe.generate_hash(length=6)}")
 		cls.values = make_test_application_values(
@@ -346,27 +339,97 @@ class TestSystemAccounts(ActsOverHTTP, IntegrationTestCase):
 	def test_past_the_limit_a_429_that_says_when_to_retry(self):
 		email, name, role, scope = LIMITED
 		token = make_system_account(email, name, role, scope)
-		limit = RateLimit(limit=3, seconds=3600)  # an hour: the frozen clock stays in one window
-		frappe.cache.delete(rate_limit.request_count_key(email, limit))
-		with patch.object(rate_limit, "configured_limit", return_value=limit):
+		limit = RateLimit(limit=3, seconds=60)
+		# the counting clock stopped mid-window: the requests fall in one window, 21 s before the next
+		clock = limit.window(rate_limit.now()) * 60 + 39.5
+		frappe.cache.delete(rate_limit.request_count_key(email, limit, clock))
+		with (
+			patch.object(rate_limit, "configured_limit", return_value=limit),
+			patch.object(rate_limit, "now", return_value=clock),
+		):
 			answers = [rest("GET", "/api/method/frappe.auth.get_logged_user", token) for _ in range(3)]
 			self.assertEqual([a.status_code for a in answers], [200, 200, 200])
-			# on any /api/ path: a resource, a method the allowlist refuses
+			# on any /api/ path: a resource, a method
 			refused = rest("GET", f"{RESOURCE}?limit_page_length=1", token)
 			self.assertEqual(refused.status_code, 429)
 			self.assertIn("请求过于频繁", answer_messages(refused.json))
-			self.assertTrue(0 < int(refused.headers["Retry-After"]) <= 3600)
+			self.assertIn("21秒后重试", answer_messages(refused.json))
+			self.assertEqual(refused.headers["Retry-After"], "21")
 			self.assertEqual(rest("GET", "/api/method/frappe.ping", token).status_code, 429)
 			# another key has its own count
 			other = rest("GET", "/api/method/frappe.auth.get_logged_user", self.tokens["ministry"])
 			self.assertEqual(other.status_code, 200)
-		frappe.cache.delete(rate_limit.request_count_key(email, limit))
+		frappe.cache.delete(rate_limit.request_count_key(email, limit, clock))
 
 	def test_the_limit_is_the_site_configs(self):
 		with patch.dict(frappe.local.conf, {RATE_LIMIT_KEY: {"limit": 10, "seconds": 30}}):
 			self.assertEqual(rate_limit.configured_limit(), RateLimit(limit=10, seconds=30))
 		with patch.dict(frappe.local.conf, {RATE_LIMIT_KEY: 0}):
 			self.assertIsNone(rate_limit.configured_limit())
+
+
+@frozen_day(DAY)
+class TestSystemAccountsOnSummaries(ActsOverHTTP, IntegrationTestCase):
+	"""The pilot stage's annual work summaries: a submitted one and a draft, read by each system as a person of
+	its role and scope reads them (SEES_SUMMARY, SEES_DRAFT_SUMMARY)."""
+
+	resource = "/api/resource/" + quote(ANNUAL_WORK_SUMMARY)
+
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		cls.cast = make_cast()
+		cls.accounts, cls.tokens = make_systems()
+		cls.pilot = make_pilot(cls.cast, f"sys-py-{frappe.generate_hash(length=6)}")
+		year = reporting_year(cls.pilot)
+		cls.submitted = summary_in(cls.cast, cls.pilot, PENDING_PROVINCIAL_INSPECTION, year)
+		cls.draft = summary_in(cls.cast, cls.pilot, DRAFT, year + 1)
+		frappe.db.commit()  # requests run on their own connections
+
+	@classmethod
+	def tearDownClass(cls):
+		frappe.set_user("Administrator")
+		frappe.db.rollback()
+		for summary in frappe.get_all(ANNUAL_WORK_SUMMARY, {"brand_pilot": cls.pilot}, pluck="name"):
+			frappe.db.set_value(ANNUAL_WORK_SUMMARY, summary, "docstatus", 0)
+			frappe.delete_doc(ANNUAL_WORK_SUMMARY, summary, force=True, ignore_permissions=True)
+		application = frappe.db.get_value(BRAND_PILOT, cls.pilot, "application")
+		frappe.delete_doc(BRAND_PILOT, cls.pilot, force=True, ignore_permissions=True)
+		for sheet in frappe.get_all(EXPERT_REVIEW, {"application": application}, pluck="name"):
+			frappe.db.set_value(EXPERT_REVIEW, sheet, "docstatus", 2)
+			frappe.delete_doc(EXPERT_REVIEW, sheet, force=True, ignore_permissions=True)
+		frappe.delete_doc(APPLICATION, application, force=True, ignore_permissions=True)
+		frappe.db.commit()
+		super().tearDownClass()
+
+	def test_each_system_reads_the_summaries_a_person_of_its_role_and_scope_reads(self):
+		for name, sees in ((self.submitted, SEES_SUMMARY), (self.draft, SEES_DRAFT_SUMMARY)):
+			filters = quote(json.dumps([[ANNUAL_WORK_SUMMARY, "name", "=", name]]))
+			for who in SYSTEMS:
+				with self.subTest(system=who, summary=name):
+					# a role without the DocType (an association, the receiver) is refused the list: sees none
+					listed = rest("GET", f"{self.resource}?filters={filters}", self.tokens[who])
+					self.assertIn(listed.status_code, (200, 403))
+					self.assertEqual(listed.status_code == 200 and bool(listed.json["data"]), sees[who])
+					got = rest("GET", f"{self.resource}/{name}", self.tokens[who])
+					self.assertEqual(got.status_code == 200, sees[who])
+
+
+def make_systems() -> tuple[dict, dict]:
+	"""The system account of each key of SYSTEMS: (key -> its user, key -> its "key:secret")."""
+	units = {
+		"applicant": make_test_application_values(OWN_UNIT)["organizing_unit"],
+		"other_applicant": make_test_application_values(OTHER_UNIT, demo_file="application_shandong.json")[
+			"organizing_unit"
+		],
+	}
+	accounts, tokens = {}, {}
+	for key, (email, name, role, scope) in SYSTEMS.items():
+		accounts[key] = email
+		tokens[key] = make_system_account(
+			email, name, role, f"{scope}={units[key]}" if key in units else scope
+		)
+	return accounts, tokens
 
 
 def given_roles(user: str) -> set:

@@ -1,6 +1,7 @@
 """Who of the cast (support/process.py make_cast) sees which record: the expectations that the isolation tests
 hold in process (test_isolation.py) and over HTTP (test_http_process.py, test_http_pilot_years.py,
-test_side_paths.py, test_print_annual_summary.py)."""
+test_side_paths.py, test_print_annual_summary.py; test_system_accounts.py for a system account of each role and
+scope)."""
 
 # Who sees the Zhejiang machinery application of the test unit while it is under expert review,
 # assigned to "expert".
