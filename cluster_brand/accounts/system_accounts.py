@@ -7,7 +7,7 @@ role, without a change to Frappe's User DocType; the role carries no permission,
 full name ends with 「（接口）」, which is what the document's timeline shows for each of its calls.
 
 An account is API-only: it has no password, Frappe's login refuses it (``refuse_password_login``, on_login) and
-no password can be set for it (``refuse_password``, User validate); token authentication never asks for the second
+no password can be set for it (``refuse_password``, User before_validate); token authentication never asks for the second
 factor, which is asked at the login only.
 """
 
@@ -57,7 +57,6 @@ def make_system_account(email: str, name: str, role: str, scope: str | None = No
 	user.api_key = user.api_key or frappe.generate_hash(length=15)
 	secret = frappe.generate_hash(length=15)
 	user.api_secret = secret
-	user.flags.cluster_brand_system_account = True
 	user.save(ignore_permissions=True)
 	# exactly the scope asked for
 	for permission in frappe.get_all("User Permission", {"user": email}, ["name", "allow", "for_value"]):

@@ -11,14 +11,19 @@ user is known (before the allowlist, so that refused calls count too).
 import frappe
 from frappe import _
 
-from cluster_brand.rules.system_accounts import RATE_LIMIT_KEY, RateLimit, rate_limit
+from cluster_brand.rules.system_accounts import DEFAULT_RATE_LIMIT, RATE_LIMIT_KEY, RateLimit, rate_limit
 
 KEY_SCHEMES = ("token", "basic")
 RETRY_AFTER = "cluster_brand_retry_after"
 
 
 def configured_limit() -> RateLimit | None:
-	return rate_limit(frappe.conf.get(RATE_LIMIT_KEY))
+	try:
+		return rate_limit(frappe.conf.get(RATE_LIMIT_KEY))
+	except ValueError as error:
+		# a mistyped site_config must not fail every call of the API: the default holds, and the log says why
+		frappe.logger("cluster_brand").warning(str(error))
+		return DEFAULT_RATE_LIMIT
 
 
 def called_with_api_key() -> bool:

@@ -23,7 +23,12 @@ from cluster_brand.rules.application.workflow import (
 	UNDER_EXPERT_REVIEW,
 )
 from cluster_brand.rules.pilot_years.workflow import PENDING_PROVINCIAL_INSPECTION
-from cluster_brand.rules.system_accounts import RATE_LIMIT_KEY, SYSTEM_ACCOUNT_ROLE, RateLimit
+from cluster_brand.rules.system_accounts import (
+	DEFAULT_RATE_LIMIT,
+	RATE_LIMIT_KEY,
+	SYSTEM_ACCOUNT_ROLE,
+	RateLimit,
+)
 from cluster_brand.tests.support.dates import frozen_day
 from cluster_brand.tests.support.http import (
 	REFUSED,
@@ -31,6 +36,7 @@ from cluster_brand.tests.support.http import (
 	answer_messages,
 	frappe_application,
 	in_thread,
+	rate_limited,
 	rest,
 )
 from cluster_brand.tests.support.isolation import SEES, SEES_DRAFT_SUMMARY, SEES_SUMMARY
@@ -343,10 +349,7 @@ class TestSystemAccounts(ActsOverHTTP, IntegrationTestCase):
 		# the counting clock stopped mid-window: the requests fall in one window, 21 s before the next
 		clock = limit.window(rate_limit.now()) * 60 + 39.5
 		frappe.cache.delete(rate_limit.request_count_key(email, limit, clock))
-		with (
-			patch.object(rate_limit, "configured_limit", return_value=limit),
-			patch.object(rate_limit, "now", return_value=clock),
-		):
+		with rate_limited(limit, clock):
 			answers = [rest("GET", "/api/method/frappe.auth.get_logged_user", token) for _ in range(3)]
 			self.assertEqual([a.status_code for a in answers], [200, 200, 200])
 			# on any /api/ path: a resource, a method
@@ -366,6 +369,8 @@ class TestSystemAccounts(ActsOverHTTP, IntegrationTestCase):
 			self.assertEqual(rate_limit.configured_limit(), RateLimit(limit=10, seconds=30))
 		with patch.dict(frappe.local.conf, {RATE_LIMIT_KEY: 0}):
 			self.assertIsNone(rate_limit.configured_limit())
+		with patch.dict(frappe.local.conf, {RATE_LIMIT_KEY: {"limit": 10, "seconds": -1}}):
+			self.assertEqual(rate_limit.configured_limit(), DEFAULT_RATE_LIMIT)  # a mistake: the default
 
 
 @frozen_day(DAY)

@@ -3,12 +3,30 @@ Frappe's WSGI application (rest, in_thread), and the steps of a test that drives
 of the cast (ActsOverHTTP: test_http_process.py, test_http_pilot_years.py)."""
 
 import json
+from contextlib import contextmanager, nullcontext
 from threading import Thread
 from unittest.mock import patch
 
 import frappe
 
+from cluster_brand.permissions import rate_limit
 from cluster_brand.permissions.scope import add_user_scope
+
+# The REST API's rate limit per API key (permissions/rate_limit.py) holds for the tests' requests only where a test
+# sets one (``rate_limited``): a test sends hundreds of requests a minute by one key (test_request_input walks
+# every method and field), as no integrator does.
+_rate_limit = {"limit": None}
+
+
+@contextmanager
+def rate_limited(limit, clock: float | None = None):
+	"""The requests of the block are held to ``limit`` (a RateLimit), counted at ``clock`` if given (a moment in
+	one window), Redis's time otherwise."""
+	_rate_limit.update(limit=limit, clock=clock)
+	try:
+		yield
+	finally:
+		_rate_limit.update(limit=None, clock=None)
 
 
 def make_api_user(email: str, roles: list[str], scope: tuple[str, str] | None = None) -> str:
@@ -118,7 +136,12 @@ def in_thread(request):
 	site, result = frappe.local.site, {}
 
 	def run():
-		with patch("frappe.app.get_site_name", return_value=site):
+		clock = _rate_limit.get("clock")
+		with (
+			patch("frappe.app.get_site_name", return_value=site),
+			patch.object(rate_limit, "configured_limit", return_value=_rate_limit["limit"]),
+			patch.object(rate_limit, "now", return_value=clock) if clock else nullcontext(),
+		):
 			result["response"] = request()
 
 	thread = Thread(target=run)
