@@ -138,6 +138,15 @@ class TestDocumentsOverHTTP(IntegrationTestCase):
 		codes = self.codes[-len(answer["doc"]["backbone_enterprises"]) :]
 		self.assertEqual(len(codes), 30)
 		self.assertEqual(frappe.db.count(CLUSTER_ENTERPRISE, {"name": ("in", codes)}), 30)
+		# registered for the application's cluster, as the unit's own
+		self.assertEqual(
+			set(
+				frappe.get_all(
+					CLUSTER_ENTERPRISE, {"name": ("in", codes)}, ["industrial_cluster", "owner"], as_list=True
+				)
+			),
+			{(answer["doc"]["industrial_cluster"], self.cast.applicant)},
+		)
 		doc = answer["doc"]
 		self.assertEqual(answer["state"], "草稿")
 		scan = frappe.get_all(
