@@ -10,8 +10,21 @@ import frappe
 from frappe.model import table_fields
 from frappe.utils import add_days, today
 
-from cluster_brand.doctype_names import ANNUAL_WORK_SUMMARY, APPLICATION, BRAND_PILOT, EXPERT_REVIEW
+from cluster_brand.doctype_names import (
+	ANNUAL_WORK_SUMMARY,
+	APPLICATION,
+	BRAND_PILOT,
+	DEMONSTRATION_APPLICATION,
+	EXPERT_REVIEW,
+)
 from cluster_brand.tests.support.dates import frozen_day
+from cluster_brand.tests.support.demonstration import (
+	APPLICATION_VALUES,
+	RECOMMENDATION,
+	completed_pilot,
+	open_round,
+	start_demonstration,
+)
 from cluster_brand.tests.support.http import make_api_user, rest
 from cluster_brand.tests.support.pilot_stage import (
 	complete_values,
@@ -27,6 +40,7 @@ METHOD = "/api/method/cluster_brand.api.documents."
 CLUSTER_ENTERPRISE = "Cluster Enterprise"
 DAY = date(2026, 9, 14)
 STAMPED_SCAN = base64.b64encode(b"%PDF-1.4\n% stamped application form\n%%EOF\n").decode()
+MONITORING = base64.b64encode(b"%PDF-1.4\n% monitoring evidence\n%%EOF\n").decode()
 
 
 def in_official_names(doctype: str, values: dict) -> dict:
@@ -468,3 +482,77 @@ class TestAnnualSummaryOverHTTP(IntegrationTestCase):
 			"ministry", "act", {"doctype": doctype, "name": self.summary, "action": "审核通过"}
 		)
 		self.assertEqual((answer["message"]["state"], answer["message"]["actions"]), ("已审核通过", []))
+
+
+@frozen_day(date(2026, 7, 20))
+class TestDemonstrationOverHTTP(IntegrationTestCase):
+	"""The pilot's later stage the same way: the demonstration application filled in one call, its two
+	attachments inline, submitted and recommended in Chinese names."""
+
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		cls.cast = make_cast()
+		cls.tokens = {key: make_api_user(email, []) for key, email in cls.cast.items()}
+		cls.pilot = completed_pilot(cls.cast, f"api-da-{frappe.generate_hash(length=6)}")
+		cls.round = open_round(cls.pilot)
+		cls.name = start_demonstration(cls.cast, cls.pilot)
+		frappe.db.commit()
+
+	@classmethod
+	def tearDownClass(cls):
+		frappe.set_user("Administrator")
+		frappe.db.rollback()
+		frappe.db.delete("Demonstration Review", {"demonstration_application": cls.name})
+		frappe.delete_doc(DEMONSTRATION_APPLICATION, cls.name, force=True, ignore_permissions=True)
+		frappe.db.commit()
+		super().tearDownClass()
+
+	def call(self, who: str, method: str, body: dict, expect: int = 200) -> dict:
+		response = rest("POST", METHOD + method, self.tokens[who], body)
+		self.assertEqual(
+			response.status_code, expect, f"{who} {method}: {response.get_data(as_text=True)[:800]}"
+		)
+		return response.json
+
+	def test_filled_submitted_and_recommended_in_chinese_names(self):
+		doctype = "示范区申报书"
+		pdf = {"file_name": "品牌发展战略.pdf", "content": STAMPED_SCAN}
+		values = {
+			**APPLICATION_VALUES,
+			"strategy_document": pdf,
+			"monitoring_evidence": {"file_name": "监测.pdf", "content": MONITORING},
+		}
+		# an attachment that is no file is refused as data, nothing saved
+		bad = {**values, "monitoring_evidence": {"file_name": "监测.pdf", "content": "不是base64"}}
+		[error] = self.call("applicant", "save", {"doctype": doctype, "name": self.name, "doc": bad}, 417)[
+			"errors"
+		]
+		self.assertEqual((error["field"], error["table"]), ("monitoring_evidence", None))
+		frappe.db.rollback()
+		self.assertFalse(frappe.db.exists("File", {"attached_to_name": self.name}))
+
+		answer = self.call("applicant", "save", {"doctype": doctype, "name": self.name, "doc": values})[
+			"message"
+		]
+		frappe.db.rollback()  # a fresh snapshot of what the request committed
+		files = frappe.get_all(
+			"File",
+			{"attached_to_name": self.name},
+			["attached_to_field", "file_url"],
+			order_by="attached_to_field",
+		)
+		self.assertEqual(
+			[(f.attached_to_field, f.file_url) for f in files],
+			[(field, answer["doc"][field]) for field in ("monitoring_evidence", "strategy_document")],
+		)
+		answer = self.call(
+			"applicant", "act", {"doctype": doctype, "name": self.name, "action": "提交省级主管部门"}
+		)
+		self.assertEqual(answer["message"]["state"], "待省级推荐")
+		self.call("province", "save", {"doctype": doctype, "name": self.name, "doc": RECOMMENDATION})
+		answer = self.call("province", "act", {"doctype": doctype, "name": self.name, "action": "推荐"})
+		self.assertEqual(answer["message"]["state"], "专家评审中")
+		self.assertEqual(
+			{r for a in answer["message"]["actions"] for r in a["roles"]}, {"工业和信息化部（科技司）"}
+		)
