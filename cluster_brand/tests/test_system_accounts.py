@@ -7,7 +7,7 @@ import io
 import json
 from datetime import date
 from unittest.mock import patch
-from urllib.parse import quote
+from urllib.parse import quote, urlencode
 
 import frappe
 from frappe.utils.password import update_password
@@ -58,6 +58,8 @@ RESOURCE = "/api/resource/" + quote(APPLICATION)
 DOCINFO = "/api/method/frappe.desk.form.load.get_docinfo"
 PRINT = "/api/method/frappe.www.printview.get_html_and_style"
 PDF = "/api/method/frappe.utils.print_format.download_pdf"
+DOCUMENTS = "/api/method/cluster_brand.api.documents."
+APPLICATION_ZH = "产业集群区域品牌建设试点申报书"
 
 # The day these tests run on, whatever the day they are run (cluster_brand/tests/support/dates.py).
 DAY = date(2026, 9, 16)
@@ -267,6 +269,10 @@ class TestSystemAccounts(ActsOverHTTP, IntegrationTestCase):
 				self.assertEqual(
 					printed.status_code == 200 and bool(printed.json["message"]["html"]), visible
 				)
+				# the integrators' one call per document (api/documents.py), the DocType by its official name
+				query = urlencode({"doctype": APPLICATION_ZH, "name": self.reviewed})
+				document = rest("GET", f"{DOCUMENTS}get?{query}", self.tokens[who])
+				self.assertEqual(document.status_code == 200, visible, document.get_data(as_text=True)[:300])
 
 	def test_a_pdf_for_its_readers_only(self):
 		# a PDF takes a second: the unit's and another province's system (wkhtmltopdf fetches the styles from the
@@ -301,8 +307,27 @@ class TestSystemAccounts(ActsOverHTTP, IntegrationTestCase):
 		}
 		self.update("other_province", opinion, expect=403)
 		self.action("other_province", "Recommend", expect=REFUSED)
-		self.update("province", opinion)
-		self.action("province", "Recommend")
+		# by the integrators' one call per document, in Chinese names
+		refused = rest(
+			"POST",
+			f"{DOCUMENTS}act",
+			self.tokens["other_province"],
+			{"doctype": APPLICATION_ZH, "name": self.name, "action": "推荐"},
+		)
+		self.assertIn(refused.status_code, REFUSED)
+		self.call(
+			"province",
+			"POST",
+			f"{DOCUMENTS}save",
+			{"doctype": APPLICATION_ZH, "name": self.name, "doc": opinion},
+		)
+		acted = self.call(
+			"province",
+			"POST",
+			f"{DOCUMENTS}act",
+			{"doctype": APPLICATION_ZH, "name": self.name, "action": "推荐"},
+		)
+		self.assertEqual(acted["message"]["state"], RECOMMENDED_ZH)
 		self.assertEqual(self.state(), RECOMMENDED)
 
 		# the timeline, as the ministry's system reads it
