@@ -38,6 +38,8 @@ from cluster_brand.tests.support.records import IntegrationTestCase, credit_code
 
 METHOD = "/api/method/cluster_brand.api.documents."
 CLUSTER_ENTERPRISE = "Cluster Enterprise"
+# the DocTypes as an integrator names them: their official names
+APPLICATION_IN_CHINESE = "产业集群区域品牌建设试点申报书"
 DAY = date(2026, 9, 14)
 STAMPED_SCAN = base64.b64encode(b"%PDF-1.4\n% stamped application form\n%%EOF\n").decode()
 MONITORING = base64.b64encode(b"%PDF-1.4\n% monitoring evidence\n%%EOF\n").decode()
@@ -141,16 +143,18 @@ class TestDocumentsOverHTTP(IntegrationTestCase):
 		values["stamped_form_scan"] = {"file_name": "申报书盖章扫描件.pdf", "content": STAMPED_SCAN}
 		frappe.db.commit()
 		type(self).codes += codes
-		answer = self.call(who, "save", {"doctype": "产业集群区域品牌建设试点申报书", "doc": values})[
-			"message"
-		]
+		answer = self.call(who, "save", {"doctype": APPLICATION_IN_CHINESE, "doc": values})["message"]
 		type(self).names.append(answer["name"])
 		return answer["name"], answer
 
-	def act(self, who: str, name: str, action: str, expect: int = 200, doctype: str = APPLICATION) -> dict:
+	def act(
+		self, who: str, name: str, action: str, expect: int = 200, doctype: str = APPLICATION_IN_CHINESE
+	) -> dict:
 		return self.call(who, "act", {"doctype": doctype, "name": name, "action": action}, expect)
 
-	def save(self, who: str, name: str, values: dict, expect: int = 200, doctype: str = APPLICATION) -> dict:
+	def save(
+		self, who: str, name: str, values: dict, expect: int = 200, doctype: str = APPLICATION_IN_CHINESE
+	) -> dict:
 		return self.call(who, "save", {"doctype": doctype, "name": name, "doc": values}, expect)
 
 	def test_the_whole_process_in_chinese_names(self):
@@ -190,7 +194,9 @@ class TestDocumentsOverHTTP(IntegrationTestCase):
 			},
 			answer["actions"],
 		)
-		english = self.call("applicant", "get", {"doctype": APPLICATION, "name": name}, lang="en")["message"]
+		english = self.call("applicant", "get", {"doctype": APPLICATION_IN_CHINESE, "name": name}, lang="en")[
+			"message"
+		]
 		self.assertEqual(english["state"], "Draft")
 		self.assertEqual(
 			english["doc"]["indicators"][0]["indicator"], "Enterprises in the Leading Industry (units)"
@@ -267,7 +273,7 @@ class TestDocumentsOverHTTP(IntegrationTestCase):
 		before = frappe.db.count(APPLICATION), frappe.db.count(CLUSTER_ENTERPRISE)
 
 		def refused(values, expect=417, who="applicant") -> list[dict]:
-			body = {"doctype": APPLICATION, "doc": values}
+			body = {"doctype": APPLICATION_IN_CHINESE, "doc": values}
 			errors = self.call(who, "save", body, expect)["errors"]
 			frappe.db.rollback()
 			self.assertEqual((frappe.db.count(APPLICATION), frappe.db.count(CLUSTER_ENTERPRISE)), before)
@@ -358,7 +364,7 @@ class TestDocumentsOverHTTP(IntegrationTestCase):
 			("ministry", 200),
 		):
 			with self.subTest(who=who):
-				answer = self.call(who, "get", {"doctype": APPLICATION, "name": name}, expect)
+				answer = self.call(who, "get", {"doctype": APPLICATION_IN_CHINESE, "name": name}, expect)
 				self.assertEqual(answer.get("message", {}).get("name"), name if expect == 200 else None)
 		self.assertTrue(self.act("province", name, "推荐", expect=403)["errors"][0]["message"])
 		# an action that is not the caller's, named in either language, is refused as data
