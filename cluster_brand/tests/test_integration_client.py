@@ -3,6 +3,7 @@ enterprises inline and submitted, in Chinese names only; a refusal raised with i
 is plain ``requests``; its session answers through the site's WSGI application (support/wsgi_transport.py)."""
 
 import importlib.util
+import unittest
 from datetime import date
 from pathlib import Path
 
@@ -32,6 +33,11 @@ def client_module():
 	return module
 
 
+# the client calls cluster_brand.api.documents (issue 24, the lead's lane): run once it is in the checkout
+HAS_DOCUMENT_METHODS = (Path(frappe.get_app_path("cluster_brand")) / "api" / "documents.py").is_file()
+
+
+@unittest.skipUnless(HAS_DOCUMENT_METHODS, "cluster_brand/api/documents.py is not in this checkout yet")
 @frozen_day(DAY)
 class TestIntegrationClient(IntegrationTestCase):
 	@classmethod
