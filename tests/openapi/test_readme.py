@@ -34,3 +34,18 @@ def test_each_example_is_one_curl_command():
 	)
 	guest = curl(spec, "cluster_brand.api.openapi.document", "document")
 	assert guest[1] == 'curl -s "$SITE/api/method/cluster_brand.api.openapi.document"'
+
+
+def test_a_body_example_is_sent_as_json_in_chinese():
+	spec = build_from_files()
+	operation = spec["paths"]["/api/method/cluster_brand.api.application_import.import_table"]["post"]
+	operation["x-examples"] = {"import": {"summary": "the sheet back", "language": "zh"}}
+	body = operation["requestBody"]["content"]["application/json"]
+	body["examples"] = {"import": {"value": {"application": "CBA-2017-00001", "table": "骨干企业汇总表"}}}
+	comment, *command = curl(spec, "cluster_brand.api.application_import.import_table", "import")
+	assert comment == "# the sheet back"
+	assert " ".join(command).replace(" \\   ", " ") == (
+		'curl -s -X POST "$SITE/api/method/cluster_brand.api.application_import.import_table" -H "$AUTH" '
+		'-H "Accept-Language: zh" -H "Content-Type: application/json" '
+		'-d \'{"application": "CBA-2017-00001", "table": "骨干企业汇总表"}\''
+	)
