@@ -170,7 +170,6 @@ def import_table(application: str, table: str, file_url: str | None = None) -> d
 	except frappe.ValidationError as error:
 		# the application's own validate(): what is wrong with the table as a whole (or a row it names)
 		frappe.db.rollback(save_point="import_table")
-		frappe.local.response.pop("invalid_cells", None)
 		_refuse([_told(m) for m in _messages(error)], table)
 	return counts
 

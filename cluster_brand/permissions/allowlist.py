@@ -114,6 +114,10 @@ ALLOWED_METHODS = {
 	"frappe.desk.doctype.notification_settings.notification_settings.set_seen_value": "test_desk_features.TestDeskFeatures.test_the_bell_marks_the_users_own_notifications_seen",
 	# the pilots' end chart of the ministry's and the provinces' workspaces (issue 21): through the row rules
 	"cluster_brand.cluster_brand.dashboard_chart_source.end_of_the_pilots.end_of_the_pilots.get": "test_pilot_end_views.TestPilotEndViews.test_the_chart_of_the_pilots_end",
+	# the integrators' REST (api/documents.py; issue 24): one call per document, as the desk's save and workflow
+	"cluster_brand.api.documents.get": "test_http_documents.TestDocumentsOverHTTP.test_each_reads_only_its_own",
+	"cluster_brand.api.documents.save": "test_http_documents.TestDocumentsOverHTTP.test_the_whole_process_in_chinese_names",
+	"cluster_brand.api.documents.act": "test_http_documents.TestDocumentsOverHTTP.test_the_whole_process_in_chinese_names",
 	# Word export (issue 23, api/word_export.py): the 申报书 and the annual work summary as .docx, read as in print
 	"cluster_brand.api.word_export.application_docx": "test_word_export.TestWordExport.test_the_application_for_its_readers_only",
 	"cluster_brand.api.word_export.annual_summary_docx": "test_word_export.TestWordExport.test_the_summary_for_its_readers_only",

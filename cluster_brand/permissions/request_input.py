@@ -115,6 +115,11 @@ DOCTYPE_OR_DOCUMENT = {"frappe.www.printview.get_html_and_style": ("doc", "name"
 
 # Arguments that name a DocType: one that does not exist is a 404, not Frappe's failed import (a 500)
 DOCTYPE_ARGUMENTS = ("doctype", "dt", "reference_doctype")
+# the integrators' methods take a DocType by its official (Chinese) name too, and check it themselves
+# (api/documents.py programme_doctype)
+OFFICIAL_NAME_METHODS = frozenset(
+	{"cluster_brand.api.documents.get", "cluster_brand.api.documents.save", "cluster_brand.api.documents.act"}
+)
 
 # Arguments that a method reads as a JSON list of objects, and the type of each object's keys (the desk's
 # route history: a route that is no list of {route, creation} fails as a Python error)
@@ -131,9 +136,14 @@ class BadRequestInput(frappe.ValidationError):
 	http_status_code = 400
 
 
-def refuse(messages: list[str]):
+def refuse(messages: list):
+	"""Refuses the request (400) with ``messages``: texts, or refused items (document_problems), which the
+	answer carries as data too (``errors``)."""
 	if not messages:
 		return
+	if isinstance(messages[0], dict):
+		frappe.local.response["errors"] = messages
+		messages = [item["message"] for item in messages]
 	if len(messages) == 1:
 		body = frappe.utils.escape_html(messages[0])
 	else:
@@ -214,9 +224,10 @@ def check_document(doctype: str, document):
 	refuse(document_problems(doctype, document))
 
 
-def document_problems(doctype: str, document: dict) -> list[str]:
-	"""Each value of ``document`` (and of its child rows) that its field cannot take, as a translated message
-	naming the field (and the table and row)."""
+def document_problems(doctype: str, document: dict) -> list[dict]:
+	"""Each value of ``document`` (and of its child rows) that its field cannot take, as a refused item
+	(controllers/messages.py refused_items' shape: item, table, row, field, value and the translated message
+	naming the field, and the table and row)."""
 	problems = []
 	meta = frappe.get_meta(doctype)
 	for df in meta.fields:
@@ -228,32 +239,44 @@ def document_problems(doctype: str, document: dict) -> list[str]:
 		else:
 			problem = input_values.value_problem(df.fieldtype, value)
 			if problem:
-				problems.append(_(problem).format(item=_(df.label or df.fieldname), value=_shown(value)))
+				item = _(df.label or df.fieldname)
+				message = _(problem).format(item=item, value=_shown(value))
+				problems.append(_problem(item, None, None, df.fieldname, value, message))
 	return problems
 
 
-def _table_problems(table_df, rows) -> list[str]:
+def _table_problems(table_df, rows) -> list[dict]:
 	table = _(table_df.label or table_df.fieldname)
 	problem = input_values.table_problem(rows)
 	if problem:
-		return [_(problem).format(item=table, value=_shown(rows))]
+		message = _(problem).format(item=table, value=_shown(rows))
+		return [_problem(table, None, None, table_df.fieldname, None, message)]
 	problems = []
 	child = frappe.get_meta(table_df.options)
 	for number, row in enumerate(rows, start=1):
 		problem = input_values.row_problem(row)
 		if problem:
-			problems.append(_(problem).format(table=table, row=number, value=_shown(row)))
+			message = _(problem).format(table=table, row=number, value=_shown(row))
+			problems.append(_problem(table, table_df.fieldname, number, None, None, message))
 			continue
 		for df in child.fields:
 			if df.fieldname not in row:
 				continue
 			problem = input_values.value_problem(df.fieldtype, row[df.fieldname])
 			if problem:
-				item = _(input_values.IN_ROW).format(
-					table=table, row=number, item=_(df.label or df.fieldname)
+				label = _(df.label or df.fieldname)
+				item = _(input_values.IN_ROW).format(table=table, row=number, item=label)
+				message = _(problem).format(item=item, value=_shown(row[df.fieldname]))
+				problems.append(
+					_problem(label, table_df.fieldname, number, df.fieldname, row[df.fieldname], message)
 				)
-				problems.append(_(problem).format(item=item, value=_shown(row[df.fieldname])))
 	return problems
+
+
+def _problem(item, table, row, field, value, message) -> dict:
+	# a value that cannot be taken is answered as it was sent only when it is plain (a number, a text)
+	plain = value if isinstance(value, str | int | float | bool) or value is None else _shown(value)
+	return {"item": item, "table": table, "row": row, "field": field, "value": plain, "message": message}
 
 
 def _shown(value) -> str:
@@ -366,7 +389,8 @@ def check_method_call(method: str):
 	]
 	problems += _type_problems(function, {n: form[n] for n in parameters if n in form})
 	refuse(problems)
-	for name in (*DOCTYPE_ARGUMENTS, *((doctype_argument,) if doctype_argument else ())):
+	named_doctype = () if method in OFFICIAL_NAME_METHODS else DOCTYPE_ARGUMENTS
+	for name in (*named_doctype, *((doctype_argument,) if doctype_argument else ())):
 		value = form.get(name)
 		if name in parameters and _sent(form, name) and not _is_doctype(value):
 			frappe.throw(_("There is no DocType {0}.").format(_shown(value)), frappe.DoesNotExistError)

@@ -74,10 +74,10 @@ class TestRefusedSave(IntegrationTestCase):
 	def setUp(self):
 		frappe.set_user("Administrator")
 		self.doc = new_application(frappe.generate_hash(length=6))
-		frappe.local.response.pop("invalid_cells", None)
+		frappe.local.response.pop("errors", None)
 
 	def tearDown(self):
-		frappe.local.response.pop("invalid_cells", None)
+		frappe.local.response.pop("errors", None)
 		frappe.db.rollback()
 
 	def refused(self, table: str, idx: int, fieldname: str, value) -> str:
@@ -91,29 +91,40 @@ class TestRefusedSave(IntegrationTestCase):
 		message = self.refused("backbone_enterprises", 3, "assets", -5)
 		self.assertEqual(message, "骨干企业汇总表第3行：资产（万元）不能为负数（-5）。")
 		self.assertEqual(
-			frappe.local.response["invalid_cells"],
-			[{"doctype": APPLICATION, "table": "backbone_enterprises", "idx": 3, "field": "assets"}],
+			frappe.local.response["errors"],
+			[
+				{
+					"item": "资产（万元）",
+					"table": "backbone_enterprises",
+					"row": 3,
+					"field": "assets",
+					"value": -5,
+					"message": message,
+				}
+			],
 		)
 
 	def test_a_bad_credit_code_locates_its_cell(self):
 		self.refused("backbone_enterprises", 2, "enterprise", "91330000000000000X")
+		first = frappe.local.response["errors"][0]
 		self.assertEqual(
-			frappe.local.response["invalid_cells"][0],
-			{"doctype": APPLICATION, "table": "backbone_enterprises", "idx": 2, "field": "enterprise"},
+			{k: first[k] for k in ("table", "row", "field", "value")},
+			{"table": "backbone_enterprises", "row": 2, "field": "enterprise", "value": "91330000000000000X"},
 		)
 
 	def test_a_contact_of_a_key_enterprise_names_its_table_and_row(self):
 		message = self.refused("top_enterprises", 2, "mobile", "123")
 		self.assertIn("一、重点骨干企业情况第2行", message)
 		self.assertIn("手机", message)
-		self.assertEqual(frappe.local.response["invalid_cells"][0]["field"], "mobile")
+		self.assertEqual(frappe.local.response["errors"][0]["field"], "mobile")
 
 	def test_an_indicator_names_its_table_and_year(self):
 		message = self.refused("indicators", 5, "year_3_value", -1)
 		self.assertEqual(message, "主要指标情况：主导产业销售收入（亿元），2016年，不能为负数（-1）。")
+		[item] = frappe.local.response["errors"]
 		self.assertEqual(
-			frappe.local.response["invalid_cells"],
-			[{"doctype": APPLICATION, "table": "indicators", "idx": 5, "field": "year_3_value"}],
+			{k: item[k] for k in ("table", "row", "field", "value")},
+			{"table": "indicators", "row": 5, "field": "year_3_value", "value": -1},
 		)
 
 

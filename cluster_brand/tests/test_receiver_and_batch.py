@@ -35,11 +35,11 @@ class TestReceiverAndBatch(IntegrationTestCase):
 
 	def setUp(self):
 		frappe.set_user("Administrator")
-		frappe.local.response.pop("invalid_cells", None)
+		frappe.local.response.pop("errors", None)
 
 	def tearDown(self):
 		frappe.set_user("Administrator")
-		frappe.local.response.pop("invalid_cells", None)
+		frappe.local.response.pop("errors", None)
 
 	def test_a_new_batch_starts_from_the_previous_batchs_rubric(self):
 		rubric = [
@@ -137,9 +137,10 @@ class TestReceiverAndBatch(IntegrationTestCase):
 		frappe.set_user(self.cast.applicant)
 		with self.assertRaises(InvalidCellError):
 			enterprise.insert()
+		[item] = frappe.local.response["errors"]
 		self.assertEqual(
-			frappe.local.response["invalid_cells"],
-			[{"doctype": "Cluster Enterprise", "table": None, "idx": None, "field": "mobile"}],
+			{k: item[k] for k in ("table", "row", "field", "value")},
+			{"table": None, "row": None, "field": "mobile", "value": "123"},
 		)
 
 	def test_a_refused_summary_submission_locates_its_first_missing_cell(self):
@@ -147,10 +148,8 @@ class TestReceiverAndBatch(IntegrationTestCase):
 		summary = start_summary(self.cast, pilot, reporting_year(pilot))
 		with language("zh"), self.assertRaises(InvalidCellError) as refused:
 			act_on_summary(self.cast.applicant, summary, "Submit to Province")
-		first = frappe.local.response["invalid_cells"][0]
-		self.assertEqual(
-			(first["doctype"], first["table"], first["idx"]), (ANNUAL_WORK_SUMMARY, "measure_progress", 1)
-		)
+		first = frappe.local.response["errors"][0]
+		self.assertEqual((first["table"], first["row"]), ("measure_progress", 1))
 		# each item says what to do
 		self.assertIn("请填写", str(refused.exception))
 		self.assertEqual(frappe.db.get_value(ANNUAL_WORK_SUMMARY, summary, "workflow_state"), workflow.DRAFT)

@@ -83,9 +83,11 @@ class TestApplicationREST(IntegrationTestCase):
 		self.assertIn("主导产业国内市场占有率（%），2014年，为百分比", answer_messages(refused.json))
 		# a ValidationError that locates the cell
 		self.assertEqual(refused.json["exc_type"], "InvalidCellError")
+		[item] = refused.json["errors"]
 		self.assertEqual(
-			refused.json["invalid_cells"],
-			[{"doctype": APPLICATION, "table": "indicators", "idx": 10, "field": "year_1_value"}],
+			{k: item[k] for k in ("table", "row", "field", "value")},
+			{"table": "indicators", "row": 10, "field": "year_1_value", "value": 150},
 		)
+		self.assertIn("为百分比", item["message"])
 		frappe.db.rollback()
 		self.assertEqual(frappe.db.count(APPLICATION), before)

@@ -65,7 +65,7 @@ cluster_brand.desk.check_completeness = (frm, complete) => {
 };
 
 // A refused save points at the failing cell: the server names the table, row and field in its message and
-// locates the cells in its answer (cluster_brand/controllers/messages.py, InvalidCellError). Frappe shows the message
+// lists them as data in its answer, ``errors`` (cluster_brand/controllers/messages.py, InvalidCellError). Frappe shows the message
 // only when no handler takes the error, so the handler shows it and brings the first cell's row into view;
 // when the message is closed, the cell is opened for editing (in the table, or in the row's form), or the
 // form's own field is scrolled to and focused.
@@ -75,9 +75,12 @@ if (!frappe.request.error_handlers.InvalidCellError) {
 			frappe.hide_msgprint();
 			frappe.msgprint(JSON.parse(r._server_messages));
 		}
-		const cell = (r.invalid_cells || [])[0];
 		const frm = cur_frm;
-		if (!cell || !frm || frm.doctype !== cell.doctype) return;
+		// the first refused item the form has: a row of one of its tables, or one of its fields
+		const cell = (r.errors || []).find((item) =>
+			item.table ? frm?.fields_dict[item.table] && item.row : frm?.fields_dict[item.field]
+		);
+		if (!cell || !frm) return;
 		// a cell of a table: its row is shown now; a field of the form itself (no table) is scrolled to
 		const grid_row = cell.table ? show_row(frm, cell) : null;
 		if (cell.table && !grid_row) return;
@@ -91,7 +94,7 @@ if (!frappe.request.error_handlers.InvalidCellError) {
 	});
 }
 
-function show_row(frm, { table, idx }) {
+function show_row(frm, { table, row: idx }) {
 	const grid = frm.fields_dict[table]?.grid;
 	const row_doc = (frm.doc[table] || []).find((row) => cint(row.idx) === cint(idx));
 	if (!grid || !row_doc) return null;

@@ -187,26 +187,31 @@ class ClusterBrandApplication(SetWiseSave, WithholdsFromReader, NullableNumbers)
 		programme form (values its columns hold, links that exist) come after the entries."""
 		problems = outcome.problems
 		throw_violations(
-			problems[application_save.EDIT_LOCKS], _("This part of the application cannot be changed now")
+			problems[application_save.EDIT_LOCKS],
+			_("This part of the application cannot be changed now"),
+			where=self,
 		)
 		throw_violations(problems[application_save.ENTRIES], _("The application form has errors"), doc=self)
 		throw_violations(problems[application_save.STORABLE], _(self.doctype), doc=self)
 		throw_violations(problems[application_save.LINKS], _("The application form has errors"), doc=self)
-		throw_violations(problems[application_save.CLUSTER_UNIT], _("Cluster Brand Application"))
+		throw_violations(problems[application_save.CLUSTER_UNIT], _("Cluster Brand Application"), where=self)
 		throw_violations(
 			problems[application_save.DUPLICATE],
 			_("Cluster Brand Application"),
 			exc=frappe.DuplicateEntryError,
+			where=self,
 		)
-		throw_violations(problems[application_save.ASSIGNMENTS], _("Expert assignment"))
+		throw_violations(problems[application_save.ASSIGNMENTS], _("Expert assignment"), where=self)
 		throw_violations(
 			problems[application_save.INCOMPLETE],
 			_("The application is not complete"),
 			_("The application cannot be submitted until the following items are complete and correct:"),
+			where=self,
 		)
 		throw_violations(
 			problems[application_save.TRANSITION],
 			_("The application cannot move to {0}").format(_(self.workflow_state)),
+			where=self,
 		)
 
 	def onload(self):

@@ -45,7 +45,7 @@ def record_paper_copies(
 			refused.append({"name": name, "message": _refusal(error)})
 		else:
 			recorded.append(name)
-	frappe.local.response.pop("invalid_cells", None)
+	frappe.local.response.pop("errors", None)
 	return {"recorded": recorded, "refused": refused}
 
 
