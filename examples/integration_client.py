@@ -25,6 +25,8 @@ CHECKOUT = Path(__file__).resolve().parent.parent
 DEMO_DATA = CHECKOUT / "cluster_brand" / "demo" / "data"
 APPLICATION = "产业集群区域品牌建设试点申报书"
 SUBMIT = "提交申报"
+# what a top enterprise's profile names beside the backbone row's contact (一、重点骨干企业情况)
+TOP_CONTACTS = ("enterprise_name", "contact_person", "contact_phone", "mobile", "email")
 
 
 class Refused(Exception):
@@ -124,10 +126,10 @@ def demo_application(
 			}
 			for e in data["enterprises"]
 		],
-		# a profiled enterprise named alone: the app finds it among the backbone rows
+		# a profiled enterprise named alone (the app finds it among the backbone rows), with its contacts
 		"top_enterprises": [
 			{
-				"enterprise_name": enterprises[t["unified_social_credit_code"]]["enterprise_name"],
+				**{k: enterprises[t["unified_social_credit_code"]][k] for k in TOP_CONTACTS},
 				**{k: v for k, v in t.items() if k != "unified_social_credit_code"},
 			}
 			for t in data["top_enterprises"]
@@ -140,9 +142,9 @@ def demo_application(
 	}
 
 
-def submit_demo_application(client: Client, batch: str, unit: str, cluster: str) -> dict:
-	"""Creates the demo application in one call and submits it: the answer of the action."""
-	saved = client.save(APPLICATION, demo_application(batch, unit, cluster))
+def submit(client: Client, application: dict) -> dict:
+	"""Creates the application in one call and submits it: the answer of the action."""
+	saved = client.save(APPLICATION, application)
 	print(f"{saved['name']}: {saved['state']}")
 	return client.act(APPLICATION, saved["name"], SUBMIT)
 
@@ -157,9 +159,8 @@ def main(argv: list[str] | None = None) -> int:
 	parser.add_argument("--cluster", required=True, help="产业集群")
 	args = parser.parse_args(argv)
 	try:
-		answer = submit_demo_application(
-			Client(args.base_url, args.key, args.secret), args.batch, args.unit, args.cluster
-		)
+		client = Client(args.base_url, args.key, args.secret)
+		answer = submit(client, demo_application(args.batch, args.unit, args.cluster))
 	except Refused as refused:
 		print(refused, file=sys.stderr)
 		for e in refused.errors:

@@ -217,7 +217,7 @@ RESOURCE_EXAMPLES = {
 			"language": "zh",
 		},
 	},
-	"cluster_brand.api.documents.get": {
+	"cluster_brand.api.documents.get.get": {
 		"get": {
 			"summary": "the document, its state and its possible actions, in the caller's language",
 			"query": {"doctype": APPLICATION_ZH, "name": DEMO_NAME},
