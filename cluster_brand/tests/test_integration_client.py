@@ -18,6 +18,7 @@ from cluster_brand.doctype_names import APPLICATION
 from cluster_brand.rules.application.workflow import PENDING_PROVINCIAL_REVIEW
 from cluster_brand.tests.support.dates import frozen_day
 from cluster_brand.tests.support.http import make_api_user
+from cluster_brand.tests.support.openapi import check_against, served_document
 from cluster_brand.tests.support.records import IntegrationTestCase, credit_code, make_test_batch
 from cluster_brand.tests.support.wsgi_transport import through_the_site
 
@@ -95,6 +96,8 @@ class TestIntegrationClient(IntegrationTestCase):
 		with redirect_stdout(io.StringIO()) as printed:
 			answer = self.example.submit(self.client, payload)
 		self.assertEqual(printed.getvalue(), f"{answer['name']}: 草稿\n")
+		spec = served_document()  # the answers are what the contract says
+		check_against(spec, "DocumentState", answer)
 		self.assertEqual(answer["state"], "待省级推荐")
 		self.assertTrue(answer["actions"])
 		self.assertTrue(all(action["roles"] for action in answer["actions"]))
@@ -104,7 +107,9 @@ class TestIntegrationClient(IntegrationTestCase):
 		self.assertEqual(doc.workflow_state, PENDING_PROVINCIAL_REVIEW)
 		self.assertEqual(len(doc.backbone_enterprises), 30)
 		self.assertEqual(doc.funding_plan[0].funding_source, "Central Government Funds")  # stored as the key
-		self.assertEqual(self.client.get(APPLICATION, answer["name"])["state"], "待省级推荐")
+		read = self.client.get(APPLICATION, answer["name"])
+		self.assertEqual(read["state"], "待省级推荐")
+		check_against(spec, "DocumentAnswer", read)
 
 	def test_a_refusal_carries_its_located_errors(self):
 		payload = self.application()
@@ -114,5 +119,8 @@ class TestIntegrationClient(IntegrationTestCase):
 		self.assertEqual(refused.exception.status, 417)
 		located = [(e["table"], e["row"], e["field"], e["value"]) for e in refused.exception.errors]
 		self.assertIn(("backbone_enterprises", 4, "sales_revenue", -5), located)
+		spec = served_document()
+		for error in refused.exception.errors:
+			check_against(spec, "Error", error)
 		frappe.db.rollback()
 		self.assertFalse(frappe.db.exists(APPLICATION, {"industrial_cluster": self.cluster}))

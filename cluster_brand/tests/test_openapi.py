@@ -6,8 +6,10 @@ from datetime import date
 
 import frappe
 from frappe.custom.doctype.custom_field.custom_field import create_custom_field
+from jsonschema.exceptions import ValidationError
 from openapi_spec_validator import validate
 
+from cluster_brand.doctype_names import APPLICATION
 from cluster_brand.openapi.build import (
 	MODULE,
 	ROW_STANDARD_FIELDS,
@@ -17,11 +19,12 @@ from cluster_brand.openapi.build import (
 )
 from cluster_brand.permissions.allowlist import ALLOWED_METHODS
 from cluster_brand.tests.support.dates import frozen_day
-from cluster_brand.tests.support.http import frappe_application, in_thread, make_api_user, rest
+from cluster_brand.tests.support.http import make_api_user, rest
+from cluster_brand.tests.support.openapi import PATH, check_against, served_document
 from cluster_brand.tests.support.records import IntegrationTestCase
 
-PATH = "/api/method/cluster_brand.api.openapi.document"
 APPLICANT = "openapi.applicant@example.com"
+MINISTRY = "openapi.ministry@example.com"
 CUSTOM_FIELD = "custom_industry_sector"
 # on the enterprise register: a custom field on the 申报书 fails in Frappe's schema sync while a row holds NULL in
 # one of its nullable numbers (controllers/blank_numbers.py keeps them nullable on migrate only)
@@ -32,22 +35,12 @@ ENTERPRISE = "Cluster Enterprise"
 DAY = date(2026, 3, 23)
 
 
-def served() -> dict:
-	"""The document as a guest reads it: the raw JSON, not wrapped in {"message": …}."""
-	from werkzeug.test import Client
-
-	response = in_thread(lambda: Client(frappe_application()).open(PATH, method="GET"))
-	assert response.status_code == 200, response.get_data(as_text=True)[:600]
-	assert response.mimetype == "application/json"
-	return json.loads(response.get_data(as_text=True))
-
-
 @frozen_day(DAY)
 class TestOpenAPI(IntegrationTestCase):
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()
-		cls.spec = served()
+		cls.spec = served_document()
 
 	def test_the_served_document_validates(self):
 		validate(self.spec)
@@ -95,7 +88,7 @@ class TestOpenAPI(IntegrationTestCase):
 				},
 			)
 			frappe.db.commit()  # the request reads on its own connection
-			spec = served()
+			spec = served_document()
 		finally:
 			frappe.db.rollback()
 			if frappe.db.exists("Custom Field", f"{ENTERPRISE}-{CUSTOM_FIELD}"):
@@ -106,7 +99,7 @@ class TestOpenAPI(IntegrationTestCase):
 		self.assertEqual(prop["enum"], ["A", "B"])
 		self.assertTrue(prop["description"].startswith("Industry Sector / 所属行业"), prop["description"])
 		validate(spec)
-		later = served()["components"]["schemas"][schema_name(ENTERPRISE)]["properties"]
+		later = served_document()["components"]["schemas"][schema_name(ENTERPRISE)]["properties"]
 		self.assertNotIn(CUSTOM_FIELD, later)
 
 	def test_a_programme_user_reads_it_too(self):
@@ -116,3 +109,15 @@ class TestOpenAPI(IntegrationTestCase):
 		self.assertEqual(
 			json.loads(response.get_data(as_text=True))["info"]["title"], "cluster_brand REST API"
 		)
+
+	def test_an_application_read_over_rest_is_what_its_schema_says(self):
+		name = frappe.get_all(APPLICATION, pluck="name", order_by="creation", limit=1)[0]
+		token = make_api_user(MINISTRY, ["Ministry Administrator"])
+		response = rest("GET", f"/api/resource/{APPLICATION}/{name}", token)
+		self.assertEqual(response.status_code, 200, response.get_data(as_text=True)[:600])
+		data = response.json["data"]
+		self.assertEqual(len(data["backbone_enterprises"]), 30)
+		check_against(self.spec, schema_name(APPLICATION), data)
+		data["indicators"][0]["indicator"] = "主导产业销售收入"  # a Chinese name: not a key of the enum
+		with self.assertRaisesRegex(ValidationError, "is not one of"):
+			check_against(self.spec, schema_name(APPLICATION), data)
