@@ -6,10 +6,17 @@ transaction), a second takes the workflow action 提交申报; it prints the new
 
     pip install requests
     python examples/integration_client.py http://cluster-brand.localhost:8000 <api_key> <api_secret> \\
-        --batch 2017年产业集群区域品牌建设试点 --unit 青溪县人民政府 --cluster 青溪县五金工具产业集群
+        --batch <a batch open for application> --unit 青溪县人民政府 --cluster 青溪县五金工具产业集群
 
-The key is that of a user of the role Cluster Applicant (组织实施单位) of the unit. The API's contract:
-/api/method/cluster_brand.api.openapi.document (OpenAPI 3).
+    CBA-2017-00008: 草稿
+    CBA-2017-00008: 待省级推荐
+      next: 撤回 → 已撤回 (组织实施单位)
+      next: 推荐 → 已推荐 (省级工业和信息化主管部门)
+      …
+
+The key is that of a user of the role Cluster Applicant (组织实施单位) of the unit (on the demo site,
+applicant.zhejiang@example.com), the cluster one without an application in that batch yet; the demo's
+enterprises are the unit's. The API's contract: /api/method/cluster_brand.api.openapi.document (OpenAPI 3).
 """
 
 import argparse
