@@ -64,6 +64,18 @@ def components() -> dict:
 			},
 			"required": ["doctype", "name", "state", "actions"],
 		},
+		"Completeness": {
+			"type": "object",
+			"properties": {
+				"complete": {"type": "boolean"},
+				"missing": {
+					"type": "array",
+					"items": {"type": "string"},
+					"description": "every missing or inconsistent item, by its official name",
+				},
+			},
+			"required": ["complete", "missing"],
+		},
 		"DocumentAnswer": {
 			"allOf": [
 				{"$ref": "#/components/schemas/DocumentState"},
@@ -158,6 +170,9 @@ CONTRACTS = {
 			"200": _answer("DocumentAnswer", "the document, its state and who acts next"),
 			**_REFUSED,
 		},
+	},
+	"cluster_brand.api.check_completeness": {
+		"responses": {"200": _answer("Completeness", "what the application still lacks"), **_REFUSED},
 	},
 	"cluster_brand.api.openapi.document": {
 		"responses": {

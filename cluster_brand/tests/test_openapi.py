@@ -121,3 +121,11 @@ class TestOpenAPI(IntegrationTestCase):
 		data["indicators"][0]["indicator"] = "主导产业销售收入"  # a Chinese name: not a key of the enum
 		with self.assertRaisesRegex(ValidationError, "is not one of"):
 			check_against(self.spec, schema_name(APPLICATION), data)
+
+	def test_the_completeness_check_answers_as_documented(self):
+		name = frappe.get_all(APPLICATION, pluck="name", order_by="creation", limit=1)[0]
+		token = make_api_user(MINISTRY, ["Ministry Administrator"])
+		response = rest("GET", f"/api/method/cluster_brand.api.check_completeness?name={name}", token)
+		self.assertEqual(response.status_code, 200, response.get_data(as_text=True)[:600])
+		check_against(self.spec, "Completeness", response.json["message"])
+		self.assertIsInstance(response.json["message"]["complete"], bool)
