@@ -33,6 +33,7 @@ from cluster_brand.doctype_names import BRAND_PILOT, PROGRAMME_MODULE
 from cluster_brand.office.backbone_sheet import register_record
 from cluster_brand.permissions.request_input import document_problems
 from cluster_brand.print.readers import readable
+from cluster_brand.rules.formats import normalize_credit_code
 
 CLUSTER_ENTERPRISE = "Cluster Enterprise"
 CREDIT_CODE = "unified_social_credit_code"
@@ -270,7 +271,7 @@ def resolve_enterprises(doc, values: dict):
 	contacts) linked to the register's record, which is registered first where the register lacks it (through
 	its DocType, as the caller: its rules and permissions); a row naming its enterprise by name alone (a key
 	enterprise's profile) linked to the enterprise of that name in this document or in the caller's register."""
-	problems, registered = [], {}
+	problems, registered, permitted = [], {}, set()
 	cluster = doc.get("industrial_cluster") or (
 		frappe.db.get_value(BRAND_PILOT, doc.brand_pilot, "industrial_cluster")
 		if doc.get("brand_pilot")
@@ -281,7 +282,7 @@ def resolve_enterprises(doc, values: dict):
 		df.fieldname: values.get(df.fieldname) for df in tables if isinstance(values.get(df.fieldname), list)
 	}
 	codes = {
-		(r.get(CREDIT_CODE) or "").strip().upper()
+		normalize_credit_code(r.get(CREDIT_CODE))
 		for rows in sent.values()
 		for r in rows
 		if isinstance(r, dict) and r.get(CREDIT_CODE) and not r.get(ENTERPRISE)
@@ -291,7 +292,7 @@ def resolve_enterprises(doc, values: dict):
 	inline = set()  # the rows sent with their enterprise inline: (table, idx)
 	for df in tables:
 		for row, data in zip(doc.get(df.fieldname), sent.get(df.fieldname) or [], strict=False):
-			code = (data.get(CREDIT_CODE) or "").strip().upper() if isinstance(data, dict) else ""
+			code = normalize_credit_code(data.get(CREDIT_CODE)) if isinstance(data, dict) else ""
 			if not code or row.get(ENTERPRISE):
 				if row.get(ENTERPRISE) and row.get(ENTERPRISE_NAME):
 					names.setdefault(row.get(ENTERPRISE_NAME), row.get(ENTERPRISE))
@@ -304,7 +305,9 @@ def resolve_enterprises(doc, values: dict):
 					problems.append(problem(item, df.fieldname, row.idx, CREDIT_CODE, code, message))
 					continue
 			elif code not in registered:
-				registered[code] = _register(data, code, cluster, df.fieldname, row.idx, problems)
+				registered[code] = _checked_record(
+					data, code, cluster, df.fieldname, row.idx, problems, permitted
+				)
 			row.set(ENTERPRISE, code)
 			names.setdefault(data.get(ENTERPRISE_NAME) or row.get(ENTERPRISE_NAME), code)
 	for df in tables:
@@ -312,6 +315,7 @@ def resolve_enterprises(doc, values: dict):
 			if not row.get(ENTERPRISE) and row.get(ENTERPRISE_NAME) and (df.fieldname, row.idx) not in inline:
 				_by_name(row, df, names, problems)
 	refuse(problems)
+	_insert_all([enterprise for enterprise in registered.values() if enterprise])
 
 
 def _links_enterprises(child_doctype: str) -> bool:
@@ -319,24 +323,42 @@ def _links_enterprises(child_doctype: str) -> bool:
 	return bool(df and df.fieldtype == "Link" and df.options == CLUSTER_ENTERPRISE)
 
 
-def _register(data: dict, code: str, cluster, table: str, idx: int, problems: list) -> bool:
+def _checked_record(data: dict, code: str, cluster, table: str, idx: int, problems: list, permitted: set):
+	"""The register's record of an enterprise the row sends inline, checked as its insert would check it (its
+	permission, its controller's validate() with the register's rules, its required values), not yet written;
+	None where refused, the refusal located in this row (the other rows are still tried, to answer them all)."""
 	record = register_record({**data, ENTERPRISE: code}, cluster)
 	# the register's own contact fields, where the row sends them (a key enterprise's profile prints them)
 	record.update({field: data[field] for field in REGISTER_CONTACTS if data.get(field)})
 	enterprise = frappe.get_doc({"doctype": CLUSTER_ENTERPRISE, **record})
 	try:
-		enterprise.insert()
-		return True
+		# who may register depends on the record's cluster only (permissions/registers.py): asked once per cluster
+		if cluster not in permitted:
+			enterprise.check_permission("create")
+			permitted.add(cluster)
+		enterprise.run_method("before_naming")
+		enterprise.name = enterprise.unified_social_credit_code
+		enterprise.run_method("validate")
+		if missing := missing_values(enterprise):
+			refuse(missing)
+		return enterprise
 	except frappe.ValidationError as error:
-		# the register's refusal, located in this row; the other rows are still tried, to answer them all
-		told = frappe.local.response.pop("errors", None) or (
-			missing_values(enterprise)
-			if isinstance(error, frappe.MandatoryError)
-			else [problem(None, message=_plain(error))]
-		)
+		told = frappe.local.response.pop("errors", None) or [problem(None, message=_plain(error))]
 		for item in told:
 			problems.append({**item, "table": table, "row": idx, "field": _row_field(item.get("field"))})
-		return False
+		return None
+
+
+def _insert_all(enterprises: list):
+	"""The checked records written with one insert: one by one, 30 inserts (their permission, defaults, naming
+	and hooks again) cost more than the application's own save (benchmarks/one_call_create.py)."""
+	if not enterprises:
+		return
+	now, user = frappe.utils.now_datetime(), frappe.session.user
+	fields = ["name", "owner", "modified_by", "creation", "modified", "docstatus", "idx"]
+	columns = [c for c in frappe.get_meta(CLUSTER_ENTERPRISE).get_valid_columns() if c not in fields]
+	values = [[e.name, user, user, now, now, 0, 0] + [e.get(c) for c in columns] for e in enterprises]
+	frappe.db.bulk_insert(CLUSTER_ENTERPRISE, fields + columns, values)
 
 
 def _row_field(register_field: str | None) -> str | None:

@@ -10,9 +10,29 @@ import frappe
 from frappe.model import table_fields
 from frappe.utils import add_days, today
 
-from cluster_brand.doctype_names import APPLICATION, BRAND_PILOT, EXPERT_REVIEW
+from cluster_brand.doctype_names import (
+	ANNUAL_WORK_SUMMARY,
+	APPLICATION,
+	BRAND_PILOT,
+	DEMONSTRATION_APPLICATION,
+	EXPERT_REVIEW,
+)
 from cluster_brand.tests.support.dates import frozen_day
+from cluster_brand.tests.support.demonstration import (
+	APPLICATION_VALUES,
+	RECOMMENDATION,
+	completed_pilot,
+	open_round,
+	start_demonstration,
+)
 from cluster_brand.tests.support.http import make_api_user, rest
+from cluster_brand.tests.support.pilot_stage import (
+	complete_values,
+	inspection_values,
+	make_pilot,
+	reporting_year,
+	start_summary,
+)
 from cluster_brand.tests.support.process import OWN_UNIT, make_cast, next_free_rank
 from cluster_brand.tests.support.records import IntegrationTestCase, credit_code, make_test_application_values
 
@@ -20,6 +40,7 @@ METHOD = "/api/method/cluster_brand.api.documents."
 CLUSTER_ENTERPRISE = "Cluster Enterprise"
 DAY = date(2026, 9, 14)
 STAMPED_SCAN = base64.b64encode(b"%PDF-1.4\n% stamped application form\n%%EOF\n").decode()
+MONITORING = base64.b64encode(b"%PDF-1.4\n% monitoring evidence\n%%EOF\n").decode()
 
 
 def in_official_names(doctype: str, values: dict) -> dict:
@@ -138,6 +159,15 @@ class TestDocumentsOverHTTP(IntegrationTestCase):
 		codes = self.codes[-len(answer["doc"]["backbone_enterprises"]) :]
 		self.assertEqual(len(codes), 30)
 		self.assertEqual(frappe.db.count(CLUSTER_ENTERPRISE, {"name": ("in", codes)}), 30)
+		# registered for the application's cluster, as the unit's own
+		self.assertEqual(
+			set(
+				frappe.get_all(
+					CLUSTER_ENTERPRISE, {"name": ("in", codes)}, ["industrial_cluster", "owner"], as_list=True
+				)
+			),
+			{(answer["doc"]["industrial_cluster"], self.cast.applicant)},
+		)
 		doc = answer["doc"]
 		self.assertEqual(answer["state"], "草稿")
 		scan = frappe.get_all(
@@ -348,4 +378,181 @@ class TestDocumentsOverHTTP(IntegrationTestCase):
 		self.assertEqual(
 			frappe.db.get_value("Application Funding", {"parent": name}, "funding_source"),
 			"Enterprise Self-Raised Funds",
+		)
+
+
+@frozen_day(DAY)
+class TestAnnualSummaryOverHTTP(IntegrationTestCase):
+	"""The pilot's annual work summary the same way: its values in Chinese names, a new backbone enterprise
+	inline, each step one call by its own user."""
+
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		cls.cast = make_cast()
+		cls.tokens = {key: make_api_user(email, []) for key, email in cls.cast.items()}
+		cls.pilot = make_pilot(cls.cast, f"api-sum-{frappe.generate_hash(length=6)}")
+		cls.summary = start_summary(cls.cast, cls.pilot, reporting_year(cls.pilot))
+		frappe.db.commit()
+		cls.code = credit_code()
+
+	@classmethod
+	def tearDownClass(cls):
+		frappe.set_user("Administrator")
+		frappe.db.rollback()
+		frappe.delete_doc(ANNUAL_WORK_SUMMARY, cls.summary, force=True, ignore_permissions=True)
+		if frappe.db.exists(CLUSTER_ENTERPRISE, cls.code):
+			frappe.delete_doc(CLUSTER_ENTERPRISE, cls.code, force=True, ignore_permissions=True)
+		frappe.db.commit()
+		super().tearDownClass()
+
+	def call(self, who: str, method: str, body: dict, expect: int = 200) -> dict:
+		response = rest("POST", METHOD + method, self.tokens[who], body)
+		self.assertEqual(
+			response.status_code, expect, f"{who} {method}: {response.get_data(as_text=True)[:800]}"
+		)
+		return response.json
+
+	def test_the_year_in_chinese_names(self):
+		doctype = "年度工作总结"
+		values = in_official_names(
+			ANNUAL_WORK_SUMMARY, json.loads(frappe.as_json(complete_values(self.summary)))
+		)
+		self.assertEqual(values["measure_progress"][0]["status"], "进行中")
+		rows = json.loads(
+			frappe.as_json(frappe.get_doc(ANNUAL_WORK_SUMMARY, self.summary).backbone_enterprises)
+		)
+		values["backbone_enterprises"] = [
+			*[{"name": row["name"]} for row in rows],
+			{
+				"unified_social_credit_code": self.code,
+				"enterprise_name": f"年度新增骨干企业{self.code[-6:]}",
+				"main_products": "电动工具",
+				"own_brand": "新锐",
+				"contact_person": "李经理",
+				"contact_details": "13900000000",
+				"sales_revenue": 1200,
+				"assets": 1500,
+				"own_brand_sales_revenue": 800,
+				"total_profit": 90,
+			},
+		]
+		answer = self.call("applicant", "save", {"doctype": doctype, "name": self.summary, "doc": values})[
+			"message"
+		]
+		self.assertEqual(answer["doc"]["backbone_enterprises"][-1]["enterprise"], self.code)
+		self.assertEqual(len(answer["doc"]["backbone_enterprises"]), len(rows) + 1)
+		# the rows sent by name keep what they held
+		self.assertEqual(
+			[r["enterprise"] for r in answer["doc"]["backbone_enterprises"][:-1]],
+			[r["enterprise"] for r in rows],
+		)
+		answer = self.call(
+			"applicant", "act", {"doctype": doctype, "name": self.summary, "action": "报送省级主管部门"}
+		)
+		self.assertEqual(answer["message"]["state"], "待省级督导检查")
+		self.assertIn("省级工业和信息化主管部门", answer["message"]["actions"][0]["roles"])
+
+		self.call(
+			"other_province",
+			"act",
+			{"doctype": doctype, "name": self.summary, "action": "报送工业和信息化部"},
+			403,
+		)
+		error = self.call(
+			"province", "act", {"doctype": doctype, "name": self.summary, "action": "报送工业和信息化部"}, 417
+		)["errors"]
+		self.assertTrue(error[0]["message"])  # the inspection is recorded first
+		frappe.db.rollback()
+		self.call("province", "save", {"doctype": doctype, "name": self.summary, "doc": inspection_values()})
+		answer = self.call(
+			"province", "act", {"doctype": doctype, "name": self.summary, "action": "报送工业和信息化部"}
+		)
+		self.assertEqual(answer["message"]["state"], "已报送工业和信息化部")
+		self.call(
+			"ministry",
+			"save",
+			{
+				"doctype": doctype,
+				"name": self.summary,
+				"doc": {"acceptance_date": today(), "acceptance_opinion": "同意。"},
+			},
+		)
+		answer = self.call(
+			"ministry", "act", {"doctype": doctype, "name": self.summary, "action": "审核通过"}
+		)
+		self.assertEqual((answer["message"]["state"], answer["message"]["actions"]), ("已审核通过", []))
+
+
+@frozen_day(date(2026, 7, 20))
+class TestDemonstrationOverHTTP(IntegrationTestCase):
+	"""The pilot's later stage the same way: the demonstration application filled in one call, its two
+	attachments inline, submitted and recommended in Chinese names."""
+
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		cls.cast = make_cast()
+		cls.tokens = {key: make_api_user(email, []) for key, email in cls.cast.items()}
+		cls.pilot = completed_pilot(cls.cast, f"api-da-{frappe.generate_hash(length=6)}")
+		cls.round = open_round(cls.pilot)
+		cls.name = start_demonstration(cls.cast, cls.pilot)
+		frappe.db.commit()
+
+	@classmethod
+	def tearDownClass(cls):
+		frappe.set_user("Administrator")
+		frappe.db.rollback()
+		frappe.db.delete("Demonstration Review", {"demonstration_application": cls.name})
+		frappe.delete_doc(DEMONSTRATION_APPLICATION, cls.name, force=True, ignore_permissions=True)
+		frappe.db.commit()
+		super().tearDownClass()
+
+	def call(self, who: str, method: str, body: dict, expect: int = 200) -> dict:
+		response = rest("POST", METHOD + method, self.tokens[who], body)
+		self.assertEqual(
+			response.status_code, expect, f"{who} {method}: {response.get_data(as_text=True)[:800]}"
+		)
+		return response.json
+
+	def test_filled_submitted_and_recommended_in_chinese_names(self):
+		doctype = "示范区申报书"
+		pdf = {"file_name": "品牌发展战略.pdf", "content": STAMPED_SCAN}
+		values = {
+			**APPLICATION_VALUES,
+			"strategy_document": pdf,
+			"monitoring_evidence": {"file_name": "监测.pdf", "content": MONITORING},
+		}
+		# an attachment that is no file is refused as data, nothing saved
+		bad = {**values, "monitoring_evidence": {"file_name": "监测.pdf", "content": "不是base64"}}
+		[error] = self.call("applicant", "save", {"doctype": doctype, "name": self.name, "doc": bad}, 417)[
+			"errors"
+		]
+		self.assertEqual((error["field"], error["table"]), ("monitoring_evidence", None))
+		frappe.db.rollback()
+		self.assertFalse(frappe.db.exists("File", {"attached_to_name": self.name}))
+
+		answer = self.call("applicant", "save", {"doctype": doctype, "name": self.name, "doc": values})[
+			"message"
+		]
+		frappe.db.rollback()  # a fresh snapshot of what the request committed
+		files = frappe.get_all(
+			"File",
+			{"attached_to_name": self.name},
+			["attached_to_field", "file_url"],
+			order_by="attached_to_field",
+		)
+		self.assertEqual(
+			[(f.attached_to_field, f.file_url) for f in files],
+			[(field, answer["doc"][field]) for field in ("monitoring_evidence", "strategy_document")],
+		)
+		answer = self.call(
+			"applicant", "act", {"doctype": doctype, "name": self.name, "action": "提交省级主管部门"}
+		)
+		self.assertEqual(answer["message"]["state"], "待省级推荐")
+		self.call("province", "save", {"doctype": doctype, "name": self.name, "doc": RECOMMENDATION})
+		answer = self.call("province", "act", {"doctype": doctype, "name": self.name, "action": "推荐"})
+		self.assertEqual(answer["message"]["state"], "专家评审中")
+		self.assertEqual(
+			{r for a in answer["message"]["actions"] for r in a["roles"]}, {"工业和信息化部（科技司）"}
 		)
