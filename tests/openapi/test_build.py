@@ -20,6 +20,7 @@ from cluster_brand.openapi.build import (
 	schema_name,
 	select_options,
 )
+from cluster_brand.openapi.contract import RESOURCE_EXAMPLES
 
 APPLICATION = "Cluster Brand Application"
 
@@ -151,3 +152,19 @@ def test_token_authentication(spec):
 	scheme = spec["components"]["securitySchemes"]["tokenAuth"]
 	assert (scheme["type"], scheme["in"], scheme["name"]) == ("apiKey", "header", "Authorization")
 	assert spec["security"] == [{"tokenAuth": []}]
+
+
+def test_every_example_names_parameters_its_operation_has(spec):
+	operations = {
+		op["operationId"]: (item, op)
+		for item in spec["paths"].values()
+		for op in item.values()
+		if isinstance(op, dict) and "operationId" in op
+	}
+	for operation_id, examples in RESOURCE_EXAMPLES.items():
+		item, op = operations[operation_id]
+		names = {p["name"] for p in item.get("parameters", []) + op.get("parameters", [])}
+		for example in examples.values():
+			assert set(example.get("query", {})) | set(example.get("path", {})) <= names, operation_id
+			if "body" in example or "externalValue" in example:
+				assert "requestBody" in op, operation_id
