@@ -5,7 +5,6 @@ is plain ``requests``; its session answers through the site's WSGI application (
 import base64
 import importlib.util
 import io
-import unittest
 from contextlib import redirect_stdout
 from datetime import date
 from pathlib import Path
@@ -38,11 +37,6 @@ def client_module():
 	return module
 
 
-# the client calls cluster_brand.api.documents (issue 24, the lead's lane): run once it is in the checkout
-HAS_DOCUMENT_METHODS = (Path(frappe.get_app_path("cluster_brand")) / "api" / "documents.py").is_file()
-
-
-@unittest.skipUnless(HAS_DOCUMENT_METHODS, "cluster_brand/api/documents.py is not in this checkout yet")
 @frozen_day(DAY)
 class TestIntegrationClient(IntegrationTestCase):
 	@classmethod
