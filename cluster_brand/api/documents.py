@@ -425,7 +425,9 @@ def attach(doc, attachments: dict):
 				"attached_to_name": doc.name,
 				"attached_to_field": fieldname,
 			}
-		).insert()
+		)
+		file.flags.content_sent = True  # the caller's own bytes (permissions/files.py)
+		file.insert()
 		doc.set(fieldname, file.file_url)
 	if attachments:
 		doc.save()

@@ -33,7 +33,7 @@ from cluster_brand.tests.support.pilot_stage import (
 	reporting_year,
 	start_summary,
 )
-from cluster_brand.tests.support.process import OWN_UNIT, make_cast, next_free_rank
+from cluster_brand.tests.support.process import OTHER_UNIT, OWN_UNIT, make_cast, next_free_rank
 from cluster_brand.tests.support.records import IntegrationTestCase, credit_code, make_test_application_values
 
 METHOD = "/api/method/cluster_brand.api.documents."
@@ -562,3 +562,51 @@ class TestDemonstrationOverHTTP(IntegrationTestCase):
 		self.assertEqual(
 			{r for a in answer["message"]["actions"] for r in a["roles"]}, {"工业和信息化部（科技司）"}
 		)
+
+
+@frozen_day(DAY)
+class TestSameFileOfTwoUnits(IntegrationTestCase):
+	"""Two units attach the same file (a blank form, a template scan): Frappe keeps one copy of identical
+	content and gives the second upload the first one's URL, which the second unit may not read."""
+
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		cls.cast = make_cast()
+		cls.tokens = {key: make_api_user(cls.cast[key], []) for key in ("applicant", "other_applicant")}
+		cls.names = []
+
+	@classmethod
+	def tearDownClass(cls):
+		frappe.set_user("Administrator")
+		frappe.db.rollback()
+		for name in cls.names:
+			frappe.delete_doc(APPLICATION, name, force=True, ignore_permissions=True)
+		frappe.db.commit()
+		super().tearDownClass()
+
+	def test_each_unit_gets_its_own_copy(self):
+		content = base64.b64encode(f"%PDF-1.4\n% {frappe.generate_hash()}\n%%EOF\n".encode()).decode()
+		urls = {}
+		for who, unit, demo in (
+			("applicant", OWN_UNIT, "application_zhejiang.json"),
+			("other_applicant", OTHER_UNIT, "application_shandong.json"),
+		):
+			values = make_test_application_values(
+				unit, demo_file=demo, cluster_suffix=f"-file-{frappe.generate_hash(length=6)}"
+			)
+			values["stamped_form_scan"] = {"file_name": "申报书盖章扫描件.pdf", "content": content}
+			frappe.db.commit()
+			response = rest(
+				"POST", METHOD + "save", self.tokens[who], {"doctype": APPLICATION, "doc": values}
+			)
+			text = response.get_data(as_text=True)
+			self.assertEqual(response.status_code, 200, text[:600])
+			# the answer names no other unit's application
+			self.assertNotIn("CBA-", text.replace(response.json["message"]["name"], ""))
+			self.names.append(response.json["message"]["name"])
+			urls[who] = response.json["message"]["doc"]["stamped_form_scan"]
+		self.assertNotEqual(urls["applicant"], urls["other_applicant"])
+		frappe.db.rollback()
+		file = frappe.get_all("File", {"file_url": urls["applicant"]}, pluck="name")
+		self.assertFalse(frappe.has_permission("File", "read", file[0], user=self.cast.other_applicant))
