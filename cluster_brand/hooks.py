@@ -273,6 +273,12 @@ doc_events = {
 		"before_insert": "cluster_brand.permissions.files.check_attachment_change",
 		"on_trash": "cluster_brand.permissions.files.check_attachment_change",
 	},
+	# a field added to a programme DocType syncs its table with the blank numbers' columns kept nullable
+	# (blank_numbers.py; otherwise MariaDB refuses the sync while a row holds a blank number)
+	**{
+		doctype: {"before_save": "cluster_brand.controllers.blank_numbers.keep_columns_nullable_hook"}
+		for doctype in ("Custom Field", "Property Setter", "DocType")
+	},
 	# the second factor stays per role: saving System Settings turns it on for every user (account_security.py)
 	"System Settings": {"on_update": "cluster_brand.account_security.keep_two_factor_per_role"},
 }

@@ -29,7 +29,7 @@ from frappe.model import table_fields
 from frappe.model.base_document import BaseDocument
 from frappe.model.workflow import apply_workflow, get_transitions, get_workflow_name
 
-from cluster_brand.doctype_names import BRAND_PILOT, PROGRAMME_MODULE
+from cluster_brand.doctype_names import BRAND_PILOT, DESK_FORMS
 from cluster_brand.office.backbone_sheet import register_record
 from cluster_brand.permissions.request_input import document_problems
 from cluster_brand.print.readers import readable
@@ -136,18 +136,11 @@ def submit(doc, action: str):
 
 def programme_doctype(doctype: str) -> str:
 	"""The DocType named in either language, if it is one of the programme's documents (no child table)."""
-	names = _programme_doctypes()
+	names = {name: key for key in DESK_FORMS for name in _names(key)}
 	key = names.get((doctype or "").strip())
 	if not key:
 		frappe.throw(_(NO_SUCH_DOCTYPE).format(doctype), frappe.DoesNotExistError)
 	return key
-
-
-def _programme_doctypes() -> dict:
-	doctypes = frappe.get_all(
-		"DocType", filters={"module": PROGRAMME_MODULE, "istable": 0, "issingle": 0}, pluck="name"
-	)
-	return {name: doctype for doctype in doctypes for name in _names(doctype)}
 
 
 def _names(key: str) -> set:
@@ -155,25 +148,28 @@ def _names(key: str) -> set:
 	return {key, _(key, lang="zh"), _(key)}
 
 
-def option_keys(meta, values: dict, problems: list, table: str | None = None, row: int | None = None) -> dict:
+def option_keys(meta, values: dict, problems: list, table=None, row=None, options=None) -> dict:
 	"""``values`` with each option (Select) named by its English key, for Frappe: an option in either language
 	is taken; one that is none is a problem."""
+	options = {} if options is None else options  # per field: name → key, built once per call
 	keys = dict(values)
 	for fieldname, value in values.items():
 		df = meta.get_field(fieldname)
 		if df and df.fieldtype == "Select" and isinstance(value, str) and value.strip():
-			options = [o for o in (df.options or "").split("\n") if o]
-			by_name = {name: option for option in options for name in _names(option)}
+			if (meta.name, fieldname) not in options:
+				keys_of = [o for o in (df.options or "").split("\n") if o]
+				options[meta.name, fieldname] = {name: key for key in keys_of for name in _names(key)}
+			by_name = options[meta.name, fieldname]
 			if value.strip() in by_name:
 				keys[fieldname] = by_name[value.strip()]
 				continue
-			shown = "、".join(_(o) for o in options)
+			shown = "、".join(dict.fromkeys(_(key) for key in by_name.values()))
 			message = _(NOT_AN_OPTION).format(item=_(df.label), value=value, options=shown)
 			problems.append(problem(df, table, row, fieldname, value, message))
 		elif df and df.fieldtype in table_fields and isinstance(value, list):
 			child = frappe.get_meta(df.options)
 			keys[fieldname] = [
-				option_keys(child, r, problems, fieldname, number) if isinstance(r, dict) else r
+				option_keys(child, r, problems, fieldname, number, options) if isinstance(r, dict) else r
 				for number, r in enumerate(value, start=1)
 			]
 	return keys
@@ -336,6 +332,8 @@ def _checked_record(data: dict, code: str, cluster, table: str, idx: int, proble
 		if cluster not in permitted:
 			enterprise.check_permission("create")
 			permitted.add(cluster)
+		elif _cluster_is_its_only_link():
+			enterprise.flags.ignore_links = True  # the cluster's existence was checked with the first record
 		enterprise.run_method("before_naming")
 		enterprise.name = enterprise.unified_social_credit_code
 		enterprise.run_method("validate")
@@ -347,6 +345,12 @@ def _checked_record(data: dict, code: str, cluster, table: str, idx: int, proble
 		for item in told:
 			problems.append({**item, "table": table, "row": idx, "field": _row_field(item.get("field"))})
 		return None
+
+
+def _cluster_is_its_only_link() -> bool:
+	return [df.fieldname for df in frappe.get_meta(CLUSTER_ENTERPRISE).get_link_fields()] == [
+		"industrial_cluster"
+	]
 
 
 def _insert_all(enterprises: list):
@@ -421,7 +425,9 @@ def attach(doc, attachments: dict):
 				"attached_to_name": doc.name,
 				"attached_to_field": fieldname,
 			}
-		).insert()
+		)
+		file.flags.content_sent = True  # the caller's own bytes (permissions/files.py)
+		file.insert()
 		doc.set(fieldname, file.file_url)
 	if attachments:
 		doc.save()

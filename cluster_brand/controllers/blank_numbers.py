@@ -125,6 +125,11 @@ def _listed(column: DbColumn) -> bool:
 	return column.fieldname in NULLABLE_NUMBERS.get(getattr(column.table, "doctype", None), ())
 
 
+def keep_columns_nullable_hook(doc, method=None):
+	"""Custom Field, Property Setter and DocType before_save: their sync of the table runs in this process."""
+	keep_columns_nullable()
+
+
 def keep_columns_nullable():
 	"""Frappe's schema sync defines the columns of NULLABLE_NUMBERS as ``null default null`` (hook:
 	before_migrate).

@@ -129,6 +129,8 @@ ALLOWED_METHODS = {
 	# only, in the states the unit edits it
 	"cluster_brand.api.application_import.download_template": "test_application_import.TestApplicationImport.test_another_units_application_is_refused",
 	"cluster_brand.api.application_import.import_table": "test_application_import.TestApplicationImport.test_a_submitted_application_is_refused",
+	# the API's OpenAPI document (api/openapi.py; issue 24): a contract, no data; guests read it too
+	"cluster_brand.api.openapi.document": "test_openapi.TestOpenAPI.test_a_programme_user_reads_it_too",
 }
 
 # The workspace's chart widget reads its chart's definition with frappe.client.get (to show when it was last

@@ -18,13 +18,18 @@ def check_attachment_change(file, method=None):
 	if not is_restricted():
 		return
 	if method == "before_insert" and file.file_url and file.is_private:
-		# Frappe has read the content from disk by now (and reuses the URL of identical content), so any
-		# other File with this URL that the user may not read refuses the insert.
+		# Frappe has read the content by now and reuses the URL of identical content: a File whose URL only
+		# files the user may not read have is refused when its content was read from that URL (a copy of a
+		# file it may not read), and given a copy of its own when the caller sent the content (the same
+		# template another unit attached), so that nobody shares a URL, and its readers, with another unit.
 		existing = frappe.get_all(
 			"File", {"file_url": file.file_url, "name": ("!=", file.name)}, pluck="name"
 		)
-		if existing and not any(frappe.has_permission("File", "read", name) for name in existing):
-			raise frappe.PermissionError(_("You may not read the file {0}.").format(file.file_url))
+		if existing and not any(_may_read(name) for name in existing):
+			if not _content_sent(file):
+				raise frappe.PermissionError(_("You may not read the file {0}.").format(file.file_url))
+			file.file_url = None
+			file.save_file(content=file.content, ignore_existing_file_check=True)
 	doctype, name = file.attached_to_doctype, file.attached_to_name
 	if not (doctype and name) or not frappe.db.exists(doctype, name):
 		return
@@ -61,6 +66,25 @@ def check_attachment_change(file, method=None):
 			)
 	elif frappe.get_meta(doctype).is_submittable and frappe.db.get_value(doctype, name, "docstatus"):
 		frappe.throw(_("A submitted document's attachments cannot be changed."), frappe.PermissionError)
+
+
+def _may_read(file: str) -> bool:
+	"""Whether the user may read the File, without the message Frappe logs for a refused read (it names the
+	document the file is attached to: another unit's application)."""
+	log = frappe.local.message_log
+	kept = len(log)
+	try:
+		return frappe.has_permission("File", "read", file)
+	finally:
+		del log[kept:]
+
+
+def _content_sent(file) -> bool:
+	"""Whether the File's content is the caller's own bytes, not read from another file's URL: a multipart
+	upload (Frappe takes the uploaded part's content before any ``file_url``), or a File the app made from
+	content the caller sent (``flags.content_sent``: api/documents.py's inline attachments)."""
+	request = getattr(frappe.local, "request", None)
+	return bool(file.flags.content_sent or (request is not None and request.files))
 
 
 # --- the combined PDFs of a batch (cluster_brand/print/batch_pdf.py) ---

@@ -33,11 +33,13 @@ from cluster_brand.tests.support.pilot_stage import (
 	reporting_year,
 	start_summary,
 )
-from cluster_brand.tests.support.process import OWN_UNIT, make_cast, next_free_rank
+from cluster_brand.tests.support.process import OTHER_UNIT, OWN_UNIT, make_cast, next_free_rank
 from cluster_brand.tests.support.records import IntegrationTestCase, credit_code, make_test_application_values
 
 METHOD = "/api/method/cluster_brand.api.documents."
 CLUSTER_ENTERPRISE = "Cluster Enterprise"
+# the DocTypes as an integrator names them: their official names
+APPLICATION_IN_CHINESE = "产业集群区域品牌建设试点申报书"
 DAY = date(2026, 9, 14)
 STAMPED_SCAN = base64.b64encode(b"%PDF-1.4\n% stamped application form\n%%EOF\n").decode()
 MONITORING = base64.b64encode(b"%PDF-1.4\n% monitoring evidence\n%%EOF\n").decode()
@@ -141,16 +143,18 @@ class TestDocumentsOverHTTP(IntegrationTestCase):
 		values["stamped_form_scan"] = {"file_name": "申报书盖章扫描件.pdf", "content": STAMPED_SCAN}
 		frappe.db.commit()
 		type(self).codes += codes
-		answer = self.call(who, "save", {"doctype": "产业集群区域品牌建设试点申报书", "doc": values})[
-			"message"
-		]
+		answer = self.call(who, "save", {"doctype": APPLICATION_IN_CHINESE, "doc": values})["message"]
 		type(self).names.append(answer["name"])
 		return answer["name"], answer
 
-	def act(self, who: str, name: str, action: str, expect: int = 200, doctype: str = APPLICATION) -> dict:
+	def act(
+		self, who: str, name: str, action: str, expect: int = 200, doctype: str = APPLICATION_IN_CHINESE
+	) -> dict:
 		return self.call(who, "act", {"doctype": doctype, "name": name, "action": action}, expect)
 
-	def save(self, who: str, name: str, values: dict, expect: int = 200, doctype: str = APPLICATION) -> dict:
+	def save(
+		self, who: str, name: str, values: dict, expect: int = 200, doctype: str = APPLICATION_IN_CHINESE
+	) -> dict:
 		return self.call(who, "save", {"doctype": doctype, "name": name, "doc": values}, expect)
 
 	def test_the_whole_process_in_chinese_names(self):
@@ -190,7 +194,9 @@ class TestDocumentsOverHTTP(IntegrationTestCase):
 			},
 			answer["actions"],
 		)
-		english = self.call("applicant", "get", {"doctype": APPLICATION, "name": name}, lang="en")["message"]
+		english = self.call("applicant", "get", {"doctype": APPLICATION_IN_CHINESE, "name": name}, lang="en")[
+			"message"
+		]
 		self.assertEqual(english["state"], "Draft")
 		self.assertEqual(
 			english["doc"]["indicators"][0]["indicator"], "Enterprises in the Leading Industry (units)"
@@ -267,7 +273,7 @@ class TestDocumentsOverHTTP(IntegrationTestCase):
 		before = frappe.db.count(APPLICATION), frappe.db.count(CLUSTER_ENTERPRISE)
 
 		def refused(values, expect=417, who="applicant") -> list[dict]:
-			body = {"doctype": APPLICATION, "doc": values}
+			body = {"doctype": APPLICATION_IN_CHINESE, "doc": values}
 			errors = self.call(who, "save", body, expect)["errors"]
 			frappe.db.rollback()
 			self.assertEqual((frappe.db.count(APPLICATION), frappe.db.count(CLUSTER_ENTERPRISE)), before)
@@ -358,7 +364,7 @@ class TestDocumentsOverHTTP(IntegrationTestCase):
 			("ministry", 200),
 		):
 			with self.subTest(who=who):
-				answer = self.call(who, "get", {"doctype": APPLICATION, "name": name}, expect)
+				answer = self.call(who, "get", {"doctype": APPLICATION_IN_CHINESE, "name": name}, expect)
 				self.assertEqual(answer.get("message", {}).get("name"), name if expect == 200 else None)
 		self.assertTrue(self.act("province", name, "推荐", expect=403)["errors"][0]["message"])
 		# an action that is not the caller's, named in either language, is refused as data
@@ -556,3 +562,51 @@ class TestDemonstrationOverHTTP(IntegrationTestCase):
 		self.assertEqual(
 			{r for a in answer["message"]["actions"] for r in a["roles"]}, {"工业和信息化部（科技司）"}
 		)
+
+
+@frozen_day(DAY)
+class TestSameFileOfTwoUnits(IntegrationTestCase):
+	"""Two units attach the same file (a blank form, a template scan): Frappe keeps one copy of identical
+	content and gives the second upload the first one's URL, which the second unit may not read."""
+
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		cls.cast = make_cast()
+		cls.tokens = {key: make_api_user(cls.cast[key], []) for key in ("applicant", "other_applicant")}
+		cls.names = []
+
+	@classmethod
+	def tearDownClass(cls):
+		frappe.set_user("Administrator")
+		frappe.db.rollback()
+		for name in cls.names:
+			frappe.delete_doc(APPLICATION, name, force=True, ignore_permissions=True)
+		frappe.db.commit()
+		super().tearDownClass()
+
+	def test_each_unit_gets_its_own_copy(self):
+		content = base64.b64encode(f"%PDF-1.4\n% {frappe.generate_hash()}\n%%EOF\n".encode()).decode()
+		urls = {}
+		for who, unit, demo in (
+			("applicant", OWN_UNIT, "application_zhejiang.json"),
+			("other_applicant", OTHER_UNIT, "application_shandong.json"),
+		):
+			values = make_test_application_values(
+				unit, demo_file=demo, cluster_suffix=f"-file-{frappe.generate_hash(length=6)}"
+			)
+			values["stamped_form_scan"] = {"file_name": "申报书盖章扫描件.pdf", "content": content}
+			frappe.db.commit()
+			response = rest(
+				"POST", METHOD + "save", self.tokens[who], {"doctype": APPLICATION, "doc": values}
+			)
+			text = response.get_data(as_text=True)
+			self.assertEqual(response.status_code, 200, text[:600])
+			# the answer names no other unit's application
+			self.assertNotIn("CBA-", text.replace(response.json["message"]["name"], ""))
+			self.names.append(response.json["message"]["name"])
+			urls[who] = response.json["message"]["doc"]["stamped_form_scan"]
+		self.assertNotEqual(urls["applicant"], urls["other_applicant"])
+		frappe.db.rollback()
+		file = frappe.get_all("File", {"file_url": urls["applicant"]}, pluck="name")
+		self.assertFalse(frappe.has_permission("File", "read", file[0], user=self.cast.other_applicant))

@@ -513,5 +513,8 @@ class TestSidePaths(IntegrationTestCase):
 
 	def test_a_private_file_is_not_copied_by_its_url(self):
 		frappe.set_user(self.cast.other_applicant)
+		frappe.local.message_log = []
 		with self.assertRaises(frappe.PermissionError):
 			frappe.get_doc({"doctype": "File", "file_url": self.file.file_url, "is_private": 1}).insert()
+		# the refusal does not say which application holds the file
+		self.assertNotIn(self.name, json.dumps(frappe.local.message_log, default=str))
