@@ -32,6 +32,8 @@ CHECKOUT = Path(__file__).resolve().parent.parent
 DEMO_DATA = CHECKOUT / "cluster_brand" / "demo" / "data"
 APPLICATION = "产业集群区域品牌建设试点申报书"
 SUBMIT = "提交申报"
+BATCH = "申报批次"
+DEMO_YEAR = 2017  # the year of the demo's batch (cluster_brand/demo/data): its plan runs from 2018
 # what a top enterprise's profile names beside the backbone row's contact (一、重点骨干企业情况)
 TOP_CONTACTS = ("enterprise_name", "contact_person", "contact_phone", "mobile", "email")
 
@@ -95,11 +97,16 @@ def chinese_names() -> dict[str, str]:
 
 
 def demo_application(
-	batch: str, unit: str, cluster: str, file_name: str = "application_zhejiang.json"
+	batch: str,
+	unit: str,
+	cluster: str,
+	file_name: str = "application_zhejiang.json",
+	batch_year: int = DEMO_YEAR,
 ) -> dict:
 	"""The demo's 申报书 as an integrator sends it: Chinese option names, the enterprises inline, the stamped
-	form's scan inline."""
+	form's scan inline; its plan moved from the demo's year to the batch's (time nodes, target years)."""
 	data = json.loads((DEMO_DATA / file_name).read_text(encoding="utf-8"))
+	data = years_later(data, batch_year - DEMO_YEAR)
 	zh = chinese_names()
 	enterprises = {e["unified_social_credit_code"]: e for e in data["enterprises"]}
 	return {
@@ -149,6 +156,25 @@ def demo_application(
 	}
 
 
+def years_later(data: dict, years: int) -> dict:
+	"""The demo's dates and years ``years`` years on: the application date, each measure's time node and each
+	target's year (a 29 February becomes the 28th)."""
+
+	def later(day: str | None) -> str | None:
+		if not day:
+			return day
+		year, month, date = day.split("-")
+		date = "28" if (month, date) == ("02", "29") else date
+		return f"{int(year) + years}-{month}-{date}"
+
+	shifted = {**data, "application": {**data["application"]}}
+	shifted["application"]["application_date"] = later(data["application"].get("application_date"))
+	shifted["tasks"] = [{**t, "time_node": later(t.get("time_node"))} for t in data["tasks"]]
+	for table in ("quantitative_targets", "qualitative_targets"):
+		shifted[table] = [{**t, "target_year": t["target_year"] + years} for t in data[table]]
+	return shifted
+
+
 def submit(client: Client, application: dict) -> dict:
 	"""Creates the application in one call and submits it: the answer of the action."""
 	saved = client.save(APPLICATION, application)
@@ -167,7 +193,8 @@ def main(argv: list[str] | None = None) -> int:
 	args = parser.parse_args(argv)
 	try:
 		client = Client(args.base_url, args.key, args.secret)
-		answer = submit(client, demo_application(args.batch, args.unit, args.cluster))
+		batch_year = client.get(BATCH, args.batch)["doc"]["batch_year"]
+		answer = submit(client, demo_application(args.batch, args.unit, args.cluster, batch_year=batch_year))
 	except Refused as refused:
 		print(refused, file=sys.stderr)
 		for e in refused.errors:

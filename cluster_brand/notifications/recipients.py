@@ -5,10 +5,18 @@ province, their User Permission on it, as the permissions scope them. Shared by 
 
 import frappe
 
+from cluster_brand.rules.system_accounts import SYSTEM_ACCOUNT_ROLE
+
 
 def users_with_role(role: str, allow: str | None = None, for_value: str | None = None) -> list[str]:
-	"""Enabled users with ``role`` (and, if given, a User Permission on ``allow`` = ``for_value``)."""
+	"""Enabled users with ``role`` (and, if given, a User Permission on ``allow`` = ``for_value``); not the
+	system accounts, which act over the API and learn who acts next from its answers (no ToDo, no mail)."""
 	HasRole, User, UserPermission = (frappe.qb.DocType(d) for d in ("Has Role", "User", "User Permission"))
+	systems = (
+		frappe.qb.from_(HasRole)
+		.select(HasRole.parent)
+		.where((HasRole.role == SYSTEM_ACCOUNT_ROLE) & (HasRole.parenttype == "User"))
+	)
 	query = (
 		frappe.qb.from_(User)
 		.join(HasRole)
@@ -16,6 +24,7 @@ def users_with_role(role: str, allow: str | None = None, for_value: str | None =
 		.select(User.name)
 		.distinct()
 		.where((HasRole.role == role) & (User.enabled == 1) & (User.name.notin(["Administrator", "Guest"])))
+		.where(User.name.notin(systems))
 	)
 	if allow:
 		query = (

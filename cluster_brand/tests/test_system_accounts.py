@@ -296,6 +296,14 @@ class TestSystemAccounts(ActsOverHTTP, IntegrationTestCase):
 		self.assertEqual(attached["attached_to_name"], self.name)
 		self.action("applicant", "Submit Application")
 		self.assertEqual(self.state(), PENDING_PROVINCIAL_REVIEW)
+		# who acts next is told (a ToDo, a notification): the province's people, not its system, which acts
+		# over the API and learns it from the action's answer
+		frappe.db.rollback()
+		assigned = set(
+			frappe.get_all("ToDo", {"reference_name": self.name, "status": "Open"}, pluck="allocated_to")
+		)
+		self.assertIn(self.cast.province, assigned)
+		self.assertNotIn(self.accounts["province"], assigned)
 
 		# the province's system recommends its province's application; another province's may not
 		frappe.db.rollback()
