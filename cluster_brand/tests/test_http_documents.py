@@ -91,8 +91,25 @@ def inline_enterprises(values: dict) -> tuple[dict, list[str]]:
 	return {**values, "backbone_enterprises": rows, "top_enterprises": tops}, codes
 
 
+class CallsDocuments:
+	"""One call of the integrators' REST (api/documents.py) as a user of the cast, by its API key (``tokens``:
+	who → "key:secret"); ``expect`` is the status code."""
+
+	tokens: dict
+
+	def call(self, who: str, method: str, body: dict, expect: int = 200, lang: str = "zh") -> dict:
+		if method == "get":
+			response = rest("GET", f"{METHOD}get?{urlencode(body)}", self.tokens[who], lang=lang)
+		else:
+			response = rest("POST", METHOD + method, self.tokens[who], body, lang=lang)
+		self.assertEqual(
+			response.status_code, expect, f"{who} {method}: {response.get_data(as_text=True)[:800]}"
+		)
+		return response.json
+
+
 @frozen_day(DAY)
-class TestDocumentsOverHTTP(IntegrationTestCase):
+class TestDocumentsOverHTTP(CallsDocuments, IntegrationTestCase):
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()
@@ -126,16 +143,6 @@ class TestDocumentsOverHTTP(IntegrationTestCase):
 			frappe.delete_doc(CLUSTER_ENTERPRISE, code, force=True, ignore_permissions=True)
 		frappe.db.commit()
 		super().tearDownClass()
-
-	def call(self, who: str, method: str, body: dict, expect: int = 200, lang: str = "zh") -> dict:
-		if method == "get":
-			response = rest("GET", f"{METHOD}get?{urlencode(body)}", self.tokens[who], lang=lang)
-		else:
-			response = rest("POST", METHOD + method, self.tokens[who], body, lang=lang)
-		self.assertEqual(
-			response.status_code, expect, f"{who} {method}: {response.get_data(as_text=True)[:800]}"
-		)
-		return response.json
 
 	def create(self, who: str = "applicant") -> tuple[str, dict]:
 		values, codes = inline_enterprises(in_official_names(APPLICATION, self.new_values()))
@@ -388,7 +395,7 @@ class TestDocumentsOverHTTP(IntegrationTestCase):
 
 
 @frozen_day(DAY)
-class TestAnnualSummaryOverHTTP(IntegrationTestCase):
+class TestAnnualSummaryOverHTTP(CallsDocuments, IntegrationTestCase):
 	"""The pilot's annual work summary the same way: its values in Chinese names, a new backbone enterprise
 	inline, each step one call by its own user."""
 
@@ -411,13 +418,6 @@ class TestAnnualSummaryOverHTTP(IntegrationTestCase):
 			frappe.delete_doc(CLUSTER_ENTERPRISE, cls.code, force=True, ignore_permissions=True)
 		frappe.db.commit()
 		super().tearDownClass()
-
-	def call(self, who: str, method: str, body: dict, expect: int = 200) -> dict:
-		response = rest("POST", METHOD + method, self.tokens[who], body)
-		self.assertEqual(
-			response.status_code, expect, f"{who} {method}: {response.get_data(as_text=True)[:800]}"
-		)
-		return response.json
 
 	def test_the_year_in_chinese_names(self):
 		doctype = "年度工作总结"
@@ -491,7 +491,7 @@ class TestAnnualSummaryOverHTTP(IntegrationTestCase):
 
 
 @frozen_day(date(2026, 7, 20))
-class TestDemonstrationOverHTTP(IntegrationTestCase):
+class TestDemonstrationOverHTTP(CallsDocuments, IntegrationTestCase):
 	"""The pilot's later stage the same way: the demonstration application filled in one call, its two
 	attachments inline, submitted and recommended in Chinese names."""
 
@@ -513,13 +513,6 @@ class TestDemonstrationOverHTTP(IntegrationTestCase):
 		frappe.delete_doc(DEMONSTRATION_APPLICATION, cls.name, force=True, ignore_permissions=True)
 		frappe.db.commit()
 		super().tearDownClass()
-
-	def call(self, who: str, method: str, body: dict, expect: int = 200) -> dict:
-		response = rest("POST", METHOD + method, self.tokens[who], body)
-		self.assertEqual(
-			response.status_code, expect, f"{who} {method}: {response.get_data(as_text=True)[:800]}"
-		)
-		return response.json
 
 	def test_filled_submitted_and_recommended_in_chinese_names(self):
 		doctype = "示范区申报书"

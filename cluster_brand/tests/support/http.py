@@ -148,3 +148,61 @@ def in_thread(request):
 	thread.start()
 	thread.join()
 	return result["response"]
+
+
+def application_reads(token: str, name: str) -> dict[str, bool]:
+	"""Whether the application ``name`` reaches the caller on each REST path that lists or reads it: the
+	isolation matrix over HTTP (test_http_process.py for people, test_system_accounts.py for systems)."""
+	from urllib.parse import quote
+
+	application = "Cluster Brand Application"
+	resource = "/api/resource/" + quote(application)
+	filters = [[application, "name", "=", name]]
+	listed = rest("GET", f"{resource}?filters={quote(json.dumps(filters))}", token)
+	client = rest(
+		"POST",
+		"/api/method/frappe.client.get_list",
+		token,
+		{"doctype": application, "filters": {"name": name}},
+	)
+	view = rest(
+		"POST",
+		"/api/method/frappe.desk.reportview.get",
+		token,
+		{
+			"doctype": application,
+			"fields": json.dumps([f"`tab{application}`.`name`"]),
+			"filters": json.dumps(filters),
+		},
+	)
+	report = rest(
+		"POST",
+		"/api/method/frappe.desk.query_report.run",
+		token,
+		{"report_name": "Expert Review Ranking", "filters": {}},
+	)
+	return {
+		"/api/resource list": listed.status_code == 200 and bool(listed.json["data"]),
+		"/api/resource read": rest("GET", f"{resource}/{name}", token).status_code == 200,
+		"frappe.client.get_list": client.status_code == 200 and bool(client.json["message"]),
+		"frappe.desk.reportview.get": view.status_code == 200
+		and bool((view.json.get("message") or {}).get("values")),
+		"the ranking report": report.status_code == 200
+		and any(
+			row.get("application") == name
+			for row in report.json["message"]["result"]
+			if isinstance(row, dict)
+		),
+	}
+
+
+def reads_of(visible: bool, ranks: bool) -> dict[str, bool]:
+	"""What application_reads answers for a reader who sees the application (``visible``) and the ranking of
+	the experts' scores (``ranks``: the ministry's alone)."""
+	paths = (
+		"/api/resource list",
+		"/api/resource read",
+		"frappe.client.get_list",
+		"frappe.desk.reportview.get",
+	)
+	return {**{path: visible for path in paths}, "the ranking report": ranks}
