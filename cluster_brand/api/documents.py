@@ -22,6 +22,7 @@ import base64
 import binascii
 import html
 import re
+from contextlib import contextmanager
 
 import frappe
 from frappe import _
@@ -41,6 +42,7 @@ ENTERPRISE = "enterprise"
 ENTERPRISE_NAME = "enterprise_name"
 SAVEPOINT = "cluster_brand_documents"
 REGISTER_CONTACTS = ("contact_phone", "mobile", "email")
+FRAPPES_OWN = ("doctype", "name", "owner", "creation", "modified", "modified_by", "docstatus", "idx", "flags")
 SUBMIT = "Submit"  # a submittable document's one action when it has no workflow
 
 NOT_AN_OPTION = _("{item}: 「{value}」 is not one of its options ({options}).")
@@ -49,6 +51,7 @@ NOT_AN_ACTION = _("「{action}」 cannot be taken on {name} now. Actions you can
 NO_ACTION_NOW = _(
 	"「{action}」 cannot be taken on {name} now: it is {state}, and none of its actions is yours."
 )
+NO_ACTIONS = _("「{action}」 cannot be taken on {name}: it has no action to take.")
 NO_ENTERPRISE = _(
 	"{item}: no enterprise named 「{value}」 is in this document's backbone enterprises or in your register: "
 	"send its 统一社会信用代码."
@@ -82,6 +85,10 @@ def save(doctype: str, doc: dict, name: str | None = None) -> dict:
 		values = frappe.parse_json(doc)
 		if not isinstance(values, dict):
 			refuse([problem(None, message=_("The document is sent as an object of its fields."))])
+		# what Frappe keeps itself, and the state, which act changes (a document read with get and sent back
+		# carries them, the state in the caller's language)
+		kept = {*FRAPPES_OWN, state_field(doctype)}
+		values = {field: value for field, value in values.items() if field not in kept}
 		problems = []
 		values = option_keys(frappe.get_meta(doctype), values, problems)
 		attachments = inline_attachments(doctype, values)
@@ -122,12 +129,13 @@ def act(doctype: str, name: str, action: str) -> dict:
 
 def submit(doc, action: str):
 	"""A document without a workflow (an expert's score sheet) is submitted, if it is submittable."""
-	if doc.meta.is_submittable and doc.docstatus == 0 and (action or "").strip() in _names(SUBMIT):
-		doc.submit()
-		return
-	message = _(NOT_AN_ACTION).format(
-		action=action, name=doc.name, actions=_(SUBMIT) if doc.docstatus == 0 else ""
-	)
+	if doc.meta.is_submittable and doc.docstatus == 0:
+		if (action or "").strip() in _names(SUBMIT):
+			doc.submit()
+			return
+		message = _(NOT_AN_ACTION).format(action=action, name=doc.name, actions=_(SUBMIT))
+	else:
+		message = _(NO_ACTIONS).format(action=action, name=doc.name)
 	refuse([problem(None, field="action", value=action, message=message)])
 
 
@@ -220,6 +228,13 @@ def _shown_options(meta, values: dict) -> dict:
 		elif df.fieldname == "workflow_state" and value:
 			shown[df.fieldname] = _(value)
 	return shown
+
+
+def state_field(doctype: str) -> str | None:
+	workflow_name = get_workflow_name(doctype)
+	return (
+		frappe.get_cached_value("Workflow", workflow_name, "workflow_state_field") if workflow_name else None
+	)
 
 
 def next_actions(doc) -> list[dict]:
@@ -475,23 +490,21 @@ def refuse(problems: list[dict]):
 	frappe.throw(body, Refused)
 
 
-class all_or_nothing:
+@contextmanager
+def all_or_nothing():
 	"""Everything the call writes (the document, new register entries, files) in one savepoint, rolled back on
 	any refusal; the refusal's problems as data (``errors``), built from Frappe's own messages where the app's
 	rules did not give them."""
-
-	def __enter__(self):
-		frappe.db.savepoint(SAVEPOINT)
-		frappe.local.response.pop("errors", None)
-
-	def __exit__(self, kind, error, traceback):
+	frappe.db.savepoint(SAVEPOINT)
+	frappe.local.response.pop("errors", None)
+	try:
+		yield
+	except (frappe.ValidationError, frappe.PermissionError) as error:
 		# a refusal: a ValidationError (DoesNotExistError among them) or a PermissionError
-		if error is None or not isinstance(error, frappe.ValidationError | frappe.PermissionError):
-			return False
 		frappe.db.rollback(save_point=SAVEPOINT)
 		if not frappe.local.response.get("errors"):
 			frappe.local.response["errors"] = [problem(None, message=m) for m in _messages(error)]
-		return False
+		raise
 
 
 def _messages(error) -> list[str]:

@@ -134,7 +134,10 @@ CONTRACTS = {
 					"inline instead of `enterprise` (unified_social_credit_code, enterprise_name, main_products, "
 					"own_brand, contact_person, contact_details and the row's numbers): matched by 统一社会信用代码 "
 					"or registered in the same transaction; a top-enterprise row may name it by enterprise_name "
-					'alone. An Attach field may be sent inline as {"file_name": …, "content": <base64>}.',
+					'alone. An Attach field may be sent inline as {"file_name": …, "content": <base64>}. A table '
+					"sent replaces the rows; a row with the `name` of one changes only the fields it sends. "
+					"Frappe's own fields (name, owner, modified …) and the workflow state are ignored: a document "
+					"read with documents.get may be sent back as it is; the state changes by documents.act.",
 					"additionalProperties": True,
 				},
 				"name": {

@@ -382,6 +382,19 @@ class TestDocumentsOverHTTP(CallsDocuments, IntegrationTestCase):
 		# a DocType that is none of the programme's
 		self.call("applicant", "get", {"doctype": "User", "name": "Administrator"}, expect=404)
 		self.assertEqual(frappe.db.get_value(APPLICATION, name, "workflow_state"), "Draft")
+		# a document read and sent back as it was read (Frappe's own fields, its options and state in Chinese)
+		read = self.call("applicant", "get", {"doctype": APPLICATION_IN_CHINESE, "name": name})["message"][
+			"doc"
+		]
+		self.save("applicant", name, read)
+		# a document that has no actions
+		error = self.call(
+			"applicant",
+			"act",
+			{"doctype": "集群企业", "name": read["backbone_enterprises"][0]["enterprise"], "action": "提交"},
+			expect=417,
+		)["errors"][0]
+		self.assertEqual((error["field"], error["value"]), ("action", "提交"))
 		# an update in the same words
 		answer = self.save(
 			"applicant", name, {"funding_plan": [{"funding_source": "企业自筹资金", "amount": 500}]}
