@@ -330,6 +330,10 @@ def build(
 			if published.startswith("cluster_brand."):  # a path the app published before the code moved
 				paths[f"/api/method/{published}"] = method_operations(method, published)
 	_add_examples(paths)
+	# every call with an API key counts against its key's limit, on every path (permissions/rate_limit.py)
+	for item in paths.values():
+		for operation in _operations(item):
+			operation["responses"].setdefault("429", {"$ref": "#/components/responses/TooManyRequests"})
 	operation_ids = {op["operationId"] for item in paths.values() for op in _operations(item)}
 	return {
 		"openapi": OPENAPI_VERSION,
@@ -372,7 +376,17 @@ def _responses() -> dict:
 		},
 		"NotFound": {"description": "no such document (DoesNotExistError)", "content": refusal},
 		"Refused": {"description": "refused by a rule (ValidationError); nothing saved", "content": refusal},
-		"TooManyRequests": {"description": "rate limit reached; try again later", "content": refusal},
+		"TooManyRequests": {
+			"description": "more calls by this API key in the window than the site allows (site_config "
+			"cluster_brand_api_rate_limit; 300 a minute unless set); nothing done",
+			"headers": {
+				"Retry-After": {
+					"description": "the seconds until the next window",
+					"schema": {"type": "integer"},
+				}
+			},
+			"content": refusal,
+		},
 	}
 
 

@@ -86,3 +86,15 @@ def test_the_document_itself_is_served_to_anyone(spec):
 	document = spec["paths"]["/api/method/cluster_brand.api.openapi.document"]
 	assert list(document) == ["get"]
 	assert {} in document["get"]["security"]
+
+
+def test_every_call_may_meet_the_api_keys_limit(spec):
+	# the limit counts every call of an API key on every path (permissions/rate_limit.py), not only the
+	# functions with Frappe's rate_limit decorator
+	for path, item in spec["paths"].items():
+		for verb, operation in item.items():
+			if verb in ("get", "post", "put", "delete", "patch"):
+				assert operation["responses"]["429"] == {"$ref": "#/components/responses/TooManyRequests"}, (
+					path
+				)
+	assert "Retry-After" in spec["components"]["responses"]["TooManyRequests"]["headers"]
