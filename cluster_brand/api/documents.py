@@ -33,6 +33,7 @@ from frappe.model.workflow import apply_workflow, get_transitions, get_workflow_
 from cluster_brand.doctype_names import BRAND_PILOT, DESK_FORMS
 from cluster_brand.office.backbone_sheet import register_record
 from cluster_brand.permissions.request_input import document_problems
+from cluster_brand.permissions.scope import may_read
 from cluster_brand.print.readers import readable
 from cluster_brand.rules.formats import normalize_credit_code
 
@@ -279,9 +280,10 @@ def merged_rows(doc, values: dict) -> dict:
 
 def resolve_enterprises(doc, values: dict):
 	"""Each row of an enterprise table sent with its enterprise inline (a 统一社会信用代码 with its name and
-	contacts) linked to the register's record, which is registered first where the register lacks it (through
-	its DocType, as the caller: its rules and permissions); a row naming its enterprise by name alone (a key
-	enterprise's profile) linked to the enterprise of that name in this document or in the caller's register."""
+	contacts) linked to the register's record, which is registered first where the register lacks it (checked
+	as its DocType's insert checks it, as the caller; all written in one insert); a row naming its enterprise by
+	name alone (a key enterprise's profile) linked to the enterprise of that name in this document or in the
+	caller's register."""
 	problems, registered, permitted = [], {}, set()
 	cluster = doc.get("industrial_cluster") or (
 		frappe.db.get_value(BRAND_PILOT, doc.brand_pilot, "industrial_cluster")
@@ -311,7 +313,7 @@ def resolve_enterprises(doc, values: dict):
 			inline.add((df.fieldname, row.idx))
 			item = _(frappe.get_meta(df.options).get_field(ENTERPRISE).label)
 			if code in known:
-				if not frappe.has_permission(CLUSTER_ENTERPRISE, "read", code):
+				if not may_read(CLUSTER_ENTERPRISE, code):
 					message = _(ANOTHER_UNITS_ENTERPRISE).format(item=item, value=code)
 					problems.append(problem(item, df.fieldname, row.idx, CREDIT_CODE, code, message))
 					continue

@@ -5,7 +5,7 @@ import frappe
 from frappe import _
 
 from cluster_brand.doctype_names import ANNUAL_WORK_SUMMARY, APPLICATION, DEMONSTRATION_APPLICATION
-from cluster_brand.permissions.scope import is_restricted
+from cluster_brand.permissions.scope import is_restricted, may_read
 from cluster_brand.rules.application import edit_locks
 from cluster_brand.rules.pilot_end import demonstration_workflow
 from cluster_brand.rules.pilot_years import workflow as summary_workflow
@@ -25,7 +25,7 @@ def check_attachment_change(file, method=None):
 		existing = frappe.get_all(
 			"File", {"file_url": file.file_url, "name": ("!=", file.name)}, pluck="name"
 		)
-		if existing and not any(_may_read(name) for name in existing):
+		if existing and not any(may_read("File", name) for name in existing):
 			if not _content_sent(file):
 				raise frappe.PermissionError(_("You may not read the file {0}.").format(file.file_url))
 			file.file_url = None
@@ -66,17 +66,6 @@ def check_attachment_change(file, method=None):
 			)
 	elif frappe.get_meta(doctype).is_submittable and frappe.db.get_value(doctype, name, "docstatus"):
 		frappe.throw(_("A submitted document's attachments cannot be changed."), frappe.PermissionError)
-
-
-def _may_read(file: str) -> bool:
-	"""Whether the user may read the File, without the message Frappe logs for a refused read (it names the
-	document the file is attached to: another unit's application)."""
-	log = frappe.local.message_log
-	kept = len(log)
-	try:
-		return frappe.has_permission("File", "read", file)
-	finally:
-		del log[kept:]
 
 
 def _content_sent(file) -> bool:

@@ -75,6 +75,17 @@ def row_visible(doctype: str, name: str, condition: str) -> bool:
 	)
 
 
+def may_read(doctype: str, name: str) -> bool:
+	"""Whether the user may read the record, without the message Frappe logs for a refused read (it names the
+	record, or the document a file is attached to: another unit's application)."""
+	log = frappe.local.message_log
+	kept = len(log)
+	try:
+		return frappe.has_permission(doctype, "read", name)
+	finally:
+		del log[kept:]
+
+
 def add_user_scope(user: str, allow: str, for_value: str):
 	"""Records where a user belongs, as a User Permission. An industry association's scope is its
 	industry, not its record: that permission applies to the Recommending Authority list only, so that

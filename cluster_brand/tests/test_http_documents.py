@@ -25,7 +25,7 @@ from cluster_brand.tests.support.demonstration import (
 	open_round,
 	start_demonstration,
 )
-from cluster_brand.tests.support.http import make_api_user, rest
+from cluster_brand.tests.support.http import answer_messages, make_api_user, rest
 from cluster_brand.tests.support.pilot_stage import (
 	complete_values,
 	inspection_values,
@@ -334,6 +334,10 @@ class TestDocumentsOverHTTP(CallsDocuments, IntegrationTestCase):
 		[error] = [e for e in errors if (e["table"], e["row"]) == ("backbone_enterprises", 1)]
 		self.assertEqual((error["field"], error["value"]), ("unified_social_credit_code", other.name))
 		self.assertNotIn(other.enterprise_name, json.dumps(errors, ensure_ascii=False))
+		# nor does Frappe's log of the refused read come with it
+		answer = self.call("applicant", "save", {"doctype": APPLICATION_IN_CHINESE, "doc": bad}, 417)
+		frappe.db.rollback()
+		self.assertNotIn("无权访问", answer_messages(answer))
 
 		# a key enterprise named by a name that no enterprise has
 		bad = json.loads(json.dumps(values))
